@@ -1,0 +1,3 @@
+from sencodesk.app import main
+
+raise SystemExit(main())

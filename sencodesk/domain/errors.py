@@ -1,0 +1,42 @@
+"""Typed errors whose message is written for a SENCO, not a programmer.
+
+Every layer raises these; the GUI shows ``str(error)`` beside the field or in a dialog and the
+command line prints it and exits non-zero.
+"""
+
+from __future__ import annotations
+
+
+class SencodeskError(Exception):
+    """Base of every error a user may see. ``str()`` is the user-facing text."""
+
+
+class ValidationError(SencodeskError):
+    """Input that breaks a rule. ``field`` names the form field or CSV column at fault."""
+
+    def __init__(self, field: str, message: str, *, row: int | None = None) -> None:
+        self.field = field
+        self.message = message
+        self.row = row
+        where = f"row {row}, " if row is not None else ""
+        super().__init__(f"{where}{field}: {message}")
+
+
+class NotFound(SencodeskError):
+    """A record the user asked for does not exist (or is not theirs to see)."""
+
+
+class Conflict(SencodeskError):
+    """The change clashes with what is already stored, e.g. a duplicate UPN."""
+
+
+class PermissionDenied(SencodeskError):
+    """The signed-in member of staff's role does not allow this."""
+
+
+class AuthenticationFailed(SencodeskError):
+    """Sign-in failed. The message never says whether the account exists."""
+
+
+class StoreError(SencodeskError):
+    """The database file cannot be used: missing, corrupt, not ours, or from a newer version."""

@@ -1,0 +1,282 @@
+"""Plain, frozen read models that cross layers: services return them, the GUI shows them and
+reports draw them. They hold no database session and no Qt object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sencodesk.domain.codes import CycleStatus, NeedType, Progress, Role, SenStatus, YearGroup
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    name: str
+    urn: str
+    local_authority: str
+    phase: str
+    notional_sen_budget_pence: int
+    autolock_minutes: int
+    lead_times: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    id: int
+    academic_year: int
+    name: str
+    starts_on: date
+    ends_on: date
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    staff_id: int
+    name: str
+    username: str
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    id: int
+    name: str
+    job_title: str
+    email: str
+
+
+@dataclass(frozen=True)
+class PupilRow:
+    """One line of the register: what lists, filters and the JSON output need."""
+
+    id: int
+    upn: str
+    surname: str
+    forename: str
+    dob: date
+    year_group: YearGroup
+    form: str
+    gender: str
+    status: SenStatus
+    primary_need: NeedType | None
+    secondary_need: NeedType | None
+    left_on: date | None
+    next_review: date | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.forename} {self.surname}"
+
+    @property
+    def sort_name(self) -> str:
+        return f"{self.surname}, {self.forename}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "upn": self.upn,
+            "surname": self.surname,
+            "forename": self.forename,
+            "dob": self.dob.isoformat(),
+            "year_group": self.year_group.short,
+            "class": self.form,
+            "gender": self.gender,
+            "status": self.status.value,
+            "primary_need": self.primary_need.value if self.primary_need else None,
+            "secondary_need": self.secondary_need.value if self.secondary_need else None,
+            "left_on": self.left_on.isoformat() if self.left_on else None,
+            "next_review": self.next_review.isoformat() if self.next_review else None,
+        }
+
+
+@dataclass(frozen=True)
+class StatusRecord:
+    id: int
+    status: SenStatus
+    starts_on: date
+    ends_on: date | None
+
+
+@dataclass(frozen=True)
+class NeedRecord:
+    id: int
+    need: NeedType
+    rank: int
+    starts_on: date
+    ends_on: date | None
+
+
+@dataclass(frozen=True)
+class ParentRecord:
+    id: int
+    name: str
+    relationship: str
+    phone: str
+    email: str
+    parental_responsibility: bool
+
+
+@dataclass(frozen=True)
+class AgencyRecord:
+    id: int
+    name: str
+    contact: str
+    started_on: date | None
+    ended_on: date | None
+
+
+@dataclass(frozen=True)
+class PupilDetail:
+    row: PupilRow
+    legal_surname: str
+    legal_forename: str
+    preferred_surname: str
+    preferred_forename: str
+    joined_on: date | None
+    photo_sha256: str | None
+    statuses: tuple[StatusRecord, ...]
+    needs: tuple[NeedRecord, ...]
+    parents: tuple[ParentRecord, ...]
+    agencies: tuple[AgencyRecord, ...]
+
+
+@dataclass(frozen=True)
+class PassportContent:
+    """The passport headings, in the pupil's own words where possible."""
+
+    about_me: str = ""
+    important_to_me: str = ""
+    find_difficult: str = ""
+    support_me: str = ""
+    help_myself: str = ""
+    current_provision: str = ""
+    key_information: str = ""
+
+    @property
+    def strategies(self) -> list[str]:
+        """"How best to support me" as short bullets, one per line."""
+        return [line.strip(" -•\t") for line in self.support_me.splitlines() if line.strip()]
+
+
+PASSPORT_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("about_me", "About me"),
+    ("important_to_me", "What is important to me"),
+    ("find_difficult", "What I find difficult"),
+    ("support_me", "How best to support me"),
+    ("help_myself", "How I will help myself"),
+    ("current_provision", "Current provision"),
+    ("key_information", "Key information"),
+)
+
+
+@dataclass(frozen=True)
+class PassportRecord:
+    id: int
+    pupil_id: int
+    version: int
+    written_on: date
+    review_on: date
+    content: PassportContent
+    author: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class InterventionRecord:
+    id: int
+    name: str
+    description: str
+    wave: int
+    staff_grade: str
+    hourly_cost_pence: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class OutcomeRecord:
+    id: int
+    position: int
+    description: str
+    success_criteria: str
+    progress: Progress | None
+
+
+@dataclass(frozen=True)
+class ProvisionRecord:
+    id: int
+    intervention_id: int | None
+    intervention: str
+    description: str
+    delivered_by: str
+    group_size: int
+    minutes_per_session: int
+    sessions_per_week: int
+    weeks: int
+    cost_pence: int
+
+    @property
+    def hours(self) -> float:
+        return self.minutes_per_session * self.sessions_per_week * self.weeks / 60
+
+
+@dataclass(frozen=True)
+class CycleRecord:
+    id: int
+    pupil_id: int
+    previous_id: int | None
+    status: CycleStatus
+    starts_on: date
+    review_on: date
+    assess_notes: str
+    areas_of_need: str
+    reviewed_on: date | None
+    next_steps: str
+    pupil_voice: str
+    parent_voice: str
+    attendees: str
+    outcomes: tuple[OutcomeRecord, ...]
+    provisions: tuple[ProvisionRecord, ...]
+
+    @property
+    def cost_pence(self) -> int:
+        return sum(p.cost_pence for p in self.provisions)
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: int
+    pupil_id: int
+    occurred_on: date
+    kind: str
+    with_whom: str
+    summary: str
+    actions: str
+    is_parent_meeting: bool
+    author: str
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    pupil_id: int
+    sha256: str
+    title: str
+    kind: str
+    dated: date | None
+    filename: str
+    size: int
+    confidential: bool
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    pupil_id: int | None
+    summary: str
+    changes: dict[str, list[object]]

@@ -1,0 +1,75 @@
+"""Field checks shared by every form, import and command. Each raises ValidationError naming
+the field, so the GUI can put the message beside it and an import can name the CSV column."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from sencodesk.domain import upn as upn_rules
+from sencodesk.domain.errors import ValidationError
+
+#: Letters from any alphabet, combining accents, spaces, apostrophes (straight or curly),
+#: hyphens and full stops: O'Brien, Zoë Łukasiewicz-Smith, St. John, Nguyễn.
+_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’\-.])*$")
+
+MAX_NAME = 100
+MAX_SHORT = 200
+MAX_TEXT = 4000
+OLDEST_PUPIL_YEARS = 26  # the Code of Practice runs to age 25
+
+
+def text(field: str, value: str, *, max_length: int = MAX_TEXT, required: bool = False) -> str:
+    """Trim ``value``; refuse it if required and blank, or longer than ``max_length``."""
+    cleaned = unicodedata.normalize("NFC", value.strip())
+    if required and not cleaned:
+        raise ValidationError(field, "this is required")
+    if len(cleaned) > max_length:
+        raise ValidationError(
+            field, f"is {len(cleaned):,} characters long; the most allowed is {max_length:,}"
+        )
+    if "\x00" in cleaned:
+        raise ValidationError(field, "contains a NUL character")
+    return cleaned
+
+
+def name(field: str, value: str, *, required: bool = True) -> str:
+    cleaned = text(field, value, max_length=MAX_NAME, required=required)
+    if cleaned and not _NAME.match(cleaned):
+        raise ValidationError(
+            field,
+            f"{cleaned!r} should contain only letters, spaces, apostrophes, hyphens and full stops",
+        )
+    return cleaned
+
+
+def upn(value: str, *, field: str = "upn") -> str:
+    result = upn_rules.check(value)
+    if not result.valid:
+        raise ValidationError(field, f"{result.upn or value!r} is not a valid UPN: {result.reason}")
+    return result.upn
+
+
+def date_of_birth(value: date, *, today: date, field: str = "date of birth") -> date:
+    if value > today:
+        raise ValidationError(field, f"{value:%d/%m/%Y} is in the future")
+    if today.year - value.year > OLDEST_PUPIL_YEARS:
+        raise ValidationError(field, f"{value:%d/%m/%Y} would make the pupil over 25")
+    return value
+
+
+def period(
+    start: date, end: date | None, *, start_field: str = "start", end_field: str = "end"
+) -> None:
+    """An end date, if given, may not come before its start."""
+    if end is not None and end < start:
+        raise ValidationError(
+            end_field, f"{end:%d/%m/%Y} is before the {start_field} date {start:%d/%m/%Y}"
+        )
+
+
+def whole_number(field: str, value: int, *, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise ValidationError(field, f"should be between {low} and {high}, not {value}")
+    return value

@@ -1,0 +1,197 @@
+"""Setting up a school, signing in, and the staff accounts that hold key slots."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from sencodesk import paths
+from sencodesk.domain import validation
+from sencodesk.domain.codes import Role
+from sencodesk.domain.errors import AuthenticationFailed, Conflict, StoreError, ValidationError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import AccountRecord
+from sencodesk.services import audit
+from sencodesk.services.context import Actor, Desk
+from sencodesk.store import keyslots
+from sencodesk.store.database import open_database
+from sencodesk.store.tables import School, StaffMember
+
+MIN_PASSWORD = 8
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / paths.DATABASE_NAME
+
+
+def slots_path(data_dir: Path) -> Path:
+    return data_dir / paths.KEYSLOTS_NAME
+
+
+def school_exists(data_dir: Path) -> bool:
+    return database_path(data_dir).exists()
+
+
+def _check_password(password: str) -> str:
+    if not password.strip():
+        raise ValidationError("password", "a password is required")
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("password", f"use at least {MIN_PASSWORD} characters")
+    return password
+
+
+def _username(value: str) -> str:
+    cleaned = validation.text("username", value, max_length=60, required=True)
+    if any(ch.isspace() for ch in cleaned):
+        raise ValidationError("username", "a username has no spaces")
+    return cleaned.casefold()
+
+
+def init_school(
+    data_dir: Path, *, school_name: str, username: str, full_name: str, password: str
+) -> Desk:
+    """Create an empty encrypted case file and its first SENCO account; return their desk."""
+    school_name = validation.text("school name", school_name, max_length=200, required=True)
+    username = _username(username)
+    full_name = validation.name("name", full_name)
+    _check_password(password)
+    paths.ensure_private_dir(data_dir)
+    db_path, slot_path = database_path(data_dir), slots_path(data_dir)
+    if db_path.exists() or slot_path.exists():
+        raise StoreError(f"{data_dir} already holds a school's case file.")
+    key = keyslots.new_database_key()
+    keyslots.create(slot_path, keyslots.make_slot(username, password, key))
+    try:
+        database = open_database(db_path, key, create=True)
+    except BaseException:
+        slot_path.unlink(missing_ok=True)
+        db_path.unlink(missing_ok=True)
+        raise
+    with database.transaction() as session:
+        school = School(name=school_name)
+        staff = StaffMember(
+            name=full_name, job_title="SENCO", username=username, role=Role.SENCO.value
+        )
+        session.add(school)
+        session.add(staff)
+        session.flush()
+        assert staff.id is not None
+        actor = Actor(staff.id, full_name, username, Role.SENCO)
+        audit.record(session, actor, "create", "school", entity_id=school.id,
+                     summary=f"created the case file for {school_name}")
+    return Desk(database, actor, data_dir)
+
+
+def _account(session: Session, username: str) -> StaffMember | None:
+    return session.exec(
+        select(StaffMember).where(
+            StaffMember.username == username.casefold(),
+            col(StaffMember.active).is_(True),
+            col(StaffMember.role).is_not(None),
+        )
+    ).first()
+
+
+def sign_in(
+    data_dir: Path, username: str, password: str, *, sleep: Callable[[float], None] = time.sleep
+) -> Desk:
+    """Unlock the case file as this member of staff. Wrong name or password: the same message,
+    after a delay that grows with repeated failures."""
+    db_path = database_path(data_dir)
+    if not db_path.exists():
+        raise StoreError(f"There is no school set up in {data_dir}. Run `sencodesk init` first.")
+    key = keyslots.unlock(slots_path(data_dir), username, password, sleep=sleep)
+    database = open_database(db_path, key)
+    with database.transaction() as session:
+        staff = _account(session, username)
+        if staff is None or staff.id is None or staff.role is None:
+            database.close()
+            raise AuthenticationFailed("That name and password do not match an account.")
+        actor = Actor(staff.id, staff.name, staff.username or username, Role(staff.role))
+        audit.record(session, actor, "login", "account", entity_id=staff.id)
+    return Desk(database, actor, data_dir)
+
+
+def confirm_password(desk: Desk, password: str) -> bool:
+    """Check the signed-in person's password again (to unlock a locked window)."""
+    slot = keyslots.find(keyslots.read(slots_path(desk.data_dir)), desk.actor.username)
+    return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
+
+
+def list_accounts(desk: Desk) -> list[AccountRecord]:
+    with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
+        rows = session.exec(
+            select(StaffMember).where(col(StaffMember.username).is_not(None))
+            .order_by(StaffMember.name)
+        )
+        return [
+            AccountRecord(s.id or 0, s.name, s.username or "", Role(s.role), s.active)
+            for s in rows
+            if s.role
+        ]
+
+
+def add_account(desk: Desk, *, full_name: str, username: str, role: Role, password: str) -> int:
+    """Create a sign-in for a member of staff: a staff record and a key slot."""
+    full_name = validation.name("name", full_name)
+    username = _username(username)
+    _check_password(password)
+    if role is Role.SENCO and desk.actor.role is not Role.SENCO:
+        raise ValidationError("role", "only a SENCO can create another SENCO account")
+    with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
+        if session.exec(select(StaffMember).where(StaffMember.username == username)).first():
+            raise Conflict(f"The username {username!r} is already taken.")
+        staff = StaffMember(name=full_name, username=username, role=role.value,
+                            job_title=role.label)
+        session.add(staff)
+        session.flush()
+        audit.record(session, desk.actor, "create", "account", entity_id=staff.id,
+                     summary=f"account {username} ({role.label})")
+        # The slot is written last, inside the transaction: if it fails nothing is committed.
+        keyslots.add(slots_path(desk.data_dir),
+                     keyslots.make_slot(username, password, desk.db.key))
+        assert staff.id is not None
+        return staff.id
+
+
+def remove_account(desk: Desk, username: str) -> None:
+    """Withdraw a sign-in: the key slot goes; the staff record stays for the history."""
+    username = username.casefold()
+    if username == desk.actor.username:
+        raise ValidationError("username", "you cannot remove your own account")
+    with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
+        staff = _account(session, username)
+        if staff is None:
+            raise ValidationError("username", f"there is no active account {username!r}")
+        if staff.role == Role.SENCO.value:
+            sencos = session.exec(
+                select(StaffMember).where(StaffMember.role == Role.SENCO.value,
+                                          col(StaffMember.active).is_(True))
+            ).all()
+            if len(sencos) <= 1:
+                raise ValidationError("username", "the last SENCO account cannot be removed")
+        staff.active = False
+        session.add(staff)
+        audit.record(session, desk.actor, "delete", "account", entity_id=staff.id,
+                     summary=f"account {username} withdrawn")
+        keyslots.remove(slots_path(desk.data_dir), username)
+
+
+def set_password(desk: Desk, username: str, new_password: str) -> None:
+    """Rewrap the database key under a new password: your own, or anyone's for a manager."""
+    username = username.casefold()
+    _check_password(new_password)
+    permission = (
+        Permission.READ_SCHOOL if username == desk.actor.username else Permission.MANAGE_ACCOUNTS
+    )
+    with desk.unit(permission) as session:
+        staff = _account(session, username)
+        if staff is None:
+            raise ValidationError("username", f"there is no active account {username!r}")
+        audit.record(session, desk.actor, "update", "account", entity_id=staff.id,
+                     summary=f"password changed for {username}")
+        keyslots.add(slots_path(desk.data_dir),
+                     keyslots.make_slot(username, new_password, desk.db.key))

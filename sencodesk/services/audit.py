@@ -1,0 +1,133 @@
+"""The audit trail: who did what, when, to which record, with the fields changed.
+
+Entries are hash-chained: each stores the hash of the one before, and its own hash covers all
+its columns. Changing or deleting an entry breaks the chain at that point, which ``verify``
+reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import AuditRecord
+from sencodesk.services.context import Actor, Desk
+from sencodesk.store.tables import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def _digest(event: AuditEvent) -> str:
+    body = [
+        event.prev_hash, event.at, event.actor_id, event.actor, event.action, event.entity,
+        event.entity_id, event.pupil_id, event.summary, event.changes_json,
+    ]  # fmt: skip
+    encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """The fields whose value differs, as ``{field: [old, new]}``."""
+    return {
+        key: [_plain(before.get(key)), _plain(after.get(key))]
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    }
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    *,
+    entity_id: int | None = None,
+    pupil_id: int | None = None,
+    summary: str = "",
+    changed: Mapping[str, list[Any]] | None = None,
+) -> None:
+    """Append one event to the chain, inside the caller's transaction."""
+    last = session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(1)).first()
+    event = AuditEvent(
+        at=datetime.now(UTC).isoformat(timespec="microseconds"),
+        actor_id=actor.staff_id if actor else None,
+        actor=actor.name if actor else "sencodesk",
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        pupil_id=pupil_id,
+        summary=summary[:300],
+        changes_json=json.dumps(dict(changed or {}), ensure_ascii=False, sort_keys=True),
+        prev_hash=last.hash if last else GENESIS,
+        hash="",
+    )
+    event.hash = _digest(event)
+    session.add(event)
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    entry_id: int
+    message: str
+
+
+def verify(desk: Desk) -> list[ChainProblem]:
+    """Every place where the chain is broken: an altered, inserted or deleted entry."""
+    problems: list[ChainProblem] = []
+    with desk.unit(Permission.VERIFY_AUDIT) as session:
+        previous_hash, expected_id = GENESIS, 1
+        for event in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
+            assert event.id is not None
+            if event.id != expected_id:
+                problems.append(
+                    ChainProblem(event.id, f"entries {expected_id}-{event.id - 1} are missing")
+                )
+            if event.prev_hash != previous_hash:
+                problems.append(
+                    ChainProblem(event.id, "does not follow the entry before it (one was "
+                                 "deleted or changed)")
+                )
+            if _digest(event) != event.hash:
+                problems.append(ChainProblem(event.id, "has been altered since it was written"))
+            previous_hash, expected_id = event.hash, event.id + 1
+        record(session, desk.actor, "verify", "audit", summary=f"{len(problems)} problems")
+    return problems
+
+
+def _to_record(event: AuditEvent) -> AuditRecord:
+    assert event.id is not None
+    return AuditRecord(
+        id=event.id,
+        at=datetime.fromisoformat(event.at),
+        actor=event.actor,
+        action=event.action,
+        entity=event.entity,
+        entity_id=event.entity_id,
+        pupil_id=event.pupil_id,
+        summary=event.summary,
+        changes=json.loads(event.changes_json),
+    )
+
+
+def list_events(desk: Desk, *, pupil_id: int | None = None, limit: int = 500) -> list[AuditRecord]:
+    """Newest first; for one pupil if ``pupil_id`` is given."""
+    with desk.unit(Permission.READ_AUDIT) as session:
+        query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
+        if pupil_id is not None:
+            query = query.where(AuditEvent.pupil_id == pupil_id)
+        return [_to_record(event) for event in session.exec(query)]

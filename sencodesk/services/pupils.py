@@ -1,0 +1,426 @@
+"""The SEND register: pupils, their SEN status and need history, parents and agencies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, col, or_, select
+
+from sencodesk.domain import census, validation
+from sencodesk.domain.codes import CycleStatus, NeedType, SenStatus, YearGroup
+from sencodesk.domain.errors import Conflict, NotFound, ValidationError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import (
+    AgencyRecord,
+    NeedRecord,
+    ParentRecord,
+    PupilDetail,
+    PupilRow,
+    StatusRecord,
+)
+from sencodesk.services import audit
+from sencodesk.services.context import Desk
+from sencodesk.store.tables import (
+    Agency,
+    ApdrCycle,
+    NeedPeriod,
+    ParentCarer,
+    Pupil,
+    StatusPeriod,
+)
+
+
+@dataclass(frozen=True)
+class PupilFields:
+    """What a form, an import or the demo gives to create or change a pupil."""
+
+    upn: str
+    legal_surname: str
+    legal_forename: str
+    dob: date
+    year_group: YearGroup
+    form: str = ""
+    gender: str = ""
+    preferred_surname: str = ""
+    preferred_forename: str = ""
+    joined_on: date | None = None
+
+
+@dataclass(frozen=True)
+class SenChange:
+    status: SenStatus
+    needs: tuple[NeedType, ...] = ()
+    starts_on: date | None = None  # default: today
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    status: SenStatus | None = None
+    statuses: frozenset[SenStatus] = field(default_factory=frozenset)
+    need: NeedType | None = None
+    year_group: YearGroup | None = None
+    form: str | None = None
+    search: str = ""
+    include_left: bool = False
+    review_overdue: bool = False
+
+
+def clean(fields: PupilFields, *, today: date) -> PupilFields:
+    """Validate every field of a pupil; raise ValidationError naming the first bad one."""
+    cleaned = PupilFields(
+        upn=validation.upn(fields.upn),
+        legal_surname=validation.name("surname", fields.legal_surname),
+        legal_forename=validation.name("forename", fields.legal_forename),
+        dob=validation.date_of_birth(fields.dob, today=today),
+        year_group=YearGroup(fields.year_group),
+        form=validation.text("class", fields.form, max_length=20),
+        gender=validation.text("gender", fields.gender, max_length=20),
+        preferred_surname=validation.name(
+            "preferred surname", fields.preferred_surname, required=False
+        ),
+        preferred_forename=validation.name(
+            "preferred forename", fields.preferred_forename, required=False
+        ),
+        joined_on=fields.joined_on,
+    )
+    if cleaned.joined_on is not None and cleaned.joined_on < cleaned.dob:
+        raise ValidationError("date joined", "is before the date of birth")
+    return cleaned
+
+
+def _columns(fields: PupilFields) -> dict[str, object]:
+    values = asdict(fields)
+    values["year_group"] = int(fields.year_group)
+    return values
+
+
+def _get(session: Session, pupil_id: int) -> Pupil:
+    pupil = session.get(Pupil, pupil_id)
+    if pupil is None:
+        raise NotFound(f"There is no pupil with id {pupil_id}.")
+    return pupil
+
+
+def _editable(pupil: Pupil) -> None:
+    if pupil.left_on is not None:
+        raise ValidationError(
+            "pupil", f"{pupil.legal_forename} {pupil.legal_surname} has left: the file is read-only"
+        )
+
+
+def create(desk: Desk, fields: PupilFields, sen: SenChange | None = None) -> int:
+    """Add a pupil (status N unless ``sen`` says otherwise). Duplicate UPNs are refused."""
+    today = desk.today()
+    fields = clean(fields, today=today)
+    sen = sen or SenChange(SenStatus.NONE)
+    census.check_needs(sen.status, sen.needs)
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        if session.exec(select(Pupil.id).where(Pupil.upn == fields.upn)).first():
+            raise Conflict(f"A pupil with UPN {fields.upn} is already on the register.")
+        pupil = Pupil(**_columns(fields))  # type: ignore[arg-type]
+        session.add(pupil)
+        session.flush()
+        assert pupil.id is not None
+        _apply_sen(session, pupil, sen, sen.starts_on or fields.joined_on or today)
+        audit.record(session, desk.actor, "create", "pupil", entity_id=pupil.id,
+                     pupil_id=pupil.id, summary=f"added {fields.upn}",
+                     changed=audit.changes({}, _columns(fields)))
+        return pupil.id
+
+
+def update(desk: Desk, pupil_id: int, fields: PupilFields) -> None:
+    """Change a pupil's details; the audit entry lists each field old → new."""
+    fields = clean(fields, today=desk.today())
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        pupil = _get(session, pupil_id)
+        _editable(pupil)
+        if fields.upn != pupil.upn and session.exec(
+            select(Pupil.id).where(Pupil.upn == fields.upn)
+        ).first():
+            raise Conflict(f"A pupil with UPN {fields.upn} is already on the register.")
+        before = pupil.model_dump()
+        for name, value in _columns(fields).items():
+            setattr(pupil, name, value)
+        session.add(pupil)
+        audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
+                     pupil_id=pupil_id, changed=audit.changes(before, pupil.model_dump()))
+
+
+def _open_status(session: Session, pupil_id: int) -> StatusPeriod | None:
+    return session.exec(
+        select(StatusPeriod).where(
+            StatusPeriod.pupil_id == pupil_id, col(StatusPeriod.ends_on).is_(None)
+        )
+    ).first()
+
+
+def _open_needs(session: Session, pupil_id: int) -> list[NeedPeriod]:
+    return list(
+        session.exec(
+            select(NeedPeriod)
+            .where(NeedPeriod.pupil_id == pupil_id, col(NeedPeriod.ends_on).is_(None))
+            .order_by(NeedPeriod.rank)
+        )
+    )
+
+
+def _close(period: StatusPeriod | NeedPeriod, starts_on: date, session: Session) -> None:
+    """End a period the day before its successor starts; a same-day correction replaces it."""
+    if period.starts_on == starts_on:
+        session.delete(period)
+    else:
+        period.ends_on = starts_on - timedelta(days=1)
+        session.add(period)
+
+
+def _apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -> None:
+    assert pupil.id is not None
+    current = _open_status(session, pupil.id)
+    census.check_new_period_start(
+        current.starts_on if current else None, starts_on, field="status start"
+    )
+    if current is None or current.status != sen.status.value:
+        if current is not None:
+            _close(current, starts_on, session)
+        session.add(StatusPeriod(pupil_id=pupil.id, status=sen.status.value, starts_on=starts_on))
+    wanted = {rank: need for rank, need in enumerate(sen.needs, start=1)}
+    for period in _open_needs(session, pupil.id):
+        census.check_new_period_start(period.starts_on, starts_on, field="need start")
+        if wanted.get(period.rank) == NeedType(period.need):
+            del wanted[period.rank]
+        else:
+            _close(period, starts_on, session)
+    for rank, need in wanted.items():
+        session.add(NeedPeriod(pupil_id=pupil.id, need=need.value, rank=rank, starts_on=starts_on))
+
+
+def change_sen(desk: Desk, pupil_id: int, sen: SenChange) -> None:
+    """Record a new SEN status and ranked needs from a date; the old periods are kept, ended
+    the day before."""
+    census.check_needs(sen.status, sen.needs)
+    starts_on = sen.starts_on or desk.today()
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        pupil = _get(session, pupil_id)
+        _editable(pupil)
+        before = _sen_snapshot(session, pupil_id)
+        _apply_sen(session, pupil, sen, starts_on)
+        session.flush()
+        audit.record(session, desk.actor, "update", "sen status", entity_id=pupil_id,
+                     pupil_id=pupil_id, summary=f"from {starts_on:%d/%m/%Y}",
+                     changed=audit.changes(before, _sen_snapshot(session, pupil_id)))
+
+
+def _sen_snapshot(session: Session, pupil_id: int) -> dict[str, object]:
+    status = _open_status(session, pupil_id)
+    needs = {f"need {p.rank}": p.need for p in _open_needs(session, pupil_id)}
+    return {"status": status.status if status else None, **needs}
+
+
+def mark_left(desk: Desk, pupil_id: int, left_on: date) -> None:
+    """The pupil has left: kept, read-only and out of the register."""
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        pupil = _get(session, pupil_id)
+        _editable(pupil)
+        if left_on < pupil.dob or (pupil.joined_on and left_on < pupil.joined_on):
+            raise ValidationError("date left", "is before the pupil joined")
+        pupil.left_on = left_on
+        session.add(pupil)
+        audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
+                     pupil_id=pupil_id, summary="marked as left",
+                     changed={"left_on": [None, left_on.isoformat()]})
+
+
+def id_for_upn(desk: Desk, upn: str) -> int:
+    """The pupil id for a UPN, or NotFound naming it."""
+    cleaned = validation.upn(upn)
+    with desk.unit(Permission.READ_PUPILS) as session:
+        found = session.exec(select(Pupil.id).where(Pupil.upn == cleaned)).first()
+    if found is None:
+        raise NotFound(f"No pupil with UPN {cleaned} is on the register.")
+    return found
+
+
+def _rows(session: Session, pupils: Sequence[Pupil], today: date) -> list[PupilRow]:
+    ids = [p.id for p in pupils]
+    statuses: dict[int, str] = {}
+    needs: dict[int, dict[int, str]] = {}
+    reviews: dict[int, date] = {}
+    if ids:
+        for pid, status in session.exec(
+            select(StatusPeriod.pupil_id, StatusPeriod.status).where(
+                col(StatusPeriod.ends_on).is_(None)
+            )
+        ):
+            statuses[pid] = status
+        for pid, need, rank in session.exec(
+            select(NeedPeriod.pupil_id, NeedPeriod.need, NeedPeriod.rank).where(
+                col(NeedPeriod.ends_on).is_(None)
+            )
+        ):
+            needs.setdefault(pid, {})[rank] = need
+        for pid, review_on in session.exec(
+            select(ApdrCycle.pupil_id, func.min(ApdrCycle.review_on))
+            .where(col(ApdrCycle.status) != CycleStatus.REVIEWED.value)
+            .group_by(col(ApdrCycle.pupil_id))
+        ):
+            reviews[pid] = review_on
+    rows = []
+    for p in pupils:
+        assert p.id is not None
+        ranked = needs.get(p.id, {})
+        rows.append(
+            PupilRow(
+                id=p.id,
+                upn=p.upn,
+                surname=p.preferred_surname or p.legal_surname,
+                forename=p.preferred_forename or p.legal_forename,
+                dob=p.dob,
+                year_group=YearGroup(p.year_group),
+                form=p.form,
+                gender=p.gender,
+                status=SenStatus(statuses.get(p.id, SenStatus.NONE.value)),
+                primary_need=NeedType(ranked[1]) if 1 in ranked else None,
+                secondary_need=NeedType(ranked[2]) if 2 in ranked else None,
+                left_on=p.left_on,
+                next_review=reviews.get(p.id),
+            )
+        )
+    return rows
+
+
+def list_pupils(desk: Desk, where: RegisterFilter | None = None) -> list[PupilRow]:
+    """The register, sorted by surname, filtered as asked."""
+    where = where or RegisterFilter()
+    today = desk.today()
+    with desk.unit(Permission.READ_PUPILS) as session:
+        query = select(Pupil)
+        if not where.include_left:
+            query = query.where(col(Pupil.left_on).is_(None))
+        if where.year_group is not None:
+            query = query.where(Pupil.year_group == int(where.year_group))
+        if where.form:
+            query = query.where(func.lower(Pupil.form) == where.form.strip().lower())
+        if where.search.strip():
+            term = f"%{where.search.strip().lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(Pupil.legal_surname).like(term),
+                    func.lower(Pupil.legal_forename).like(term),
+                    func.lower(Pupil.preferred_surname).like(term),
+                    func.lower(Pupil.preferred_forename).like(term),
+                    func.lower(Pupil.upn).like(term),
+                )
+            )
+        pupils = session.exec(query.order_by(Pupil.legal_surname, Pupil.legal_forename)).all()
+        rows = _rows(session, pupils, today)
+    statuses = set(where.statuses) | ({where.status} if where.status else set())
+    return [
+        row
+        for row in rows
+        if (not statuses or row.status in statuses)
+        and (where.need is None or where.need in (row.primary_need, row.secondary_need))
+        and (not where.review_overdue or (row.next_review is not None and row.next_review < today))
+    ]
+
+
+def get(desk: Desk, pupil_id: int) -> PupilDetail:
+    """Everything on a pupil's profile, with the whole status and need history."""
+    with desk.unit(Permission.READ_PUPILS) as session:
+        pupil = _get(session, pupil_id)
+        (row,) = _rows(session, [pupil], desk.today())
+        statuses = session.exec(
+            select(StatusPeriod).where(StatusPeriod.pupil_id == pupil_id)
+            .order_by(col(StatusPeriod.starts_on).desc())
+        )
+        needs = session.exec(
+            select(NeedPeriod).where(NeedPeriod.pupil_id == pupil_id)
+            .order_by(col(NeedPeriod.starts_on).desc(), NeedPeriod.rank)
+        )
+        parents = session.exec(select(ParentCarer).where(ParentCarer.pupil_id == pupil_id))
+        agencies = session.exec(select(Agency).where(Agency.pupil_id == pupil_id))
+        return PupilDetail(
+            row=row,
+            legal_surname=pupil.legal_surname,
+            legal_forename=pupil.legal_forename,
+            preferred_surname=pupil.preferred_surname,
+            preferred_forename=pupil.preferred_forename,
+            joined_on=pupil.joined_on,
+            photo_sha256=pupil.photo_sha256,
+            statuses=tuple(
+                StatusRecord(s.id or 0, SenStatus(s.status), s.starts_on, s.ends_on)
+                for s in statuses
+            ),
+            needs=tuple(
+                NeedRecord(n.id or 0, NeedType(n.need), n.rank, n.starts_on, n.ends_on)
+                for n in needs
+            ),
+            parents=tuple(
+                ParentRecord(p.id or 0, p.name, p.relationship, p.phone, p.email,
+                             p.parental_responsibility)
+                for p in parents
+            ),
+            agencies=tuple(
+                AgencyRecord(a.id or 0, a.name, a.contact, a.started_on, a.ended_on)
+                for a in agencies
+            ),
+        )
+
+
+def fields_of(detail: PupilDetail) -> PupilFields:
+    """The editable fields of a pupil, to pre-fill a form or apply a partial change."""
+    return PupilFields(
+        upn=detail.row.upn,
+        legal_surname=detail.legal_surname,
+        legal_forename=detail.legal_forename,
+        dob=detail.row.dob,
+        year_group=detail.row.year_group,
+        form=detail.row.form,
+        gender=detail.row.gender,
+        preferred_surname=detail.preferred_surname,
+        preferred_forename=detail.preferred_forename,
+        joined_on=detail.joined_on,
+    )
+
+
+def add_parent(
+    desk: Desk, pupil_id: int, *, name: str, relationship: str = "", phone: str = "",
+    email: str = "", parental_responsibility: bool = True,
+) -> int:
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        _editable(_get(session, pupil_id))
+        parent = ParentCarer(
+            pupil_id=pupil_id,
+            name=validation.name("parent name", name),
+            relationship=validation.text("relationship", relationship, max_length=60),
+            phone=validation.text("phone", phone, max_length=40),
+            email=validation.text("email", email, max_length=200),
+            parental_responsibility=parental_responsibility,
+        )
+        session.add(parent)
+        session.flush()
+        audit.record(session, desk.actor, "create", "parent", entity_id=parent.id,
+                     pupil_id=pupil_id, summary=f"added {parent.name}")
+        assert parent.id is not None
+        return parent.id
+
+
+def add_agency(
+    desk: Desk, pupil_id: int, *, name: str, contact: str = "", started_on: date | None = None
+) -> int:
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        _editable(_get(session, pupil_id))
+        agency = Agency(
+            pupil_id=pupil_id,
+            name=validation.text("agency", name, max_length=120, required=True),
+            contact=validation.text("agency contact", contact, max_length=200),
+            started_on=started_on,
+        )
+        session.add(agency)
+        session.flush()
+        audit.record(session, desk.actor, "create", "agency", entity_id=agency.id,
+                     pupil_id=pupil_id, summary=f"involved {agency.name}")
+        assert agency.id is not None
+        return agency.id

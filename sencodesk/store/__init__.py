@@ -1,0 +1,1 @@
+"""Persistence: tables, the one place that opens the database, key slots, migrations, backups."""

@@ -1,0 +1,36 @@
+"""Consistent copies of the encrypted case file, taken with SQLite's online backup API.
+
+A copy is encrypted with the same database key, so a backup is as safe as the original and is
+unlocked by the same key slots.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sencodesk.store.database import Database, raw_connect
+
+
+def online_backup(database: Database, destination: Path) -> Path:
+    """Copy the live database to ``destination`` page by page while others may be writing.
+
+    The copy is written beside the destination and renamed into place, so a crash never leaves a
+    half-written backup under the final name.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+    source = raw_connect(database.path, database.key)
+    try:
+        target = raw_connect(partial, database.key)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    if os.name == "posix":
+        partial.chmod(0o600)
+    partial.replace(destination)
+    return destination

@@ -1,0 +1,105 @@
+"""The one place that opens the case file.
+
+The database is SQLCipher (AES-256, the whole file including the WAL is encrypted). Every
+connection is given the raw 256-bit key first, then foreign keys, WAL and a busy timeout.
+Opening applies any pending migration after taking a dated backup copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+from sqlmodel import Session
+
+from sencodesk.domain.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """A DB-API connection to ``path`` unlocked with ``key``; proves the key by reading."""
+    connection = sqlcipher3.connect(str(path), check_same_thread=False)
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        connection.close()
+        raise StoreError(
+            f"{path} is not a sencodesk case file, or it is damaged. Restore it from a backup."
+        ) from None
+    return connection
+
+
+def _prepare(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA secure_delete = ON")
+    cursor.close()
+
+
+def _engine(path: Path, key: bytes) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3.dbapi2,
+        creator=lambda: raw_connect(path, key),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+    event.listen(engine, "connect", _prepare)
+    return engine
+
+
+@dataclass
+class Database:
+    """An open case file. Hand out short-lived sessions, one per unit of work."""
+
+    path: Path
+    key: bytes
+    engine: Engine
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit if the block finishes, roll back if it raises."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
+    """Open (or, with ``create``, make) the case file at ``path`` and bring its schema up to date.
+
+    Raises StoreError with a plain message if the file is missing, not ours, damaged or from a
+    newer version of sencodesk.
+    """
+    from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
+
+    if create and path.exists():
+        raise StoreError(f"{path} already exists: this folder already holds a case file.")
+    if not create and not path.exists():
+        raise StoreError(f"There is no case file at {path}.")
+    raw_connect(path, key).close()
+    engine = _engine(path, key)
+    database = Database(path, key, engine)
+    try:
+        migrations.upgrade(database, fresh=create)
+    except BaseException:
+        database.close()
+        raise
+    return database

@@ -1,0 +1,210 @@
+"""Key slots: the random database key, wrapped once per staff account.
+
+The 256-bit database key is never written in clear. Each account's slot holds the key encrypted
+with AES-256-GCM under a key derived from that person's password with scrypt and a per-slot
+salt. The slots live in ``keyslots.json`` beside the database; the file is replaced atomically.
+
+The slot's username is bound into the AES-GCM associated data, so a slot copied onto another
+name does not open.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from sencodesk.domain.errors import AuthenticationFailed, StoreError
+
+FORMAT = "sencodesk-keyslots"
+VERSION = 1
+KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """scrypt cost. 2**16 x 8 uses 64 MiB and takes a few hundred ms on a school laptop: slow
+    enough to make guessing expensive, quick enough that a SENCO does not wait at login."""
+
+    n: int = 2**16
+    r: int = 8
+    p: int = 1
+
+
+DEFAULT_KDF = KdfParams()
+
+
+@dataclass(frozen=True)
+class Slot:
+    username: str
+    salt: bytes
+    nonce: bytes
+    wrapped: bytes
+    kdf: KdfParams
+
+
+@dataclass(frozen=True)
+class SlotFile:
+    slots: tuple[Slot, ...]
+    failures: int = 0
+    last_failure: float = 0.0
+
+
+def new_database_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def _derive(password: str, salt: bytes, kdf: KdfParams) -> bytes:
+    return Scrypt(salt=salt, length=32, n=kdf.n, r=kdf.r, p=kdf.p).derive(password.encode())
+
+
+def _aad(username: str) -> bytes:
+    return f"{FORMAT}:{VERSION}:{username}".encode()
+
+
+def make_slot(
+    username: str, password: str, db_key: bytes, kdf: KdfParams | None = None
+) -> Slot:
+    kdf = kdf or DEFAULT_KDF
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    wrapped = AESGCM(_derive(password, salt, kdf)).encrypt(nonce, db_key, _aad(username))
+    return Slot(username, salt, nonce, wrapped, kdf)
+
+
+def unwrap(slot: Slot, password: str) -> bytes | None:
+    """The database key, or None if the password is wrong (or the slot was tampered with)."""
+    try:
+        return AESGCM(_derive(password, slot.salt, slot.kdf)).decrypt(
+            slot.nonce, slot.wrapped, _aad(slot.username)
+        )
+    except InvalidTag:
+        return None
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _slot_to_json(slot: Slot) -> dict[str, Any]:
+    return {
+        "username": slot.username,
+        "kdf": {"name": "scrypt", "n": slot.kdf.n, "r": slot.kdf.r, "p": slot.kdf.p},
+        "salt": _b64(slot.salt),
+        "nonce": _b64(slot.nonce),
+        "wrapped_key": _b64(slot.wrapped),
+    }
+
+
+def _slot_from_json(raw: dict[str, Any]) -> Slot:
+    kdf = raw["kdf"]
+    if kdf.get("name") != "scrypt":
+        raise ValueError("unknown key derivation")
+    return Slot(
+        username=str(raw["username"]),
+        salt=base64.b64decode(raw["salt"], validate=True),
+        nonce=base64.b64decode(raw["nonce"], validate=True),
+        wrapped=base64.b64decode(raw["wrapped_key"], validate=True),
+        kdf=KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"])),
+    )
+
+
+def read(path: Path) -> SlotFile:
+    """Read the key slots, or explain plainly why they cannot be used."""
+    if not path.exists():
+        raise StoreError(
+            f"The key file {path.name} is missing from {path.parent}. Without it the case file "
+            "cannot be unlocked: restore it from a backup of this folder."
+        )
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT:
+            raise ValueError("not a key-slot file")
+        if int(raw.get("version", 0)) > VERSION:
+            raise StoreError(
+                f"{path.name} was written by a newer version of sencodesk: update the app."
+            )
+        slots = tuple(_slot_from_json(item) for item in raw["slots"])
+        return SlotFile(slots, int(raw.get("failures", 0)), float(raw.get("last_failure", 0.0)))
+    except StoreError:
+        raise
+    except (ValueError, KeyError, TypeError) as error:
+        raise StoreError(
+            f"The key file {path} is damaged ({error}). Restore it from a backup of this folder."
+        ) from None
+
+
+def write(path: Path, slots: SlotFile) -> None:
+    """Replace the slot file atomically (write, fsync, rename) so a crash leaves old or new."""
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "slots": [_slot_to_json(slot) for slot in slots.slots],
+        "failures": slots.failures,
+        "last_failure": slots.last_failure,
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(payload, handle, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(path)
+
+
+def find(slots: SlotFile, username: str) -> Slot | None:
+    wanted = username.strip().casefold()
+    return next((s for s in slots.slots if s.username.casefold() == wanted), None)
+
+
+def failure_delay(failures: int) -> float:
+    """Seconds to wait before answering after ``failures`` wrong passwords in a row: none for
+    the first three slips, then doubling up to half a minute."""
+    if failures < 3:
+        return 0.0
+    return float(min(2 ** (failures - 3), 30))
+
+
+def unlock(path: Path, username: str, password: str, *, sleep: Any = time.sleep) -> bytes:
+    """The database key for this person, or AuthenticationFailed with the same words whether
+    the account is missing or the password is wrong."""
+    state = read(path)
+    sleep(failure_delay(state.failures))
+    slot = find(state, username)
+    key = unwrap(slot, password) if slot and password else None
+    if slot is None:
+        # The same scrypt work as a real slot, so timing does not reveal which accounts exist.
+        _derive(password or "-", bytes(16), DEFAULT_KDF)
+    if key is None:
+        write(path, replace(state, failures=state.failures + 1, last_failure=time.time()))
+        raise AuthenticationFailed("That name and password do not match an account.")
+    if state.failures:
+        write(path, replace(state, failures=0, last_failure=0.0))
+    return key
+
+
+def add(path: Path, slot: Slot) -> None:
+    state = read(path)
+    kept = tuple(s for s in state.slots if s.username.casefold() != slot.username.casefold())
+    write(path, replace(state, slots=(*kept, slot)))
+
+
+def remove(path: Path, username: str) -> None:
+    state = read(path)
+    kept = tuple(s for s in state.slots if s.username.casefold() != username.casefold())
+    write(path, replace(state, slots=kept))
+
+
+def create(path: Path, first: Slot) -> None:
+    if path.exists():
+        raise StoreError(f"{path} already exists: this folder already holds a school.")
+    write(path, SlotFile((first,)))

@@ -1,0 +1,72 @@
+"""Alembic migrations, applied when the case file is opened.
+
+Before an existing database is migrated a dated backup copy is taken beside it (in
+``backups/``), and each migration runs inside one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from sencodesk.domain.errors import StoreError
+from sencodesk.store.backup import online_backup
+from sencodesk.store.database import Database
+
+HERE = Path(__file__).resolve().parent
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(HERE))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def upgrade(database: Database, *, fresh: bool = False, target: str = "head") -> None:
+    """Bring the schema to ``target``; refuse a database from a newer sencodesk."""
+    current = current_revision(database)
+    if current is None and not fresh:
+        with database.engine.connect() as connection:
+            tables = connection.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).scalar_one()
+        if tables:
+            raise StoreError(f"{database.path} is not a sencodesk case file.")
+    if current is not None and current not in known_revisions():
+        raise StoreError(
+            f"{database.path.name} was saved by a newer version of sencodesk "
+            f"(schema {current}). Update sencodesk to open it."
+        )
+    if current == head_revision() and target == "head":
+        return
+    if current is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        online_backup(database, backup_folder(database) / f"pre-migration-{current}-{stamp}.db")
+    with database.engine.begin() as connection:
+        command.upgrade(_config(connection), target)
+
+
+def backup_folder(database: Database) -> Path:
+    return database.path.parent / "backups"

@@ -1,0 +1,19 @@
+"""Alembic environment: always runs on the connection sencodesk hands it (already unlocked)."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import sencodesk.store.tables  # noqa: F401  (registers the tables)
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("sencodesk migrations run only through sencodesk.store.migrations")
+
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=True,
+    transaction_per_migration=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

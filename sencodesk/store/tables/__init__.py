@@ -1,0 +1,51 @@
+"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``.
+
+History is kept rather than overwritten wherever the past matters: SEN status and needs are
+periods with start and end dates, passports are numbered versions, cycles follow one another.
+"""
+
+from sencodesk.store.tables.audit import AuditEvent
+from sencodesk.store.tables.documents import Document
+from sencodesk.store.tables.ehcp import (
+    AnnualReview,
+    EhcpAdvice,
+    EhcpException,
+    EhcPlan,
+    EhcpMilestoneDone,
+    EhcpRequest,
+)
+from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
+from sencodesk.store.tables.school import School, StaffMember, TermDate
+from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
+from sencodesk.store.tables.support import (
+    ApdrCycle,
+    CycleOutcome,
+    CycleProvision,
+    Intervention,
+    PassportVersion,
+)
+
+__all__ = [
+    "Agency",
+    "AnnualReview",
+    "ApdrCycle",
+    "AuditEvent",
+    "ContactLogEntry",
+    "CycleOutcome",
+    "CycleProvision",
+    "Document",
+    "EhcPlan",
+    "EhcpAdvice",
+    "EhcpException",
+    "EhcpMilestoneDone",
+    "EhcpRequest",
+    "Intervention",
+    "NeedPeriod",
+    "ParentCarer",
+    "PassportVersion",
+    "Pupil",
+    "School",
+    "StaffMember",
+    "StatusPeriod",
+    "TermDate",
+]

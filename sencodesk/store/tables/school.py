@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Field, SQLModel
+
+
+class School(SQLModel, table=True):
+    """The one school this case file belongs to, and its settings that travel with the data."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    urn: str = Field(default="", max_length=10)
+    local_authority: str = Field(default="", max_length=120)
+    phase: str = Field(default="secondary", max_length=20)
+    notional_sen_budget_pence: int = 0
+    autolock_minutes: int = 10
+    #: JSON object of the school's own reminder lead times in days, e.g. {"request_reports": 56}.
+    lead_times_json: str = "{}"
+
+
+class TermDate(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    academic_year: int = Field(index=True)  # the September it starts in
+    name: str = Field(max_length=40)  # "Autumn", "Spring", "Summer"
+    starts_on: date
+    ends_on: date
+
+
+class StaffMember(SQLModel, table=True):
+    """Anyone named in the case file. Those with a username and role can sign in."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    job_title: str = Field(default="", max_length=80)
+    email: str = Field(default="", max_length=200)
+    username: str | None = Field(default=None, max_length=60, unique=True)
+    role: str | None = Field(default=None, max_length=20)
+    active: bool = True

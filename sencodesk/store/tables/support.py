@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+
+class PassportVersion(SQLModel, table=True):
+    """Every save of a pupil passport is a new row; none is ever updated."""
+
+    __table_args__ = (UniqueConstraint("pupil_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
+    version: int
+    written_on: date
+    review_on: date
+    about_me: str = ""
+    important_to_me: str = ""
+    find_difficult: str = ""
+    support_me: str = ""  # strategies, one per line
+    help_myself: str = ""
+    current_provision: str = ""
+    key_information: str = ""
+    author_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    saved_at: datetime
+
+
+class Intervention(SQLModel, table=True):
+    """The school's catalogue of interventions, with the cost a provision map needs."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120, unique=True)
+    description: str = Field(default="", max_length=2000)
+    wave: int = 2
+    staff_grade: str = Field(default="", max_length=60)
+    hourly_cost_pence: int = 0
+    active: bool = True
+
+
+class ApdrCycle(SQLModel, table=True):
+    """One assess-plan-do-review cycle (CoP 6.44-6.56)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
+    previous_id: int | None = Field(default=None, foreign_key="apdrcycle.id")
+    status: str = Field(default="draft", max_length=10)
+    starts_on: date
+    review_on: date
+    assess_notes: str = ""
+    areas_of_need: str = ""
+    reviewed_on: date | None = None
+    next_steps: str = ""
+    pupil_voice: str = ""
+    parent_voice: str = ""
+    attendees: str = ""
+
+
+class CycleOutcome(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="apdrcycle.id", index=True, ondelete="CASCADE")
+    position: int
+    description: str = Field(max_length=1000)
+    success_criteria: str = Field(default="", max_length=1000)
+    progress: str | None = Field(default=None, max_length=12)
+
+
+class CycleProvision(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="apdrcycle.id", index=True, ondelete="CASCADE")
+    intervention_id: int | None = Field(default=None, foreign_key="intervention.id")
+    description: str = Field(default="", max_length=500)
+    delivered_by: str = Field(default="", max_length=120)
+    group_size: int = 1
+    minutes_per_session: int = 30
+    sessions_per_week: int = 1
+    weeks: int = 12
+    cost_pence: int = 0

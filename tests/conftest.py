@@ -1,0 +1,59 @@
+"""Shared fixtures: every test gets its own data folder and settings; scrypt is made cheap."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sencodesk.services import accounts  # noqa: E402
+from sencodesk.services.context import Desk  # noqa: E402
+from sencodesk.store import keyslots  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point data and settings at tmp_path; make key derivation fast for tests (the real cost
+    is measured in benchmarks)."""
+    monkeypatch.setenv("SENCODESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setattr(keyslots, "DEFAULT_KDF", keyslots.KdfParams(n=2**10, r=8, p=1))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def _empty_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One freshly migrated empty school, copied for each test that needs one (migrating from
+    nothing for every test would dominate the suite's run time)."""
+    folder = tmp_path_factory.mktemp("template") / "data"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keyslots, "DEFAULT_KDF", keyslots.KdfParams(n=2**10, r=8, p=1))
+        accounts.init_school(
+            folder, school_name="Oak Hill Academy", username="senco",
+            full_name="Sam Patel", password=PASSWORD,
+        ).close()
+    return folder
+
+
+@pytest.fixture
+def desk(data_dir: Path, _empty_school: Path) -> Iterator[Desk]:
+    """A fresh, empty school signed in as its SENCO, with today fixed at 22/11/2026."""
+    shutil.copytree(_empty_school, data_dir)
+    desk = accounts.sign_in(data_dir, "senco", PASSWORD)
+    desk.today = lambda: TODAY
+    yield desk
+    desk.close()

@@ -1,0 +1,41 @@
+"""Small builders for test data (valid UPNs, pupils) so tests say only what matters to them."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import count
+
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.upn import with_check_letter
+from sencodesk.services import pupils
+from sencodesk.services.context import Desk
+
+_serial = count(1)
+
+
+def new_upn() -> str:
+    return with_check_letter(f"80120000{next(_serial):04d}")
+
+
+def pupil_fields(**overrides: object) -> pupils.PupilFields:
+    values: dict[str, object] = {
+        "upn": new_upn(),
+        "legal_surname": "O'Brien",
+        "legal_forename": "Zoë",
+        "dob": date(2014, 3, 1),
+        "year_group": YearGroup.Y7,
+        "form": "7B",
+    }
+    values.update(overrides)
+    return pupils.PupilFields(**values)  # type: ignore[arg-type]
+
+
+def add_pupil(
+    desk: Desk,
+    status: SenStatus = SenStatus.SUPPORT,
+    needs: tuple[NeedType, ...] = (NeedType.SLCN,),
+    **overrides: object,
+) -> int:
+    sen = pupils.SenChange(status, needs if status is not SenStatus.NONE else (),
+                           date(2025, 9, 1))
+    return pupils.create(desk, pupil_fields(**overrides), sen)
