@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sencodesk.services import accounts  # noqa: E402
-from sencodesk.services.context import Desk  # noqa: E402
-from sencodesk.store import keyslots  # noqa: E402
+from sencodesk.services import accounts
+from sencodesk.services.context import Desk
+from sencodesk.store import keyslots
 
 TODAY = date(2026, 11, 22)
 PASSWORD = "correct horse battery"

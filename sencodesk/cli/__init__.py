@@ -66,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SencodeskError as error:
         print(f"sencodesk: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped listening: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("sencodesk: stopped.", file=sys.stderr)
         return 130

@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Check each UPN's length, characters and check letter. Exits 1 if any is "
         "invalid.",
     )
-    parser.add_argument("upns", nargs="+", metavar="UPN")
+    parser.add_argument("upns", nargs="+", metavar="UPN", help="one or more UPNs")
     parser.set_defaults(func=run)
 
 

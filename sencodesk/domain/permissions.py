@@ -44,15 +44,15 @@ _READ_ALL = {
     _P.VERIFY_AUDIT, _P.READ_SCHOOL,
 }  # fmt: skip
 
+_TEACHER = {
+    _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_SUPPORT, _P.PRINT_PASSPORTS, _P.ADD_CONTACT,
+    _P.READ_CONTACTS, _P.READ_DOCUMENTS, _P.READ_SCHOOL,
+}  # fmt: skip
+
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.SENCO: frozenset(Permission),
     Role.HEAD: frozenset(_READ_ALL),
-    Role.TEACHER: frozenset(
-        {
-            _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_SUPPORT, _P.PRINT_PASSPORTS,
-            _P.ADD_CONTACT, _P.READ_CONTACTS, _P.READ_DOCUMENTS, _P.READ_SCHOOL,
-        }  # fmt: skip
-    ),
+    Role.TEACHER: frozenset(_TEACHER),
     Role.ADMIN: frozenset(
         {_P.MANAGE_ACCOUNTS, _P.BACKUP, _P.VERIFY_AUDIT, _P.READ_SCHOOL}
     ),

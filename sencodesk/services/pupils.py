@@ -162,7 +162,7 @@ def _open_needs(session: Session, pupil_id: int) -> list[NeedPeriod]:
         session.exec(
             select(NeedPeriod)
             .where(NeedPeriod.pupil_id == pupil_id, col(NeedPeriod.ends_on).is_(None))
-            .order_by(NeedPeriod.rank)
+            .order_by(col(NeedPeriod.rank))
         )
     )
 
@@ -337,7 +337,7 @@ def get(desk: Desk, pupil_id: int) -> PupilDetail:
         )
         needs = session.exec(
             select(NeedPeriod).where(NeedPeriod.pupil_id == pupil_id)
-            .order_by(col(NeedPeriod.starts_on).desc(), NeedPeriod.rank)
+            .order_by(col(NeedPeriod.starts_on).desc(), col(NeedPeriod.rank))
         )
         parents = session.exec(select(ParentCarer).where(ParentCarer.pupil_id == pupil_id))
         agencies = session.exec(select(Agency).where(Agency.pupil_id == pupil_id))

@@ -1,0 +1,70 @@
+"""``sencodesk accounts``: staff sign-ins (SENCOs and administrators)."""
+
+from __future__ import annotations
+
+import argparse
+
+from sencodesk.cli import common
+from sencodesk.domain.codes import Role
+
+
+def register(sub: common.Subparsers) -> None:
+    parser = sub.add_parser("accounts", help="manage staff sign-ins",
+                            description="Add, list or withdraw staff accounts.")
+    commands = parser.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
+    listing = commands.add_parser("list", parents=[common.signed_in_options()],
+                                  help="list accounts")
+    listing.set_defaults(func=run_list)
+    add = commands.add_parser(
+        "add", parents=[common.signed_in_options()], help="add an account",
+        description="Add a sign-in. The new person's password is read from "
+        "SENCODESK_NEW_PASSWORD or asked for.")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="their full name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.set_defaults(func=run_add)
+    remove = commands.add_parser("remove", parents=[common.signed_in_options()],
+                                 help="withdraw an account")
+    remove.add_argument("username")
+    remove.set_defaults(func=run_remove)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from sencodesk.services import accounts
+
+    desk = common.sign_in(args)
+    try:
+        rows = accounts.list_accounts(desk)
+    finally:
+        desk.close()
+    common.print_table(("Username", "Name", "Role", "Active"),
+                       [(a.username, a.name, a.role.label, "yes" if a.active else "no")
+                        for a in rows])
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from sencodesk.services import accounts
+
+    desk = common.sign_in(args)
+    try:
+        password = common.ask_new_password(f"Password for {args.username}: ",
+                                           "SENCODESK_NEW_PASSWORD")
+        accounts.add_account(desk, full_name=args.name, username=args.username,
+                             role=Role(args.role), password=password)
+    finally:
+        desk.close()
+    print(f"Added {args.username} ({Role(args.role).label}).")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from sencodesk.services import accounts
+
+    desk = common.sign_in(args)
+    try:
+        accounts.remove_account(desk, args.username)
+    finally:
+        desk.close()
+    print(f"Withdrew {args.username}'s sign-in.")
+    return 0

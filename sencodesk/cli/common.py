@@ -1,0 +1,120 @@
+"""What every command shares: the data folder, signing in, dates, JSON and tables."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sencodesk import paths
+from sencodesk.domain.errors import AuthenticationFailed, ValidationError
+
+if TYPE_CHECKING:
+    from sencodesk.services.context import Desk
+
+USER_ENV = "SENCODESK_USER"
+PASSWORD_ENV = "SENCODESK_PASSWORD"
+
+Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts after its name, as well as before it."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="folder holding the case file (also SENCODESK_DATA_DIR)")
+    return parent
+
+
+def signed_in_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False, parents=[common_options()])
+    parent.add_argument("--user", help=f"your sencodesk username (or {USER_ENV}); the password "
+                        f"is asked for, or read from {PASSWORD_ENV} for automation")
+    return parent
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(getattr(args, "data_dir", None))
+
+
+def ask_password(prompt: str = "Password: ") -> str:
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin.isatty():
+        raise AuthenticationFailed(
+            f"No password: run this in a terminal, or set {PASSWORD_ENV} for automation."
+        )
+    return getpass.getpass(prompt)
+
+
+def ask_new_password(prompt: str, env: str) -> str:
+    """A password for a new account: from ``env`` (automation) or typed twice."""
+    from_env = os.environ.get(env)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin.isatty():
+        raise ValidationError("password", f"run this in a terminal, or set {env}")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Type it again: ") != first:
+        raise ValidationError("password", "the two passwords differ")
+    return first
+
+
+def username(args: argparse.Namespace) -> str:
+    name = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if not name:
+        if not sys.stdin.isatty():
+            raise AuthenticationFailed(f"Say who you are with --user or {USER_ENV}.")
+        name = input("Username: ")
+    return name.strip()
+
+
+def sign_in(args: argparse.Namespace) -> Desk:
+    from sencodesk.services import accounts
+
+    return accounts.sign_in(data_dir(args), username(args), ask_password())
+
+
+def parse_date(text: str, *, field: str = "date") -> date:
+    """ISO (2026-11-22) or UK (22/11/2026) dates."""
+    cleaned = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(field, f"{text!r} is not a date: use dd/mm/yyyy or yyyy-mm-dd")
+
+
+def date_arg(text: str) -> date:
+    """argparse ``type=`` for dates, with a message argparse shows beside the option."""
+    try:
+        return parse_date(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def uk(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A plain aligned table for a terminal."""
+    texts = [[str(cell) for cell in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in texts)]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in texts:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

@@ -1,0 +1,290 @@
+"""The pupil passport: one A4 page, in the pupil's own words, that a supply teacher can read in a
+minute (SEND Code of Practice 6.48; see SEND-RULES "Pupil passport").
+
+The page never spills: the body type steps down from 12 pt to a 7.5 pt floor until everything
+fits; if it still does not, the longest sections are cut short with an ellipsis and the result
+carries a warning naming each one, so the SENCO can shorten the text at source.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow
+from sencodesk.reports import theme
+from sencodesk.reports.theme import DocumentMeta
+
+BODY_SIZES: tuple[float, ...] = tuple(12 - 0.5 * step for step in range(10))  # 12 pt .. 7.5 pt
+FLOOR_SIZE = BODY_SIZES[-1]
+PHOTO_WIDTH = 34 * mm
+PHOTO_HEIGHT = 42 * mm
+GAP = 4 * mm
+CONTACTS = "Key contacts"
+ELLIPSIS = "…"
+
+# Two cards side by side, or one across the page; "How best to support me" is the highlight.
+_LAYOUT: tuple[tuple[str, ...], ...] = (
+    ("about_me", "important_to_me"),
+    ("support_me",),
+    ("find_difficult", "help_myself"),
+    ("current_provision", "key_information"),
+    ("contacts",),
+)
+_TITLES = {**dict(PASSPORT_HEADINGS), "contacts": CONTACTS}
+
+
+@dataclass(frozen=True)
+class PassportResult:
+    """The PDF and anything the SENCO should fix before printing (too-long sections, etc.)."""
+
+    pdf: bytes
+    warnings: tuple[str, ...] = ()
+
+
+def render_passport(
+    meta: DocumentMeta,
+    pupil: PupilRow,
+    passport: PassportRecord,
+    *,
+    photo: bytes | None,
+    contacts: Sequence[str],
+) -> PassportResult:
+    """Draw one pupil's passport on exactly one A4 page."""
+    page, warnings = _page(meta, pupil, passport, photo, contacts)
+    pdf = theme.build_pdf(meta, page, subject=f"Pupil passport: {pupil.display_name}")
+    return PassportResult(pdf, tuple(warnings))
+
+
+def render_class_set(
+    meta: DocumentMeta,
+    items: Sequence[tuple[PupilRow, PassportRecord, bytes | None, Sequence[str]]],
+) -> PassportResult:
+    """Passports for a class, one page per pupil, in one PDF. Each warning starts with the
+    pupil's name."""
+    story: list[Flowable] = []
+    warnings: list[str] = []
+    for pupil, passport, photo, contacts in items:
+        if story:
+            story.append(PageBreak())
+        page, notes = _page(meta, pupil, passport, photo, contacts)
+        story.extend(page)
+        warnings.extend(f"{pupil.display_name}: {note}" for note in notes)
+    if not story:
+        story.append(Paragraph("No passports were chosen.", theme.styles().body))
+    pdf = theme.build_pdf(meta, story, subject="Pupil passports")
+    return PassportResult(pdf, tuple(warnings))
+
+
+def _page(
+    meta: DocumentMeta,
+    pupil: PupilRow,
+    passport: PassportRecord,
+    photo: bytes | None,
+    contacts: Sequence[str],
+) -> tuple[list[Flowable], list[str]]:
+    """The flowables for one passport page and its warnings."""
+    warnings: list[str] = []
+    texts = {key: getattr(passport.content, key).strip() for key, _ in PASSPORT_HEADINGS}
+    texts["contacts"] = "\n".join(c.strip() for c in contacts if c.strip())
+    for key, text in texts.items():
+        missing = theme.missing_glyphs(text)
+        if missing:
+            warnings.append(
+                f"{_TITLES[key]} has characters that cannot be printed "
+                f"({' '.join(sorted(missing))}); they are shown as plain letters"
+            )
+    image = _photo(photo, warnings) if photo else None
+    hero = _hero(meta, pupil, passport, image)
+
+    body: list[Flowable] = []
+    for size in BODY_SIZES:
+        body = _sections(texts, size)
+        if _fits(hero, body):
+            break
+    else:
+        cap = _largest_cap_that_fits(hero, texts)
+        texts = {key: _truncate(text, cap) for key, text in texts.items()}
+        body = _sections(texts, FLOOR_SIZE)
+        warnings.extend(
+            f"{_TITLES[key]} is too long to fit on one page; shorten it"
+            for key, text in texts.items() if text.endswith(ELLIPSIS)
+        )
+    # Belt and braces: whatever happens above, this page cannot overflow onto a second.
+    return [KeepInFrame(theme.FRAME_WIDTH, theme.FRAME_HEIGHT, [hero, *body], mode="shrink")], \
+        warnings
+
+
+def _fits(hero: Flowable, body: Sequence[Flowable]) -> bool:
+    return _height([hero, *body]) <= theme.FRAME_HEIGHT - 2
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    total = 0.0
+    for flowable in flowables:
+        _, height = flowable.wrap(theme.FRAME_WIDTH, theme.FRAME_HEIGHT)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _largest_cap_that_fits(hero: Flowable, texts: dict[str, str]) -> int:
+    """The largest number of characters every section may keep so the page fits at the floor
+    size: only sections longer than the cap are cut, so the longest ones go first."""
+    low, high = 0, max(len(text) for text in texts.values())
+    while low < high:
+        middle = (low + high + 1) // 2
+        trial = {key: _truncate(text, middle) for key, text in texts.items()}
+        if _fits(hero, _sections(trial, FLOOR_SIZE)):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _truncate(text: str, cap: int) -> str:
+    """``text`` cut to about ``cap`` characters at a word break, ending with an ellipsis."""
+    if len(text) <= cap:
+        return text
+    cut = text[:max(cap - 1, 0)]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space > cap * 0.7:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-\n") + ELLIPSIS
+
+
+def _photo(photo: bytes, warnings: list[str]) -> Flowable | None:
+    """The photo scaled to fit its box, keeping its shape; None (with a warning) if unreadable."""
+    try:
+        width, height = ImageReader(io.BytesIO(photo)).getSize()
+    except Exception:  # noqa: BLE001 - any undecodable image means "show initials instead"
+        warnings.append("The photo could not be read, so initials are shown instead")
+        return None
+    scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
+    return Image(io.BytesIO(photo), width=width * scale, height=height * scale)
+
+
+class _Initials(Flowable):
+    """A calm placeholder for a missing photo: the pupil's initials in a tinted box."""
+
+    def __init__(self, initials: str) -> None:
+        super().__init__()
+        self.width, self.height = PHOTO_WIDTH, PHOTO_HEIGHT
+        style = ParagraphStyle(
+            "initials", fontName=theme.FONT_BOLD, fontSize=30, leading=34,
+            textColor=theme.ACCENT, alignment=TA_CENTER,
+        )
+        self._text = Paragraph(theme.markup(initials), style)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(theme.TINT)
+        canvas.setStrokeColor(theme.RULE)
+        canvas.roundRect(0, 0, self.width, self.height, 6, stroke=1, fill=1)
+        _, height = self._text.wrap(self.width, self.height)
+        self._text.drawOn(canvas, 0, (self.height - height) / 2 + 2)
+
+
+def _hero(
+    meta: DocumentMeta, pupil: PupilRow, passport: PassportRecord, image: Flowable | None
+) -> Flowable:
+    """Photo beside the name, year and class, and the dates."""
+    s = theme.styles(12)
+    name = ParagraphStyle("name", parent=s.h1, fontSize=26, leading=30, spaceAfter=2)
+    place = ParagraphStyle("place", parent=s.body, fontSize=14, leading=18, spaceAfter=6)
+    dates = ParagraphStyle("dates", parent=s.body, fontSize=11, leading=14, textColor=theme.MUTED)
+    where = pupil.year_group.label + (f" · Class {theme.markup(pupil.form)}" if pupil.form else "")
+    review = f"Next review <b>{theme.uk_date(passport.review_on)}</b>"
+    if passport.review_on < meta.produced_at.date():
+        review += f' <font color="{theme.MARKING_RED.hexval()}">(overdue)</font>'
+    text = [
+        Paragraph("PUPIL PASSPORT", ParagraphStyle("kicker", parent=s.label, fontSize=9)),
+        Paragraph(theme.markup(pupil.display_name), name),
+        Paragraph(where, place),
+        Paragraph(f"Written <b>{theme.uk_date(passport.written_on)}</b>"
+                  f"&nbsp;&nbsp;·&nbsp;&nbsp;{review}", dates),
+    ]
+    picture = image or _Initials(_initials(pupil))
+    table = Table([[picture, text]], colWidths=[PHOTO_WIDTH + 6 * mm, None])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+        ("LINEBELOW", (0, 0), (-1, -1), 1.2, theme.ACCENT),
+    ]))
+    table.spaceAfter = GAP
+    return table
+
+
+def _initials(pupil: PupilRow) -> str:
+    return "".join(part[:1].upper() for part in (pupil.forename, pupil.surname) if part)
+
+
+def _card(key: str, text: str, size: float) -> list[Flowable]:
+    """A section heading and its body at ``size`` points."""
+    s = theme.styles(size)
+    heading = ParagraphStyle(f"card{size}", parent=s.h3, spaceBefore=0, textColor=theme.ACCENT)
+    if key == "support_me":
+        heading = ParagraphStyle(f"cardhl{size}", parent=heading, textColor=theme.INK)
+    parts: list[Flowable] = [Paragraph(theme.markup(_TITLES[key]), heading)]
+    if not text:
+        parts.append(Paragraph("Not written yet.", s.muted))
+    elif key in ("support_me", "contacts"):
+        lines = [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+        parts.extend(Paragraph(theme.markup(line), s.bullet, bulletText="•") for line in lines)
+    else:
+        for block in text.split("\n\n"):
+            if block.strip():
+                parts.append(Paragraph(theme.markup(block.strip()), s.body))
+    return parts
+
+
+def _sections(texts: dict[str, str], size: float) -> list[Flowable]:
+    """The section cards, laid out in rows of one or two, at body size ``size``."""
+    pad = max(size * 0.6, 5)
+    flowables: list[Flowable] = []
+    for row in _LAYOUT:
+        if len(row) == 2:
+            half = (theme.FRAME_WIDTH - GAP) / 2
+            cells = [[_card(row[0], texts[row[0]], size), "", _card(row[1], texts[row[1]], size)]]
+            table = Table(cells, colWidths=[half, GAP, half])
+            backgrounds = [("BACKGROUND", (0, 0), (0, 0), theme.TINT),
+                           ("BACKGROUND", (2, 0), (2, 0), theme.TINT)]
+        else:
+            table = Table([[_card(row[0], texts[row[0]], size)]], colWidths=[theme.FRAME_WIDTH])
+            colour = theme.HIGHLIGHT if row[0] == "support_me" else theme.TINT
+            backgrounds = [("BACKGROUND", (0, 0), (0, 0), colour)]
+            if row[0] == "support_me":
+                backgrounds.append(("LINEBEFORE", (0, 0), (0, 0), 3, theme.HIGHLIGHT_EDGE))
+        table.setStyle(TableStyle([
+            *backgrounds,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad * 1.4),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
+            ("LEFTPADDING", (1, 0), (1, 0), 0),
+            ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ]))
+        flowables.append(table)
+        flowables.append(Spacer(1, GAP * min(size / 12, 1)))
+    flowables.pop()
+    return flowables
+

@@ -1,0 +1,344 @@
+"""The one look every sencodesk document shares: fonts, colours, paragraph styles and the A4 page
+with its protective marking, header and "Page x of y" footer.
+
+Fonts: Atkinson Hyperlegible (Braille Institute, OFL), chosen for readers with low vision and
+dyslexia. It covers Latin-1 and most of Latin Extended-A (Zoë, Łukasiewicz, Şükrü, Nguyễn is
+*not* covered). Characters it lacks are drawn one by one in a fallback font (DejaVu Sans from
+``resources/fonts`` if bundled, else a system DejaVu Sans or Arial); if no fallback can draw a
+character it is shown as its base letter (İ -> I) and :func:`missing_glyphs` lets a document warn.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape as xml_escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from sencodesk import __version__, paths
+
+FAMILY = "Atkinson"
+FONT = "Atkinson"
+FONT_BOLD = "Atkinson-Bold"
+FONT_ITALIC = "Atkinson-Italic"
+FONT_BOLD_ITALIC = "Atkinson-BoldItalic"
+FALLBACK = "SencodeskFallback"
+MARKING = "OFFICIAL-SENSITIVE"
+
+# Colours: dark navy ink on white, one teal accent, soft tints for panels. All text colours keep
+# a contrast ratio above 7:1 on white and on their tints.
+INK = colors.HexColor("#1B2333")
+MUTED = colors.HexColor("#4A5568")
+ACCENT = colors.HexColor("#005A70")
+ACCENT_DARK = colors.HexColor("#00404F")
+TINT = colors.HexColor("#EEF4F6")
+RULE = colors.HexColor("#C9D6DC")
+HIGHLIGHT = colors.HexColor("#FFF6E5")
+HIGHLIGHT_EDGE = colors.HexColor("#D98E04")
+MARKING_RED = colors.HexColor("#A4141B")
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 16 * mm
+MARGIN_TOP = 17 * mm
+MARGIN_BOTTOM = 18 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+# SimpleDocTemplate's frame has 6 pt padding on every side.
+FRAME_PADDING = 6
+FRAME_WIDTH = CONTENT_WIDTH - 2 * FRAME_PADDING
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+
+_FACES = {
+    FONT: "AtkinsonHyperlegible_400Regular.ttf",
+    FONT_BOLD: "AtkinsonHyperlegible_700Bold.ttf",
+    FONT_ITALIC: "AtkinsonHyperlegible_400Regular_Italic.ttf",
+    FONT_BOLD_ITALIC: "AtkinsonHyperlegible_700Bold_Italic.ttf",
+}
+
+# Tried in order; the first pair whose regular face exists becomes the per-glyph fallback.
+_FALLBACK_CANDIDATES: tuple[tuple[str, str], ...] = (
+    (str(paths.resource("fonts", "DejaVuSans.ttf")),
+     str(paths.resource("fonts", "DejaVuSans-Bold.ttf"))),
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
+    (os.path.expandvars(r"%WINDIR%\Fonts\arial.ttf"),
+     os.path.expandvars(r"%WINDIR%\Fonts\arialbd.ttf")),
+    ("/System/Library/Fonts/Supplemental/Arial.ttf",
+     "/System/Library/Fonts/Supplemental/Arial Bold.ttf"),
+)
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Who produced a document, when, for which school, and its title (also the PDF title)."""
+
+    school: str
+    produced_by: str
+    produced_at: datetime
+    title: str
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    primary: frozenset[int]
+    fallback: frozenset[int]
+
+
+@cache
+def register_fonts() -> _Fonts:
+    """Register the Atkinson Hyperlegible family (and a fallback, if one is found) with
+    ReportLab once per process; later calls return the cached character coverage."""
+    primary: frozenset[int] = frozenset()
+    for name, filename in _FACES.items():
+        face = TTFont(name, str(paths.resource("fonts", filename)))
+        pdfmetrics.registerFont(face)
+        if name == FONT:
+            primary = frozenset(face.face.charToGlyph)
+    pdfmetrics.registerFontFamily(
+        FAMILY, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+    fallback: frozenset[int] = frozenset()
+    for regular, bold in _FALLBACK_CANDIDATES:
+        if not Path(regular).is_file():
+            continue
+        face = TTFont(FALLBACK, regular)
+        pdfmetrics.registerFont(face)
+        bold_name = FALLBACK
+        if Path(bold).is_file():
+            bold_name = FALLBACK + "-Bold"
+            pdfmetrics.registerFont(TTFont(bold_name, bold))
+        pdfmetrics.registerFontFamily(
+            FALLBACK, normal=FALLBACK, bold=bold_name, italic=FALLBACK, boldItalic=bold_name
+        )
+        fallback = frozenset(face.face.charToGlyph)
+        break
+    return _Fonts(primary, fallback)
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """The characters in ``text`` that neither Atkinson Hyperlegible nor the fallback can draw."""
+    fonts = register_fonts()
+    return {
+        c for c in text
+        if c.isprintable() and ord(c) not in fonts.primary and ord(c) not in fonts.fallback
+    }
+
+
+def _base_letter(char: str, primary: frozenset[int]) -> str:
+    base = "".join(
+        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+    )
+    return base if base and all(ord(c) in primary for c in base) else "?"
+
+
+def markup(text: str) -> str:
+    """``text`` made safe for a ReportLab Paragraph: XML-escaped, newlines kept as line breaks,
+    and characters Atkinson Hyperlegible lacks switched to the fallback font."""
+    fonts = register_fonts()
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(f'<font face="{FALLBACK}">{xml_escape("".join(run))}</font>')
+            run.clear()
+
+    for char in text.replace("\r\n", "\n"):
+        code = ord(char)
+        if char == "\n":
+            flush()
+            out.append("<br/>")
+        elif code in fonts.primary or char in " \t":
+            flush()
+            out.append(xml_escape(char))
+        elif code in fonts.fallback:
+            run.append(char)
+        elif char.isprintable():
+            flush()
+            out.append(xml_escape(_base_letter(char, fonts.primary)))
+    flush()
+    return "".join(out)
+
+
+def uk_date(value: date | None) -> str:
+    """dd/mm/yyyy, or "not set"."""
+    return value.strftime("%d/%m/%Y") if value else "not set"
+
+
+def money(pence: int) -> str:
+    """Pence as pounds: 123456 -> "£1,234.56"."""
+    sign = "-" if pence < 0 else ""
+    return f"{sign}£{abs(pence) / 100:,.2f}"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles for one body size; headings scale with it."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    bullet: ParagraphStyle
+    label: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_head_right: ParagraphStyle
+
+
+@cache
+def styles(size: float = 11.0) -> Styles:
+    """The shared paragraph styles with body text at ``size`` points (cached per size)."""
+    register_fonts()
+    lead = round(size * 1.3, 2)
+    body = ParagraphStyle(
+        f"body{size}", fontName=FONT, fontSize=size, leading=lead, textColor=INK,
+        alignment=TA_LEFT, spaceAfter=size * 0.35,
+    )
+    small_size = max(size - 2, 7)
+    cell_size = max(size - 1, 7)
+    return Styles(
+        body=body,
+        small=ParagraphStyle(f"small{size}", parent=body, fontSize=small_size,
+                             leading=small_size * 1.3, spaceAfter=0),
+        muted=ParagraphStyle(f"muted{size}", parent=body, textColor=MUTED, fontName=FONT_ITALIC),
+        bullet=ParagraphStyle(f"bullet{size}", parent=body, leftIndent=size * 1.1,
+                              bulletIndent=size * 0.1, spaceAfter=size * 0.2),
+        label=ParagraphStyle(f"label{size}", parent=body, fontName=FONT_BOLD,
+                             fontSize=small_size, leading=small_size * 1.25, textColor=ACCENT,
+                             spaceAfter=1),
+        h1=ParagraphStyle(f"h1{size}", parent=body, fontName=FONT_BOLD, fontSize=size * 2,
+                          leading=size * 2.35, textColor=INK, spaceAfter=size * 0.3),
+        h2=ParagraphStyle(f"h2{size}", parent=body, fontName=FONT_BOLD, fontSize=size * 1.4,
+                          leading=size * 1.75, textColor=ACCENT_DARK, spaceBefore=size * 0.9,
+                          spaceAfter=size * 0.4),
+        h3=ParagraphStyle(f"h3{size}", parent=body, fontName=FONT_BOLD, fontSize=size * 1.1,
+                          leading=size * 1.4, textColor=ACCENT, spaceBefore=size * 0.6,
+                          spaceAfter=size * 0.2),
+        cell=ParagraphStyle(f"cell{size}", parent=body, fontSize=cell_size,
+                            leading=cell_size * 1.25, spaceAfter=0),
+        cell_right=ParagraphStyle(f"cellr{size}", parent=body, fontSize=cell_size,
+                                  leading=cell_size * 1.25, spaceAfter=0, alignment=TA_RIGHT),
+        cell_head=ParagraphStyle(f"cellh{size}", parent=body, fontName=FONT_BOLD,
+                                 fontSize=cell_size, leading=cell_size * 1.25, spaceAfter=0,
+                                 textColor=colors.white),
+        cell_head_right=ParagraphStyle(f"cellhr{size}", parent=body, fontName=FONT_BOLD,
+                                       fontSize=cell_size, leading=cell_size * 1.25,
+                                       spaceAfter=0, textColor=colors.white,
+                                       alignment=TA_RIGHT),
+    )
+
+
+def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
+    """Header (school, marking) and footer (who, when, version, page x of y) on one page."""
+    canvas.saveState()
+    left, right = MARGIN_X + FRAME_PADDING, PAGE_WIDTH - MARGIN_X - FRAME_PADDING
+    top = PAGE_HEIGHT - 10 * mm
+    school = Paragraph(
+        f'<font face="{FONT_BOLD}">{markup(meta.school)}</font>',
+        ParagraphStyle("hdr", fontName=FONT, fontSize=9, leading=11, textColor=INK),
+    )
+    _, height = school.wrap(CONTENT_WIDTH - 45 * mm, 30)
+    school.drawOn(canvas, left, top - height + 9)
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.setFillColor(MARKING_RED)
+    canvas.drawRightString(right, top, MARKING)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(left, top - 4, right, top - 4)
+
+    bottom = 10 * mm
+    canvas.line(left, bottom + 10, right, bottom + 10)
+    canvas.setFont(FONT, 7.5)
+    canvas.setFillColor(MUTED)
+    stamp = meta.produced_at.strftime("on %d/%m/%Y at %H:%M")
+    who = Paragraph(
+        f"Produced by {markup(meta.produced_by)} {stamp} · sencodesk {xml_escape(__version__)}",
+        ParagraphStyle("ftr", fontName=FONT, fontSize=7.5, leading=9, textColor=MUTED),
+    )
+    _, height = who.wrap(CONTENT_WIDTH * 0.55, 40)
+    who.drawOn(canvas, left, bottom + 9 - height)
+    canvas.setFont(FONT_BOLD, 7.5)
+    canvas.setFillColor(MARKING_RED)
+    canvas.drawCentredString(PAGE_WIDTH / 2 + CONTENT_WIDTH * 0.12, bottom + 2, MARKING)
+    canvas.setFont(FONT_BOLD, 8)
+    canvas.setFillColor(INK)
+    canvas.drawRightString(right, bottom + 2, f"Page {page} of {total}")
+    canvas.restoreState()
+
+
+def _numbered_canvas(meta: DocumentMeta) -> type[Canvas]:
+    """A canvas that holds back each page until the end so the footer can say "of y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                _chrome(self, meta, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    meta: DocumentMeta,
+    story: Sequence[Flowable],
+    *,
+    subject: str = "",
+    out: str | os.PathLike[str] | BinaryIO | None = None,
+    on_page: Callable[[Canvas, Any], None] | None = None,
+) -> bytes:
+    """Lay ``story`` out on themed A4 pages and return the PDF bytes (also written to ``out``,
+    a path or binary file, when given). Fonts are embedded; title and author are set."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.produced_by,
+        subject=subject or meta.title, creator=f"sencodesk {__version__}",
+        producer=f"sencodesk {__version__} (ReportLab)", keywords=MARKING,
+    )
+    doc.build(
+        list(story), canvasmaker=_numbered_canvas(meta),
+        onFirstPage=on_page or _no_op, onLaterPages=on_page or _no_op,
+    )
+    data = buffer.getvalue()
+    if out is not None:
+        if isinstance(out, str | os.PathLike):
+            Path(out).write_bytes(data)
+        else:
+            out.write(data)
+    return data
+
+
+def _no_op(canvas: Canvas, doc: Any) -> None:
+    """Header and footer are drawn by the numbered canvas once the page count is known."""

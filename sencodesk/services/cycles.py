@@ -1,0 +1,302 @@
+"""Assess-plan-do-review cycles (CoP 6.44-6.56): plan outcomes and provision, record the
+review with progress and voices, and start the next cycle from it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from sencodesk.domain import provision, validation
+from sencodesk.domain.codes import CycleStatus, Progress
+from sencodesk.domain.errors import NotFound, ValidationError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord
+from sencodesk.services import audit
+from sencodesk.services.context import Desk
+from sencodesk.store.tables import (
+    ApdrCycle,
+    CycleOutcome,
+    CycleProvision,
+    Intervention,
+    Pupil,
+)
+
+MAX_OUTCOMES = 6
+DEFAULT_CYCLE = timedelta(weeks=12)  # about a term
+
+
+@dataclass(frozen=True)
+class OutcomeInput:
+    description: str
+    success_criteria: str = ""
+
+
+@dataclass(frozen=True)
+class ProvisionInput:
+    intervention_id: int | None = None
+    description: str = ""
+    delivered_by: str = ""
+    group_size: int = 1
+    minutes_per_session: int = 30
+    sessions_per_week: int = 1
+    weeks: int = 12
+    cost_pence: int | None = None  # None: costed from the intervention's hourly rate
+
+
+@dataclass(frozen=True)
+class CyclePlan:
+    starts_on: date
+    review_on: date
+    assess_notes: str = ""
+    areas_of_need: str = ""
+    outcomes: tuple[OutcomeInput, ...] = ()
+    provisions: tuple[ProvisionInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    reviewed_on: date
+    progress: Mapping[int, Progress]  # outcome position -> progress
+    next_steps: str = ""
+    pupil_voice: str = ""
+    parent_voice: str = ""
+    attendees: str = ""
+
+
+def _check_plan(plan: CyclePlan) -> None:
+    validation.period(plan.starts_on, plan.review_on, start_field="start date",
+                      end_field="review date")
+    if plan.review_on == plan.starts_on:
+        raise ValidationError("review date", "must come after the start date")
+    if len(plan.outcomes) > MAX_OUTCOMES:
+        raise ValidationError("outcomes", f"plan at most {MAX_OUTCOMES} outcomes (3-4 is usual)")
+    for number, outcome in enumerate(plan.outcomes, start=1):
+        validation.text(f"outcome {number}", outcome.description, max_length=1000,
+                        required=True)
+        validation.text(f"success criteria {number}", outcome.success_criteria,
+                        max_length=1000)
+    for number, item in enumerate(plan.provisions, start=1):
+        validation.whole_number(f"provision {number} group size", item.group_size,
+                                low=1, high=40)
+        validation.whole_number(f"provision {number} minutes", item.minutes_per_session,
+                                low=1, high=480)
+        validation.whole_number(f"provision {number} sessions a week", item.sessions_per_week,
+                                low=1, high=35)
+        validation.whole_number(f"provision {number} weeks", item.weeks, low=1, high=52)
+        if item.intervention_id is None and not item.description.strip():
+            raise ValidationError(f"provision {number}", "choose an intervention or describe it")
+
+
+def _get(session: Session, cycle_id: int) -> ApdrCycle:
+    cycle = session.get(ApdrCycle, cycle_id)
+    if cycle is None:
+        raise NotFound(f"There is no support cycle with id {cycle_id}.")
+    return cycle
+
+
+def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
+    assert cycle.id is not None
+    cycle.starts_on, cycle.review_on = plan.starts_on, plan.review_on
+    cycle.assess_notes = validation.text("assess notes", plan.assess_notes)
+    cycle.areas_of_need = validation.text("areas of need", plan.areas_of_need)
+    for old in session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id)):
+        session.delete(old)
+    for old_p in session.exec(select(CycleProvision).where(CycleProvision.cycle_id == cycle.id)):
+        session.delete(old_p)
+    for position, outcome in enumerate(plan.outcomes, start=1):
+        session.add(CycleOutcome(cycle_id=cycle.id, position=position,
+                                 description=outcome.description.strip(),
+                                 success_criteria=outcome.success_criteria.strip()))
+    for item in plan.provisions:
+        intervention = session.get(Intervention, item.intervention_id) \
+            if item.intervention_id else None
+        if item.intervention_id and intervention is None:
+            raise ValidationError("intervention", "that intervention is not in the catalogue")
+        cost = item.cost_pence
+        if cost is None:
+            cost = provision.cost_pence(
+                hourly_cost_pence=intervention.hourly_cost_pence if intervention else 0,
+                minutes_per_session=item.minutes_per_session,
+                sessions_per_week=item.sessions_per_week, weeks=item.weeks,
+                group_size=item.group_size,
+            )
+        session.add(CycleProvision(
+            cycle_id=cycle.id, intervention_id=item.intervention_id,
+            description=validation.text("provision", item.description, max_length=500),
+            delivered_by=validation.text("delivered by", item.delivered_by, max_length=120),
+            group_size=item.group_size, minutes_per_session=item.minutes_per_session,
+            sessions_per_week=item.sessions_per_week, weeks=item.weeks, cost_pence=cost,
+        ))
+    session.add(cycle)
+
+
+def create(desk: Desk, pupil_id: int, plan: CyclePlan, *, previous_id: int | None = None) -> int:
+    """Start a draft cycle for a pupil."""
+    _check_plan(plan)
+    with desk.unit(Permission.EDIT_SUPPORT) as session:
+        pupil = session.get(Pupil, pupil_id)
+        if pupil is None:
+            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        if pupil.left_on is not None:
+            raise ValidationError("pupil", "this pupil has left: the file is read-only")
+        cycle = ApdrCycle(pupil_id=pupil_id, previous_id=previous_id,
+                          starts_on=plan.starts_on, review_on=plan.review_on)
+        session.add(cycle)
+        session.flush()
+        _write_plan(session, cycle, plan)
+        audit.record(session, desk.actor, "create", "cycle", entity_id=cycle.id,
+                     pupil_id=pupil_id,
+                     summary=f"support cycle from {plan.starts_on:%d/%m/%Y}")
+        assert cycle.id is not None
+        return cycle.id
+
+
+def update_plan(desk: Desk, cycle_id: int, plan: CyclePlan) -> None:
+    _check_plan(plan)
+    with desk.unit(Permission.EDIT_SUPPORT) as session:
+        cycle = _get(session, cycle_id)
+        if cycle.status == CycleStatus.REVIEWED.value:
+            raise ValidationError("cycle", "this cycle has been reviewed; start the next one")
+        before = _snapshot(session, cycle)
+        _write_plan(session, cycle, plan)
+        session.flush()
+        audit.record(session, desk.actor, "update", "cycle", entity_id=cycle_id,
+                     pupil_id=cycle.pupil_id,
+                     changed=audit.changes(before, _snapshot(session, cycle)))
+
+
+def _snapshot(session: Session, cycle: ApdrCycle) -> dict[str, object]:
+    data: dict[str, object] = cycle.model_dump(exclude={"id", "pupil_id", "previous_id"})
+    for o in session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id)):
+        data[f"outcome {o.position}"] = o.description
+        data[f"outcome {o.position} progress"] = o.progress
+    return data
+
+
+def activate(desk: Desk, cycle_id: int) -> None:
+    """The plan is agreed with the family and the 'do' begins."""
+    with desk.unit(Permission.EDIT_SUPPORT) as session:
+        cycle = _get(session, cycle_id)
+        if cycle.status != CycleStatus.DRAFT.value:
+            raise ValidationError("cycle", f"only a draft can be started (this is {cycle.status})")
+        if not session.exec(select(CycleOutcome.id).where(CycleOutcome.cycle_id == cycle_id)
+                            ).first():
+            raise ValidationError("outcomes", "agree at least one outcome before starting")
+        cycle.status = CycleStatus.ACTIVE.value
+        session.add(cycle)
+        audit.record(session, desk.actor, "update", "cycle", entity_id=cycle_id,
+                     pupil_id=cycle.pupil_id, changed={"status": ["draft", "active"]})
+
+
+def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
+    """Record the review: progress on every outcome, next steps and both voices."""
+    with desk.unit(Permission.EDIT_SUPPORT) as session:
+        cycle = _get(session, cycle_id)
+        if cycle.status == CycleStatus.REVIEWED.value:
+            raise ValidationError("cycle", "this cycle has already been reviewed")
+        if review.reviewed_on < cycle.starts_on:
+            raise ValidationError(
+                "review date", f"{review.reviewed_on:%d/%m/%Y} is before the cycle started "
+                f"({cycle.starts_on:%d/%m/%Y})")
+        if review.reviewed_on > desk.today():
+            raise ValidationError("review date", "a review cannot be recorded in advance")
+        outcomes = list(session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle_id)))
+        missing = [o.position for o in outcomes if o.position not in review.progress]
+        if missing:
+            raise ValidationError("progress", f"rate progress for outcome {missing[0]}")
+        before = _snapshot(session, cycle)
+        for outcome in outcomes:
+            outcome.progress = Progress(review.progress[outcome.position]).value
+            session.add(outcome)
+        cycle.reviewed_on = review.reviewed_on
+        cycle.next_steps = validation.text("next steps", review.next_steps)
+        cycle.pupil_voice = validation.text("pupil voice", review.pupil_voice)
+        cycle.parent_voice = validation.text("parent voice", review.parent_voice)
+        cycle.attendees = validation.text("attendees", review.attendees, max_length=500)
+        cycle.status = CycleStatus.REVIEWED.value
+        session.add(cycle)
+        session.flush()
+        audit.record(session, desk.actor, "update", "cycle", entity_id=cycle_id,
+                     pupil_id=cycle.pupil_id, summary="review recorded",
+                     changed=audit.changes(before, _snapshot(session, cycle)))
+
+
+def start_next(desk: Desk, cycle_id: int, *, review_on: date | None = None) -> int:
+    """A new draft cycle from the last review: it starts on the review date, carries forward
+    outcomes not yet met, the provision and areas of need, and takes the review's next steps as
+    its assessment."""
+    for cycle in cycles_for_cycle(desk, cycle_id):
+        if cycle.id != cycle_id:
+            continue
+        if cycle.status is not CycleStatus.REVIEWED or cycle.reviewed_on is None:
+            raise ValidationError("cycle", "review this cycle before starting the next one")
+        starts_on = cycle.reviewed_on
+        plan = CyclePlan(
+            starts_on=starts_on,
+            review_on=review_on or starts_on + DEFAULT_CYCLE,
+            assess_notes=cycle.next_steps,
+            areas_of_need=cycle.areas_of_need,
+            outcomes=tuple(
+                OutcomeInput(o.description, o.success_criteria)
+                for o in cycle.outcomes
+                if o.progress in (Progress.NOT_MET, Progress.PARTLY)
+            ),
+            provisions=tuple(
+                ProvisionInput(p.intervention_id, p.description, p.delivered_by, p.group_size,
+                               p.minutes_per_session, p.sessions_per_week, p.weeks)
+                for p in cycle.provisions
+            ),
+        )
+        return create(desk, cycle.pupil_id, plan, previous_id=cycle_id)
+    raise NotFound(f"There is no support cycle with id {cycle_id}.")
+
+
+def cycles_for_cycle(desk: Desk, cycle_id: int) -> list[CycleRecord]:
+    with desk.unit(Permission.READ_SUPPORT) as session:
+        pupil_id = _get(session, cycle_id).pupil_id
+    return cycles_for(desk, pupil_id)
+
+
+def cycles_for(desk: Desk, pupil_id: int) -> list[CycleRecord]:
+    """A pupil's cycles, newest first, with outcomes and provision."""
+    return cycles_for_pupils(desk, [pupil_id]).get(pupil_id, [])
+
+
+def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[CycleRecord]]:
+    """Cycles of many pupils (None: all) in three queries, for reports and the clock."""
+    with desk.unit(Permission.READ_SUPPORT) as session:
+        query = select(ApdrCycle).order_by(col(ApdrCycle.starts_on).desc())
+        if pupil_ids is not None:
+            query = query.where(col(ApdrCycle.pupil_id).in_(list(pupil_ids)))
+        cycles = list(session.exec(query))
+        ids = [c.id for c in cycles]
+        outcomes: dict[int, list[OutcomeRecord]] = {}
+        for o in session.exec(select(CycleOutcome).where(col(CycleOutcome.cycle_id).in_(ids))
+                              .order_by(col(CycleOutcome.position))):
+            outcomes.setdefault(o.cycle_id, []).append(OutcomeRecord(
+                o.id or 0, o.position, o.description, o.success_criteria,
+                Progress(o.progress) if o.progress else None))
+        provisions: dict[int, list[ProvisionRecord]] = {}
+        for p, name in session.exec(
+            select(CycleProvision, Intervention.name).join(Intervention, isouter=True)
+            .where(col(CycleProvision.cycle_id).in_(ids))
+        ):
+            provisions.setdefault(p.cycle_id, []).append(ProvisionRecord(
+                p.id or 0, p.intervention_id, name or "", p.description, p.delivered_by,
+                p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence))
+        result: dict[int, list[CycleRecord]] = {}
+        for c in cycles:
+            assert c.id is not None
+            result.setdefault(c.pupil_id, []).append(CycleRecord(
+                id=c.id, pupil_id=c.pupil_id, previous_id=c.previous_id,
+                status=CycleStatus(c.status), starts_on=c.starts_on, review_on=c.review_on,
+                assess_notes=c.assess_notes, areas_of_need=c.areas_of_need,
+                reviewed_on=c.reviewed_on, next_steps=c.next_steps, pupil_voice=c.pupil_voice,
+                parent_voice=c.parent_voice, attendees=c.attendees,
+                outcomes=tuple(outcomes.get(c.id, ())),
+                provisions=tuple(provisions.get(c.id, ())),
+            ))
+        return result

@@ -1,0 +1,149 @@
+"""The contact log (meetings with parents and agencies, calls, observations) and attached
+documents."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from sencodesk.domain import validation
+from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import ContactRecord, DocumentRecord
+from sencodesk.services import audit
+from sencodesk.services.context import Desk
+from sencodesk.store.blobs import BlobStore
+from sencodesk.store.tables import ContactLogEntry, Document, Pupil, StaffMember
+
+CONTACT_KINDS = ("parent meeting", "phone call", "email", "agency", "observation", "other")
+MAX_PHOTO = 5 * 1024 * 1024
+
+
+def blobs(desk: Desk) -> BlobStore:
+    return BlobStore(desk.data_dir / "documents", desk.db.key)
+
+
+def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summary: str,
+                with_whom: str = "", actions: str = "") -> int:
+    """A note in the contact log. Teachers may add these too."""
+    if kind not in CONTACT_KINDS:
+        raise ValidationError("kind", f"choose one of: {', '.join(CONTACT_KINDS)}")
+    if occurred_on > desk.today():
+        raise ValidationError("date", f"{occurred_on:%d/%m/%Y} is in the future")
+    with desk.unit(Permission.ADD_CONTACT) as session:
+        if session.get(Pupil, pupil_id) is None:
+            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        row = ContactLogEntry(
+            pupil_id=pupil_id, occurred_on=occurred_on, kind=kind,
+            with_whom=validation.text("with", with_whom, max_length=200),
+            summary=validation.text("summary", summary, required=True),
+            actions=validation.text("actions", actions, max_length=2000),
+            is_parent_meeting=kind == "parent meeting", author_id=desk.actor.staff_id,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, desk.actor, "create", "contact", entity_id=row.id,
+                     pupil_id=pupil_id, summary=f"{kind} on {occurred_on:%d/%m/%Y}")
+        assert row.id is not None
+        return row.id
+
+
+def contacts(desk: Desk, pupil_id: int | None = None) -> list[ContactRecord]:
+    """Newest first; one pupil's, or the whole school's when ``pupil_id`` is None."""
+    with desk.unit(Permission.READ_CONTACTS) as session:
+        query = (select(ContactLogEntry, StaffMember.name).join(StaffMember, isouter=True)
+                 .order_by(col(ContactLogEntry.occurred_on).desc()))
+        if pupil_id is not None:
+            query = query.where(ContactLogEntry.pupil_id == pupil_id)
+        return [
+            ContactRecord(c.id or 0, c.pupil_id, c.occurred_on, c.kind, c.with_whom, c.summary,
+                          c.actions, c.is_parent_meeting, author or "")
+            for c, author in session.exec(query)
+        ]
+
+
+def attach(desk: Desk, pupil_id: int, source: Path, *, title: str, kind: str = "",
+           dated: date | None = None, confidential: bool = False) -> int:
+    """Attach a file: its bytes are encrypted into the data folder."""
+    title = validation.text("title", title, max_length=200, required=True)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"cannot read {source.name}: {error.strerror}") from None
+    with desk.unit(Permission.EDIT_DOCUMENTS) as session:
+        if session.get(Pupil, pupil_id) is None:
+            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        name = blobs(desk).put(data)
+        row = Document(pupil_id=pupil_id, sha256=name, title=title,
+                       kind=validation.text("type", kind, max_length=60), dated=dated,
+                       filename=source.name[:255], size=len(data), confidential=confidential,
+                       added_at=datetime.now(UTC), added_by_id=desk.actor.staff_id)
+        session.add(row)
+        session.flush()
+        audit.record(session, desk.actor, "create", "document", entity_id=row.id,
+                     pupil_id=pupil_id, summary=title)
+        assert row.id is not None
+        return row.id
+
+
+def _record(d: Document) -> DocumentRecord:
+    return DocumentRecord(d.id or 0, d.pupil_id, d.sha256, d.title, d.kind, d.dated,
+                          d.filename, d.size, d.confidential, d.added_at)
+
+
+def documents(desk: Desk, pupil_id: int) -> list[DocumentRecord]:
+    """A pupil's documents; confidential ones only for those allowed to see them."""
+    with desk.unit(Permission.READ_DOCUMENTS) as session:
+        query = select(Document).where(Document.pupil_id == pupil_id)
+        if not desk.actor.may(Permission.READ_CONFIDENTIAL):
+            query = query.where(col(Document.confidential).is_(False))
+        return [_record(d) for d in session.exec(query.order_by(col(Document.added_at).desc()))]
+
+
+def read_document(desk: Desk, document_id: int) -> tuple[DocumentRecord, bytes]:
+    with desk.unit(Permission.READ_DOCUMENTS) as session:
+        row = session.get(Document, document_id)
+        if row is None:
+            raise NotFound(f"There is no document with id {document_id}.")
+        if row.confidential and not desk.actor.may(Permission.READ_CONFIDENTIAL):
+            raise PermissionDenied("This document is marked confidential.")
+        audit.record(session, desk.actor, "read", "document", entity_id=row.id,
+                     pupil_id=row.pupil_id, summary=row.title)
+        return _record(row), blobs(desk).get(row.sha256)
+
+
+def set_confidential(desk: Desk, document_id: int, confidential: bool) -> None:
+    with desk.unit(Permission.EDIT_DOCUMENTS) as session:
+        row = session.get(Document, document_id)
+        if row is None:
+            raise NotFound(f"There is no document with id {document_id}.")
+        old, row.confidential = row.confidential, confidential
+        session.add(row)
+        audit.record(session, desk.actor, "update", "document", entity_id=row.id,
+                     pupil_id=row.pupil_id, changed={"confidential": [old, confidential]})
+
+
+def set_photo(desk: Desk, pupil_id: int, data: bytes) -> None:
+    """Store the pupil's photo (encrypted) for the profile and the passport."""
+    if len(data) > MAX_PHOTO:
+        raise ValidationError("photo", "the photo is over 5 MB; use a smaller picture")
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        raise ValidationError("photo", "use a PNG or JPEG picture")
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        pupil = session.get(Pupil, pupil_id)
+        if pupil is None:
+            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        old, pupil.photo_sha256 = pupil.photo_sha256, blobs(desk).put(data)
+        session.add(pupil)
+        audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
+                     pupil_id=pupil_id, summary="photo changed",
+                     changed={"photo": [old, pupil.photo_sha256]})
+
+
+def photo(desk: Desk, pupil_id: int) -> bytes | None:
+    with desk.unit(Permission.READ_PUPILS) as session:
+        pupil = session.get(Pupil, pupil_id)
+        name = pupil.photo_sha256 if pupil else None
+    return blobs(desk).get(name) if name else None

@@ -1,0 +1,68 @@
+"""Attached files, encrypted with the database key and named by a keyed content hash.
+
+The name is HMAC-SHA256(database key, content), so identical files are stored once and the name
+reveals nothing to someone without the key (a plain hash would let anyone confirm a guess).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from sencodesk.domain.errors import StoreError
+
+MAGIC = b"SDK1"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class BlobStore:
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder = folder
+        self._key = key
+
+    def _path(self, name: str) -> Path:
+        return self.folder / name[:2] / f"{name}.bin"
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (once) and return its name."""
+        if len(data) > MAX_BYTES:
+            raise StoreError(f"Files over {MAX_BYTES // (1024 * 1024)} MB cannot be attached.")
+        name = hmac.new(self._key, data, hashlib.sha256).hexdigest()
+        path = self._path(name)
+        if path.exists():
+            return name
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        nonce = secrets.token_bytes(12)
+        sealed = MAGIC + nonce + AESGCM(self._key).encrypt(nonce, data, name.encode())
+        partial = path.with_suffix(".partial")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(sealed)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(path)
+        return name
+
+    def get(self, name: str) -> bytes:
+        path = self._path(name)
+        try:
+            sealed = path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError(f"The attached file {name[:12]}… is missing from the data folder.")\
+                from None
+        if not sealed.startswith(MAGIC):
+            raise StoreError(f"The attached file {name[:12]}… is damaged.")
+        nonce, body = sealed[4:16], sealed[16:]
+        try:
+            return AESGCM(self._key).decrypt(nonce, body, name.encode())
+        except InvalidTag:
+            raise StoreError(f"The attached file {name[:12]}… is damaged.") from None
+
+    def delete(self, name: str) -> None:
+        self._path(name).unlink(missing_ok=True)
