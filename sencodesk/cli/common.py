@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 USER_ENV = "SENCODESK_USER"
 PASSWORD_ENV = "SENCODESK_PASSWORD"
 
-Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subparsers = argparse._SubParsersAction
 
 
 def common_options() -> argparse.ArgumentParser:

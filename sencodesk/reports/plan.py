@@ -119,8 +119,8 @@ def _cycle(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowabl
     story += [_heading("What we are aiming for"), _outcomes(cycle.outcomes, cycle)]
     story += [_heading("Support we will give"), _provisions(cycle.provisions)]
     if cycle.status is CycleStatus.REVIEWED or cycle.reviewed_on:
-        story.append(_heading(f"Review{' on ' + uk_date(cycle.reviewed_on) if cycle.reviewed_on else ''}",
-                              size=1.25))
+        when = f" on {uk_date(cycle.reviewed_on)}" if cycle.reviewed_on else ""
+        story += [Spacer(1, 3 * mm), _review_band(f"How it went: review{when}")]
         story += _text_section("Next steps", cycle.next_steps, empty="Not recorded.")
         story += _text_section(f"What {markup(pupil.forename)} said", cycle.pupil_voice,
                                empty="Not recorded.", quote=True)
@@ -128,6 +128,23 @@ def _cycle(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowabl
                                empty="Not recorded.", quote=True)
         story += _text_section("Who was at the review", cycle.attendees, empty="Not recorded.")
     return story
+
+
+def _review_band(text: str) -> Flowable:
+    s = theme.styles(BODY_SIZE)
+    style = ParagraphStyle("review", parent=s.h3, spaceBefore=0, spaceAfter=0,
+                           textColor=theme.ACCENT_DARK, fontSize=BODY_SIZE * 1.25,
+                           leading=BODY_SIZE * 1.6)
+    band = Table([[Paragraph(text, style)]], colWidths=[theme.FRAME_WIDTH])
+    band.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), theme.TINT),
+        ("LINEBEFORE", (0, 0), (0, 0), 3, theme.ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    band.keepWithNext = True
+    return band
 
 
 def _band_style(parent: ParagraphStyle, *, right: bool = False) -> ParagraphStyle:
@@ -222,7 +239,7 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
         return Paragraph("No extra support planned yet.", s.muted)
     left, right = s.cell_head, s.cell_head_right
     head = [Paragraph("What", left), Paragraph("Who", left), Paragraph("Group size", right),
-            Paragraph("Sessions a week × minutes", right), Paragraph("Weeks", right),
+            Paragraph("Each week", right), Paragraph("Weeks", right),
             Paragraph("Hours", right), Paragraph("Cost", right)]
     rows: list[list[Flowable]] = [head]
     small = ParagraphStyle("desc", parent=s.cell, fontSize=s.cell.fontSize - 1.5,
@@ -235,7 +252,7 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
             what,  # type: ignore[list-item]  # a cell may hold a list of flowables
             Paragraph(markup(p.delivered_by) or "Not set", s.cell),
             Paragraph("1:1" if p.group_size == 1 else str(p.group_size), s.cell_right),
-            Paragraph(f"{p.sessions_per_week} × {p.minutes_per_session}", s.cell_right),
+            Paragraph(f"{p.sessions_per_week} × {p.minutes_per_session} min", s.cell_right),
             Paragraph(str(p.weeks), s.cell_right),
             Paragraph(_hours(p.hours), s.cell_right),
             Paragraph(theme.money(p.cost_pence), s.cell_right),
@@ -245,7 +262,7 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
     bold = ParagraphStyle("total", parent=s.cell_right, fontName=theme.FONT_BOLD)
     rows.append([Paragraph("<b>Total</b>", s.cell), "", "", "", "",  # type: ignore[list-item]
                  Paragraph(_hours(hours), bold), Paragraph(theme.money(cost), bold)])
-    widths: list[float | None] = [None, 34 * mm, 15 * mm, 25 * mm, 14 * mm, 15 * mm, 20 * mm]
+    widths: list[float | None] = [None, 32 * mm, 17 * mm, 25 * mm, 16 * mm, 15 * mm, 21 * mm]
     return _grid(rows, widths, total=True)
 
 

@@ -66,8 +66,9 @@ class _Builder:
         self.counts[label] = self.counts.get(label, 0) + len(rows)
 
     def pick_need(self, table: tuple[tuple[NeedType, int], ...]) -> NeedType:
-        needs, weights = zip(*table, strict=True)
-        return self.rng.choices(needs, weights)[0]
+        needs = [need for need, _ in table]
+        chosen: NeedType = self.rng.choices(needs, [weight for _, weight in table])[0]
+        return chosen
 
     def terms(self, start_year: int) -> list[tuple[date, date]]:
         spans = []
@@ -165,12 +166,13 @@ def _passports(b: _Builder, pid: int, joined: date) -> None:
     written = joined + timedelta(days=b.rng.randrange(7, 40))
     version = 1
     while written <= b.today:
-        content = {key: b.rng.choice(options) for key, options in PASSPORT.items()}
-        b.add("passport versions", PassportVersion(
+        row = PassportVersion(
             pupil_id=pid, version=version, written_on=written,
             review_on=written + timedelta(days=365), current_provision="See support plan",
-            author_id=b.author, saved_at=datetime.combine(written, datetime.min.time(), UTC),
-            **content))
+            author_id=b.author, saved_at=datetime.combine(written, datetime.min.time(), UTC))
+        for key, options in PASSPORT.items():
+            setattr(row, key, b.rng.choice(options))
+        b.add("passport versions", row)
         version += 1
         written += timedelta(days=b.rng.randrange(300, 420))
 
