@@ -113,12 +113,16 @@ def _cycle(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowabl
            if cycle.reviewed_on else ""),
         ParagraphStyle("dates", parent=s.body, spaceBefore=6),
     )
-    story: list[Flowable] = [CondPageBreak(70 * mm), Spacer(1, 6 * mm), band, dates]
+    band.spaceBefore = 6 * mm  # dropped at the top of a page, unlike a Spacer
+    done = cycle.status is CycleStatus.REVIEWED or cycle.reviewed_on is not None
+    story: list[Flowable] = [CondPageBreak(70 * mm), band, dates]
     story += _text_section("What we know", cycle.assess_notes)
     story += _text_section("Areas of need", cycle.areas_of_need, empty="Not recorded yet.")
-    story += [_heading("What we are aiming for"), _outcomes(cycle.outcomes, cycle)]
-    story += [_heading("Support we will give"), _provisions(cycle.provisions)]
-    if cycle.status is CycleStatus.REVIEWED or cycle.reviewed_on:
+    story += [_heading("What we aimed for" if done else "What we are aiming for"),
+              _outcomes(cycle.outcomes, cycle)]
+    story += [_heading("Support we gave" if done else "Support we will give"),
+              _provisions(cycle.provisions)]
+    if done:
         when = f" on {uk_date(cycle.reviewed_on)}" if cycle.reviewed_on else ""
         story += [Spacer(1, 3 * mm), _review_band(f"How it went: review{when}")]
         story += _text_section("Next steps", cycle.next_steps, empty="Not recorded.")

@@ -1,0 +1,1 @@
+"""PySide6 desktop app. Talks only to services, reports and domain; never to the database."""
