@@ -1,0 +1,61 @@
+"""Schema migrations: from the first revision to head, with a backup first; newer refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from sencodesk.domain.errors import StoreError
+from sencodesk.store import keyslots, migrations
+from sencodesk.store.database import Database, _engine, open_database, raw_connect
+
+FIRST = "0001"
+
+
+def _database_at(path: Path, key: bytes, revision: str) -> None:
+    raw_connect(path, key).close()
+    database = Database(path, key, _engine(path, key))
+    migrations.upgrade(database, fresh=True, target=revision)
+    database.close()
+
+
+def test_a_database_made_by_the_first_migration_upgrades_keeping_its_data(
+    tmp_path: Path,
+) -> None:
+    path, key = tmp_path / "old.db", keyslots.new_database_key()
+    _database_at(path, key, FIRST)
+    old = Database(path, key, _engine(path, key))
+    with old.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO pupil (upn, legal_surname, legal_forename, preferred_surname, "
+            "preferred_forename, dob, year_group, form, gender) VALUES "
+            "('B801200005001', 'O''Brien', 'Zoë', '', '', :dob, 7, '7B', '')"),
+            {"dob": date(2014, 3, 1)})
+    old.close()
+    database = open_database(path, key)
+    assert migrations.current_revision(database) == migrations.head_revision()
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT legal_surname FROM pupil")).scalar_one() \
+            == "O'Brien"
+    database.close()
+    if FIRST != migrations.head_revision():
+        assert list((tmp_path / "backups").glob("pre-migration-*.db"))
+
+
+def test_every_revision_is_reachable_from_the_first() -> None:
+    assert FIRST in migrations.known_revisions()
+    assert migrations.head_revision() in migrations.known_revisions()
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path, key = tmp_path / "new.db", keyslots.new_database_key()
+    _database_at(path, key, "head")
+    newer = Database(path, key, _engine(path, key))
+    with newer.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    newer.close()
+    with pytest.raises(StoreError, match="newer version"):
+        open_database(path, key)
