@@ -61,7 +61,7 @@ def test_each_account_has_its_own_slot_and_password_changes_rewrap(desk: Desk) -
 
 def test_short_or_blank_passwords_are_refused(desk: Desk) -> None:
     for bad in ("", "   ", "short"):
-        with pytest.raises(ValidationError, match="password|characters"):
+        with pytest.raises(ValidationError, match=r"password|characters"):
             accounts.add_account(desk, full_name="A Person", username="ap",
                                  role=Role.TEACHER, password=bad)
 

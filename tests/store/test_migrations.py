@@ -41,7 +41,7 @@ def test_a_database_made_by_the_first_migration_upgrades_keeping_its_data(
         assert connection.execute(text("SELECT legal_surname FROM pupil")).scalar_one() \
             == "O'Brien"
     database.close()
-    if FIRST != migrations.head_revision():
+    if migrations.head_revision() != FIRST:
         assert list((tmp_path / "backups").glob("pre-migration-*.db"))
 
 
