@@ -1,0 +1,96 @@
+"""The headless commands: init, demo, pupils list/show, check-upn."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import PASSWORD
+
+from sencodesk.cli import main
+from sencodesk.domain.upn import check
+
+
+@pytest.fixture
+def signed_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+
+
+def test_check_upn_reports_each_and_exits_1_if_any_invalid(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check-upn", "B801200005001"]) == 0
+    assert main(["check-upn", "B801200005001", "C801200005001", "I23"]) == 1
+    out = capsys.readouterr().out
+    assert "C801200005001: invalid (check letter should be B, not C)" in out
+    assert "I23: invalid (a UPN has 13 characters, this has 3)" in out
+
+
+def test_init_then_pupils_list_is_empty(
+    signed_env: None, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", "--school", "St Mary's C of E Primary"]) == 0
+    assert (data_dir / "sencodesk.db").exists()
+    assert "Sign in as senco" in capsys.readouterr().out
+    assert main(["pupils", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["init", "--school", "Again"]) == 1
+    assert "already holds" in capsys.readouterr().err
+
+
+def test_demo_lists_ehcp_pupils_as_json(
+    signed_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--pupils", "150", "--seed", "3"]) == 0
+    capsys.readouterr()
+    assert main(["pupils", "list", "--status", "E", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(r["status"] == "E" for r in rows)
+    for key in ("upn", "surname", "forename", "dob", "year_group", "class", "status",
+                "primary_need", "secondary_need"):
+        assert key in rows[0]
+    assert all(check(r["upn"]).valid for r in rows)
+    assert all(r["primary_need"] for r in rows)
+    assert main(["pupils", "show", rows[0]["upn"], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["upn"] == rows[0]["upn"] and shown["status_history"]
+
+
+def test_demo_is_deterministic_for_a_seed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    listings = []
+    for name in ("a", "b"):
+        folder = str(tmp_path / name)
+        assert main(["demo", "--pupils", "60", "--seed", "11", "--data-dir", folder]) == 0
+        capsys.readouterr()
+        assert main(["pupils", "list", "--json", "--data-dir", folder]) == 0
+        listings.append(json.loads(capsys.readouterr().out))
+    assert listings[0] == listings[1]
+
+
+def test_wrong_password_is_a_clear_error_not_a_traceback(
+    signed_env: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", "--school", "Oak"]) == 0
+    monkeypatch.setenv("SENCODESK_PASSWORD", "not it at all")
+    assert main(["pupils", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "do not match an account" in err and "Traceback" not in err
+
+
+def test_show_unknown_or_invalid_upn(signed_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "--school", "Oak"]) == 0
+    assert main(["pupils", "show", "B801200005001"]) == 1
+    assert "No pupil with UPN B801200005001" in capsys.readouterr().err
+    assert main(["pupils", "show", "C801200005001"]) == 1
+    assert "check letter should be B" in capsys.readouterr().err
+
+
+def test_no_school_yet(signed_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pupils", "list"]) == 1
+    assert "sencodesk init" in capsys.readouterr().err
