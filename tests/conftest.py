@@ -5,19 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from factories import PASSWORD, TODAY
+
 from sencodesk.services import accounts
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots
-
-TODAY = date(2026, 11, 22)
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(autouse=True)

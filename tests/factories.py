@@ -10,6 +10,9 @@ from sencodesk.domain.upn import with_check_letter
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 
+TODAY = date(2026, 11, 22)
+PASSWORD = "correct horse battery"
+
 _serial = count(1)
 
 

@@ -24,7 +24,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow
@@ -132,7 +131,7 @@ def _page(
 
 
 def _fits(hero: Flowable, body: Sequence[Flowable]) -> bool:
-    return _height([hero, *body]) <= theme.FRAME_HEIGHT - 2
+    return bool(_height([hero, *body]) <= theme.FRAME_HEIGHT - 2)
 
 
 def _height(flowables: Sequence[Flowable]) -> float:
@@ -179,7 +178,7 @@ def _photo(photo: bytes, warnings: list[str]) -> Flowable | None:
     return Image(io.BytesIO(photo), width=width * scale, height=height * scale)
 
 
-class _Initials(Flowable):
+class _Initials(Flowable):  # type: ignore[misc]  # ReportLab is untyped
     """A calm placeholder for a missing photo: the pupil's initials in a tinted box."""
 
     def __init__(self, initials: str) -> None:
@@ -221,7 +220,7 @@ def _hero(
     ]
     picture = image or _Initials(_initials(pupil))
     table = Table([[picture, text]], colWidths=[PHOTO_WIDTH + 6 * mm, None])
-    table.setStyle(TableStyle([
+    table.setStyle(theme.table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -265,15 +264,17 @@ def _sections(texts: dict[str, str], size: float) -> list[Flowable]:
             half = (theme.FRAME_WIDTH - GAP) / 2
             cells = [[_card(row[0], texts[row[0]], size), "", _card(row[1], texts[row[1]], size)]]
             table = Table(cells, colWidths=[half, GAP, half])
-            backgrounds = [("BACKGROUND", (0, 0), (0, 0), theme.TINT),
-                           ("BACKGROUND", (2, 0), (2, 0), theme.TINT)]
+            backgrounds: list[tuple[object, ...]] = [
+                ("BACKGROUND", (0, 0), (0, 0), theme.TINT),
+                ("BACKGROUND", (2, 0), (2, 0), theme.TINT),
+            ]
         else:
             table = Table([[_card(row[0], texts[row[0]], size)]], colWidths=[theme.FRAME_WIDTH])
             colour = theme.HIGHLIGHT if row[0] == "support_me" else theme.TINT
             backgrounds = [("BACKGROUND", (0, 0), (0, 0), colour)]
             if row[0] == "support_me":
                 backgrounds.append(("LINEBEFORE", (0, 0), (0, 0), 3, theme.HIGHLIGHT_EDGE))
-        table.setStyle(TableStyle([
+        table.setStyle(theme.table_style([
             *backgrounds,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),

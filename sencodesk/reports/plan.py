@@ -16,7 +16,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from sencodesk.domain.codes import CycleStatus, Progress
@@ -52,7 +51,7 @@ def _title(pupil: PupilRow) -> list[Flowable]:
     needs = [
         f"{markup(need.label)} ({rank})"
         for need, rank in ((pupil.primary_need, "main need"),
-                           (pupil.secondary_need, "also"))
+                           (pupil.secondary_need, "second need"))
         if need is not None
     ]
     facts = [
@@ -60,11 +59,11 @@ def _title(pupil: PupilRow) -> list[Flowable]:
                                                       else "")),
         ("Date of birth", uk_date(pupil.dob)),
         ("SEN status", markup(pupil.status.label)),
-        ("Type of need", "; ".join(needs) or "Not recorded"),
+        ("Type of need", "<br/>".join(needs) or "Not recorded"),
     ]
     rows = [[Paragraph(label, s.label), Paragraph(value, s.cell)] for label, value in facts]
     table = Table(rows, colWidths=[32 * mm, None], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(theme.table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -98,7 +97,7 @@ def _cycle(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowabl
           Paragraph(state, _band_style(s.body, right=True))]],
         colWidths=[None, 60 * mm],
     )
-    band.setStyle(TableStyle([
+    band.setStyle(theme.table_style([
         ("BACKGROUND", (0, 0), (-1, -1), theme.ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -140,7 +139,7 @@ def _review_band(text: str) -> Flowable:
                            textColor=theme.ACCENT_DARK, fontSize=BODY_SIZE * 1.25,
                            leading=BODY_SIZE * 1.6)
     band = Table([[Paragraph(text, style)]], colWidths=[theme.FRAME_WIDTH])
-    band.setStyle(TableStyle([
+    band.setStyle(theme.table_style([
         ("BACKGROUND", (0, 0), (-1, -1), theme.TINT),
         ("LINEBEFORE", (0, 0), (0, 0), 3, theme.ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -202,7 +201,7 @@ def _grid(data: list[list[Flowable]], widths: list[float | None], *, total: bool
     if total:
         commands += [("BACKGROUND", (0, -1), (-1, -1), colors.white),
                      ("LINEABOVE", (0, -1), (-1, -1), 1, theme.INK)]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(theme.table_style(commands))
     return table
 
 
@@ -253,7 +252,7 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
         if p.description.strip():
             what.append(Paragraph(markup(p.description), small))
         rows.append([
-            what,  # type: ignore[list-item]  # a cell may hold a list of flowables
+            what,  # a cell may hold a list of flowables
             Paragraph(markup(p.delivered_by) or "Not set", s.cell),
             Paragraph("1:1" if p.group_size == 1 else str(p.group_size), s.cell_right),
             Paragraph(f"{p.sessions_per_week} × {p.minutes_per_session} min", s.cell_right),
@@ -264,7 +263,7 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
     hours = sum(p.hours for p in provisions)
     cost = sum(p.cost_pence for p in provisions)
     bold = ParagraphStyle("total", parent=s.cell_right, fontName=theme.FONT_BOLD)
-    rows.append([Paragraph("<b>Total</b>", s.cell), "", "", "", "",  # type: ignore[list-item]
+    rows.append([Paragraph("<b>Total</b>", s.cell), "", "", "", "",
                  Paragraph(_hours(hours), bold), Paragraph(theme.money(cost), bold)])
     widths: list[float | None] = [None, 32 * mm, 17 * mm, 25 * mm, 16 * mm, 15 * mm, 21 * mm]
     return _grid(rows, widths, total=True)

@@ -29,7 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
 
 from sencodesk import __version__, paths
 
@@ -212,7 +212,7 @@ def styles(size: float = 11.0) -> Styles:
     lead = round(size * 1.3, 2)
     body = ParagraphStyle(
         f"body{size}", fontName=FONT, fontSize=size, leading=lead, textColor=INK,
-        alignment=TA_LEFT, spaceAfter=size * 0.35,
+        alignment=TA_LEFT, spaceAfter=size * 0.35, bulletFontName=FONT,
     )
     small_size = max(size - 2, 7)
     cell_size = max(size - 1, 7)
@@ -248,6 +248,12 @@ def styles(size: float = 11.0) -> Styles:
     )
 
 
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose plain-text cells use Atkinson too (ReportLab's default is an
+    unembedded Helvetica, which would otherwise be listed in every PDF)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
 def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
     """Header (school, marking) and footer (who, when, version, page x of y) on one page."""
     canvas.saveState()
@@ -257,8 +263,8 @@ def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
         f'<font face="{FONT_BOLD}">{markup(meta.school)}</font>',
         ParagraphStyle("hdr", fontName=FONT, fontSize=9, leading=11, textColor=INK),
     )
-    _, height = school.wrap(CONTENT_WIDTH - 45 * mm, 30)
-    school.drawOn(canvas, left, top - height + 9)
+    school.wrap(CONTENT_WIDTH - 45 * mm, 30)
+    school.drawOn(canvas, left, top - 2)  # a long name grows upwards, clear of the rule
     canvas.setFont(FONT_BOLD, 9)
     canvas.setFillColor(MARKING_RED)
     canvas.drawRightString(right, top, MARKING)
@@ -289,7 +295,7 @@ def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
 def _numbered_canvas(meta: DocumentMeta) -> type[Canvas]:
     """A canvas that holds back each page until the end so the footer can say "of y"."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -326,6 +332,7 @@ def build_pdf(
         bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.produced_by,
         subject=subject or meta.title, creator=f"sencodesk {__version__}",
         producer=f"sencodesk {__version__} (ReportLab)", keywords=MARKING,
+        initialFontName=FONT,  # else every page lists an unembedded Helvetica
     )
     doc.build(
         list(story), canvasmaker=_numbered_canvas(meta),

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
+from factories import PASSWORD
 
 from sencodesk.cli import main
 from sencodesk.domain.upn import check

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from typing import Any
 
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
@@ -176,8 +177,8 @@ def embedded_fonts(pdf: bytes) -> dict[str, bool]:
     """Every font used on any page, and whether its program is embedded (/FontFile2 for TTF)."""
     found: dict[str, bool] = {}
     for page in PdfReader(io.BytesIO(pdf)).pages:
-        fonts = page["/Resources"].get_object().get("/Font", {}).get_object()
-        for ref in fonts.values():
+        resources: Any = page["/Resources"].get_object()
+        for ref in resources["/Font"].get_object().values():
             font = ref.get_object()
             descendants = font.get("/DescendantFonts")
             target = descendants.get_object()[0].get_object() if descendants else font

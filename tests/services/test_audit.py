@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD
-from factories import add_pupil
+from factories import PASSWORD, add_pupil
 from sqlalchemy import text
 
 from sencodesk.services import accounts, audit

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
+from factories import PASSWORD
 
 from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import AuthenticationFailed, StoreError, ValidationError

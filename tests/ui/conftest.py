@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, TODAY
+from factories import PASSWORD, TODAY
 
 from sencodesk.services import accounts, demo
 from sencodesk.services.context import Desk
