@@ -60,6 +60,7 @@ class _Builder:
     def __init__(self, session: Session, rng: random.Random, today: date, author: int) -> None:
         self.s, self.rng, self.today, self.author = session, rng, today, author
         self.counts: dict[str, int] = {}
+        self.history_years = 3
 
     def add(self, label: str, *rows: object) -> None:
         self.s.add_all(rows)
@@ -70,9 +71,9 @@ class _Builder:
         chosen: NeedType = self.rng.choices(needs, [weight for _, weight in table])[0]
         return chosen
 
-    def terms(self, start_year: int) -> list[tuple[date, date]]:
+    def terms(self, start_year: int, history_years: int) -> list[tuple[date, date]]:
         spans = []
-        for year in range(start_year - 3, start_year + 1):
+        for year in range(start_year - history_years, start_year + 1):
             for name, (sm, sd), (em, ed) in TERMS:
                 y = year if sm >= 9 else year + 1
                 starts, ends = date(y, sm, sd), date(y, em, ed)
@@ -82,8 +83,14 @@ class _Builder:
         return spans
 
 
-def build(desk: Desk, *, pupils: int = 1200, seed: int = 2026) -> dict[str, int]:
-    """Fill an empty case file with a synthetic school; return how many of each were made."""
+def build(
+    desk: Desk, *, pupils: int = 1200, seed: int = 2026, history_years: int = 3
+) -> dict[str, int]:
+    """Fill an empty case file with a synthetic school; return how many of each were made.
+
+    ``history_years`` of term dates are written; pupils' cycles run from when each joined, and
+    with more than the five secondary years of history some pupils joined earlier (in a lower
+    school), so benchmarks get long case histories."""
     rng = random.Random(seed)
     today = desk.today()
     start_year = _academic_start(today)
@@ -96,7 +103,8 @@ def build(desk: Desk, *, pupils: int = 1200, seed: int = 2026) -> dict[str, int]
         school.phase, school.notional_sen_budget_pence = "secondary", 18_500_000
         school.lead_times_json = '{"request_reports": 56}'
         b = _Builder(session, rng, today, desk.actor.staff_id)
-        spans = b.terms(start_year)
+        spans = b.terms(start_year, history_years)
+        b.history_years = history_years
         b.add("staff", *(StaffMember(name=n, job_title=t) for n, t in STAFF))
         interventions = [Intervention(name=n, description=d, wave=w, staff_grade=g,
                                       hourly_cost_pence=c) for n, d, w, g, c in INTERVENTIONS]
@@ -116,6 +124,8 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
     born_from = date(start_year - year - 5, 9, 1)
     dob = born_from + timedelta(days=rng.randrange(365))
     joined = date(start_year - (year - 7), 9, 3)
+    if b.history_years > 5 and rng.random() < 0.5:  # joined the lower school years earlier
+        joined = date(start_year - min(b.history_years, year - 1), 9, 3)
     issue_year = (dob.year + 5) % 100
     upn = with_check_letter(f"{873 + index // 1000:03d}4021{issue_year:02d}{index % 1000:03d}")
     pupil = Pupil(upn=upn, legal_surname=rng.choice(SURNAMES),

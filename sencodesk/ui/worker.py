@@ -49,7 +49,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self._progress)
-        except Exception as error:  # handed to the UI thread, which shows it
+        except Exception as error:  # noqa: BLE001 - handed to the UI thread, which shows it
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)

@@ -1,0 +1,56 @@
+"""The EHC needs assessment clock, from the day the LA received the request (SEND-RULES.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from sencodesk.domain.clock.calendar import weeks_after
+from sencodesk.domain.clock.milestone import Milestone, RecordedException, make
+from sencodesk.domain.clock.rules import TIME_LIMITED, citation, label
+
+#: "at least 15 calendar days, beginning with the day the draft is served": day 1 is the day
+#: served, so the last day is 14 days later.
+COMMENT_DAYS = 15
+
+
+def _applies(exceptions: Sequence[RecordedException], milestone_id: str,
+             ) -> list[RecordedException]:
+    return [e for e in exceptions
+            if e.milestone_id == milestone_id
+            or (e.milestone_id is None and milestone_id in TIME_LIMITED)]
+
+
+def ehcp_timeline(
+    received_on: date, *, today: date, advice_asked_on: date | None = None,
+    draft_served_on: date | None = None, done: Mapping[str, date] | None = None,
+    exceptions: Sequence[RecordedException] = (),
+) -> list[Milestone]:
+    """Every milestone of one request, in date order.
+
+    Advice is shown once asked; the comment window once the draft is served (its service date
+    is the draft target's done date).
+    """
+    done = dict(done or {})
+    if draft_served_on is not None:
+        done.setdefault("draft_target", draft_served_on)
+    due = {
+        "decision_to_assess": weeks_after(received_on, 6),
+        "decision_not_to_issue": weeks_after(received_on, 16),
+        "draft_target": weeks_after(received_on, 14),
+        "final_plan": weeks_after(received_on, 20),
+    }
+    if advice_asked_on is not None:
+        due["advice_due"] = weeks_after(advice_asked_on, 6)
+    served = done.get("draft_target")
+    if served is not None:
+        due["draft_comments_end"] = served + timedelta(days=COMMENT_DAYS - 1)
+        # Serving a draft is the LA's decision to issue: the refusal notice can no longer fall
+        # due, so the milestone is settled on the day the draft was served.
+        done.setdefault("decision_not_to_issue", served)
+    milestones = [
+        make(key, label(key), when, citation(key), today=today, done_on=done.get(key),
+             exceptions=_applies(exceptions, key))
+        for key, when in due.items()
+    ]
+    return sorted(milestones, key=lambda m: m.due)

@@ -1,0 +1,85 @@
+"""A computed deadline and how it stands today."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+#: A milestone this close (in days) is "due soon".
+DUE_SOON_DAYS = 14
+
+
+class MilestoneStatus(StrEnum):
+    UPCOMING = "upcoming"
+    DUE_SOON = "due soon"
+    OVERDUE = "overdue"
+    DONE_ON_TIME = "done on time"
+    DONE_LATE = "done late"
+    EXCEPTION = "exception recorded"
+
+
+@dataclass(frozen=True)
+class RecordedException:
+    """An exception to the EHC time limits (Reg 5(4), Reg 10(4)(a)-(d), Reg 13(3)).
+
+    ``milestone_id`` None means it covers every time-limited milestone of the request.
+    """
+
+    regulation: str
+    reason: str
+    start: date
+    end: date | None
+    milestone_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    label: str
+    due: date
+    rule: str
+    status: MilestoneStatus
+    done_on: date | None = None
+    note: str = ""
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "due": self.due.isoformat(),
+            "rule": self.rule,
+            "status": self.status.value,
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "note": self.note,
+        }
+
+
+def status_of(due: date, *, today: date, done_on: date | None = None,
+              excused: bool = False) -> MilestoneStatus:
+    """Done on time or late if done; else an excused lateness shows as an exception, not a
+    breach; else overdue, due soon or upcoming."""
+    if done_on is not None:
+        if done_on <= due:
+            return MilestoneStatus.DONE_ON_TIME
+        return MilestoneStatus.EXCEPTION if excused else MilestoneStatus.DONE_LATE
+    if today > due:
+        return MilestoneStatus.EXCEPTION if excused else MilestoneStatus.OVERDUE
+    if today >= due - timedelta(days=DUE_SOON_DAYS):
+        return MilestoneStatus.DUE_SOON
+    return MilestoneStatus.UPCOMING
+
+
+def make(
+    milestone_id: str, label: str, due: date, rule: str, *, today: date,
+    done_on: date | None = None, exceptions: Sequence[RecordedException] = (),
+    note: str = "",
+) -> Milestone:
+    """A milestone with its status. An exception counts if it began on or before the due date
+    (the circumstance made the limit impractical) and covers this milestone."""
+    excuse = next((e for e in exceptions if e.start <= due), None)
+    status = status_of(due, today=today, done_on=done_on, excused=excuse is not None)
+    if status is MilestoneStatus.EXCEPTION and excuse is not None:
+        note = f"exception recorded: {excuse.reason} ({excuse.regulation})"
+    return Milestone(milestone_id, label, due, rule, status, done_on, note)
