@@ -86,7 +86,10 @@ def test_filters(desk: Desk) -> None:
     add_pupil(desk, legal_surname="Adeyemi", year_group=YearGroup.Y8, form="8C")
     add_pupil(desk, legal_surname="Begum", status=SenStatus.EHCP, needs=(NeedType.ASD,))
     add_pupil(desk, legal_surname="Chen", status=SenStatus.NONE)
-    names = lambda f: [r.surname for r in pupils.list_pupils(desk, f)]  # noqa: E731
+
+    def names(where: pupils.RegisterFilter) -> list[str]:
+        return [r.surname for r in pupils.list_pupils(desk, where)]
+
     assert names(pupils.RegisterFilter(status=SenStatus.EHCP)) == ["Begum"]
     assert names(pupils.RegisterFilter(need=NeedType.SLCN)) == ["Adeyemi"]
     assert names(pupils.RegisterFilter(year_group=YearGroup.Y8)) == ["Adeyemi"]

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from factories import add_pupil
 
-from sencodesk.domain.codes import Role
+from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.domain.errors import PermissionDenied
 from sencodesk.domain.records import PassportContent
 from sencodesk.services import accounts, audit, ehcp, passports, pupils, records_log
@@ -58,7 +58,7 @@ def test_teacher_does_not_see_confidential_documents(desk: Desk, tmp_path: objec
 @pytest.mark.parametrize(
     "call",
     [
-        lambda d, pid: pupils.change_sen(d, pid, pupils.SenChange(pupils.SenStatus.NONE)),
+        lambda d, pid: pupils.change_sen(d, pid, pupils.SenChange(SenStatus.NONE)),
         lambda d, pid: passports.save(d, pid, PassportContent(about_me="x")),
         lambda d, pid: ehcp.open_request(d, pid, received_on=date(2026, 9, 1)),
     ],

@@ -1,0 +1,67 @@
+"""`sencodesk timeline ...` needs no case file; `sencodesk deadlines` reads the school."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from factories import PASSWORD
+
+from sencodesk.cli import main
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    data: list[dict[str, str]] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_ehcp_timeline_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "ehcp", "--requested", "2026-01-05", "--today", "2026-02-20",
+                 "--json"]) == 0
+    rows = _json(capsys)
+    assert rows[0] == {"id": "decision_to_assess", "label": "LA decides whether to assess "
+                       "(6 weeks)", "due": "2026-02-16", "rule": "Reg 5(1)", "status": "overdue"}
+    assert [r["id"] for r in rows][-1] == "final_plan"
+
+
+def test_ehcp_timeline_with_draft_and_uk_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "ehcp", "--requested", "05/01/2026", "--draft-served",
+                 "13/04/2026", "--today", "2026-04-14"]) == 0
+    out = capsys.readouterr().out
+    assert "27/04/2026" in out and "Reg 13(1)" in out
+
+
+def test_review_transfer_and_appeal(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "review", "--last-review", "2025-03-31", "--json",
+                 "--today", "2026-01-01"]) == 0
+    assert {r["id"] for r in _json(capsys)} >= {"review_meeting", "review_invitations",
+                                                 "review_advice", "review_report",
+                                                 "review_la_decision"}
+    assert main(["timeline", "transfer", "--year-group", "6", "--on", "2026-11-22",
+                 "--phase", "primary", "--json"]) == 0
+    assert _json(capsys)[0]["due"] == "2027-02-15"
+    assert main(["timeline", "appeal", "--decision", "2026-10-25", "--json"]) == 0
+    assert _json(capsys)[0]["due"] == "2027-01-04"
+
+
+def test_a_bad_date_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        main(["timeline", "ehcp", "--requested", "31/02/2026"])
+    assert leaving.value.code == 2
+    err = capsys.readouterr().err
+    assert "--requested" in err and "not a date" in err
+
+
+def test_deadlines_over_the_demo_school(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    assert main(["demo", "--pupils", "200", "--seed", "5"]) == 0
+    capsys.readouterr()
+    assert main(["deadlines", "--json"]) == 0
+    rows = _json(capsys)
+    assert rows and all(set(r) >= {"id", "label", "due", "rule", "status", "upn"} for r in rows)
+    assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
+    assert main(["deadlines", "--overdue", "--json"]) == 0
+    assert all(r["status"] == "overdue" for r in _json(capsys))

@@ -1,0 +1,66 @@
+"""The deadlines service joins the clock to the case file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factories import add_pupil
+
+from sencodesk.domain.clock import MilestoneStatus
+from sencodesk.domain.codes import NeedType, Role, SenStatus, YearGroup
+from sencodesk.domain.records import PassportContent
+from sencodesk.services import accounts, cycles, deadlines, ehcp, passports
+from sencodesk.services.context import Desk
+
+S = MilestoneStatus
+
+
+def test_an_open_request_and_a_cycle_review_appear(desk: Desk) -> None:
+    pid = add_pupil(desk)
+    request = ehcp.open_request(desk, pid, received_on=date(2026, 9, 1))
+    ehcp.record_exception(desk, request, regulation="Reg 10(4)(a)", reason="school closure",
+                          starts_on=date(2026, 10, 20))
+    cycles.create(desk, pid, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 12, 4),
+        outcomes=(cycles.OutcomeInput("Read 150 words"),)))
+    items = {(i.milestone.id, i.tab): i for i in deadlines.school_deadlines(desk)}
+    # 01/09/2026 + 6 weeks = 13/10/2026: the exception began later, so this is a breach
+    assert items[("decision_to_assess", "ehcp")].milestone.status is S.OVERDUE
+    assert items[("decision_to_assess", "ehcp")].milestone.due == date(2026, 10, 13)
+    assert items[("apdr_review", "support")].milestone.status is S.DUE_SOON
+    assert items[("final_plan", "ehcp")].milestone.due == date(2027, 1, 19)
+
+
+def test_a_plan_gives_annual_review_and_transfer_deadlines(desk: Desk) -> None:
+    pid = add_pupil(desk, status=SenStatus.EHCP, needs=(NeedType.ASD,),
+                    year_group=YearGroup.Y11, dob=date(2010, 10, 1))
+    plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 12, 1))
+    ids = {i.milestone.id for i in deadlines.school_deadlines(desk)}
+    assert {"review_meeting", "review_invitations", "phase_transfer"} <= ids
+    ehcp.record_review(desk, plan, ehcp.ReviewFields(meeting_on=date(2026, 11, 10),
+                                                    invitations_sent_on=date(2026, 10, 20)))
+    due: dict[str, list[date]] = {}
+    for item in deadlines.school_deadlines(desk):
+        due.setdefault(item.milestone.id, []).append(item.milestone.due)
+    # held 10/11/2026: report due 24/11/2026; the next meeting is due by 10/11/2027 and its own
+    # report two weeks after that; the meeting held is done, so no longer listed as due
+    assert due["review_report"] == [date(2026, 11, 24), date(2027, 11, 24)]
+    assert due["review_meeting"] == [date(2027, 11, 10)]
+    assert due["phase_transfer"] == [date(2027, 3, 31)]
+
+
+def test_filters_and_teacher_sees_no_ehcp(desk: Desk) -> None:
+    pid = add_pupil(desk)
+    ehcp.open_request(desk, pid, received_on=date(2026, 6, 1))
+    passports.save(desk, pid, PassportContent(about_me="Likes Lego"),
+                   written_on=date(2025, 11, 1))
+    overdue = deadlines.school_deadlines(desk, overdue_only=True)
+    assert overdue and all(i.milestone.status is S.OVERDUE for i in overdue)
+    soon = deadlines.school_deadlines(desk, within_days=7)
+    assert all(i.milestone.due <= date(2026, 11, 29) for i in soon)
+    accounts.add_account(desk, full_name="Tia Jones", username="tia", role=Role.TEACHER,
+                         password="teacher pass")
+    teacher = accounts.sign_in(desk.data_dir, "tia", "teacher pass")
+    teacher.today = desk.today
+    assert {i.tab for i in deadlines.school_deadlines(teacher)} == {"passport"}
+    teacher.close()
