@@ -254,6 +254,26 @@ def start_next(desk: Desk, cycle_id: int, *, review_on: date | None = None) -> i
     raise NotFound(f"There is no support cycle with id {cycle_id}.")
 
 
+@dataclass(frozen=True)
+class ReviewDue:
+    cycle_id: int
+    pupil_id: int
+    review_on: date
+    reviewed_on: date | None
+
+
+def reviews_due(desk: Desk, pupil_ids: Sequence[int], *,
+                include_reviewed: bool = False) -> list[ReviewDue]:
+    """Review dates of cycles (by default only those not yet reviewed), read as plain columns:
+    the whole school's are needed on every refresh of the deadlines."""
+    with desk.unit(Permission.READ_SUPPORT) as session:
+        query = select(col(ApdrCycle.id), col(ApdrCycle.pupil_id), col(ApdrCycle.review_on),
+                       col(ApdrCycle.reviewed_on)).where(col(ApdrCycle.pupil_id).in_(list(pupil_ids)))
+        if not include_reviewed:
+            query = query.where(col(ApdrCycle.status) != CycleStatus.REVIEWED.value)
+        return [ReviewDue(cid or 0, pid, due, done) for cid, pid, due, done in session.exec(query)]
+
+
 def cycles_for_cycle(desk: Desk, cycle_id: int) -> list[CycleRecord]:
     with desk.unit(Permission.READ_SUPPORT) as session:
         pupil_id = _get(session, cycle_id).pupil_id

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sencodesk.domain import clock
 from sencodesk.domain.clock import Milestone, RecordedException
-from sencodesk.domain.codes import CycleStatus, SchoolPhase, SenStatus, YearGroup
+from sencodesk.domain.codes import SchoolPhase, SenStatus, YearGroup
 from sencodesk.domain.due import DueItem
 from sencodesk.domain.ehcp_records import PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
@@ -100,11 +100,9 @@ def school_deadlines(
     rows = {r.id: r for r in pupils.list_pupils(desk) if pupil_ids is None or r.id in pupil_ids}
     ids = list(rows)
     items: list[DueItem] = []
-    for pid, pupil_cycles in cycles.cycles_for_pupils(desk, ids).items():
-        for cycle in pupil_cycles:
-            if cycle.status is not CycleStatus.REVIEWED or include_done:
-                items += _items(rows[pid], [clock.apdr_review(
-                    cycle.review_on, reviewed_on=cycle.reviewed_on, today=today)], "support")
+    for due in cycles.reviews_due(desk, ids, include_reviewed=include_done):
+        items += _items(rows[due.pupil_id], [clock.apdr_review(
+            due.review_on, reviewed_on=due.reviewed_on, today=today)], "support")
     for pid, passport in passports.latest_for(desk, ids).items():
         if pid in rows and rows[pid].status is not SenStatus.NONE:
             items += _items(rows[pid], [clock.passport_review(passport.written_on, today=today)],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from sencodesk.domain import census, validation
@@ -243,12 +244,23 @@ def id_for_upn(desk: Desk, upn: str) -> int:
     return found
 
 
-def _rows(session: Session, pupils: Sequence[Pupil], today: date) -> list[PupilRow]:
-    ids = [p.id for p in pupils]
+_ROW_COLUMNS = tuple(col(c) for c in (
+    Pupil.id, Pupil.upn, Pupil.legal_surname, Pupil.legal_forename, Pupil.preferred_surname,
+    Pupil.preferred_forename, Pupil.dob, Pupil.year_group, Pupil.form, Pupil.gender,
+    Pupil.left_on))
+
+
+def _rows(session: Session, where: list[Any]) -> list[PupilRow]:
+    """Register rows for the pupils matching ``where``, read as plain columns in four queries
+    (the register is reloaded often and ORM objects for every pupil are slow)."""
+    pupils = session.execute(
+        sa_select(*_ROW_COLUMNS).where(*where)
+        .order_by(col(Pupil.legal_surname), col(Pupil.legal_forename))
+    ).all()
     statuses: dict[int, str] = {}
     needs: dict[int, dict[int, str]] = {}
     reviews: dict[int, date] = {}
-    if ids:
+    if pupils:
         for pid, status in session.exec(
             select(StatusPeriod.pupil_id, StatusPeriod.status).where(
                 col(StatusPeriod.ends_on).is_(None)
@@ -268,24 +280,24 @@ def _rows(session: Session, pupils: Sequence[Pupil], today: date) -> list[PupilR
         ):
             reviews[pid] = review_on
     rows = []
-    for p in pupils:
-        assert p.id is not None
-        ranked = needs.get(p.id, {})
+    for (pid, upn, surname, forename, pref_surname, pref_forename, dob, year, form, gender,
+         left_on) in pupils:
+        ranked = needs.get(pid, {})
         rows.append(
             PupilRow(
-                id=p.id,
-                upn=p.upn,
-                surname=p.preferred_surname or p.legal_surname,
-                forename=p.preferred_forename or p.legal_forename,
-                dob=p.dob,
-                year_group=YearGroup(p.year_group),
-                form=p.form,
-                gender=p.gender,
-                status=SenStatus(statuses.get(p.id, SenStatus.NONE.value)),
+                id=pid,
+                upn=upn,
+                surname=pref_surname or surname,
+                forename=pref_forename or forename,
+                dob=dob,
+                year_group=YearGroup(year),
+                form=form,
+                gender=gender,
+                status=SenStatus(statuses.get(pid, SenStatus.NONE.value)),
                 primary_need=NeedType(ranked[1]) if 1 in ranked else None,
                 secondary_need=NeedType(ranked[2]) if 2 in ranked else None,
-                left_on=p.left_on,
-                next_review=reviews.get(p.id),
+                left_on=left_on,
+                next_review=reviews.get(pid),
             )
         )
     return rows
@@ -296,16 +308,16 @@ def list_pupils(desk: Desk, where: RegisterFilter | None = None) -> list[PupilRo
     where = where or RegisterFilter()
     today = desk.today()
     with desk.unit(Permission.READ_PUPILS) as session:
-        query = select(Pupil)
+        conditions: list[Any] = []
         if not where.include_left:
-            query = query.where(col(Pupil.left_on).is_(None))
+            conditions.append(col(Pupil.left_on).is_(None))
         if where.year_group is not None:
-            query = query.where(Pupil.year_group == int(where.year_group))
+            conditions.append(Pupil.year_group == int(where.year_group))
         if where.form:
-            query = query.where(func.lower(Pupil.form) == where.form.strip().lower())
+            conditions.append(func.lower(Pupil.form) == where.form.strip().lower())
         if where.search.strip():
             term = f"%{where.search.strip().lower()}%"
-            query = query.where(
+            conditions.append(
                 or_(
                     func.lower(Pupil.legal_surname).like(term),
                     func.lower(Pupil.legal_forename).like(term),
@@ -314,8 +326,7 @@ def list_pupils(desk: Desk, where: RegisterFilter | None = None) -> list[PupilRo
                     func.lower(Pupil.upn).like(term),
                 )
             )
-        pupils = session.exec(query.order_by(Pupil.legal_surname, Pupil.legal_forename)).all()
-        rows = _rows(session, pupils, today)
+        rows = _rows(session, conditions)
     statuses = set(where.statuses) | ({where.status} if where.status else set())
     return [
         row
@@ -330,7 +341,7 @@ def get(desk: Desk, pupil_id: int) -> PupilDetail:
     """Everything on a pupil's profile, with the whole status and need history."""
     with desk.unit(Permission.READ_PUPILS) as session:
         pupil = _get(session, pupil_id)
-        (row,) = _rows(session, [pupil], desk.today())
+        (row,) = _rows(session, [Pupil.id == pupil_id])
         statuses = session.exec(
             select(StatusPeriod).where(StatusPeriod.pupil_id == pupil_id)
             .order_by(col(StatusPeriod.starts_on).desc())

@@ -1,0 +1,111 @@
+"""`make bench`: build a large synthetic school, measure, print and save the results table.
+
+    python -m benchmarks [--pupils 2000] [--runs 7] [--growth 4] [--out benchmarks/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.cases import CASES, stamp  # noqa: E402
+from benchmarks.school import build, sign_in  # noqa: E402
+from benchmarks.timing import Figure  # noqa: E402
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with Path("/proc/cpuinfo").open() as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info
+                       if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores, {cpu}, " \
+           f"Python {platform.python_version()}"
+
+
+def measure(pupils: int, runs: int) -> tuple[list[Figure], dict[str, int], float]:
+    with tempfile.TemporaryDirectory(prefix="sencodesk-bench-") as folder:
+        data_dir = Path(folder) / "data"
+        print(f"Building a school of {pupils:,} pupils with 10 years of history...",
+              flush=True)
+        school = build(data_dir, pupils=pupils)
+        print(f"  built in {school.seconds:.1f} s", flush=True)
+        desk = sign_in(data_dir)
+        figures: list[Figure] = []
+        try:
+            for case in CASES:
+                started = time.perf_counter()
+                figures += case(desk, data_dir, runs)
+                print(f"  {case.__name__}: {time.perf_counter() - started:.1f} s", flush=True)
+        finally:
+            desk.close()
+        return figures, school.counts, school.seconds
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def table(figures: list[Figure], growth: dict[str, float]) -> list[str]:
+    lines = ["| figure | median ms | spread (min–max) | target ms | met | floor ms | ratio | "
+             "growth at 4× |",
+             "|---|---:|---:|---:|:-:|---:|---:|---:|"]
+    for f in figures:
+        low, high = f.spread
+        met = "" if f.met is None else ("yes" if f.met else "**no**")
+        floor = f"{_fmt(f.floor_ms)} ({f.floor_name})" if f.floor_ms else ""
+        ratio = f"{f.ratio:.1f}×" if f.ratio else ""
+        grow = f"{growth[f.name]:.1f}×" if f.name in growth else ""
+        lines.append(f"| {f.name} | {_fmt(f.median)} | {_fmt(low)}–{_fmt(high)} | "
+                     f"{_fmt(f.target_ms)} | {met} | {floor} | {ratio} | {grow} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--pupils", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--growth", type=int, default=4,
+                        help="also measure at this multiple of the pupils (0 to skip)")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/RESULTS.md"))
+    args = parser.parse_args()
+    started = time.perf_counter()
+    figures, counts, build_seconds = measure(args.pupils, args.runs)
+    growth: dict[str, float] = {}
+    if args.growth:
+        big, _, _ = measure(args.pupils * args.growth, max(3, args.runs // 2))
+        small = {f.name: f.median for f in figures}
+        growth = {f.name: f.median / small[f.name] for f in big
+                  if f.name in small and small[f.name] > 0}
+    lines = [
+        "# sencodesk benchmarks", "",
+        f"Measured {stamp()} on {_machine()}.", "",
+        f"School: {args.pupils:,} pupils ({counts.get('support cycles', 0):,} support cycles, "
+        f"{counts.get('passport versions', 0):,} passport versions, "
+        f"{counts.get('contact log entries', 0):,} contacts, "
+        f"{counts.get('audit entries', 0):,} audit entries), built in {build_seconds:.0f} s. "
+        f"Each figure is the median of {args.runs} runs; growth is the median at "
+        f"{args.growth}× the pupils divided by the median here (linear growth would be "
+        f"{args.growth}×).", "",
+        *table(figures, growth), "",
+        f"Whole run: {time.perf_counter() - started:.0f} s. Regenerate with `make bench`.",
+        f"Date: {date.today():%d/%m/%Y}.",
+    ]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

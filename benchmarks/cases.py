@@ -1,0 +1,145 @@
+"""What is measured, each against its target and, where one exists, its floor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import text
+
+from benchmarks.school import PASSWORD, USER, sign_in
+from benchmarks.timing import Figure, repeat
+from sencodesk.domain.codes import Progress
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import PassportContent
+from sencodesk.services import (
+    cycles,
+    deadlines,
+    ehcp,
+    passports,
+    pupils,
+    records_log,
+)
+from sencodesk.services.context import Desk
+from sencodesk.store import keyslots
+from sencodesk.store.backup import online_backup
+
+Case = Callable[[Desk, Path, int], list[Figure]]
+
+
+def _python(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], check=True,
+                            capture_output=True, text=True, env=None)
+    return result.stdout.strip()
+
+
+def unlock(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    slot = keyslots.find(keyslots.read(data_dir / "keyslots.json"), USER)
+    assert slot is not None
+    kdf = repeat(lambda: keyslots.unwrap(slot, PASSWORD), runs)
+    full = repeat(lambda: sign_in(data_dir).close(), runs)
+    return [Figure("key derivation (scrypt n=2^16, r=8)", kdf),
+            Figure("unlock: sign in and open the case file (KDF included)", full,
+                   floor_ms=min(kdf), floor_name="KDF alone")]
+
+
+def register(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    def raw() -> None:
+        with desk.db.engine.connect() as connection:
+            connection.execute(text("SELECT id, upn, legal_surname, legal_forename, dob, "
+                                    "year_group, form FROM pupil WHERE left_on IS NULL "
+                                    "ORDER BY legal_surname")).fetchall()
+    floor = repeat(raw, runs)
+    listed = repeat(lambda: pupils.list_pupils(desk), runs)
+    searched = repeat(lambda: pupils.list_pupils(desk, pupils.RegisterFilter(search="pat")),
+                      runs)
+    return [Figure("register: load every pupil with status and needs", listed,
+                   floor_ms=min(floor), floor_name="raw SQL of the pupils"),
+            Figure("register: search by re-query (CLI path)", searched,
+                   floor_ms=min(floor), floor_name="raw SQL of the pupils")]
+
+
+def _busiest_pupil(desk: Desk) -> int:
+    histories = cycles.cycles_for_pupils(desk, None)
+    return max(histories, key=lambda pid: len(histories[pid]))
+
+
+def open_and_save(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    pid = _busiest_pupil(desk)
+
+    def open_pupil() -> None:
+        pupils.get(desk, pid)
+        passports.versions(desk, pid)
+        cycles.cycles_for(desk, pid)
+        if desk.actor.may(Permission.READ_EHCP):
+            ehcp.requests_for(desk, [pid])
+            ehcp.plans_for(desk, [pid])
+        records_log.contacts(desk, pid)
+
+    opened = repeat(open_pupil, runs)
+    counter = iter(range(10**6))
+    saved = repeat(lambda: passports.save(desk, pid, PassportContent(
+        about_me=f"Benchmark save {next(counter)}")), runs)
+    today = desk.today()
+    cycle_ids: list[int] = []
+
+    def new_cycle() -> None:
+        cycle_ids.append(cycles.create(desk, pid, cycles.CyclePlan(
+            starts_on=date(today.year - 1, 9, 1), review_on=date(today.year - 1, 12, 1),
+            outcomes=(cycles.OutcomeInput("Read 100 words"), cycles.OutcomeInput("Spell 20")))))
+
+    reviewed = repeat(lambda: cycles.record_review(desk, cycle_ids[-1], cycles.ReviewInput(
+        reviewed_on=today, progress={1: Progress.MET, 2: Progress.PARTLY},
+        pupil_voice="I liked it", parent_voice="Pleased")), runs, setup=new_cycle)
+    return [Figure("open a pupil with a long history", opened, target_ms=100),
+            Figure("save a passport (new version, audited)", saved, target_ms=50),
+            Figure("record an APDR review", reviewed, target_ms=50)]
+
+
+def school_deadlines(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    return [Figure("deadlines for the whole school", repeat(
+        lambda: deadlines.school_deadlines(desk), runs), target_ms=200)]
+
+
+def backup(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    target = data_dir.parent / "bench-backup.db"
+    return [Figure("online backup of the case file", repeat(
+        lambda: online_backup(desk.db, target), runs))]
+
+
+def bare_window(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    code = """
+        import time; t = time.perf_counter()
+        from PySide6.QtWidgets import QApplication, QLabel
+        app = QApplication([]); w = QLabel("hello"); w.show(); app.processEvents()
+        print((time.perf_counter() - t) * 1000)
+    """
+    return [Figure("floor: bare PySide6 window shown (imports included)",
+                   tuple(float(_python(code)) for _ in range(runs)))]
+
+
+def bare_page(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    def page() -> None:
+        from io import BytesIO
+
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen.canvas import Canvas
+
+        canvas = Canvas(BytesIO(), pagesize=A4)
+        for line in range(40):
+            canvas.drawString(72, 800 - line * 18, "How best to support me: " * 3)
+        canvas.showPage()
+        canvas.save()
+    return [Figure("floor: bare ReportLab page of similar text", repeat(page, runs))]
+
+
+def stamp() -> str:
+    return datetime.now().strftime("%d/%m/%Y %H:%M")
+
+
+CASES: list[Case] = [unlock, register, open_and_save, school_deadlines, backup, bare_window,
+                     bare_page]
