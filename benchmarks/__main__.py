@@ -15,9 +15,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.cases import CASES, stamp  # noqa: E402
-from benchmarks.school import build, sign_in  # noqa: E402
-from benchmarks.timing import Figure  # noqa: E402
+from benchmarks.cases import CASES, stamp
+from benchmarks.school import build, sign_in
+from benchmarks.timing import Figure
 
 
 def _machine() -> str:
