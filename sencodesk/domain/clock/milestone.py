@@ -71,6 +71,11 @@ def status_of(due: date, *, today: date, done_on: date | None = None,
     return MilestoneStatus.UPCOMING
 
 
+#: Milestones that are the end of a window given to the family, not an action anyone owes:
+#: once the day has passed, the window has simply closed.
+WINDOWS = frozenset({"draft_comments_end", "amendment_comments_end"})
+
+
 def make(
     milestone_id: str, label: str, due: date, rule: str, *, today: date,
     done_on: date | None = None, exceptions: Sequence[RecordedException] = (),
@@ -78,6 +83,8 @@ def make(
 ) -> Milestone:
     """A milestone with its status. An exception counts if it began on or before the due date
     (the circumstance made the limit impractical) and covers this milestone."""
+    if milestone_id in WINDOWS and done_on is None and today > due:
+        done_on, note = due, note or "the window has closed"
     excuse = next((e for e in exceptions if e.start <= due), None)
     status = status_of(due, today=today, done_on=done_on, excused=excuse is not None)
     if status is MilestoneStatus.EXCEPTION and excuse is not None:

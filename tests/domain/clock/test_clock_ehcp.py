@@ -117,3 +117,9 @@ def test_order_and_statuses_are_consistent(received: date, later: int, served_af
     for m in ms.values():
         if m.done_on is None:
             assert (m.status is S.OVERDUE) == (today > m.due)
+
+
+def test_the_comment_window_closes_by_itself_rather_than_going_overdue() -> None:
+    ms = _by_id(date(2026, 1, 5), draft_served_on=date(2026, 4, 13), today=date(2026, 5, 1))
+    assert ms["draft_comments_end"].status is S.DONE_ON_TIME
+    assert ms["draft_comments_end"].note == "the window has closed"

@@ -1,0 +1,48 @@
+"""The costed provision map: who receives what, for how long, at what cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class InterventionLine:
+    name: str
+    wave: int
+    pupils: int
+    hours: float
+    cost_pence: int
+
+
+@dataclass(frozen=True)
+class PupilLine:
+    pupil_id: int
+    name: str
+    upn: str
+    year_group: str
+    status: str
+    interventions: tuple[str, ...]
+    hours: float
+    cost_pence: int
+
+
+@dataclass(frozen=True)
+class ProvisionMap:
+    starts_on: date
+    ends_on: date
+    by_intervention: tuple[InterventionLine, ...]
+    by_pupil: tuple[PupilLine, ...]
+    budget_pence: int
+
+    @property
+    def total_pence(self) -> int:
+        return sum(line.cost_pence for line in self.by_intervention)
+
+    @property
+    def total_hours(self) -> float:
+        return sum(line.hours for line in self.by_intervention)
+
+    @property
+    def remaining_pence(self) -> int:
+        return self.budget_pence - self.total_pence

@@ -1,0 +1,46 @@
+"""The school-wide provision map from the cycles that overlap a period."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sencodesk.domain import validation
+from sencodesk.domain.provision_map import InterventionLine, ProvisionMap, PupilLine
+from sencodesk.services import cycles, interventions, pupils, school
+from sencodesk.services.context import Desk
+
+
+def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap:
+    """Every provision in a cycle that overlaps ``starts_on``..``ends_on``, by intervention and
+    by pupil, against the notional SEN budget. A cycle counts whole if it overlaps."""
+    validation.period(starts_on, ends_on, start_field="from", end_field="to")
+    rows = {r.id: r for r in pupils.list_pupils(desk, pupils.RegisterFilter(include_left=True))}
+    waves = {i.name: i.wave for i in interventions.catalogue(desk, include_retired=True)}
+    per_intervention: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    receiving: dict[str, set[int]] = defaultdict(set)
+    per_pupil: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    names: dict[int, list[str]] = defaultdict(list)
+    for pid, pupil_cycles in cycles.cycles_for_pupils(desk, list(rows)).items():
+        for cycle in pupil_cycles:
+            if cycle.starts_on > ends_on or cycle.review_on < starts_on:
+                continue
+            for p in cycle.provisions:
+                name = p.intervention or p.description or "Other"
+                per_intervention[name][0] += p.hours
+                per_intervention[name][1] += p.cost_pence
+                receiving[name].add(pid)
+                per_pupil[pid][0] += p.hours
+                per_pupil[pid][1] += p.cost_pence
+                if name not in names[pid]:
+                    names[pid].append(name)
+    by_intervention = tuple(sorted(
+        (InterventionLine(name, waves.get(name, 0), len(receiving[name]), round(h, 1),
+                          round(c)) for name, (h, c) in per_intervention.items()),
+        key=lambda line: -line.cost_pence))
+    by_pupil = tuple(sorted(
+        (PupilLine(pid, rows[pid].sort_name, rows[pid].upn, rows[pid].year_group.short,
+                   rows[pid].status.value, tuple(names[pid]), round(h, 1), round(c))
+         for pid, (h, c) in per_pupil.items()), key=lambda line: line.name))
+    return ProvisionMap(starts_on, ends_on, by_intervention, by_pupil,
+                        school.get(desk).notional_sen_budget_pence)

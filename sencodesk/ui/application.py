@@ -1,0 +1,90 @@
+"""Starting the desktop app: Qt set-up, fonts and style, first run or sign in, the main window.
+
+Nothing here imports the database stack until the sign-in dialog is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sencodesk import APP_NAME, __version__, paths
+
+log = logging.getLogger("sencodesk")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, the bundled fonts and the style sheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("sencodesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    for file in sorted(paths.resource("fonts").glob("AtkinsonHyperlegible_*.ttf")):
+        QFontDatabase.addApplicationFont(str(file))
+    font = app.font()
+    font.setFamily("Atkinson Hyperlegible")
+    app.setFont(font)
+    style = paths.resource("style.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _start_log() -> None:
+    """A rotating log for diagnosis. It records errors' types and places, never pupil data."""
+    folder = paths.log_dir()
+    try:
+        paths.ensure_private_dir(folder)
+        handler = RotatingFileHandler(folder / "sencodesk.log", maxBytes=1_000_000,
+                                      backupCount=3, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def _excepthook(kind: type[BaseException], error: BaseException,
+                trace: TracebackType | None) -> None:
+    """An unexpected error: a dialog with copyable details instead of a silent crash. The log
+    gets the type and the code locations only (messages may quote pupil data)."""
+    frames = traceback.extract_tb(trace)
+    log.error("unexpected %s at %s", kind.__name__,
+              " > ".join(f"{Path(f.filename).name}:{f.lineno}" for f in frames[-6:]))
+    box = QMessageBox(QMessageBox.Icon.Critical, "sencodesk",
+                      "Something went wrong. Your saved work is safe. If it happens again, "
+                      "copy the details below for support.")
+    box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+    box.exec()
+
+
+def run_gui(data_dir: str | None = None) -> int:
+    app = make_application()
+    _start_log()
+    sys.excepthook = _excepthook
+    folder = paths.data_dir(data_dir)
+    from sencodesk.ui.login import FirstRunDialog, SignInDialog
+
+    if (folder / paths.DATABASE_NAME).exists():
+        desk = SignInDialog.ask(folder)
+    else:
+        desk = FirstRunDialog.ask(folder)
+    if desk is None:
+        return 0
+    from sencodesk.ui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    window.show()
+    result = app.exec()
+    desk.close()
+    return int(result)

@@ -1,0 +1,109 @@
+"""Small pieces every screen uses: UK dates, error display, section titles, table setup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from sencodesk.domain.errors import SencodeskError, ValidationError
+
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def uk(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def date_edit(value: date | None = None, *, name: str = "") -> QDateEdit:
+    """A calendar-popup date field in dd/mm/yyyy."""
+    edit = QDateEdit()
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setDate(QDate(value) if value else QDate.currentDate())
+    if name:
+        edit.setAccessibleName(name)
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    value: date = edit.date().toPython()  # type: ignore[assignment]
+    return value
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("heading")
+    label.setAccessibleName(text)
+    return label
+
+
+def error_label() -> QLabel:
+    """An inline message line for the field or form above it; empty until something is wrong."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def show_error(label: QLabel, message: str) -> None:
+    label.setText(message)
+    label.setVisible(bool(message))
+
+
+def explain(parent: QWidget | None, error: BaseException, *, title: str = "") -> None:
+    """Show a user-facing error in a dialog. Unexpected errors go to the global handler."""
+    if not isinstance(error, SencodeskError):
+        raise error
+    text = error.message if isinstance(error, ValidationError) else str(error)
+    if isinstance(error, ValidationError):
+        text = f"{error.field.capitalize()}: {error.message}"
+    QMessageBox.warning(parent, title or "sencodesk", text)
+
+
+MAX_COLUMN = 320
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size columns to what they hold (judging by the first hundred rows), capped, so a long
+    summary does not push the others off screen."""
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > MAX_COLUMN:
+            header.resizeSection(column, MAX_COLUMN)
+
+
+def configure_table(view: QTableView, *, name: str, fit: bool = True) -> None:
+    """The house style for a read-only table: whole rows, sortable, columns fitted to content
+    whenever the records change."""
+    view.horizontalHeader().setResizeContentsPrecision(100)
+    model = view.model()
+    if model is not None and fit:
+        model.modelReset.connect(lambda: fit_columns(view))
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

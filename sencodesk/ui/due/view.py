@@ -1,0 +1,111 @@
+"""What is due: overdue first, then this week, the next four weeks and later; each row opens
+the pupil at the tab that deals with it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+
+from sencodesk.domain.clock import MilestoneStatus
+from sencodesk.domain.due import DueItem
+from sencodesk.services import deadlines
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import heading, uk
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+COLOURS = {MilestoneStatus.OVERDUE: "#a4161a", MilestoneStatus.DUE_SOON: "#b35c00",
+           MilestoneStatus.EXCEPTION: "#5b6b75"}
+HEADERS = ("Due", "Pupil", "Year", "What", "Status", "Rule")
+
+
+def group_of(item: DueItem, today: date) -> str:
+    due = item.milestone.due
+    if due < today:
+        return "Overdue"
+    if due <= today + timedelta(days=7):
+        return "This week"
+    if due <= today + timedelta(days=28):
+        return "Next 4 weeks"
+    return "Later"
+
+
+GROUPS = ("Overdue", "This week", "Next 4 weeks", "Later")
+
+
+class DueView(QWidget):
+    pupil_activated = Signal(int, str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Deadlines"))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.activated.connect(self._activated)
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Due")), 1)
+        top.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.show_items(deadlines.school_deadlines(self.desk), self.desk.today())
+
+    def show_items(self, items: Sequence[DueItem], today: date) -> None:
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        groups = {name: QStandardItem(self.tr(name)) for name in GROUPS}
+        counts = dict.fromkeys(GROUPS, 0)
+        for item in items:
+            name = group_of(item, today)
+            counts[name] += 1
+            groups[name].appendRow(self._row(item))
+        for name, parent in groups.items():
+            parent.setText(f"{self.tr(name)} ({counts[name]})")
+            font = parent.font()
+            font.setBold(True)
+            parent.setFont(font)
+            self.model.appendRow([parent] + [QStandardItem() for _ in HEADERS[1:]])
+            self.tree.setFirstColumnSpanned(self.model.rowCount() - 1,
+                                            self.model.invisibleRootItem().index(), True)
+        for row in range(self.model.rowCount()):
+            if GROUPS[row] in ("Overdue", "This week", "Next 4 weeks"):
+                self.tree.expand(self.model.index(row, 0))
+        for column, width in enumerate((150, 190, 50, 380, 130)):
+            self.tree.setColumnWidth(column, width)
+        self.summary.setText(self.tr("{o} overdue · {w} this week · {m} in the next 4 weeks")
+                             .format(o=counts["Overdue"], w=counts["This week"],
+                                     m=counts["Next 4 weeks"]))
+
+    def _row(self, item: DueItem) -> list[QStandardItem]:
+        m = item.milestone
+        cells = [QStandardItem(text) for text in (
+            uk(m.due), item.pupil_name, item.year_group.short, m.label, m.status.value, m.rule)]
+        tip = f"{m.label}\n{m.rule}" + (f"\n{m.note}" if m.note else "")
+        colour = COLOURS.get(m.status)
+        for cell in cells:
+            cell.setData(item, ITEM_ROLE)
+            cell.setToolTip(tip)
+            if colour:
+                cell.setForeground(QBrush(QColor(colour)))
+        return cells
+
+    def _activated(self) -> None:
+        index = self.tree.currentIndex()
+        item = index.data(ITEM_ROLE)
+        if isinstance(item, DueItem):
+            self.pupil_activated.emit(item.pupil_id, item.tab)

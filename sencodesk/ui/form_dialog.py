@@ -1,0 +1,150 @@
+"""One dialog for every small "add or record something" form.
+
+Fields are (key, label, widget); on Save the values go to ``save(values)``. A ValidationError
+is shown under the field it names (matched by label), anything else user-facing at the foot;
+the dialog stays open so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.ui.common import date_of, error_label, show_error
+
+Field = tuple[str, str, QWidget]
+
+
+class OptionalDate(QWidget):
+    """A date that may be left blank (e.g. "not yet")."""
+
+    def __init__(self, value: date | None = None, *, name: str = "") -> None:
+        super().__init__()
+        from PySide6.QtWidgets import QHBoxLayout
+
+        from sencodesk.ui.common import date_edit
+
+        self.enabled = QCheckBox(self.tr("Set"))
+        self.edit = date_edit(value, name=name)
+        self.enabled.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.setAccessibleName(f"{name} set" if name else "date set")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return date_of(self.edit) if self.enabled.isChecked() else None
+
+
+def value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QDateEdit):
+        return date_of(widget)
+    if isinstance(widget, OptionalDate):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        data = widget.currentData()
+        return widget.currentText() if data is None else data
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def text_area(text: str = "", *, lines: int = 3) -> QPlainTextEdit:
+    area = QPlainTextEdit(text)
+    area.setTabChangesFocus(True)
+    metrics = area.fontMetrics()
+    area.setMinimumHeight(metrics.lineSpacing() * lines + 12)
+    return area
+
+
+def combo(items: Sequence[tuple[str, object]], current: object = None) -> QComboBox:
+    box = QComboBox()
+    for text, data in items:
+        box.addItem(text, data)
+    if current is not None:
+        box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, fields: Sequence[Field], save: Callable[[dict[str, Any]], Any],
+                 parent: QWidget | None = None, *, intro: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._save = save
+        self.fields = list(fields)
+        self.result_value: Any = None
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label, widget in self.fields:
+            widget.setAccessibleName(label.replace("&", ""))
+            self.errors[label.replace("&", "").casefold()] = error = error_label()
+            holder = QVBoxLayout()
+            holder.setSpacing(2)
+            holder.addWidget(widget)
+            holder.addWidget(error)
+            form.addRow(label, holder)
+            del key
+        self.general = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept_form)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if intro:
+            note = QLabel(intro)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def values(self) -> dict[str, Any]:
+        return {key: value_of(widget) for key, _label, widget in self.fields}
+
+    def accept_form(self) -> None:
+        for label in [*self.errors.values(), self.general]:
+            show_error(label, "")
+        try:
+            self.result_value = self._save(self.values())
+        except ValidationError as error:
+            target = self.errors.get(error.field.casefold(), self.general)
+            prefix = "" if target is not self.general else f"{error.field.capitalize()}: "
+            show_error(target, prefix + error.message)
+            return
+        except SencodeskError as error:
+            show_error(self.general, str(error))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, title: str, fields: Sequence[Field], save: Callable[[dict[str, Any]], Any],
+            parent: QWidget | None = None, *, intro: str = "") -> bool:
+        return cls(title, fields, save, parent, intro=intro).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,281 @@
+"""The main window: navigation on the left, a page on the right, the signed-in user below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from sencodesk import __version__
+from sencodesk.domain.permissions import Permission
+from sencodesk.services import accounts, school
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import confirm
+from sencodesk.ui.due.view import DueView
+from sencodesk.ui.lock import IdleWatcher, LockOverlay
+from sencodesk.ui.register.new_pupil import NewPupilDialog
+from sencodesk.ui.register.view import RegisterView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, *, idle_ms: int | None = None) -> None:
+        super().__init__()
+        self.desk = desk
+        info = school.get(desk)
+        self.setWindowTitle(f"{info.name} · sencodesk")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.workspace: QWidget | None = None
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._build_pages()
+        self.nav.currentRowChanged.connect(self._show_row)
+        self._build_menus()
+        self._build_status_bar()
+        self.overlay = LockOverlay(desk.actor.name, self._check_password, self)
+        self.overlay.unlocked.connect(self._unlocked)
+        self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.resize(1366, 768)
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(0)
+
+    # pages -----------------------------------------------------------------------------
+    def _page_factories(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        may = self.desk.actor.may
+        found: list[tuple[str, Callable[[], QWidget]]] = []
+        if may(Permission.READ_PUPILS):
+            found += [(self.tr("Due"), self._due), (self.tr("Register"), self._register)]
+        if may(Permission.READ_SUPPORT):
+            from sencodesk.ui.provision.view import ProvisionView
+
+            found.append((self.tr("Provision"), lambda: ProvisionView(self.desk)))
+        if may(Permission.EXPORT) or may(Permission.PRINT_PASSPORTS):
+            from sencodesk.ui.reports_view import ReportsView
+
+            found.append((self.tr("Reports"), lambda: ReportsView(self.desk)))
+        from sencodesk.ui.settings.view import SettingsView
+
+        found.append((self.tr("Settings"), lambda: SettingsView(self.desk)))
+        return found
+
+    def _build_pages(self) -> None:
+        for title, make in self._page_factories():
+            page = make()
+            self.pages[title] = page
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+
+    def _due(self) -> QWidget:
+        view = DueView(self.desk)
+        view.pupil_activated.connect(self.open_pupil)
+        return view
+
+    def _register(self) -> QWidget:
+        view = RegisterView(self.desk)
+        view.pupil_activated.connect(lambda pid: self.open_pupil(pid, "profile"))
+        view.new_pupil_requested.connect(self.new_pupil)
+        view.print_passports_requested.connect(self.print_passports)
+        self.register = view
+        return view
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        if self.workspace is not None and not self._leave_workspace():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(-1)
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
+
+    def show_page(self, title: str) -> None:
+        titles = list(self.pages)
+        if title in titles:
+            self.nav.setCurrentRow(titles.index(title))
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    # pupils ----------------------------------------------------------------------------
+    def open_pupil(self, pupil_id: int, tab: str = "profile") -> None:
+        from sencodesk.ui.pupil.workspace import PupilWorkspace
+
+        if self.workspace is not None and not self._leave_workspace():
+            return
+        workspace = PupilWorkspace(self.desk, pupil_id)
+        workspace.closed.connect(self._close_workspace)
+        workspace.show_tab(tab)
+        self.workspace = workspace
+        self.stack.addWidget(workspace)
+        self.stack.setCurrentWidget(workspace)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+
+    def _leave_workspace(self) -> bool:
+        workspace = self.workspace
+        if workspace is None:
+            return True
+        unsaved = getattr(workspace, "has_unsaved_changes", lambda: False)()
+        if unsaved and not confirm(self, self.tr("Unsaved changes"),
+                                   self.tr("Leave this pupil without saving your changes?")):
+            return False
+        self.stack.removeWidget(workspace)
+        workspace.deleteLater()
+        self.workspace = None
+        return True
+
+    def _close_workspace(self) -> None:
+        if self._leave_workspace():
+            self.show_page(self.tr("Register"))
+            page = self.pages.get(self.tr("Register"))
+            if isinstance(page, RegisterView):
+                page.refresh()
+
+    def new_pupil(self) -> None:
+        if not self.desk.actor.may(Permission.EDIT_PUPILS):
+            return
+        pupil_id = NewPupilDialog.ask(self.desk, self)
+        if pupil_id is not None:
+            page = self.pages.get(self.tr("Register"))
+            if isinstance(page, RegisterView):
+                page.refresh()
+            self.open_pupil(pupil_id)
+
+    def print_passports(self, pupil_ids: list[int]) -> None:
+        from sencodesk.ui.printing import print_passports
+
+        print_passports(self.desk, pupil_ids, self)
+
+    def find_pupil(self) -> None:
+        self.show_page(self.tr("Register"))
+        page = self.pages.get(self.tr("Register"))
+        if isinstance(page, RegisterView):
+            page.focus_search()
+
+    def print_current(self) -> None:
+        target = self.workspace if self.stack.currentWidget() is self.workspace \
+            else self.stack.currentWidget()
+        printer = getattr(target, "print_current", None)
+        if callable(printer):
+            printer()
+        else:
+            self.statusBar().showMessage(self.tr("There is nothing to print on this screen."),
+                                         4000)
+
+    # menus and status bar -----------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
+                                         self.close))
+        pupil_menu = bar.addMenu(self.tr("&Pupil"))
+        pupil_menu.addAction(self._action(self.tr("&Find a pupil"), "Ctrl+F", self.find_pupil))
+        new = self._action(self.tr("&New pupil…"), "Ctrl+N", self.new_pupil)
+        new.setEnabled(self.desk.actor.may(Permission.EDIT_PUPILS))
+        pupil_menu.addAction(new)
+        pupil_menu.addAction(self._action(self.tr("&Print…"), "Ctrl+P", self.print_current))
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, title in enumerate(self.pages, start=1):
+            view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(title)))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About sencodesk"), None, self.about))
+
+    def _shower(self, title: str) -> Callable[[], None]:
+        return lambda: self.show_page(title)
+
+    def _build_status_bar(self) -> None:
+        actor = self.desk.actor
+        who = QLabel(self.tr("Signed in as {name} ({role})").format(name=actor.name,
+                                                                      role=actor.role.label))
+        who.setAccessibleName(who.text())
+        lock = QPushButton(self.tr("Lock"))
+        lock.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        lock.setAccessibleName(self.tr("Lock sencodesk"))
+        lock.clicked.connect(self.lock)
+        self.statusBar().addWidget(who, 1)
+        self.statusBar().addPermanentWidget(lock)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About sencodesk"), self.tr(
+            "<b>sencodesk</b> {version}<br>The SENCO's case file: SEND register, passports, "
+            "APDR cycles and EHCP deadlines, encrypted on this computer.").format(
+                version=__version__))
+
+    # locking -----------------------------------------------------------------------------
+    def _check_password(self, password: str) -> bool:
+        return accounts.confirm_password(self.desk, password)
+
+    def lock(self) -> None:
+        self.menuBar().setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        self.overlay.lock()
+
+    @property
+    def locked(self) -> bool:
+        return self.overlay.isVisible()
+
+    def _unlocked(self) -> None:
+        self.menuBar().setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        self.idle.set_interval(self.idle.timer.interval())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.workspace is not None and not self._leave_workspace():
+            event.ignore()
+            return
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.idle.stop()
+        self._backup_on_close()
+        event.accept()
+
+    def _backup_on_close(self) -> None:
+        """An encrypted backup each time the app closes (kept: 7 daily and 4 weekly)."""
+        from sencodesk.services import backups
+
+        if self.desk.actor.may(Permission.BACKUP):
+            backups.auto_backup(self.desk)
+
+

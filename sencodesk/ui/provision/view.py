@@ -1,0 +1,146 @@
+"""Provision: the intervention catalogue and the costed provision map against the budget."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.clock import academic_year_of
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.provision import pounds
+from sencodesk.domain.provision_map import InterventionLine, PupilLine
+from sencodesk.domain.records import InterventionRecord
+from sencodesk.services import interventions
+from sencodesk.services.context import Desk
+from sencodesk.services.provision_map import provision_map
+from sencodesk.ui.common import configure_table, date_edit, date_of, heading
+from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
+
+
+def _view(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    configure_table(view, name=name)
+    return view
+
+
+class ProvisionView(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        start = academic_year_of(desk.today())
+        self.catalogue = RecordTableModel[InterventionRecord]([
+            Column("Intervention", lambda i: i.name, tooltip=lambda i: i.description),
+            Column("Wave", lambda i: i.wave), Column("Staff", lambda i: i.staff_grade),
+            Column("Per hour", lambda i: i.hourly_cost_pence, pounds)], self)
+        self.catalogue_view = _view(self.catalogue, self.tr("Intervention catalogue"))
+        add = QPushButton(self.tr("&Add intervention…"))
+        edit = QPushButton(self.tr("&Edit…"))
+        for button, slot in ((add, self.add), (edit, self.edit)):
+            button.clicked.connect(slot)
+            button.setVisible(desk.actor.may(Permission.EDIT_SUPPORT))
+        left = QGroupBox(self.tr("Intervention catalogue"))
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.catalogue_view, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(edit)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        self.starts = date_edit(date(start, 9, 1), name=self.tr("From"))
+        self.ends = date_edit(date(start + 1, 8, 31), name=self.tr("To"))
+        show = QPushButton(self.tr("&Show"))
+        show.clicked.connect(self.refresh_map)
+        period = QHBoxLayout()
+        for widget in (QLabel(self.tr("From")), self.starts, QLabel(self.tr("to")), self.ends,
+                       show):
+            period.addWidget(widget)
+        period.addStretch(1)
+        self.totals = QLabel()
+        self.totals.setObjectName("subheading")
+        self.by_intervention = RecordTableModel[InterventionLine]([
+            Column("Intervention", lambda x: x.name), Column("Wave", lambda x: x.wave),
+            Column("Pupils", lambda x: x.pupils), Column("Hours", lambda x: x.hours),
+            Column("Cost", lambda x: x.cost_pence, pounds)], self)
+        self.by_pupil = RecordTableModel[PupilLine]([
+            Column("Pupil", lambda x: x.name), Column("Year", lambda x: x.year_group),
+            Column("Status", lambda x: x.status), Column("Hours", lambda x: x.hours),
+            Column("Cost", lambda x: x.cost_pence, pounds),
+            Column("Receives", lambda x: ", ".join(x.interventions))],
+            self)
+        right = QGroupBox(self.tr("Provision map"))
+        right_layout = QVBoxLayout(right)
+        right_layout.addLayout(period)
+        right_layout.addWidget(self.totals)
+        right_layout.addWidget(_view(self.by_intervention, self.tr("Cost by intervention")), 1)
+        right_layout.addWidget(_view(self.by_pupil, self.tr("Cost by pupil")), 1)
+        row = QHBoxLayout()
+        row.addWidget(left, 2)
+        row.addWidget(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Provision")))
+        layout.addLayout(row, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.catalogue.set_records(interventions.catalogue(self.desk))
+        self.refresh_map()
+
+    def refresh_map(self) -> None:
+        found = provision_map(self.desk, starts_on=date_of(self.starts), ends_on=date_of(self.ends))
+        self.map = found
+        self.by_intervention.set_records(found.by_intervention)
+        self.by_pupil.set_records(found.by_pupil)
+        self.totals.setText(self.tr(
+            "Total {total} for {hours:,.0f} hours · notional SEN budget {budget} · "
+            "{left} {word}").format(total=pounds(found.total_pence), hours=found.total_hours,
+                                    budget=pounds(found.budget_pence),
+                                    left=pounds(abs(found.remaining_pence)),
+                                    word=self.tr("left") if found.remaining_pence >= 0
+                                    else self.tr("over budget")))
+
+    def _fields(self, item: InterventionRecord | None) -> list[tuple[str, str, QWidget]]:
+        cost = QSpinBox()
+        cost.setRange(0, 100_000)
+        cost.setPrefix("pence ")
+        cost.setValue(item.hourly_cost_pence if item else 1800)
+        return [("name", self.tr("Name"), QLineEdit(item.name if item else "")),
+                ("description", self.tr("Description"),
+                 text_area(item.description if item else "", lines=2)),
+                ("wave", self.tr("Wave"), combo([("1", 1), ("2", 2), ("3", 3)],
+                                                item.wave if item else 2)),
+                ("grade", self.tr("Staff grade"), QLineEdit(item.staff_grade if item else "")),
+                ("cost", self.tr("Hourly cost"), cost)]
+
+    @staticmethod
+    def _values(v: dict[str, Any]) -> interventions.InterventionFields:
+        return interventions.InterventionFields(v["name"], v["description"], v["wave"],
+                                                v["grade"], v["cost"])
+
+    def add(self) -> None:
+        if FormDialog.ask(self.tr("Add an intervention"), self._fields(None),
+                          lambda v: interventions.add(self.desk, self._values(v)), self):
+            self.refresh()
+
+    def edit(self) -> None:
+        index = self.catalogue_view.currentIndex()
+        if not index.isValid():
+            return
+        item: InterventionRecord = index.data(RECORD_ROLE)
+        if FormDialog.ask(self.tr("Edit intervention"), self._fields(item),
+                          lambda v: interventions.update(self.desk, item.id, self._values(v)),
+                          self):
+            self.refresh()

@@ -1,0 +1,1 @@
+"""The pupil workspace: one tab per part of a pupil's file."""

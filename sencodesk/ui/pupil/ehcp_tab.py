@@ -1,0 +1,208 @@
+"""EHCP: the needs-assessment request with its milestone timeline, exceptions and advice;
+plans and their annual reviews."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.clock import Milestone
+from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
+from sencodesk.domain.permissions import Permission
+from sencodesk.services import deadlines, ehcp, pupils
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import configure_table, date_edit
+from sencodesk.ui.form_dialog import FormDialog, OptionalDate, combo, text_area
+from sencodesk.ui.pupil.timeline_widget import TimelineWidget
+from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
+
+
+def _milestone_model(parent: QWidget) -> RecordTableModel[Milestone]:
+    return RecordTableModel[Milestone]([
+        Column("Due", lambda m: m.due), Column("What", lambda m: m.label),
+        Column("Status", lambda m: m.status.value, tooltip=lambda m: m.note),
+        Column("Done", lambda m: m.done_on), Column("Rule", lambda m: m.rule)], parent)
+
+
+class EhcpTab(QWidget):
+    def __init__(self, desk: Desk, pupil_id: int) -> None:
+        super().__init__()
+        self.desk, self.pupil_id = desk, pupil_id
+        self.editable = desk.actor.may(Permission.EDIT_EHCP)
+        self.request_choice = QComboBox()
+        self.request_choice.setAccessibleName(self.tr("Request"))
+        self.request_choice.currentIndexChanged.connect(lambda _i: self._show_request())
+        self.timeline = TimelineWidget()
+        self.milestones = _milestone_model(self)
+        self.milestone_view = QTableView()
+        self.milestone_view.setModel(self.milestones)
+        configure_table(self.milestone_view, name=self.tr("Request milestones"))
+        request_box = QGroupBox(self.tr("EHC needs assessment request"))
+        request_layout = QVBoxLayout(request_box)
+        top = QHBoxLayout()
+        for text, slot in ((self.tr("&New request…"), self.new_request),
+                           (self.tr("Record date &done…"), self.mark_done),
+                           (self.tr("Record e&xception…"), self.add_exception),
+                           (self.tr("Advice &asked…"), self.add_advice)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            button.setVisible(self.editable)
+            top.addWidget(button)
+        top.addStretch(1)
+        request_layout.addWidget(self.request_choice)
+        request_layout.addLayout(top)
+        request_layout.addWidget(self.timeline)
+        request_layout.addWidget(self.milestone_view, 1)
+        self.plan_milestones = _milestone_model(self)
+        self.reviews = RecordTableModel[AnnualReviewRecord]([
+            Column("Meeting", lambda r: r.meeting_on),
+            Column("Invitations", lambda r: r.invitations_sent_on),
+            Column("Advice out", lambda r: r.advice_circulated_on),
+            Column("Report sent", lambda r: r.report_sent_on),
+            Column("LA decision", lambda r: r.la_decision or ""),
+            Column("Decided", lambda r: r.la_decision_on)], self)
+        plan_box = QGroupBox(self.tr("EHC plan and annual reviews"))
+        plan_layout = QVBoxLayout(plan_box)
+        plan_buttons = QHBoxLayout()
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("subheading")
+        plan_layout.addWidget(self.plan_label)
+        for text, slot in ((self.tr("Add &plan…"), self.add_plan),
+                           (self.tr("Record annual &review…"), self.add_review)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            button.setVisible(self.editable)
+            plan_buttons.addWidget(button)
+        plan_buttons.addStretch(1)
+        plan_layout.addLayout(plan_buttons)
+        for model, name in ((self.reviews, self.tr("Annual reviews")),
+                            (self.plan_milestones, self.tr("Annual review milestones"))):
+            view = QTableView()
+            view.setModel(model)
+            configure_table(view, name=name)
+            plan_layout.addWidget(view)
+        layout = QHBoxLayout(self)
+        layout.addWidget(request_box, 1)
+        layout.addWidget(plan_box, 1)
+        self.load()
+
+    def load(self) -> None:
+        self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
+        self.request_choice.blockSignals(True)
+        self.request_choice.clear()
+        for r in self.requests:
+            self.request_choice.addItem(self.tr("Received {d} · {o}").format(
+                d=f"{r.received_on:%d/%m/%Y}", o=r.outcome), r.id)
+        if not self.requests:
+            self.request_choice.addItem(self.tr("No request recorded"), None)
+        self.request_choice.blockSignals(False)
+        self._show_request()
+        plans = ehcp.plans_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
+        self.plan: PlanRecord | None = plans[0] if plans else None
+        row = pupils.get(self.desk, self.pupil_id).row
+        if self.plan:
+            self.plan_label.setText(self.tr("Plan issued {d} by {la}").format(
+                d=f"{self.plan.issued_on:%d/%m/%Y}", la=self.plan.local_authority or "the LA"))
+            self.reviews.set_records(self.plan.reviews)
+            self.plan_milestones.set_records(deadlines.review_timeline(self.desk, self.plan, row))
+        else:
+            self.plan_label.setText(self.tr("No EHC plan recorded"))
+            self.reviews.set_records([])
+            self.plan_milestones.set_records([])
+
+    def request(self) -> RequestRecord | None:
+        wanted = self.request_choice.currentData()
+        return next((r for r in self.requests if r.id == wanted), None)
+
+    def _show_request(self) -> None:
+        request = self.request()
+        found = deadlines.request_timeline(self.desk, request) if request else []
+        self.milestones.set_records(found)
+        self.timeline.set_milestones(found, self.desk.today())
+
+    def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any) -> None:
+        if FormDialog.ask(title, fields, save, self):
+            self.load()
+
+    def new_request(self) -> None:
+        self._ask(self.tr("New EHC needs assessment request"), [
+            ("received", self.tr("Date received"), date_edit(self.desk.today())),
+            ("by", self.tr("Requested by"), QLineEdit("School")),
+            ("la", self.tr("Local authority"), QLineEdit())],
+            lambda v: ehcp.open_request(self.desk, self.pupil_id, received_on=v["received"],
+                                        requested_by=v["by"], local_authority=v["la"]))
+
+    def mark_done(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        selected = self.milestone_view.currentIndex()
+        current = selected.data(RECORD_ROLE) if selected.isValid() else None
+        choices = [(m.label, m.id) for m in self.milestones.records]
+        self._ask(self.tr("Record the date a milestone happened"), [
+            ("milestone", self.tr("Milestone"), combo(choices, current.id if current else None)),
+            ("on", self.tr("Date done"), date_edit(self.desk.today())),
+            ("note", self.tr("Note"), QLineEdit())],
+            lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"], v["note"]))
+
+    def add_exception(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        self._ask(self.tr("Record an exception to the time limits"), [
+            ("reg", self.tr("Regulation"), combo([(r, r) for r in ehcp.EXCEPTION_REGULATIONS])),
+            ("reason", self.tr("Reason"), text_area(lines=2)),
+            ("from", self.tr("Exception start"), date_edit(self.desk.today())),
+            ("to", self.tr("Exception end"), OptionalDate(name=self.tr("Exception end")))],
+            lambda v: ehcp.record_exception(self.desk, request.id, regulation=v["reg"],
+                                            reason=v["reason"], starts_on=v["from"],
+                                            ends_on=v["to"]))
+
+    def add_advice(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        self._ask(self.tr("Advice asked"), [
+            ("source", self.tr("Advice from"), QLineEdit()),
+            ("asked", self.tr("Date asked"), date_edit(self.desk.today())),
+            ("received", self.tr("Date received"), OptionalDate(name=self.tr("Date received")))],
+            lambda v: ehcp.add_advice(self.desk, request.id, source=v["source"],
+                                      asked_on=v["asked"], received_on=v["received"]))
+
+    def add_plan(self) -> None:
+        request = self.request()
+        self._ask(self.tr("Record an issued EHC plan"), [
+            ("issued", self.tr("Date issued"), date_edit(self.desk.today())),
+            ("la", self.tr("Local authority"), QLineEdit()),
+            ("summary", self.tr("Plan summary"), text_area(lines=3))],
+            lambda v: ehcp.add_plan(self.desk, self.pupil_id, issued_on=v["issued"],
+                                    local_authority=v["la"], sections_summary=v["summary"],
+                                    request_id=request.id if request else None))
+
+    def add_review(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self._ask(self.tr("Annual review"), [
+            ("meeting", self.tr("Meeting date"), date_edit(self.desk.today())),
+            ("invites", self.tr("Invitations sent"), OptionalDate(name=self.tr("Invitations"))),
+            ("advice", self.tr("Advice circulated"), OptionalDate(name=self.tr("Advice"))),
+            ("report", self.tr("Report sent"), OptionalDate(name=self.tr("Report sent"))),
+            ("decision", self.tr("LA decision"), combo([("", None)] + [
+                (d, d) for d in ehcp.LA_DECISIONS])),
+            ("decided", self.tr("LA decision on"), OptionalDate(name=self.tr("Decided")))],
+            lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
+                meeting_on=v["meeting"], invitations_sent_on=v["invites"],
+                advice_circulated_on=v["advice"], report_sent_on=v["report"],
+                la_decision=v["decision"] or None, la_decision_on=v["decided"])))

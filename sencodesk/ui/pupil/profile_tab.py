@@ -1,0 +1,259 @@
+"""Profile: details, SEN status and need history, parents and carers, agencies, photo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, StatusRecord
+from sencodesk.services import pupils, records_log
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import (
+    configure_table,
+    date_edit,
+    date_of,
+    error_label,
+    explain,
+    show_error,
+)
+from sencodesk.ui.form_dialog import FormDialog, combo
+from sencodesk.ui.table_model import Column, RecordTableModel
+
+PHOTO_SIZE = 132
+
+
+def _table(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    configure_table(view, name=name)
+    return view
+
+
+class ProfileTab(QWidget):
+    def __init__(self, desk: Desk, pupil_id: int, on_change: Callable[[], None]) -> None:
+        super().__init__()
+        self.desk, self.pupil_id, self.on_change = desk, pupil_id, on_change
+        self.editable = desk.actor.may(Permission.EDIT_PUPILS)
+        self.fields: dict[str, QWidget] = {}
+        self.surname, self.forename = QLineEdit(), QLineEdit()
+        self.preferred_surname, self.preferred_forename = QLineEdit(), QLineEdit()
+        self.upn, self.form, self.gender = QLineEdit(), QLineEdit(), QLineEdit()
+        self.dob = date_edit(name=self.tr("Date of birth"))
+        self.year = combo([(y.label, y) for y in YearGroup])
+        self.errors: dict[str, QLabel] = {}
+        details = QFormLayout()
+        for key, label, widget in (
+                ("upn", "UPN", self.upn), ("surname", "Legal surname", self.surname),
+                ("forename", "Legal forename", self.forename),
+                ("preferred surname", "Preferred surname", self.preferred_surname),
+                ("preferred forename", "Preferred forename", self.preferred_forename),
+                ("date of birth", "Date of birth", self.dob), ("year", "Year group", self.year),
+                ("class", "Class", self.form), ("gender", "Gender", self.gender)):
+            widget.setAccessibleName(label)
+            widget.setEnabled(self.editable)
+            self.errors[key] = error_label()
+            holder = QVBoxLayout()
+            holder.setSpacing(1)
+            holder.addWidget(widget)
+            holder.addWidget(self.errors[key])
+            details.addRow(self.tr(label), holder)
+        self.message = error_label()
+        self.save_button = QPushButton(self.tr("&Save details"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setVisible(self.editable)
+        self.save_button.clicked.connect(self.save)
+        self.photo = QLabel()
+        self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setStyleSheet("background: #e3ecf1; border-radius: 6px;")
+        self.photo.setAccessibleName(self.tr("Pupil photo"))
+        photo_button = QPushButton(self.tr("Set &photo…"))
+        photo_button.setVisible(self.editable)
+        photo_button.clicked.connect(self.choose_photo)
+        left = QGroupBox(self.tr("Details"))
+        left_layout = QVBoxLayout(left)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo)
+        photo_row.addWidget(photo_button, 0, Qt.AlignmentFlag.AlignBottom)
+        photo_row.addStretch(1)
+        left_layout.addLayout(photo_row)
+        left_layout.addLayout(details)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.save_button)
+        left_layout.addStretch(1)
+
+        self.statuses = RecordTableModel[StatusRecord]([
+            Column("Status", lambda s: f"{s.status.value} ({s.status.label})"),
+            Column("From", lambda s: s.starts_on), Column("To", lambda s: s.ends_on)], self)
+        self.needs = RecordTableModel[NeedRecord]([
+            Column("Need", lambda n: f"{n.need.value} ({n.need.label})"),
+            Column("Rank", lambda n: "primary" if n.rank == 1 else "secondary"),
+            Column("From", lambda n: n.starts_on), Column("To", lambda n: n.ends_on)], self)
+        self.parents = RecordTableModel[ParentRecord]([
+            Column("Name", lambda p: p.name), Column("Relationship", lambda p: p.relationship),
+            Column("Phone", lambda p: p.phone), Column("Email", lambda p: p.email),
+            Column("PR", lambda p: p.parental_responsibility)], self)
+        self.agencies = RecordTableModel[AgencyRecord]([
+            Column("Agency", lambda a: a.name), Column("Contact", lambda a: a.contact),
+            Column("Since", lambda a: a.started_on)], self)
+        grid = QGridLayout()
+        boxes = ((self.tr("SEN status history"), self.statuses, self.change_sen,
+                  self.tr("&Change status or needs…")),
+                 (self.tr("Need history"), self.needs, None, ""),
+                 (self.tr("Parents and carers"), self.parents, self.add_parent,
+                  self.tr("Add parent or &carer…")),
+                 (self.tr("Agencies involved"), self.agencies, self.add_agency,
+                  self.tr("Add a&gency…")))
+        for number, (title, model, action, text) in enumerate(boxes):
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            inner.addWidget(_table(model, title))
+            if action is not None and self.editable:
+                button = QPushButton(text)
+                button.clicked.connect(action)
+                inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(box, number // 2, number % 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left, 2)
+        layout.addLayout(grid, 5)
+        self.load()
+
+    def load(self) -> None:
+        detail = pupils.get(self.desk, self.pupil_id)
+        self.detail = detail
+        self.upn.setText(detail.row.upn)
+        self.surname.setText(detail.legal_surname)
+        self.forename.setText(detail.legal_forename)
+        self.preferred_surname.setText(detail.preferred_surname)
+        self.preferred_forename.setText(detail.preferred_forename)
+        self.dob.setDate(QDate(detail.row.dob))
+        self.year.setCurrentIndex(self.year.findData(detail.row.year_group))
+        self.form.setText(detail.row.form)
+        self.gender.setText(detail.row.gender)
+        self.statuses.set_records(detail.statuses)
+        self.needs.set_records(detail.needs)
+        self.parents.set_records(detail.parents)
+        self.agencies.set_records(detail.agencies)
+        self._show_photo(records_log.photo(self.desk, self.pupil_id))
+        self._loaded = self._fields()
+
+    def _show_photo(self, data: bytes | None) -> None:
+        if data:
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            self.photo.setPixmap(pixmap.scaled(PHOTO_SIZE, PHOTO_SIZE,
+                                               Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        else:
+            initials = "".join(p[0] for p in self.detail.row.display_name.split()[:2])
+            self.photo.setText(initials)
+
+    def _fields(self) -> pupils.PupilFields:
+        return pupils.PupilFields(
+            upn=self.upn.text(), legal_surname=self.surname.text(),
+            legal_forename=self.forename.text(), dob=date_of(self.dob),
+            year_group=self.year.currentData(), form=self.form.text(),
+            gender=self.gender.text(), preferred_surname=self.preferred_surname.text(),
+            preferred_forename=self.preferred_forename.text(), joined_on=self.detail.joined_on)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editable and self._fields() != self._loaded
+
+    def save(self) -> None:
+        for label in [*self.errors.values(), self.message]:
+            show_error(label, "")
+        try:
+            pupils.update(self.desk, self.pupil_id, self._fields())
+        except ValidationError as error:
+            show_error(self.errors.get(error.field, self.message), error.message.capitalize())
+            return
+        except SencodeskError as error:
+            show_error(self.message, str(error))
+            return
+        self.load()
+        self.on_change()
+
+    def change_sen(self) -> None:
+        row = self.detail.row
+        status = combo([(f"{s.value}: {s.label}", s) for s in SenStatus], row.status)
+        needs: list[tuple[str, object]] = [("", None)] + [(f"{n.value}: {n.label}", n)
+                                                          for n in NeedType]
+        primary, secondary = combo(needs, row.primary_need), combo(needs, row.secondary_need)
+        starts = date_edit(self.desk.today(), name=self.tr("From"))
+
+        def save(v: dict[str, Any]) -> None:
+            chosen = tuple(n for n in (v["primary"], v["secondary"]) if isinstance(n, NeedType))
+            pupils.change_sen(self.desk, self.pupil_id,
+                              pupils.SenChange(v["status"], chosen, v["starts"]))
+
+        if FormDialog.ask(self.tr("Change SEN status or needs"), [
+                ("status", self.tr("SEN status"), status), ("primary", self.tr("Primary need"),
+                                                            primary),
+                ("secondary", self.tr("Secondary need"), secondary),
+                ("starts", self.tr("Status start"), starts)], save, self,
+                intro=self.tr("The current status and needs end the day before; the history "
+                              "is kept.")):
+            self.load()
+            self.on_change()
+
+    def add_parent(self) -> None:
+        fields = [("name", self.tr("Parent name"), QLineEdit()),
+                  ("relationship", self.tr("Relationship"), QLineEdit()),
+                  ("phone", self.tr("Phone"), QLineEdit()), ("email", self.tr("Email"),
+                                                             QLineEdit()),
+                  ("pr", self.tr("Parental responsibility"), combo([(self.tr("Yes"), True),
+                                                                     (self.tr("No"), False)]))]
+        if FormDialog.ask(self.tr("Add parent or carer"), fields, lambda v: pupils.add_parent(
+                self.desk, self.pupil_id, name=v["name"], relationship=v["relationship"],
+                phone=v["phone"], email=v["email"], parental_responsibility=v["pr"]), self):
+            self.load()
+
+    def add_agency(self) -> None:
+        fields = [("name", self.tr("Agency"), QLineEdit()),
+                  ("contact", self.tr("Agency contact"), QLineEdit()),
+                  ("since", self.tr("Since"), date_edit(self.desk.today()))]
+        if FormDialog.ask(self.tr("Add agency"), fields, lambda v: pupils.add_agency(
+                self.desk, self.pupil_id, name=v["name"], contact=v["contact"],
+                started_on=v["since"]), self):
+            self.load()
+
+    @classmethod
+    def pick_photo(cls, parent: QWidget) -> str:
+        name, _ = QFileDialog.getOpenFileName(parent, "Choose a photo", "",
+                                              "Pictures (*.png *.jpg *.jpeg)")
+        return name
+
+    def choose_photo(self) -> None:
+        name = self.pick_photo(self)
+        if not name:
+            return
+        try:
+            with open(name, "rb") as handle:  # noqa: PTH123
+                records_log.set_photo(self.desk, self.pupil_id, handle.read())
+        except (OSError, SencodeskError) as error:
+            if isinstance(error, OSError):
+                error = ValidationError("photo", f"cannot read the file: {error.strerror}")
+            explain(self, error)
+            return
+        self.load()
+
+

@@ -1,0 +1,242 @@
+"""Support (APDR): plan outcomes and provision, record a review, start the next cycle."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.codes import CycleStatus, Progress
+from sencodesk.domain.errors import SencodeskError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.provision import pounds
+from sencodesk.domain.records import CycleRecord
+from sencodesk.services import cycles, interventions
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import configure_table, date_edit, explain, uk
+from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
+
+OUTCOME_ROWS = 4
+PROVISION_ROWS = 2
+
+
+def cycle_html(cycle: CycleRecord) -> str:
+    e = html.escape
+    parts = [f"<h3>Cycle from {uk(cycle.starts_on)} · review {uk(cycle.review_on)} "
+             f"({cycle.status.value})</h3>"]
+    if cycle.areas_of_need:
+        parts.append(f"<p><b>Areas of need:</b> {e(cycle.areas_of_need)}</p>")
+    if cycle.assess_notes:
+        parts.append(f"<p><b>Assess:</b> {e(cycle.assess_notes)}</p>")
+    parts.append("<p><b>Outcomes</b></p><ol>")
+    for o in cycle.outcomes:
+        progress = f" — <i>{o.progress.value}</i>" if o.progress else ""
+        parts.append(f"<li>{e(o.description)}<br><small>{e(o.success_criteria)}</small>"
+                     f"{progress}</li>")
+    parts.append("</ol><p><b>Provision</b></p><ul>")
+    for p in cycle.provisions:
+        parts.append(f"<li>{e(p.intervention or p.description)}: {p.sessions_per_week} × "
+                     f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
+                     f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}</li>")
+    parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
+    if cycle.reviewed_on:
+        parts.append(f"<p><b>Reviewed {uk(cycle.reviewed_on)}</b> with {e(cycle.attendees)}</p>"
+                     f"<p><b>Pupil:</b> {e(cycle.pupil_voice)}</p>"
+                     f"<p><b>Parents:</b> {e(cycle.parent_voice)}</p>"
+                     f"<p><b>Next steps:</b> {e(cycle.next_steps)}</p>")
+    return "".join(parts)
+
+
+class SupportTab(QWidget):
+    def __init__(self, desk: Desk, pupil_id: int) -> None:
+        super().__init__()
+        self.desk, self.pupil_id = desk, pupil_id
+        editable = desk.actor.may(Permission.EDIT_SUPPORT)
+        self.model = RecordTableModel[CycleRecord]([
+            Column("Starts", lambda c: c.starts_on), Column("Review", lambda c: c.review_on),
+            Column("Status", lambda c: c.status.value),
+            Column("Outcomes", lambda c: len(c.outcomes)),
+            Column("Cost", lambda c: c.cost_pence, pounds)], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        configure_table(self.table, name=self.tr("Support cycles"))
+        self.table.setSortingEnabled(False)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("Cycle details"))
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (("new", self.tr("&New cycle…"), self.new_cycle),
+                                ("edit", self.tr("&Edit plan…"), self.edit_plan),
+                                ("start", self.tr("S&tart (agreed)"), self.activate),
+                                ("review", self.tr("&Record review…"), self.record_review),
+                                ("next", self.tr("Start ne&xt cycle"), self.start_next),
+                                ("print", self.tr("&Print plan…"), self.print_current)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            button.setVisible(editable or key == "print")
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([480, 700])
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show())
+        self.load()
+
+    def load(self) -> None:
+        self.model.set_records(cycles.cycles_for(self.desk, self.pupil_id))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self._show()
+
+    def current(self) -> CycleRecord | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def _show(self) -> None:
+        cycle = self.current()
+        self.detail.setHtml(cycle_html(cycle) if cycle else
+                            self.tr("<p>No support cycles yet.</p>"))
+        status = cycle.status if cycle else None
+        self.buttons["edit"].setEnabled(status in (CycleStatus.DRAFT, CycleStatus.ACTIVE))
+        self.buttons["start"].setEnabled(status is CycleStatus.DRAFT)
+        self.buttons["review"].setEnabled(status is CycleStatus.ACTIVE)
+        self.buttons["next"].setEnabled(status is CycleStatus.REVIEWED)
+        self.buttons["print"].setEnabled(cycle is not None)
+
+    def _plan_fields(self, cycle: CycleRecord | None) -> list[tuple[str, str, QWidget]]:
+        today = self.desk.today()
+        fields: list[tuple[str, str, QWidget]] = [
+            ("starts", self.tr("Start date"), date_edit(cycle.starts_on if cycle else today)),
+            ("review", self.tr("Review date"), date_edit(cycle.review_on if cycle else
+                                                         today.replace(day=1))),
+            ("areas", self.tr("Areas of need"), text_area(cycle.areas_of_need if cycle else "",
+                                                          lines=2)),
+            ("assess", self.tr("Assess notes"), text_area(cycle.assess_notes if cycle else "",
+                                                          lines=2))]
+        outcomes = list(cycle.outcomes) if cycle else []
+        for n in range(1, OUTCOME_ROWS + 1):
+            o = outcomes[n - 1] if n <= len(outcomes) else None
+            fields.append((f"outcome{n}", self.tr("Outcome {n}").format(n=n),
+                           QLineEdit(o.description if o else "")))
+            fields.append((f"criteria{n}", self.tr("Success criteria {n}").format(n=n),
+                           QLineEdit(o.success_criteria if o else "")))
+        catalogue = [("", None)] + [(i.name, i.id) for i in
+                                    interventions.catalogue(self.desk)]
+        provisions = list(cycle.provisions) if cycle else []
+        for n in range(1, PROVISION_ROWS + 1):
+            p = provisions[n - 1] if n <= len(provisions) else None
+            minutes, sessions, weeks = QSpinBox(), QSpinBox(), QSpinBox()
+            for box, value, top in ((minutes, p.minutes_per_session if p else 30, 480),
+                                    (sessions, p.sessions_per_week if p else 2, 35),
+                                    (weeks, p.weeks if p else 12, 52)):
+                box.setRange(1, top)
+                box.setValue(value)
+            group = QSpinBox()
+            group.setRange(1, 40)
+            group.setValue(p.group_size if p else 1)
+            fields += [(f"intervention{n}", self.tr("Provision {n}").format(n=n),
+                        combo(catalogue, p.intervention_id if p else None)),
+                       (f"who{n}", self.tr("Delivered by {n}").format(n=n),
+                        QLineEdit(p.delivered_by if p else "")),
+                       (f"group{n}", self.tr("Group size {n}").format(n=n), group),
+                       (f"minutes{n}", self.tr("Minutes a session {n}").format(n=n), minutes),
+                       (f"sessions{n}", self.tr("Sessions a week {n}").format(n=n), sessions),
+                       (f"weeks{n}", self.tr("Weeks {n}").format(n=n), weeks)]
+        return fields
+
+    def _plan(self, v: dict[str, Any]) -> cycles.CyclePlan:
+        outcomes = tuple(cycles.OutcomeInput(v[f"outcome{n}"], v[f"criteria{n}"])
+                         for n in range(1, OUTCOME_ROWS + 1) if v[f"outcome{n}"].strip())
+        provisions = tuple(
+            cycles.ProvisionInput(intervention_id=v[f"intervention{n}"],
+                                  delivered_by=v[f"who{n}"], group_size=v[f"group{n}"],
+                                  minutes_per_session=v[f"minutes{n}"],
+                                  sessions_per_week=v[f"sessions{n}"], weeks=v[f"weeks{n}"])
+            for n in range(1, PROVISION_ROWS + 1) if isinstance(v[f"intervention{n}"], int))
+        return cycles.CyclePlan(starts_on=v["starts"], review_on=v["review"],
+                                assess_notes=v["assess"], areas_of_need=v["areas"],
+                                outcomes=outcomes, provisions=provisions)
+
+    def new_cycle(self) -> None:
+        if FormDialog.ask(self.tr("New support cycle"), self._plan_fields(None),
+                          lambda v: cycles.create(self.desk, self.pupil_id, self._plan(v)),
+                          self):
+            self.load()
+
+    def edit_plan(self) -> None:
+        cycle = self.current()
+        if cycle and FormDialog.ask(self.tr("Edit plan"), self._plan_fields(cycle),
+                                    lambda v: cycles.update_plan(self.desk, cycle.id,
+                                                                 self._plan(v)), self):
+            self.load()
+
+    def activate(self) -> None:
+        cycle = self.current()
+        if cycle:
+            self._run(lambda: cycles.activate(self.desk, cycle.id))
+
+    def record_review(self) -> None:
+        cycle = self.current()
+        if cycle is None:
+            return
+        fields: list[tuple[str, str, QWidget]] = [
+            ("on", self.tr("Review date"), date_edit(self.desk.today()))]
+        levels = [(p.value, p) for p in Progress]
+        for o in cycle.outcomes:
+            box: QComboBox = combo(levels)
+            fields.append((f"o{o.position}", f"{o.position}. {o.description[:60]}", box))
+        fields += [("pupil", self.tr("Pupil voice"), text_area(lines=2)),
+                   ("parent", self.tr("Parent voice"), text_area(lines=2)),
+                   ("next", self.tr("Next steps"), text_area(lines=2)),
+                   ("who", self.tr("Attendees"), QLineEdit())]
+
+        def save(v: dict[str, Any]) -> None:
+            cycles.record_review(self.desk, cycle.id, cycles.ReviewInput(
+                reviewed_on=v["on"], progress={o.position: v[f"o{o.position}"]
+                                               for o in cycle.outcomes},
+                next_steps=v["next"], pupil_voice=v["pupil"], parent_voice=v["parent"],
+                attendees=v["who"]))
+
+        if FormDialog.ask(self.tr("Record review"), fields, save, self):
+            self.load()
+
+    def start_next(self) -> None:
+        cycle = self.current()
+        if cycle:
+            self._run(lambda: cycles.start_next(self.desk, cycle.id))
+
+    def _run(self, action: Any) -> None:
+        try:
+            action()
+        except SencodeskError as error:
+            explain(self, error)
+        self.load()
+
+    def print_current(self) -> None:
+        from sencodesk.services import report_data
+        from sencodesk.ui.pdf_preview import PdfPreviewDialog
+
+        try:
+            pdf = report_data.plan_pdf(self.desk, self.pupil_id)
+        except SencodeskError as error:
+            explain(self, error)
+            return
+        PdfPreviewDialog.show_pdf(pdf, self.tr("Support plan"), self, filename="plan.pdf")

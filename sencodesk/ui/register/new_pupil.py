@@ -1,0 +1,100 @@
+"""Add a pupil, with each validation message beside the field it is about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.services import pupils
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import date_edit, date_of, error_label, heading, show_error
+
+
+class NewPupilDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.pupil_id: int | None = None
+        self.setWindowTitle(self.tr("New pupil"))
+        self.upn = QLineEdit()
+        self.surname = QLineEdit()
+        self.forename = QLineEdit()
+        self.dob = date_edit(name=self.tr("Date of birth"))
+        self.dob.setDate(QDate.currentDate().addYears(-11))
+        self.year = QComboBox()
+        for year in YearGroup:
+            self.year.addItem(year.label, year)
+        self.year.setCurrentIndex(self.year.findData(YearGroup.Y7))
+        self.form = QLineEdit()
+        self.gender = QComboBox()
+        self.gender.addItems(["", "Female", "Male", "Other", "Not stated"])
+        self.status = QComboBox()
+        for status in SenStatus:
+            self.status.addItem(f"{status.value}: {status.label}", status)
+        self.need = QComboBox()
+        self.need.addItem("", None)
+        for need in NeedType:
+            self.need.addItem(f"{need.value}: {need.label}", need)
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        rows = (("upn", "&UPN", self.upn), ("surname", "&Surname", self.surname),
+                ("forename", "&Forename", self.forename),
+                ("date of birth", "Date of &birth", self.dob), ("year", "&Year group", self.year),
+                ("class", "&Class", self.form), ("gender", "&Gender", self.gender),
+                ("status", "SEN &status", self.status), ("primary need", "Primary &need",
+                                                          self.need))
+        for key, text, widget in rows:
+            widget.setAccessibleName(text.replace("&", ""))
+            self.errors[key] = error_label()
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(self.errors[key])
+            form.addRow(self.tr(text), box)
+        self.general = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Add a pupil")))
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        for label in [*self.errors.values(), self.general]:
+            show_error(label, "")
+        status: SenStatus = self.status.currentData()
+        need: NeedType | None = self.need.currentData()
+        try:
+            self.pupil_id = pupils.create(
+                self.desk,
+                pupils.PupilFields(upn=self.upn.text(), legal_surname=self.surname.text(),
+                                   legal_forename=self.forename.text(), dob=date_of(self.dob),
+                                   year_group=self.year.currentData(), form=self.form.text(),
+                                   gender=self.gender.currentText()),
+                pupils.SenChange(status, (need,) if need else ()))
+        except ValidationError as error:
+            show_error(self.errors.get(error.field, self.general), error.message.capitalize())
+            return
+        except SencodeskError as error:
+            show_error(self.general, str(error))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, desk: Desk, parent: QWidget | None = None) -> int | None:
+        dialog = cls(desk, parent)
+        return dialog.pupil_id if dialog.exec() == QDialog.DialogCode.Accepted else None

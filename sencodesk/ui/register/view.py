@@ -1,0 +1,136 @@
+"""The Register screen: every pupil, searchable as you type, with filters and counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import PupilRow
+from sencodesk.services import pupils
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import configure_table, heading
+from sencodesk.ui.register.model import RegisterFilter, register_model
+from sencodesk.ui.table_model import RECORD_ROLE
+
+
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+class RegisterView(QWidget):
+    pupil_activated = Signal(int)
+    print_passports_requested = Signal(list)
+    new_pupil_requested = Signal()
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.model = register_model(self)
+        self.proxy = RegisterFilter(desk.today(), self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or UPN (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search pupils"))
+        self.search.setClearButtonEnabled(True)
+        self.status = _combo(self.tr("Status filter"), [(self.tr("Any status"), None)]
+                             + [(f"{s.value}: {s.label}", s) for s in SenStatus])
+        self.need = _combo(self.tr("Need filter"), [(self.tr("Any need"), None)]
+                           + [(n.value, n) for n in NeedType])
+        self.year = _combo(self.tr("Year filter"), [(self.tr("Any year"), None)]
+                           + [(y.label, y) for y in YearGroup])
+        self.form = _combo(self.tr("Class filter"), [(self.tr("Any class"), "")])
+        self.overdue = QCheckBox(self.tr("Review &overdue"))
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        # widths are set once below rather than measured on every refresh of 1,000+ rows
+        configure_table(self.table, name=self.tr("Pupils on the register"), fit=False)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.counts = QLabel()
+        self.counts.setObjectName("muted")
+        self.print_button = QPushButton(self.tr("Print passports for selection"))
+        self.print_button.setVisible(desk.actor.may(Permission.PRINT_PASSPORTS))
+        self.new_button = QPushButton(self.tr("&New pupil…"))
+        self.new_button.setVisible(desk.actor.may(Permission.EDIT_PUPILS))
+        filters = QHBoxLayout()
+        for widget in (self.search, self.status, self.need, self.year, self.form, self.overdue):
+            filters.addWidget(widget)
+        filters.setStretch(0, 3)
+        actions = QHBoxLayout()
+        actions.addWidget(self.counts, 1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("SEND register")))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.search.textChanged.connect(lambda text: self._filter(search=text))
+        for combo, key in ((self.status, "status"), (self.need, "need"), (self.year, "year"),
+                           (self.form, "form")):
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, k=key: self._filter(**{k: c.currentData()}))
+        self.overdue.toggled.connect(lambda on: self._filter(overdue_only=on))
+        self.table.activated.connect(self._activated)
+        self.print_button.clicked.connect(self._print_selected)
+        self.new_button.clicked.connect(self.new_pupil_requested)
+        self.refresh()
+        for column, width in enumerate((250, 140, 60, 70, 70, 120, 70)):
+            self.table.setColumnWidth(column, width)
+
+    def refresh(self) -> None:
+        rows = pupils.list_pupils(self.desk)
+        self.model.set_records(rows)
+        current = self.form.currentData()
+        self.form.blockSignals(True)
+        self.form.clear()
+        self.form.addItem(self.tr("Any class"), "")
+        for form in sorted({r.form for r in rows if r.form}):
+            self.form.addItem(form, form)
+        self.form.setCurrentIndex(max(0, self.form.findData(current)))
+        self.form.blockSignals(False)
+        self._update_counts()
+
+    def _filter(self, **criteria: object) -> None:
+        self.proxy.set(**criteria)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        rows = self.proxy.rows()
+        by_status = Counter(r.status for r in rows)
+        self.counts.setText(self.tr("{n} pupils · K {k} · E {e}").format(
+            n=f"{len(rows):,}", k=by_status[SenStatus.SUPPORT], e=by_status[SenStatus.EHCP]))
+
+    def selected(self) -> list[PupilRow]:
+        return [index.data(RECORD_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def _activated(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.pupil_activated.emit(chosen[0].id)
+
+    def _print_selected(self) -> None:
+        chosen = self.selected() or self.proxy.rows()
+        self.print_passports_requested.emit([r.id for r in chosen])
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,147 @@
+"""Settings: school details, term dates, phase, lead times, auto-lock; accounts for managers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sencodesk.domain.codes import SchoolPhase
+from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import SchoolInfo, TermRecord
+from sencodesk.services import school
+from sencodesk.services.context import Desk
+from sencodesk.ui.common import configure_table, error_label, heading, show_error
+from sencodesk.ui.settings.accounts import AccountsBox
+from sencodesk.ui.settings.terms import TermDialog
+from sencodesk.ui.table_model import Column, RecordTableModel
+
+
+class SettingsView(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        editable = desk.actor.may(Permission.EDIT_SCHOOL)
+        self.name = QLineEdit()
+        self.urn = QLineEdit()
+        self.la = QLineEdit()
+        self.phase = QComboBox()
+        for phase in SchoolPhase:
+            self.phase.addItem(phase.value.capitalize(), phase.value)
+        self.budget = QDoubleSpinBox()
+        self.budget.setRange(0, 100_000_000)
+        self.budget.setPrefix("£")
+        self.budget.setDecimals(2)
+        self.budget.setGroupSeparatorShown(True)
+        self.autolock = QSpinBox()
+        self.autolock.setRange(1, 240)
+        self.autolock.setSuffix(self.tr(" minutes"))
+        self.reports_lead = QSpinBox()
+        self.reports_lead.setRange(0, 26)
+        self.reports_lead.setSuffix(self.tr(" weeks before"))
+        self.reports_lead.setSpecialValueText(self.tr("No reminder"))
+        form = QFormLayout()
+        for label, widget in ((self.tr("School &name"), self.name), (self.tr("&URN"), self.urn),
+                              (self.tr("&Local authority"), self.la),
+                              (self.tr("&Phase"), self.phase),
+                              (self.tr("Notional SEN &budget"), self.budget),
+                              (self.tr("Request annual-review &reports"), self.reports_lead),
+                              (self.tr("&Auto-lock after"), self.autolock)):
+            widget.setAccessibleName(label.replace("&", ""))
+            widget.setEnabled(editable)
+            form.addRow(label, widget)
+        self.message = error_label()
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setVisible(editable)
+        self.save_button.clicked.connect(self.save)
+        details = QGroupBox(self.tr("School"))
+        box = QVBoxLayout(details)
+        box.addLayout(form)
+        box.addWidget(self.message)
+        box.addWidget(self.save_button)
+        self.terms = RecordTableModel[TermRecord]([
+            Column("Year", lambda t: f"{t.academic_year}/{(t.academic_year + 1) % 100:02d}"),
+            Column("Term", lambda t: t.name), Column("Starts", lambda t: t.starts_on),
+            Column("Ends", lambda t: t.ends_on)], self)
+        terms_view = QTableView()
+        terms_view.setModel(self.terms)
+        configure_table(terms_view, name=self.tr("Term dates"))
+        add_term = QPushButton(self.tr("Add &term…"))
+        add_term.setVisible(editable)
+        add_term.clicked.connect(self.add_term)
+        terms_box = QGroupBox(self.tr("Term dates"))
+        terms_layout = QVBoxLayout(terms_box)
+        terms_layout.addWidget(terms_view)
+        terms_layout.addWidget(add_term)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(heading(self.tr("Settings")))
+        row = QHBoxLayout()
+        row.addWidget(details, 1)
+        row.addWidget(terms_box, 1)
+        layout.addLayout(row)
+        self.accounts: AccountsBox | None = None
+        if desk.actor.may(Permission.MANAGE_ACCOUNTS):
+            self.accounts = AccountsBox(desk)
+            layout.addWidget(self.accounts)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.load()
+
+    def load(self) -> None:
+        info = school.get(self.desk)
+        self._loaded = info
+        self.name.setText(info.name)
+        self.urn.setText(info.urn)
+        self.la.setText(info.local_authority)
+        self.phase.setCurrentIndex(max(0, self.phase.findData(info.phase)))
+        self.budget.setValue(info.notional_sen_budget_pence / 100)
+        self.autolock.setValue(info.autolock_minutes)
+        self.reports_lead.setValue(info.lead_times.get("request_reports", 0) // 7)
+        self.terms.set_records(school.terms(self.desk))
+
+    def _edited(self) -> SchoolInfo:
+        leads = dict(self._loaded.lead_times)
+        leads.pop("request_reports", None)
+        if self.reports_lead.value():
+            leads["request_reports"] = self.reports_lead.value() * 7
+        return SchoolInfo(name=self.name.text(), urn=self.urn.text().strip(),
+                          local_authority=self.la.text(), phase=self.phase.currentData(),
+                          notional_sen_budget_pence=round(self.budget.value() * 100),
+                          autolock_minutes=self.autolock.value(), lead_times=leads)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.desk.actor.may(Permission.EDIT_SCHOOL) and self._edited() != self._loaded
+
+    def save(self) -> None:
+        try:
+            school.update(self.desk, self._edited())
+        except ValidationError as error:
+            show_error(self.message, f"{error.field}: {error.message}")
+            return
+        show_error(self.message, "")
+        self.load()
+
+    def add_term(self) -> None:
+        if TermDialog.ask(self.desk, self):
+            self.terms.set_records(school.terms(self.desk))
+
+
