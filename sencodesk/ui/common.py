@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QLabel,
     QMessageBox,
@@ -15,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
+
+T = TypeVar("T")
 
 DATE_FORMAT = "dd/MM/yyyy"
 
@@ -60,13 +65,18 @@ def show_error(label: QLabel, message: str) -> None:
     label.setVisible(bool(message))
 
 
+def sentence(text: str) -> str:
+    """Upper-case the first letter only (str.capitalize() would lower-case 'UPN' and 'B')."""
+    return text[:1].upper() + text[1:]
+
+
 def explain(parent: QWidget | None, error: BaseException, *, title: str = "") -> None:
     """Show a user-facing error in a dialog. Unexpected errors go to the global handler."""
     if not isinstance(error, SencodeskError):
         raise error
     text = error.message if isinstance(error, ValidationError) else str(error)
     if isinstance(error, ValidationError):
-        text = f"{error.field.capitalize()}: {error.message}"
+        text = f"{sentence(error.field)}: {error.message}"
     QMessageBox.warning(parent, title or "sencodesk", text)
 
 
@@ -107,3 +117,41 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class ValueCombo(QComboBox, Generic[T]):
+    """A drop-down whose choices carry Python values as they are. (Qt turns a str-based enum
+    stored as item data into a plain str, so ``currentData()`` would lose the type.)"""
+
+    def __init__(self, items: Iterable[tuple[str, T]] = (), current: T | None = None, *,
+                 name: str = "") -> None:
+        super().__init__()
+        self._values: list[T] = []
+        for text, value in items:
+            self.add(text, value)
+        if current is not None:
+            self.select(current)
+        if name:
+            self.setAccessibleName(name)
+
+    def add(self, text: str, value: T) -> None:
+        self.addItem(text)
+        self._values.append(value)
+
+    def clear_choices(self) -> None:
+        self.clear()
+        self._values.clear()
+
+    def value(self) -> T | None:
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def values(self) -> list[T]:
+        return list(self._values)
+
+    def select(self, value: T | None) -> bool:
+        """Choose the item holding ``value``; False if there is none."""
+        if value in self._values:
+            self.setCurrentIndex(self._values.index(value))
+            return True
+        return False

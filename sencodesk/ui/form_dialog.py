@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import date_of, error_label, show_error
+from sencodesk.ui.common import ValueCombo, date_of, error_label, sentence, show_error
 
 Field = tuple[str, str, QWidget]
 
@@ -65,9 +65,10 @@ def value_of(widget: QWidget) -> Any:
         return date_of(widget)
     if isinstance(widget, OptionalDate):
         return widget.value()
+    if isinstance(widget, ValueCombo):
+        return widget.value()
     if isinstance(widget, QComboBox):
-        data = widget.currentData()
-        return widget.currentText() if data is None else data
+        return widget.currentText()
     if isinstance(widget, QSpinBox):
         return widget.value()
     if isinstance(widget, QCheckBox):
@@ -83,13 +84,8 @@ def text_area(text: str = "", *, lines: int = 3) -> QPlainTextEdit:
     return area
 
 
-def combo(items: Sequence[tuple[str, object]], current: object = None) -> QComboBox:
-    box = QComboBox()
-    for text, data in items:
-        box.addItem(text, data)
-    if current is not None:
-        box.setCurrentIndex(max(0, box.findData(current)))
-    return box
+def combo(items: Sequence[tuple[str, Any]], current: Any = None) -> ValueCombo[Any]:
+    return ValueCombo(items, current)
 
 
 class FormDialog(QDialog):
@@ -136,7 +132,7 @@ class FormDialog(QDialog):
             self.result_value = self._save(self.values())
         except ValidationError as error:
             target = self.errors.get(error.field.casefold(), self.general)
-            prefix = "" if target is not self.general else f"{error.field.capitalize()}: "
+            prefix = "" if target is not self.general else f"{sentence(error.field)}: "
             show_error(target, prefix + error.message)
             return
         except SencodeskError as error:

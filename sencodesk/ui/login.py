@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.ui import worker
-from sencodesk.ui.common import error_label, heading, show_error
+from sencodesk.ui.common import error_label, heading, sentence, show_error
 
 if TYPE_CHECKING:  # the database stack loads behind the window, not before it
     from sencodesk.services.context import Desk
@@ -150,7 +150,7 @@ class FirstRunDialog(QDialog):
                                      full_name=self.full_name.text(),
                                      password=self.password.text())
         except ValidationError as error:
-            show_error(self.message, f"{error.field.capitalize()}: {error.message}")
+            show_error(self.message, f"{sentence(error.field)}: {error.message}")
             return
         except SencodeskError as error:
             show_error(self.message, str(error))

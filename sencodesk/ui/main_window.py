@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -27,6 +28,9 @@ from sencodesk.ui.lock import IdleWatcher, LockOverlay
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
 
+if TYPE_CHECKING:
+    from sencodesk.ui.pupil.workspace import PupilWorkspace
+
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, *, idle_ms: int | None = None) -> None:
@@ -40,7 +44,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self.workspace: QWidget | None = None
+        self.workspace: PupilWorkspace | None = None
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -139,8 +143,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is None:
             return True
-        unsaved = getattr(workspace, "has_unsaved_changes", lambda: False)()
-        if unsaved and not confirm(self, self.tr("Unsaved changes"),
+        if workspace.has_unsaved_changes() and not confirm(self, self.tr("Unsaved changes"),
                                    self.tr("Leave this pupil without saving your changes?")):
             return False
         self.stack.removeWidget(workspace)

@@ -205,4 +205,4 @@ class EhcpTab(QWidget):
             lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
                 meeting_on=v["meeting"], invitations_sent_on=v["invites"],
                 advice_circulated_on=v["advice"], report_sent_on=v["report"],
-                la_decision=v["decision"] or None, la_decision_on=v["decided"])))
+                la_decision=v["decision"], la_decision_on=v["decided"])))

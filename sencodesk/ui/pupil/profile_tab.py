@@ -33,6 +33,7 @@ from sencodesk.ui.common import (
     date_of,
     error_label,
     explain,
+    sentence,
     show_error,
 )
 from sencodesk.ui.form_dialog import FormDialog, combo
@@ -146,7 +147,7 @@ class ProfileTab(QWidget):
         self.preferred_surname.setText(detail.preferred_surname)
         self.preferred_forename.setText(detail.preferred_forename)
         self.dob.setDate(QDate(detail.row.dob))
-        self.year.setCurrentIndex(self.year.findData(detail.row.year_group))
+        self.year.select(detail.row.year_group)
         self.form.setText(detail.row.form)
         self.gender.setText(detail.row.gender)
         self.statuses.set_records(detail.statuses)
@@ -171,7 +172,7 @@ class ProfileTab(QWidget):
         return pupils.PupilFields(
             upn=self.upn.text(), legal_surname=self.surname.text(),
             legal_forename=self.forename.text(), dob=date_of(self.dob),
-            year_group=self.year.currentData(), form=self.form.text(),
+            year_group=self.year.value() or self.detail.row.year_group, form=self.form.text(),
             gender=self.gender.text(), preferred_surname=self.preferred_surname.text(),
             preferred_forename=self.preferred_forename.text(), joined_on=self.detail.joined_on)
 
@@ -184,7 +185,7 @@ class ProfileTab(QWidget):
         try:
             pupils.update(self.desk, self.pupil_id, self._fields())
         except ValidationError as error:
-            show_error(self.errors.get(error.field, self.message), error.message.capitalize())
+            show_error(self.errors.get(error.field, self.message), sentence(error.message))
             return
         except SencodeskError as error:
             show_error(self.message, str(error))
@@ -201,7 +202,7 @@ class ProfileTab(QWidget):
         starts = date_edit(self.desk.today(), name=self.tr("From"))
 
         def save(v: dict[str, Any]) -> None:
-            chosen = tuple(n for n in (v["primary"], v["secondary"]) if isinstance(n, NeedType))
+            chosen = tuple(n for n in (v["primary"], v["secondary"]) if n is not None)
             pupils.change_sen(self.desk, self.pupil_id,
                               pupils.SenChange(v["status"], chosen, v["starts"]))
 

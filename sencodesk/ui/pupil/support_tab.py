@@ -6,7 +6,6 @@ import html
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -170,7 +169,7 @@ class SupportTab(QWidget):
                                   delivered_by=v[f"who{n}"], group_size=v[f"group{n}"],
                                   minutes_per_session=v[f"minutes{n}"],
                                   sessions_per_week=v[f"sessions{n}"], weeks=v[f"weeks{n}"])
-            for n in range(1, PROVISION_ROWS + 1) if isinstance(v[f"intervention{n}"], int))
+            for n in range(1, PROVISION_ROWS + 1) if v[f"intervention{n}"] is not None)
         return cycles.CyclePlan(starts_on=v["starts"], review_on=v["review"],
                                 assess_notes=v["assess"], areas_of_need=v["areas"],
                                 outcomes=outcomes, provisions=provisions)
@@ -201,7 +200,7 @@ class SupportTab(QWidget):
             ("on", self.tr("Review date"), date_edit(self.desk.today()))]
         levels = [(p.value, p) for p in Progress]
         for o in cycle.outcomes:
-            box: QComboBox = combo(levels)
+            box = combo(levels)
             fields.append((f"o{o.position}", f"{o.position}. {o.description[:60]}", box))
         fields += [("pupil", self.tr("Pupil voice"), text_area(lines=2)),
                    ("parent", self.tr("Parent voice"), text_area(lines=2)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -102,7 +103,7 @@ class PupilWorkspace(QWidget):
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
 
-    def tab(self, name: str) -> QWidget:
+    def tab(self, name: str) -> Any:
         return self.by_name[name]
 
     def has_unsaved_changes(self) -> bool:

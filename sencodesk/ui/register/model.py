@@ -45,10 +45,17 @@ class RegisterFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set(self, **criteria: Any) -> None:
+        # Qt 6.9 replaced invalidateFilter() with a begin/end pair; older Qt has only the former.
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
         for name, value in criteria.items():
             setattr(self, name, value)
         self.search = self.search.strip().casefold()
-        self.invalidateFilter()
+        if modern:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(  # noqa: N802
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
@@ -58,7 +65,7 @@ class RegisterFilter(QSortFilterProxyModel):
                 and self.search not in row.display_name.casefold() \
                 and self.search not in row.upn.casefold():
             return False
-        if self.status is not None and row.status is not self.status:
+        if self.status is not None and row.status != self.status:
             return False
         if self.need is not None and self.need not in (row.primary_need, row.secondary_need):
             return False

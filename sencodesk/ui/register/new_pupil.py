@@ -18,7 +18,15 @@ from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import date_edit, date_of, error_label, heading, show_error
+from sencodesk.ui.common import (
+    ValueCombo,
+    date_edit,
+    date_of,
+    error_label,
+    heading,
+    sentence,
+    show_error,
+)
 
 
 class NewPupilDialog(QDialog):
@@ -32,28 +40,29 @@ class NewPupilDialog(QDialog):
         self.forename = QLineEdit()
         self.dob = date_edit(name=self.tr("Date of birth"))
         self.dob.setDate(QDate.currentDate().addYears(-11))
-        self.year = QComboBox()
-        for year in YearGroup:
-            self.year.addItem(year.label, year)
-        self.year.setCurrentIndex(self.year.findData(YearGroup.Y7))
+        self.year = ValueCombo([(y.label, y) for y in YearGroup], YearGroup.Y7)
         self.form = QLineEdit()
         self.gender = QComboBox()
         self.gender.addItems(["", "Female", "Male", "Other", "Not stated"])
-        self.status = QComboBox()
-        for status in SenStatus:
-            self.status.addItem(f"{status.value}: {status.label}", status)
-        self.need = QComboBox()
-        self.need.addItem("", None)
-        for need in NeedType:
-            self.need.addItem(f"{need.value}: {need.label}", need)
+        self.status: ValueCombo[SenStatus] = ValueCombo(
+            [(f"{s.value}: {s.label}", s) for s in SenStatus]
+        )
+        self.need: ValueCombo[NeedType | None] = ValueCombo(
+            [("", None)] + [(f"{n.value}: {n.label}", n) for n in NeedType]
+        )
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
-        rows = (("upn", "&UPN", self.upn), ("surname", "&Surname", self.surname),
-                ("forename", "&Forename", self.forename),
-                ("date of birth", "Date of &birth", self.dob), ("year", "&Year group", self.year),
-                ("class", "&Class", self.form), ("gender", "&Gender", self.gender),
-                ("status", "SEN &status", self.status), ("primary need", "Primary &need",
-                                                          self.need))
+        rows = (
+            ("upn", "&UPN", self.upn),
+            ("surname", "&Surname", self.surname),
+            ("forename", "&Forename", self.forename),
+            ("date of birth", "Date of &birth", self.dob),
+            ("year", "&Year group", self.year),
+            ("class", "&Class", self.form),
+            ("gender", "&Gender", self.gender),
+            ("status", "SEN &status", self.status),
+            ("primary need", "Primary &need", self.need),
+        )
         for key, text, widget in rows:
             widget.setAccessibleName(text.replace("&", ""))
             self.errors[key] = error_label()
@@ -63,8 +72,9 @@ class NewPupilDialog(QDialog):
             box.addWidget(self.errors[key])
             form.addRow(self.tr(text), box)
         self.general = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -76,18 +86,24 @@ class NewPupilDialog(QDialog):
     def save(self) -> None:
         for label in [*self.errors.values(), self.general]:
             show_error(label, "")
-        status: SenStatus = self.status.currentData()
-        need: NeedType | None = self.need.currentData()
+        status = self.status.value() or SenStatus.NONE
+        need = self.need.value()
         try:
             self.pupil_id = pupils.create(
                 self.desk,
-                pupils.PupilFields(upn=self.upn.text(), legal_surname=self.surname.text(),
-                                   legal_forename=self.forename.text(), dob=date_of(self.dob),
-                                   year_group=self.year.currentData(), form=self.form.text(),
-                                   gender=self.gender.currentText()),
-                pupils.SenChange(status, (need,) if need else ()))
+                pupils.PupilFields(
+                    upn=self.upn.text(),
+                    legal_surname=self.surname.text(),
+                    legal_forename=self.forename.text(),
+                    dob=date_of(self.dob),
+                    year_group=self.year.value() or YearGroup.Y7,
+                    form=self.form.text(),
+                    gender=self.gender.currentText(),
+                ),
+                pupils.SenChange(status, (need,) if need else ()),
+            )
         except ValidationError as error:
-            show_error(self.errors.get(error.field, self.general), error.message.capitalize())
+            show_error(self.errors.get(error.field, self.general), sentence(error.message))
             return
         except SencodeskError as error:
             show_error(self.general, str(error))

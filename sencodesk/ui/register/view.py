@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,17 +22,13 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PupilRow
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, heading
+from sencodesk.ui.common import ValueCombo, configure_table, heading
 from sencodesk.ui.register.model import RegisterFilter, register_model
 from sencodesk.ui.table_model import RECORD_ROLE
 
 
-def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
+def _combo(name: str, items: list[tuple[str, Any]]) -> ValueCombo[Any]:
+    return ValueCombo(items, name=name)
 
 
 class RegisterView(QWidget):
@@ -87,7 +83,7 @@ class RegisterView(QWidget):
         for combo, key in ((self.status, "status"), (self.need, "need"), (self.year, "year"),
                            (self.form, "form")):
             combo.currentIndexChanged.connect(
-                lambda _i, c=combo, k=key: self._filter(**{k: c.currentData()}))
+                lambda _i, c=combo, k=key: self._filter(**{k: c.value()}))
         self.overdue.toggled.connect(lambda on: self._filter(overdue_only=on))
         self.table.activated.connect(self._activated)
         self.print_button.clicked.connect(self._print_selected)
@@ -99,13 +95,13 @@ class RegisterView(QWidget):
     def refresh(self) -> None:
         rows = pupils.list_pupils(self.desk)
         self.model.set_records(rows)
-        current = self.form.currentData()
+        current = self.form.value()
         self.form.blockSignals(True)
-        self.form.clear()
-        self.form.addItem(self.tr("Any class"), "")
+        self.form.clear_choices()
+        self.form.add(self.tr("Any class"), "")
         for form in sorted({r.form for r in rows if r.form}):
-            self.form.addItem(form, form)
-        self.form.setCurrentIndex(max(0, self.form.findData(current)))
+            self.form.add(form, form)
+        self.form.select(current)
         self.form.blockSignals(False)
         self._update_counts()
 

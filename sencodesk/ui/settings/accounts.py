@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +20,15 @@ from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.records import AccountRecord
 from sencodesk.services import accounts
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, confirm, error_label, explain, show_error
+from sencodesk.ui.common import (
+    ValueCombo,
+    configure_table,
+    confirm,
+    error_label,
+    explain,
+    sentence,
+    show_error,
+)
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -34,19 +41,21 @@ class NewAccountDialog(QDialog):
         self.password, self.again = QLineEdit(), QLineEdit()
         for field in (self.password, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.role = QComboBox()
-        for role in Role:
-            self.role.addItem(role.label, role)
+        self.role: ValueCombo[Role] = ValueCombo([(r.label, r) for r in Role], Role.TEACHER)
         form = QFormLayout()
-        for label, widget in ((self.tr("Full &name"), self.full_name),
-                              (self.tr("&Username"), self.username), (self.tr("&Role"), self.role),
-                              (self.tr("&Password"), self.password),
-                              (self.tr("Password &again"), self.again)):
+        for label, widget in (
+            (self.tr("Full &name"), self.full_name),
+            (self.tr("&Username"), self.username),
+            (self.tr("&Role"), self.role),
+            (self.tr("&Password"), self.password),
+            (self.tr("Password &again"), self.again),
+        ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
         self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,11 +68,15 @@ class NewAccountDialog(QDialog):
             show_error(self.message, self.tr("The two passwords differ."))
             return
         try:
-            accounts.add_account(self.desk, full_name=self.full_name.text(),
-                                 username=self.username.text(), role=self.role.currentData(),
-                                 password=self.password.text())
+            accounts.add_account(
+                self.desk,
+                full_name=self.full_name.text(),
+                username=self.username.text(),
+                role=self.role.value() or Role.TEACHER,
+                password=self.password.text(),
+            )
         except ValidationError as error:
-            show_error(self.message, f"{error.field.capitalize()}: {error.message}")
+            show_error(self.message, f"{sentence(error.field)}: {error.message}")
             return
         except SencodeskError as error:
             show_error(self.message, str(error))
@@ -79,9 +92,15 @@ class AccountsBox(QGroupBox):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Staff accounts"), parent)
         self.desk = desk
-        self.model = RecordTableModel[AccountRecord]([
-            Column("Name", lambda a: a.name), Column("Username", lambda a: a.username),
-            Column("Role", lambda a: a.role.label), Column("Active", lambda a: a.active)], self)
+        self.model = RecordTableModel[AccountRecord](
+            [
+                Column("Name", lambda a: a.name),
+                Column("Username", lambda a: a.username),
+                Column("Role", lambda a: a.role.label),
+                Column("Active", lambda a: a.active),
+            ],
+            self,
+        )
         self.view = QTableView()
         self.view.setModel(self.model)
         configure_table(self.view, name=self.tr("Staff accounts"))
@@ -110,9 +129,11 @@ class AccountsBox(QGroupBox):
         if not index.isValid():
             return
         account: AccountRecord = index.data(RECORD_ROLE)
-        if not confirm(self, self.tr("Withdraw account"),
-                       self.tr("Withdraw {name}'s sign-in? Their history stays.").format(
-                           name=account.name)):
+        if not confirm(
+            self,
+            self.tr("Withdraw account"),
+            self.tr("Withdraw {name}'s sign-in? Their history stays.").format(name=account.name),
+        ):
             return
         try:
             accounts.remove_account(self.desk, account.username)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -23,10 +22,14 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, TermRecord
 from sencodesk.services import school
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, error_label, heading, show_error
+from sencodesk.ui.common import ValueCombo, configure_table, error_label, heading, show_error
 from sencodesk.ui.settings.accounts import AccountsBox
 from sencodesk.ui.settings.terms import TermDialog
 from sencodesk.ui.table_model import Column, RecordTableModel
+
+
+def info_phase(info: SchoolInfo) -> str:
+    return info.phase
 
 
 class SettingsView(QWidget):
@@ -37,9 +40,9 @@ class SettingsView(QWidget):
         self.name = QLineEdit()
         self.urn = QLineEdit()
         self.la = QLineEdit()
-        self.phase = QComboBox()
-        for phase in SchoolPhase:
-            self.phase.addItem(phase.value.capitalize(), phase.value)
+        self.phase: ValueCombo[str] = ValueCombo(
+            [(p.value.capitalize(), p.value) for p in SchoolPhase]
+        )
         self.budget = QDoubleSpinBox()
         self.budget.setRange(0, 100_000_000)
         self.budget.setPrefix("£")
@@ -53,12 +56,15 @@ class SettingsView(QWidget):
         self.reports_lead.setSuffix(self.tr(" weeks before"))
         self.reports_lead.setSpecialValueText(self.tr("No reminder"))
         form = QFormLayout()
-        for label, widget in ((self.tr("School &name"), self.name), (self.tr("&URN"), self.urn),
-                              (self.tr("&Local authority"), self.la),
-                              (self.tr("&Phase"), self.phase),
-                              (self.tr("Notional SEN &budget"), self.budget),
-                              (self.tr("Request annual-review &reports"), self.reports_lead),
-                              (self.tr("&Auto-lock after"), self.autolock)):
+        for label, widget in (
+            (self.tr("School &name"), self.name),
+            (self.tr("&URN"), self.urn),
+            (self.tr("&Local authority"), self.la),
+            (self.tr("&Phase"), self.phase),
+            (self.tr("Notional SEN &budget"), self.budget),
+            (self.tr("Request annual-review &reports"), self.reports_lead),
+            (self.tr("&Auto-lock after"), self.autolock),
+        ):
             widget.setAccessibleName(label.replace("&", ""))
             widget.setEnabled(editable)
             form.addRow(label, widget)
@@ -72,10 +78,15 @@ class SettingsView(QWidget):
         box.addLayout(form)
         box.addWidget(self.message)
         box.addWidget(self.save_button)
-        self.terms = RecordTableModel[TermRecord]([
-            Column("Year", lambda t: f"{t.academic_year}/{(t.academic_year + 1) % 100:02d}"),
-            Column("Term", lambda t: t.name), Column("Starts", lambda t: t.starts_on),
-            Column("Ends", lambda t: t.ends_on)], self)
+        self.terms = RecordTableModel[TermRecord](
+            [
+                Column("Year", lambda t: f"{t.academic_year}/{(t.academic_year + 1) % 100:02d}"),
+                Column("Term", lambda t: t.name),
+                Column("Starts", lambda t: t.starts_on),
+                Column("Ends", lambda t: t.ends_on),
+            ],
+            self,
+        )
         terms_view = QTableView()
         terms_view.setModel(self.terms)
         configure_table(terms_view, name=self.tr("Term dates"))
@@ -112,7 +123,7 @@ class SettingsView(QWidget):
         self.name.setText(info.name)
         self.urn.setText(info.urn)
         self.la.setText(info.local_authority)
-        self.phase.setCurrentIndex(max(0, self.phase.findData(info.phase)))
+        self.phase.select(info.phase)
         self.budget.setValue(info.notional_sen_budget_pence / 100)
         self.autolock.setValue(info.autolock_minutes)
         self.reports_lead.setValue(info.lead_times.get("request_reports", 0) // 7)
@@ -123,10 +134,15 @@ class SettingsView(QWidget):
         leads.pop("request_reports", None)
         if self.reports_lead.value():
             leads["request_reports"] = self.reports_lead.value() * 7
-        return SchoolInfo(name=self.name.text(), urn=self.urn.text().strip(),
-                          local_authority=self.la.text(), phase=self.phase.currentData(),
-                          notional_sen_budget_pence=round(self.budget.value() * 100),
-                          autolock_minutes=self.autolock.value(), lead_times=leads)
+        return SchoolInfo(
+            name=self.name.text(),
+            urn=self.urn.text().strip(),
+            local_authority=self.la.text(),
+            phase=self.phase.value() or info_phase(self._loaded),
+            notional_sen_budget_pence=round(self.budget.value() * 100),
+            autolock_minutes=self.autolock.value(),
+            lead_times=leads,
+        )
 
     def has_unsaved_changes(self) -> bool:
         return self.desk.actor.may(Permission.EDIT_SCHOOL) and self._edited() != self._loaded
@@ -143,5 +159,3 @@ class SettingsView(QWidget):
     def add_term(self) -> None:
         if TermDialog.ask(self.desk, self):
             self.terms.set_records(school.terms(self.desk))
-
-

@@ -1,0 +1,157 @@
+"""First run, sign-in, the main window's navigation, shortcuts, roles and locking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import pytest
+from factories import PASSWORD
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sencodesk.domain.codes import Role
+from sencodesk.services import accounts
+from sencodesk.services.context import Desk
+from sencodesk.ui.due.view import DueView
+from sencodesk.ui.login import FirstRunDialog, SignInDialog
+from sencodesk.ui.main_window import MainWindow
+from sencodesk.ui.pupil.workspace import PupilWorkspace
+from sencodesk.ui.register.view import RegisterView
+from sencodesk.ui.settings.view import SettingsView
+
+
+def test_first_run_creates_the_school_and_its_senco(qtbot: QtBot, data_dir: Path) -> None:
+    dialog = FirstRunDialog(data_dir)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.school, "St Anne's C of E Primary")
+    qtbot.keyClicks(dialog.full_name, "Aisha Khan")
+    qtbot.keyClicks(dialog.username, "akhan")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClicks(dialog.again, "something else")
+    dialog.create_school()
+    assert "differ" in dialog.message.text() and dialog.desk is None
+    dialog.again.setText(PASSWORD)
+    dialog.create_school()
+    assert dialog.desk is not None and dialog.desk.actor.role is Role.SENCO
+    dialog.desk.close()
+    assert (data_dir / "sencodesk.db").exists()
+
+
+def test_a_short_password_is_explained_on_first_run(qtbot: QtBot, data_dir: Path) -> None:
+    dialog = FirstRunDialog(data_dir)
+    qtbot.addWidget(dialog)
+    for field, text in ((dialog.school, "Oak"), (dialog.full_name, "Al Jones"),
+                        (dialog.username, "al"), (dialog.password, "short"),
+                        (dialog.again, "short")):
+        field.setText(text)
+    dialog.create_school()
+    assert "at least 8 characters" in dialog.message.text()
+    assert not (data_dir / "sencodesk.db").exists()
+
+
+def test_wrong_password_stays_on_the_sign_in_dialog(qtbot: QtBot, desk: Desk) -> None:
+    dialog = SignInDialog(desk.data_dir)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("senco")
+    dialog.password.setText("not the password")
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: "do not match" in dialog.message.text(), timeout=5000)
+    assert dialog.desk is None and dialog.password.text() == ""
+    dialog.password.setText(PASSWORD)
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: dialog.desk is not None, timeout=5000)
+    assert dialog.desk is not None
+    dialog.desk.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_desk: Desk) -> MainWindow:
+    main = MainWindow(demo_desk)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_opens_on_due_and_ctrl_f_goes_to_register_search(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.pages["Due"]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    register = window.pages["Register"]
+    assert isinstance(register, RegisterView)
+    assert window.stack.currentWidget() is register
+    assert QApplication.focusWidget() is register.search
+
+
+def test_a_due_row_opens_the_pupil_at_the_right_tab(qtbot: QtBot, window: MainWindow) -> None:
+    due = cast(DueView, window.pages["Due"])
+    overdue_group = due.model.index(0, 0)
+    first = due.model.index(0, 0, overdue_group)
+    due.tree.setCurrentIndex(first)
+    due.tree.activated.emit(first)
+    workspace = window.workspace
+    assert isinstance(workspace, PupilWorkspace)
+    item = first.data(Qt.ItemDataRole.UserRole + 1)
+    assert workspace.tabs.currentWidget() is workspace.tab(item.tab)
+
+
+def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    register = window.pages["Register"]
+    assert isinstance(register, RegisterView)
+    window.open_pupil(register.model.records[0].id, "passport")
+    assert window.workspace is not None
+    passport = window.workspace.tab("passport")
+    passport.editors["about_me"].setPlainText("Half-written thought")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    window.overlay.password.setText("wrong")
+    window.overlay.try_unlock()
+    assert window.locked and "not right" in window.overlay.message.text()
+    window.overlay.password.setText(PASSWORD)
+    window.overlay.try_unlock()
+    assert not window.locked
+    assert passport.editors["about_me"].toPlainText() == "Half-written thought"
+    assert window.workspace.has_unsaved_changes()
+
+
+def test_leaving_unsaved_work_asks_first(qtbot: QtBot, window: MainWindow,
+                                         message_boxes: list[tuple[str, str]]) -> None:
+    register = window.pages["Register"]
+    assert isinstance(register, RegisterView)
+    window.open_pupil(register.model.records[0].id, "passport")
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.tab("passport").editors["about_me"].setPlainText("Unsaved")
+    window.show_page("Register")
+    assert message_boxes and message_boxes[-1][0] == "question"
+    assert window.workspace is workspace  # answered No: still there, text intact
+    workspace.tab("passport").editors["about_me"].setPlainText(
+        workspace.tab("passport")._loaded.about_me)
+
+
+def test_idle_locks_by_itself(qtbot: QtBot, demo_desk: Desk) -> None:
+    main = MainWindow(demo_desk, idle_ms=50)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.locked, timeout=3000)
+
+
+def test_a_teacher_sees_no_ehcp_tab_and_no_accounts(qtbot: QtBot, demo_desk: Desk) -> None:
+    accounts.add_account(demo_desk, full_name="Tom Reid", username="treid",
+                         role=Role.TEACHER, password="teacher pass")
+    teacher = accounts.sign_in(demo_desk.data_dir, "treid", "teacher pass")
+    teacher.today = demo_desk.today
+    main = MainWindow(teacher)
+    qtbot.addWidget(main)
+    settings = main.pages["Settings"]
+    assert isinstance(settings, SettingsView) and settings.accounts is None
+    register = main.pages["Register"]
+    assert isinstance(register, RegisterView) and not register.new_button.isVisibleTo(register)
+    main.open_pupil(register.model.records[0].id)
+    workspace = main.workspace
+    assert isinstance(workspace, PupilWorkspace)
+    assert set(workspace.by_name) == {"profile", "passport", "support", "contacts",
+                                      "documents"}
+    teacher.close()

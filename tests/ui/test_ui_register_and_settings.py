@@ -1,0 +1,81 @@
+"""The register (search as you type, filters, new pupil) and the settings screen."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from sencodesk.domain.codes import SenStatus, YearGroup
+from sencodesk.domain.upn import with_check_letter
+from sencodesk.services import pupils, school
+from sencodesk.services.context import Desk
+from sencodesk.ui.register.new_pupil import NewPupilDialog
+from sencodesk.ui.register.view import RegisterView
+from sencodesk.ui.settings.view import SettingsView
+
+
+def test_typing_narrows_the_register_and_the_counts(qtbot: QtBot, demo_desk: Desk) -> None:
+    view = RegisterView(demo_desk)
+    qtbot.addWidget(view)
+    total = view.proxy.rowCount()
+    assert total == 80 and view.counts.text().startswith("80 pupils")
+    target = view.model.records[5]
+    qtbot.keyClicks(view.search, target.surname[:4])
+    narrowed = view.proxy.rows()
+    assert 0 < len(narrowed) < total
+    assert all(target.surname[:4].casefold() in r.sort_name.casefold()
+               or target.surname[:4].casefold() in r.upn.casefold() for r in narrowed)
+    assert view.counts.text().startswith(f"{len(narrowed)} pupils")
+    view.search.clear()
+    qtbot.keyClicks(view.search, target.upn)
+    assert [r.upn for r in view.proxy.rows()] == [target.upn]
+
+
+def test_filters_combine(qtbot: QtBot, demo_desk: Desk) -> None:
+    view = RegisterView(demo_desk)
+    qtbot.addWidget(view)
+    view.status.select(SenStatus.SUPPORT)
+    assert view.proxy.rows() and all(r.status is SenStatus.SUPPORT for r in view.proxy.rows())
+    view.year.select(YearGroup.Y8)
+    assert all(r.year_group is YearGroup.Y8 for r in view.proxy.rows())
+    view.overdue.setChecked(True)
+    assert all(r.next_review is not None and r.next_review < demo_desk.today()
+               for r in view.proxy.rows())
+    view.table.sortByColumn(0, view.table.horizontalHeader().sortIndicatorOrder())
+
+
+def test_new_pupil_shows_the_error_by_the_field_then_saves(qtbot: QtBot, desk: Desk) -> None:
+    dialog = NewPupilDialog(desk)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.upn, "C801200005001")
+    qtbot.keyClicks(dialog.surname, "O'Brien")
+    dialog.forename.setText("Zoë")  # QTest cannot type non-ASCII keys offscreen
+    dialog.save()
+    assert "check letter should be B, not C" in dialog.errors["upn"].text()
+    assert dialog.pupil_id is None and pupils.list_pupils(desk) == []
+    dialog.upn.setText(with_check_letter("801200005001"))
+    dialog.status.select(SenStatus.SUPPORT)
+    dialog.save()
+    assert "primary need is required" in dialog.errors["primary need"].text()
+    dialog.status.select(SenStatus.NONE)
+    dialog.save()
+    assert dialog.pupil_id is not None
+    assert [r.surname for r in pupils.list_pupils(desk)] == ["O'Brien"]
+
+
+def test_settings_save_and_reopen(qtbot: QtBot, desk: Desk) -> None:
+    view = SettingsView(desk)
+    qtbot.addWidget(view)
+    view.urn.setText("12345")
+    view.save()
+    assert "six digits" in view.message.text()
+    assert view.has_unsaved_changes()
+    view.urn.setText("123456")
+    view.autolock.setValue(5)
+    view.reports_lead.setValue(8)
+    view.save()
+    assert not view.has_unsaved_changes()
+    again = SettingsView(desk)
+    qtbot.addWidget(again)
+    assert again.urn.text() == "123456" and again.autolock.value() == 5
+    assert school.get(desk).lead_times == {"request_reports": 56}
+    assert again.accounts is not None and again.accounts.model.rowCount() == 1

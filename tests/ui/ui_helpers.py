@@ -1,0 +1,72 @@
+"""Driving dialogs in tests without blocking on exec()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from sencodesk.ui.common import ValueCombo
+from sencodesk.ui.form_dialog import FormDialog, OptionalDate
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QDateEdit):
+        widget.setDate(QDate(value))
+    elif isinstance(widget, OptionalDate):
+        widget.enabled.setChecked(value is not None)
+        if value is not None:
+            widget.edit.setDate(QDate(value))
+    elif isinstance(widget, ValueCombo):
+        assert widget.select(value), f"{value!r} is not a choice"
+    elif isinstance(widget, QComboBox):
+        index = next((i for i in range(widget.count()) if widget.itemData(i) == value
+                      or widget.itemText(i) == str(value)), -1)
+        assert index >= 0, f"{value!r} is not a choice"
+        widget.setCurrentIndex(index)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(value)
+    else:
+        raise TypeError(type(widget).__name__)
+
+
+@contextmanager
+def answering_forms(monkeypatch: pytest.MonkeyPatch,
+                    *answers: dict[str, Any]) -> Iterator[list[FormDialog]]:
+    """Each FormDialog.ask takes the next answers (field key -> value), presses Save, and is
+    kept in the yielded list so a test can read its messages."""
+    queue = list(answers)
+    shown: list[FormDialog] = []
+
+    def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
+            parent: QWidget | None = None, *, intro: str = "") -> bool:
+        dialog = cls(title, fields, save, parent, intro=intro)
+        for key, value in queue.pop(0).items():
+            widget = next(w for k, _label, w in dialog.fields if k == key)
+            set_value(widget, value)
+        dialog.accept_form()
+        shown.append(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDialog, "ask", classmethod(ask))
+    yield shown
+
+
+__all__ = ["answering_forms", "date", "set_value"]
