@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -87,7 +87,7 @@ class LockOverlay(QFrame):
             inner.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         layout.setContentsMargins(80, 40, 80, 40)
         self.hide()

@@ -65,11 +65,17 @@ class SignInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
+        note = QLabel(self.tr("Pupils' SEND records are encrypted on this computer. Sign in "
+                              "with your own account."))
+        note.setWordWrap(True)
+        note.setObjectName("muted")
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Sign in")))
+        layout.addWidget(heading(self.tr("Sign in to sencodesk")))
+        layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(400)
         (self.password if self.username.text() else self.username).setFocus()
 
     def sign_in(self) -> None:
