@@ -94,3 +94,18 @@ def test_show_unknown_or_invalid_upn(signed_env: None, capsys: pytest.CaptureFix
 def test_no_school_yet(signed_env: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pupils", "list"]) == 1
     assert "sencodesk init" in capsys.readouterr().err
+
+
+def test_backup_then_restore_from_the_command_line(
+    signed_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--pupils", "40"]) == 0
+    target = tmp_path / "school.sencodesk-backup"
+    assert main(["backup", "-o", str(target)]) == 0
+    assert "encrypted" in capsys.readouterr().out
+    assert main(["restore", str(target)]) == 1  # not a terminal and no --yes
+    assert "--yes" in capsys.readouterr().err
+    assert main(["restore", str(target), "--yes"]) == 0
+    assert "Restored" in capsys.readouterr().out
+    assert main(["pupils", "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 40

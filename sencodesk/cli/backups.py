@@ -1,0 +1,76 @@
+"""``sencodesk backup``, ``sencodesk restore`` and ``sencodesk backups list``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sencodesk.cli import common
+
+
+def register(sub: common.Subparsers) -> None:
+    backup = sub.add_parser(
+        "backup", parents=[common.signed_in_options()], help="make an encrypted backup",
+        description="Write one encrypted backup file of the whole case file and its key slots. "
+        "It can be restored on another computer by anyone with a staff password.")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="where to write the backup (e.g. E:\\sencodesk-2026-11-22.backup)")
+    backup.set_defaults(func=run_backup)
+    restore = sub.add_parser(
+        "restore", parents=[common.signed_in_options()], help="restore from a backup",
+        description="Replace the case file with a backup. The backup is checked first (complete, "
+        "from this or an older version, password, integrity); the current files are kept aside "
+        "in a before-restore folder.")
+    restore.add_argument("backup", type=Path, metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(func=run_restore)
+    listing = sub.add_parser("backups", help="list automatic backups",
+                             description="Backups kept in the data folder, newest first.")
+    actions = listing.add_subparsers(dest="backups_command", metavar="ACTION", required=True)
+    listed = actions.add_parser("list", parents=[common.common_options()],
+                                help="list the backups in the data folder")
+    listed.set_defaults(func=run_list)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from sencodesk.services import backups
+
+    desk = common.sign_in(args)
+    try:
+        path = backups.backup(desk, args.output)
+    finally:
+        desk.close()
+    print(f"Backed up to {path} ({path.stat().st_size / 1_048_576:.1f} MB, encrypted).")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from sencodesk.services import backups
+
+    info = backups.inspect(args.backup)
+    print(f"{args.backup.name}: taken {info.taken_at:%d/%m/%Y %H:%M}, "
+          f"sencodesk {info.app_version}, schema {info.schema}.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("sencodesk: restoring replaces the case file; add --yes to confirm.",
+                  file=sys.stderr)
+            return 1
+        answer = input("Replace the current case file with this backup? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing changed.")
+            return 1
+    aside = backups.restore(common.data_dir(args), args.backup, common.username(args),
+                            common.ask_password())
+    print(f"Restored. The previous files are kept in {aside}.")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from sencodesk.services import backups
+
+    found = backups.list_backups(common.data_dir(args))
+    common.print_table(("Taken", "File", "Size"),
+                       [(f"{b.taken_at:%d/%m/%Y %H:%M}", b.path.name,
+                         f"{b.size / 1_048_576:.1f} MB") for b in found])
+    return 0
