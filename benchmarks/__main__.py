@@ -58,7 +58,7 @@ def _fmt(value: float | None) -> str:
 
 
 def table(figures: list[Figure], growth: dict[str, float]) -> list[str]:
-    lines = ["| figure | median ms | spread (min–max) | target ms | met | floor ms | ratio | "
+    lines = ["| figure | median | spread (min–max) | target | met | floor | ratio | "
              "growth at 4× |",
              "|---|---:|---:|---:|:-:|---:|---:|---:|"]
     for f in figures:
@@ -67,7 +67,8 @@ def table(figures: list[Figure], growth: dict[str, float]) -> list[str]:
         floor = f"{_fmt(f.floor_ms)} ({f.floor_name})" if f.floor_ms else ""
         ratio = f"{f.ratio:.1f}×" if f.ratio else ""
         grow = f"{growth[f.name]:.1f}×" if f.name in growth else ""
-        lines.append(f"| {f.name} | {_fmt(f.median)} | {_fmt(low)}–{_fmt(high)} | "
+        unit = f" {f.unit}"
+        lines.append(f"| {f.name} | {_fmt(f.median)}{unit} | {_fmt(low)}–{_fmt(high)} | "
                      f"{_fmt(f.target_ms)} | {met} | {floor} | {ratio} | {grow} |")
     return lines
 

@@ -15,7 +15,7 @@ from types import TracebackType
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sencodesk import APP_NAME, __version__, paths
+from sencodesk import APP_NAME, paths
 
 log = logging.getLogger("sencodesk")
 
@@ -27,7 +27,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("sencodesk")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     for file in sorted(paths.resource("fonts").glob("AtkinsonHyperlegible_*.ttf")):
         QFontDatabase.addApplicationFont(str(file))

@@ -43,7 +43,9 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages built so far
+        self.titles: list[str] = []
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self.workspace: PupilWorkspace | None = None
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -86,11 +88,26 @@ class MainWindow(QMainWindow):
         return found
 
     def _build_pages(self) -> None:
+        """Pages are built on first visit, so signing in paints the Due dashboard without
+        first computing the provision map and the rest."""
         for title, make in self._page_factories():
-            page = make()
-            self.pages[title] = page
+            self.titles.append(title)
+            self._factories[title] = make
             self.nav.addItem(title)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
+
+    def page(self, title: str) -> QWidget:
+        """The page called ``title``, built now if it has not been shown yet."""
+        if title not in self.pages:
+            index = self.titles.index(title)
+            placeholder = self.stack.widget(index)
+            widget = self._factories[title]()
+            self.stack.insertWidget(index, widget)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages[title] = widget
+        return self.pages[title]
 
     def _due(self) -> QWidget:
         view = DueView(self.desk)
@@ -113,12 +130,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(-1)
             self.nav.blockSignals(False)
             return
-        self.stack.setCurrentIndex(row)
+        self.stack.setCurrentWidget(self.page(self.titles[row]))
 
     def show_page(self, title: str) -> None:
-        titles = list(self.pages)
-        if title in titles:
-            self.nav.setCurrentRow(titles.index(title))
+        if title in self.titles:
+            self.nav.setCurrentRow(self.titles.index(title))
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -214,7 +230,7 @@ class MainWindow(QMainWindow):
         pupil_menu.addAction(new)
         pupil_menu.addAction(self._action(self.tr("&Print…"), "Ctrl+P", self.print_current))
         view_menu = bar.addMenu(self.tr("&View"))
-        for number, title in enumerate(self.pages, start=1):
+        for number, title in enumerate(self.titles, start=1):
             view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(title)))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About sencodesk"), None, self.about))

@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
         window.show()
         app.processEvents()
         saved = ["login.png"]
-        for title in list(window.pages):
+        for title in window.titles:
             window.show_page(title)
             app.processEvents()
             name = f"{title.lower()}.png"

@@ -76,16 +76,16 @@ def window(qtbot: QtBot, demo_desk: Desk) -> MainWindow:
 
 def test_opens_on_due_and_ctrl_f_goes_to_register_search(qtbot: QtBot,
                                                          window: MainWindow) -> None:
-    assert window.stack.currentWidget() is window.pages["Due"]
+    assert window.stack.currentWidget() is window.page("Due")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    register = window.pages["Register"]
+    register = window.page("Register")
     assert isinstance(register, RegisterView)
     assert window.stack.currentWidget() is register
     assert QApplication.focusWidget() is register.search
 
 
 def test_a_due_row_opens_the_pupil_at_the_right_tab(qtbot: QtBot, window: MainWindow) -> None:
-    due = cast(DueView, window.pages["Due"])
+    due = cast(DueView, window.page("Due"))
     overdue_group = due.model.index(0, 0)
     first = due.model.index(0, 0, overdue_group)
     due.tree.setCurrentIndex(first)
@@ -98,9 +98,9 @@ def test_a_due_row_opens_the_pupil_at_the_right_tab(qtbot: QtBot, window: MainWi
 
 def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,
                                                         window: MainWindow) -> None:
-    register = window.pages["Register"]
+    register = window.page("Register")
     assert isinstance(register, RegisterView)
-    window.open_pupil(register.model.records[0].id, "passport")
+    window.open_pupil(register.model.everyone[0].id, "passport")
     assert window.workspace is not None
     passport = window.workspace.tab("passport")
     passport.editors["about_me"].setPlainText("Half-written thought")
@@ -118,9 +118,9 @@ def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,
 
 def test_leaving_unsaved_work_asks_first(qtbot: QtBot, window: MainWindow,
                                          message_boxes: list[tuple[str, str]]) -> None:
-    register = window.pages["Register"]
+    register = window.page("Register")
     assert isinstance(register, RegisterView)
-    window.open_pupil(register.model.records[0].id, "passport")
+    window.open_pupil(register.model.everyone[0].id, "passport")
     workspace = window.workspace
     assert workspace is not None
     workspace.tab("passport").editors["about_me"].setPlainText("Unsaved")
@@ -145,13 +145,22 @@ def test_a_teacher_sees_no_ehcp_tab_and_no_accounts(qtbot: QtBot, demo_desk: Des
     teacher.today = demo_desk.today
     main = MainWindow(teacher)
     qtbot.addWidget(main)
-    settings = main.pages["Settings"]
+    settings = main.page("Settings")
     assert isinstance(settings, SettingsView) and settings.accounts is None
-    register = main.pages["Register"]
+    register = main.page("Register")
     assert isinstance(register, RegisterView) and not register.new_button.isVisibleTo(register)
-    main.open_pupil(register.model.records[0].id)
+    main.open_pupil(register.model.everyone[0].id)
     workspace = main.workspace
     assert isinstance(workspace, PupilWorkspace)
     assert set(workspace.by_name) == {"profile", "passport", "support", "contacts",
                                       "documents"}
     teacher.close()
+
+
+def test_later_deadlines_load_when_opened(qtbot: QtBot, window: MainWindow) -> None:
+    due = cast(DueView, window.page("Due"))
+    later = due.model.item(3)
+    assert later is not None and later.text().startswith("Later (")
+    count = int(later.text().split("(")[1].rstrip(")"))
+    due.tree.expand(later.index())
+    assert later.rowCount() == count

@@ -28,7 +28,8 @@ def _workspace(qtbot: QtBot, desk: Desk, pid: int) -> PupilWorkspace:
 
 def test_profile_edit_saves_and_reopens(qtbot: QtBot, desk: Desk) -> None:
     pid = add_pupil(desk)
-    tab = _workspace(qtbot, desk, pid).tab("profile")
+    workspace = _workspace(qtbot, desk, pid)
+    tab = workspace.tab("profile")
     tab.form.setText("7C")
     tab.forename.setText("R2D2")
     tab.save()
@@ -36,7 +37,8 @@ def test_profile_edit_saves_and_reopens(qtbot: QtBot, desk: Desk) -> None:
     assert pupils.get(desk, pid).row.form == "7B"
     tab.forename.setText("Zoë")
     tab.save()
-    assert _workspace(qtbot, desk, pid).tab("profile").form.text() == "7C"
+    reopened = _workspace(qtbot, desk, pid)
+    assert reopened.tab("profile").form.text() == "7C"
 
 
 def test_change_status_through_the_form(qtbot: QtBot, desk: Desk,
@@ -89,7 +91,8 @@ def test_support_cycle_plan_review_and_next(qtbot: QtBot, desk: Desk,
     pid = add_pupil(desk)
     reading = interventions.add(desk, interventions.InterventionFields(
         "Lexia", hourly_cost_pence=1800))
-    tab = _workspace(qtbot, desk, pid).tab("support")
+    workspace = _workspace(qtbot, desk, pid)
+    tab = workspace.tab("support")
     plan = {"starts": date(2026, 9, 7), "review": date(2026, 11, 20),
             "outcome1": "Read 150 words at 95% accuracy", "criteria1": "Half-termly check",
             "outcome2": "Spell 40 of 50 words", "intervention1": reading, "who1": "TA"}
@@ -114,7 +117,8 @@ def test_support_cycle_plan_review_and_next(qtbot: QtBot, desk: Desk,
 def test_ehcp_request_done_dates_and_exceptions(qtbot: QtBot, desk: Desk,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     pid = add_pupil(desk)
-    tab = _workspace(qtbot, desk, pid).tab("ehcp")
+    workspace = _workspace(qtbot, desk, pid)
+    tab = workspace.tab("ehcp")
     with answering_forms(monkeypatch, {"received": date(2026, 9, 1), "la": "Riverside"},
                          {"milestone": "decision_to_assess", "on": date(2026, 10, 12)},
                          {"reg": "Reg 10(4)(a)", "reason": "School closed",
@@ -144,7 +148,8 @@ def test_contacts_documents_and_history(qtbot: QtBot, desk: Desk, tmp_path: Path
     with answering_forms(monkeypatch, {"title": "EP report", "confidential": True}):
         workspace.tab("documents").attach()
     assert [d.title for d in records_log.documents(desk, pid)] == ["EP report"]
-    history = _workspace(qtbot, desk, pid).tab("history")
+    workspace = _workspace(qtbot, desk, pid)
+    history = workspace.tab("history")
     assert {r.entity for r in history.model.records} >= {"pupil", "contact", "document"}
 
 

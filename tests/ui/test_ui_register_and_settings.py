@@ -16,30 +16,30 @@ from sencodesk.ui.settings.view import SettingsView
 def test_typing_narrows_the_register_and_the_counts(qtbot: QtBot, demo_desk: Desk) -> None:
     view = RegisterView(demo_desk)
     qtbot.addWidget(view)
-    total = view.proxy.rowCount()
+    total = view.model.rowCount()
     assert total == 80 and view.counts.text().startswith("80 pupils")
-    target = view.model.records[5]
+    target = view.model.everyone[5]
     qtbot.keyClicks(view.search, target.surname[:4])
-    narrowed = view.proxy.rows()
+    narrowed = view.shown()
     assert 0 < len(narrowed) < total
     assert all(target.surname[:4].casefold() in r.sort_name.casefold()
                or target.surname[:4].casefold() in r.upn.casefold() for r in narrowed)
     assert view.counts.text().startswith(f"{len(narrowed)} pupils")
     view.search.clear()
     qtbot.keyClicks(view.search, target.upn)
-    assert [r.upn for r in view.proxy.rows()] == [target.upn]
+    assert [r.upn for r in view.shown()] == [target.upn]
 
 
 def test_filters_combine(qtbot: QtBot, demo_desk: Desk) -> None:
     view = RegisterView(demo_desk)
     qtbot.addWidget(view)
     view.status.select(SenStatus.SUPPORT)
-    assert view.proxy.rows() and all(r.status is SenStatus.SUPPORT for r in view.proxy.rows())
+    assert view.shown() and all(r.status is SenStatus.SUPPORT for r in view.shown())
     view.year.select(YearGroup.Y8)
-    assert all(r.year_group is YearGroup.Y8 for r in view.proxy.rows())
+    assert all(r.year_group is YearGroup.Y8 for r in view.shown())
     view.overdue.setChecked(True)
     assert all(r.next_review is not None and r.next_review < demo_desk.today()
-               for r in view.proxy.rows())
+               for r in view.shown())
     view.table.sortByColumn(0, view.table.horizontalHeader().sortIndicatorOrder())
 
 
@@ -79,3 +79,17 @@ def test_settings_save_and_reopen(qtbot: QtBot, desk: Desk) -> None:
     assert again.urn.text() == "123456" and again.autolock.value() == 5
     assert school.get(desk).lead_times == {"request_reports": 56}
     assert again.accounts is not None and again.accounts.model.rowCount() == 1
+
+
+def test_clicking_a_header_sorts_by_the_raw_value(qtbot: QtBot, demo_desk: Desk) -> None:
+    from PySide6.QtCore import Qt
+
+    view = RegisterView(demo_desk)
+    qtbot.addWidget(view)
+    view.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)  # next review, as dates
+    reviews = [r.next_review for r in view.shown() if r.next_review]
+    assert reviews == sorted(reviews)
+    assert all(r.next_review is None for r in view.shown()[len(reviews):])
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    years = [int(r.year_group) for r in view.shown()]
+    assert years == sorted(years, reverse=True)

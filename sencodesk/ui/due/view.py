@@ -49,6 +49,8 @@ class DueView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.activated.connect(self._activated)
+        self.tree.expanded.connect(self._expanded)
+        self._later: list[DueItem] = []
         self.summary = QLabel()
         self.summary.setObjectName("muted")
         refresh = QPushButton(self.tr("&Refresh"))
@@ -70,10 +72,16 @@ class DueView(QWidget):
         self.model.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         groups = {name: QStandardItem(self.tr(name)) for name in GROUPS}
         counts = dict.fromkeys(GROUPS, 0)
+        self._later = []
         for item in items:
             name = group_of(item, today)
             counts[name] += 1
-            groups[name].appendRow(self._row(item))
+            if name == "Later":  # usually most of them: built when first opened
+                self._later.append(item)
+            else:
+                groups[name].appendRow(self._row(item))
+        if self._later:
+            groups["Later"].appendRow(QStandardItem(self.tr("Loading…")))
         for name, parent in groups.items():
             parent.setText(f"{self.tr(name)} ({counts[name]})")
             font = parent.font()
@@ -103,6 +111,15 @@ class DueView(QWidget):
             if colour:
                 cell.setForeground(QBrush(QColor(colour)))
         return cells
+
+    def _expanded(self, index: object) -> None:
+        later = self.model.item(GROUPS.index("Later"))
+        if later is None or index != later.index() or not self._later:
+            return
+        later.removeRows(0, later.rowCount())
+        for item in self._later:
+            later.appendRow(self._row(item))
+        self._later = []
 
     def _activated(self) -> None:
         index = self.tree.currentIndex()

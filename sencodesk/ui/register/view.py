@@ -23,7 +23,7 @@ from sencodesk.domain.records import PupilRow
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import ValueCombo, configure_table, heading
-from sencodesk.ui.register.model import RegisterFilter, register_model
+from sencodesk.ui.register.model import RegisterModel
 from sencodesk.ui.table_model import RECORD_ROLE
 
 
@@ -39,9 +39,7 @@ class RegisterView(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.model = register_model(self)
-        self.proxy = RegisterFilter(desk.today(), self)
-        self.proxy.setSourceModel(self.model)
+        self.model = RegisterModel(desk.today(), self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name or UPN (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search pupils"))
@@ -55,7 +53,7 @@ class RegisterView(QWidget):
         self.form = _combo(self.tr("Class filter"), [(self.tr("Any class"), "")])
         self.overdue = QCheckBox(self.tr("Review &overdue"))
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         # widths are set once below rather than measured on every refresh of 1,000+ rows
         configure_table(self.table, name=self.tr("Pupils on the register"), fit=False)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
@@ -94,7 +92,7 @@ class RegisterView(QWidget):
 
     def refresh(self) -> None:
         rows = pupils.list_pupils(self.desk)
-        self.model.set_records(rows)
+        self.model.load(rows)
         current = self.form.value()
         self.form.blockSignals(True)
         self.form.clear_choices()
@@ -106,11 +104,15 @@ class RegisterView(QWidget):
         self._update_counts()
 
     def _filter(self, **criteria: object) -> None:
-        self.proxy.set(**criteria)
+        self.model.set_filter(**criteria)
         self._update_counts()
 
+    def shown(self) -> list[PupilRow]:
+        """The pupils the filters let through, in the order shown."""
+        return list(self.model.records)
+
     def _update_counts(self) -> None:
-        rows = self.proxy.rows()
+        rows = self.model.records
         by_status = Counter(r.status for r in rows)
         self.counts.setText(self.tr("{n} pupils · K {k} · E {e}").format(
             n=f"{len(rows):,}", k=by_status[SenStatus.SUPPORT], e=by_status[SenStatus.EHCP]))
@@ -124,7 +126,7 @@ class RegisterView(QWidget):
             self.pupil_activated.emit(chosen[0].id)
 
     def _print_selected(self) -> None:
-        chosen = self.selected() or self.proxy.rows()
+        chosen = self.selected() or self.shown()
         self.print_passports_requested.emit([r.id for r in chosen])
 
     def focus_search(self) -> None:

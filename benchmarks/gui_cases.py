@@ -1,0 +1,122 @@
+"""GUI and document figures: cold start to the sign-in window, memory, unlock to the Due
+dashboard, the register filter per keystroke, passport PDFs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from benchmarks.school import PASSWORD, USER
+from benchmarks.timing import Figure, repeat
+from sencodesk.domain.codes import SenStatus
+from sencodesk.services import accounts, passports, pupils, report_data
+from sencodesk.services.context import Desk
+
+START = """
+    import sys, time
+    from pathlib import Path
+    from sencodesk.ui.application import make_application
+    from sencodesk.ui.login import SignInDialog
+    app = make_application([])
+    dialog = SignInDialog(Path(sys.argv[1]))
+    dialog.show()
+    app.processEvents()
+    dialog.repaint()
+    rss = next(int(line.split()[1]) for line in open("/proc/self/status")
+               if line.startswith("VmRSS"))
+    print("painted", rss, flush=True)
+"""
+
+
+def cold_start(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    """Process start to the sign-in window painted, timed from outside the process."""
+    times, memory = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", textwrap.dedent(START), str(data_dir)],
+                             check=True, capture_output=True, text=True).stdout.split()
+        times.append((time.perf_counter() - started) * 1000)
+        memory.append(int(out[1]) / 1024)
+    from benchmarks.cases import bare_window
+
+    (bare,) = bare_window(desk, data_dir, runs)
+    return [Figure("cold start to sign-in window painted", tuple(times), target_ms=350,
+                   floor_ms=bare.median, floor_name="bare PySide6 window"),
+            Figure("memory at the sign-in window (MB)", tuple(memory), target_ms=200,
+                   unit="MB")]
+
+
+def unlock_to_dashboard(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    from sencodesk.ui.application import make_application
+    from sencodesk.ui.main_window import MainWindow
+
+    app = make_application([])
+    kdf: list[float] = []
+
+    def unlock() -> None:
+        started = time.perf_counter()
+        signed = accounts.sign_in(data_dir, USER, PASSWORD)
+        kdf.append(time.perf_counter() - started)
+        window = MainWindow(signed)
+        window.show()
+        app.processEvents()
+        window.repaint()
+        window.idle.stop()
+        window.hide()
+        window.deleteLater()
+        app.processEvents()
+        signed.close()
+
+    samples = repeat(unlock, runs)
+    return [Figure("unlock to Due dashboard painted (KDF included)", samples)]
+
+
+def register_keystrokes(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    from sencodesk.ui.application import make_application
+    from sencodesk.ui.register.view import RegisterView
+
+    app = make_application([])
+    view = RegisterView(desk)
+    view.show()
+    app.processEvents()
+    name = view.model.everyone[len(view.model.everyone) // 2].surname
+    per_key: list[float] = []
+    for _ in range(runs):
+        for length in range(1, len(name) + 1):
+            started = time.perf_counter()
+            view.search.setText(name[:length])
+            app.processEvents()
+            per_key.append((time.perf_counter() - started) * 1000)
+        view.search.clear()
+    def change_filter() -> None:
+        view.status.setCurrentIndex(1)
+        app.processEvents()
+        view.status.setCurrentIndex(0)
+        app.processEvents()
+
+    changes = tuple(t / 2 for t in repeat(change_filter, runs))
+    view.deleteLater()
+    return [Figure("register filter per keystroke (typing a surname)", tuple(per_key),
+                   target_ms=16),
+            Figure("register filter change (status combo)", changes, target_ms=16)]
+
+
+def documents(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    rows = pupils.list_pupils(desk, pupils.RegisterFilter(
+        statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
+    with_passport = list(passports.latest_for(desk, [r.id for r in rows]))
+    one = repeat(lambda: report_data.passport_pdf(desk, with_passport[0]), runs)
+    thirty = repeat(lambda: report_data.passports_pdf(desk, with_passport[:30]),
+                    max(2, runs // 2))
+    from benchmarks.cases import bare_page
+
+    (bare,) = bare_page(desk, data_dir, runs)
+    return [Figure("passport PDF", one, target_ms=250, floor_ms=bare.median,
+                   floor_name="bare ReportLab page"),
+            Figure("class set of 30 passports", thirty, target_ms=3000)]
+
+
+GUI_CASES = [cold_start, unlock_to_dashboard, register_keystrokes, documents]
