@@ -92,6 +92,7 @@ def open_and_save(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
         cycle_ids.append(cycles.create(desk, pid, cycles.CyclePlan(
             starts_on=date(today.year - 1, 9, 1), review_on=date(today.year - 1, 12, 1),
             outcomes=(cycles.OutcomeInput("Read 100 words"), cycles.OutcomeInput("Spell 20")))))
+        cycles.activate(desk, cycle_ids[-1])
 
     reviewed = repeat(lambda: cycles.record_review(desk, cycle_ids[-1], cycles.ReviewInput(
         reviewed_on=today, progress={1: Progress.MET, 2: Progress.PARTLY},

@@ -197,6 +197,9 @@ def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
         cycle = _get(session, cycle_id)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has already been reviewed")
+        if cycle.status != CycleStatus.ACTIVE.value:
+            raise ValidationError("cycle", "start the plan (agreed with the family) before "
+                                  "recording its review")
         if review.reviewed_on < cycle.starts_on:
             raise ValidationError(
                 "review date", f"{review.reviewed_on:%d/%m/%Y} is before the cycle started "

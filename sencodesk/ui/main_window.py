@@ -125,6 +125,15 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        current = self.stack.currentWidget()
+        if current is not self.workspace and current is not None \
+                and getattr(current, "has_unsaved_changes", lambda: False)() \
+                and not confirm(self, self.tr("Unsaved changes"),
+                                self.tr("Leave this screen without saving your changes?")):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            return
         if self.workspace is not None and not self._leave_workspace():
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(-1)

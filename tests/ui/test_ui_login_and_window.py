@@ -164,3 +164,15 @@ def test_later_deadlines_load_when_opened(qtbot: QtBot, window: MainWindow) -> N
     count = int(later.text().split("(")[1].rstrip(")"))
     due.tree.expand(later.index())
     assert later.rowCount() == count
+
+
+def test_unsaved_settings_are_not_lost_by_switching_screens(
+    qtbot: QtBot, window: MainWindow, message_boxes: list[tuple[str, str]]
+) -> None:
+    window.show_page("Settings")
+    settings = window.page("Settings")
+    assert isinstance(settings, SettingsView)
+    settings.urn.setText("654321")
+    window.show_page("Register")
+    assert message_boxes[-1][0] == "question"
+    assert window.stack.currentWidget() is settings and settings.urn.text() == "654321"
