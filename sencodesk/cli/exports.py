@@ -1,0 +1,88 @@
+"""``sencodesk export``: documents as PDF files (each export is audited)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from sencodesk.cli import common
+
+
+def register(sub: common.Subparsers) -> None:
+    parser = sub.add_parser("export", help="write documents as PDF",
+                            description="Write a document to a PDF file. Every export is "
+                            "recorded in the audit trail.")
+    kinds = parser.add_subparsers(dest="export_kind", metavar="DOCUMENT", required=True)
+    passport = kinds.add_parser("passport", parents=[common.signed_in_options()],
+                                help="one pupil's passport (one A4 page)")
+    passport.add_argument("upn", metavar="UPN")
+    passport.set_defaults(func=run_passport)
+    class_set = kinds.add_parser(
+        "passports", parents=[common.signed_in_options()],
+        help="passports for a class", description="The passports of every pupil on the SEND "
+        "register (K or E) in a class, one per page, in one PDF.")
+    class_set.add_argument("--class", dest="form", required=True, metavar="CLASS",
+                           help="the class or form, e.g. 7B")
+    class_set.set_defaults(func=run_class_set)
+    plan = kinds.add_parser("plan", parents=[common.signed_in_options()],
+                            help="a pupil's APDR plans and reviews")
+    plan.add_argument("upn", metavar="UPN")
+    plan.set_defaults(func=run_plan)
+    for command in (passport, class_set, plan):
+        command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                             help="the PDF file to write")
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write whole or not at all: a half-written PDF is never left under the final name."""
+    path = path.expanduser()
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    partial.replace(path)
+    print(f"Wrote {path}.")
+
+
+def _warn(warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
+        print(f"Warning: {warning}")
+
+
+def run_passport(args: argparse.Namespace) -> int:
+    from sencodesk.services import pupils, report_data
+
+    desk = common.sign_in(args)
+    try:
+        result = report_data.passport_pdf(desk, pupils.id_for_upn(desk, args.upn))
+    finally:
+        desk.close()
+    _write(args.output, result.pdf)
+    _warn(result.warnings)
+    return 0
+
+
+def run_class_set(args: argparse.Namespace) -> int:
+    from sencodesk.services import report_data
+
+    desk = common.sign_in(args)
+    try:
+        result = report_data.class_set_pdf(desk, args.form)
+    finally:
+        desk.close()
+    _write(args.output, result.pdf)
+    _warn(result.warnings)
+    return 0
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from sencodesk.services import pupils, report_data
+
+    desk = common.sign_in(args)
+    try:
+        pdf = report_data.plan_pdf(desk, pupils.id_for_upn(desk, args.upn))
+    finally:
+        desk.close()
+    _write(args.output, pdf)
+    return 0

@@ -1,0 +1,56 @@
+"""`sencodesk export passport|passports|plan` write real, audited PDFs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from factories import PASSWORD
+from pypdf import PdfReader
+
+from sencodesk.cli import main
+
+
+@pytest.fixture
+def demo_school(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> list[dict[str, str]]:
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    assert main(["demo", "--pupils", "120", "--seed", "9"]) == 0
+    capsys.readouterr()
+    assert main(["pupils", "list", "--status", "K", "--json"]) == 0
+    rows: list[dict[str, str]] = json.loads(capsys.readouterr().out)
+    return rows
+
+
+def test_passport_plan_and_class_set(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pupil = demo_school[0]
+    passport = tmp_path / "passport.pdf"
+    assert main(["export", "passport", pupil["upn"], "-o", str(passport)]) == 0
+    reader = PdfReader(passport)
+    assert len(reader.pages) == 1
+    assert pupil["surname"] in reader.pages[0].extract_text()
+    plan = tmp_path / "plan.pdf"
+    assert main(["export", "plan", pupil["upn"], "-o", str(plan)]) == 0
+    assert "OFFICIAL-SENSITIVE" in PdfReader(plan).pages[0].extract_text()
+    class_set = tmp_path / "7x.pdf"
+    assert main(["export", "passports", "--class", pupil["class"], "-o", str(class_set)]) == 0
+    assert len(PdfReader(class_set).pages) >= 1
+    capsys.readouterr()
+    assert main(["audit", "list", "--json", "--limit", "10"]) == 0
+    exported = [e for e in json.loads(capsys.readouterr().out) if e["action"] == "export"]
+    assert {e["entity"] for e in exported} >= {"passport", "plan", "passports"}
+
+
+def test_unknown_class_and_bad_upn_are_clear(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "passports", "--class", "Z9", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "no pupil on the SEND register is in class 'Z9'" in capsys.readouterr().err
+    assert main(["export", "passport", "C801200005001", "-o", str(tmp_path / "y.pdf")]) == 1
+    assert "check letter should be B" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.pdf"))
