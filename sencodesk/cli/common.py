@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sencodesk import paths
+from sencodesk.domain.codes import YearGroup
 from sencodesk.domain.errors import AuthenticationFailed, ValidationError
 
 if TYPE_CHECKING:
@@ -102,6 +103,14 @@ def date_arg(text: str) -> date:
         return parse_date(text)
     except ValidationError as error:
         raise argparse.ArgumentTypeError(error.message) from None
+
+
+def year_arg(text: str) -> YearGroup:
+    """argparse ``type=`` for year groups: N, R or 1-14."""
+    try:
+        return YearGroup.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def uk(value: date | None) -> str:

@@ -5,14 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sencodesk.cli import common
-from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
-
-
-def _year(text: str) -> YearGroup:
-    try:
-        return YearGroup.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+from sencodesk.domain.codes import NeedType, SenStatus
 
 
 def register(sub: common.Subparsers) -> None:
@@ -26,7 +19,7 @@ def register(sub: common.Subparsers) -> None:
                          help="N (no SEN), K (SEN support) or E (EHC plan)")
     listing.add_argument("--need", choices=[n.value for n in NeedType],
                          help="primary or secondary need type, e.g. SLCN")
-    listing.add_argument("--year", type=_year, help="year group: N, R or 1-14")
+    listing.add_argument("--year", type=common.year_arg, help="year group: N, R or 1-14")
     listing.add_argument("--class", dest="form", help="class or form, e.g. 7B")
     listing.add_argument("--search", default="", help="part of a name or UPN")
     listing.add_argument("--include-left", action="store_true", help="include leavers")

@@ -8,14 +8,7 @@ from datetime import date
 
 from sencodesk.cli import common
 from sencodesk.domain import clock
-from sencodesk.domain.codes import SchoolPhase, YearGroup
-
-
-def _year(text: str) -> YearGroup:
-    try:
-        return YearGroup.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+from sencodesk.domain.codes import SchoolPhase
 
 
 def register(sub: common.Subparsers) -> None:
@@ -56,7 +49,7 @@ def register(sub: common.Subparsers) -> None:
         "transfer", parents=[options], help="phase transfer deadline",
         description="When the plan naming the next school must be final: 15 February of the "
         "year of transfer, or 31 March for secondary to post-16 (Reg 18).")
-    transfer.add_argument("--year-group", type=_year, required=True, metavar="N",
+    transfer.add_argument("--year-group", type=common.year_arg, required=True, metavar="N",
                           help="the pupil's year group on that date: N, R or 1-14")
     transfer.add_argument("--on", type=common.date_arg, required=True, metavar="DATE",
                           help="the date the pupil is in that year group")

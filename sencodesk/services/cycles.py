@@ -14,14 +14,13 @@ from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     ApdrCycle,
     CycleOutcome,
     CycleProvision,
     Intervention,
-    Pupil,
 )
 
 MAX_OUTCOMES = 6
@@ -137,11 +136,7 @@ def create(desk: Desk, pupil_id: int, plan: CyclePlan, *, previous_id: int | Non
     """Start a draft cycle for a pupil."""
     _check_plan(plan)
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        pupil = session.get(Pupil, pupil_id)
-        if pupil is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
-        if pupil.left_on is not None:
-            raise ValidationError("pupil", "this pupil has left: the file is read-only")
+        pupils.editable(session, pupil_id)
         cycle = ApdrCycle(pupil_id=pupil_id, previous_id=previous_id,
                           starts_on=plan.starts_on, review_on=plan.review_on)
         session.add(cycle)

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, col, func, select
 
 from sencodesk.domain import validation
-from sencodesk.domain.errors import NotFound, ValidationError
+from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent, PassportRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
-from sencodesk.store.tables import PassportVersion, Pupil, StaffMember
+from sencodesk.store.tables import PassportVersion, StaffMember
 
 MAX_SECTION = 4000
 _HEADING = dict(PASSPORT_HEADINGS)
@@ -58,11 +58,7 @@ def save(
     if not any(asdict(content).values()):
         raise ValidationError("About me", "write at least one section before saving")
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        pupil = session.get(Pupil, pupil_id)
-        if pupil is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
-        if pupil.left_on is not None:
-            raise ValidationError("pupil", "this pupil has left: the file is read-only")
+        pupils.editable(session, pupil_id)
         previous = _latest_row(session, pupil_id)
         row = PassportVersion(
             pupil_id=pupil_id, version=(previous.version + 1) if previous else 1,

@@ -98,6 +98,13 @@ def _columns(fields: PupilFields) -> dict[str, object]:
     return values
 
 
+def editable(session: Session, pupil_id: int) -> Pupil:
+    """The pupil, if there is one and their file is still open (not left)."""
+    pupil = _get(session, pupil_id)
+    _editable(pupil)
+    return pupil
+
+
 def _get(session: Session, pupil_id: int) -> Pupil:
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,6 +110,14 @@ def configure_table(view: QTableView, *, name: str, fit: bool = True) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)
     view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def table_view(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table in the house style over ``model``."""
+    view = QTableView()
+    view.setModel(model)
+    configure_table(view, name=name)
+    return view
 
 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
+from ui_helpers import answering_forms
 
 from sencodesk.domain.codes import SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
@@ -93,3 +95,32 @@ def test_clicking_a_header_sorts_by_the_raw_value(qtbot: QtBot, demo_desk: Desk)
     view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     years = [int(r.year_group) for r in view.shown()]
     assert years == sorted(years, reverse=True)
+
+
+def test_add_a_term_and_an_account(qtbot: QtBot, desk: Desk,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from sencodesk.domain.codes import Role
+    from sencodesk.services import accounts
+
+    view = SettingsView(desk)
+    qtbot.addWidget(view)
+    with answering_forms(monkeypatch,
+                         {"name": "Autumn", "starts": date(2026, 9, 3), "ends": date(2026, 9, 1)},
+                         {"name": "Autumn", "starts": date(2026, 9, 3),
+                          "ends": date(2026, 12, 18)}) as shown:
+        view.add_term()
+        assert "before the term start" in shown[0].errors["term end"].text()
+        view.add_term()
+    assert [t.name for t in school.terms(desk)] == ["Autumn"]
+    assert view.accounts is not None
+    with answering_forms(monkeypatch,
+                         {"name": "Tia Jones", "username": "tia", "role": Role.HEAD,
+                          "password": "long enough", "again": "different"},
+                         {"name": "Tia Jones", "username": "tia", "role": Role.HEAD,
+                          "password": "long enough", "again": "long enough"}) as shown:
+        view.accounts.add()
+        assert "differ" in shown[0].errors["password again"].text()
+        view.accounts.add()
+    assert {a.username: a.role for a in accounts.list_accounts(desk)}["tia"] is Role.HEAD

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,16 +24,9 @@ from sencodesk.domain.records import InterventionRecord
 from sencodesk.services import interventions
 from sencodesk.services.context import Desk
 from sencodesk.services.provision_map import provision_map
-from sencodesk.ui.common import configure_table, date_edit, date_of, heading
+from sencodesk.ui.common import date_edit, date_of, heading, table_view
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
-
-
-def _view(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    configure_table(view, name=name)
-    return view
 
 
 class ProvisionView(QWidget):
@@ -46,7 +38,7 @@ class ProvisionView(QWidget):
             Column("Intervention", lambda i: i.name, tooltip=lambda i: i.description),
             Column("Wave", lambda i: i.wave), Column("Staff", lambda i: i.staff_grade),
             Column("Per hour", lambda i: i.hourly_cost_pence, pounds)], self)
-        self.catalogue_view = _view(self.catalogue, self.tr("Intervention catalogue"))
+        self.catalogue_view = table_view(self.catalogue, self.tr("Intervention catalogue"))
         add = QPushButton(self.tr("&Add intervention…"))
         edit = QPushButton(self.tr("&Edit…"))
         for button, slot in ((add, self.add), (edit, self.edit)):
@@ -85,8 +77,8 @@ class ProvisionView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(period)
         right_layout.addWidget(self.totals)
-        right_layout.addWidget(_view(self.by_intervention, self.tr("Cost by intervention")), 1)
-        right_layout.addWidget(_view(self.by_pupil, self.tr("Cost by pupil")), 1)
+        right_layout.addWidget(table_view(self.by_intervention, self.tr("Cost by intervention")), 1)
+        right_layout.addWidget(table_view(self.by_pupil, self.tr("Cost by pupil")), 1)
         row = QHBoxLayout()
         row.addWidget(left, 2)
         row.addWidget(right, 3)

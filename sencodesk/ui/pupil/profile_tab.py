@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,25 +27,18 @@ from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, Sta
 from sencodesk.services import pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
-    configure_table,
     date_edit,
     date_of,
     error_label,
     explain,
     sentence,
     show_error,
+    table_view,
 )
 from sencodesk.ui.form_dialog import FormDialog, combo
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 PHOTO_SIZE = 132
-
-
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    configure_table(view, name=name)
-    return view
 
 
 class ProfileTab(QWidget):
@@ -117,7 +109,8 @@ class ProfileTab(QWidget):
             Column("Agency", lambda a: a.name), Column("Contact", lambda a: a.contact),
             Column("Since", lambda a: a.started_on)], self)
         grid = QGridLayout()
-        boxes = ((self.tr("SEN status history"), self.statuses, self.change_sen,
+        boxes: tuple[tuple[str, QAbstractItemModel, Callable[[], None] | None, str], ...] = (
+                 (self.tr("SEN status history"), self.statuses, self.change_sen,
                   self.tr("&Change status or needs…")),
                  (self.tr("Need history"), self.needs, None, ""),
                  (self.tr("Parents and carers"), self.parents, self.add_parent,
@@ -127,7 +120,7 @@ class ProfileTab(QWidget):
         for number, (title, model, action, text) in enumerate(boxes):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
-            inner.addWidget(_table(model, title))
+            inner.addWidget(table_view(model, title))
             if action is not None and self.editable:
                 button = QPushButton(text)
                 button.clicked.connect(action)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -24,68 +23,16 @@ from sencodesk.ui.common import (
     ValueCombo,
     configure_table,
     confirm,
-    error_label,
     explain,
-    sentence,
-    show_error,
 )
+from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
-class NewAccountDialog(QDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.setWindowTitle(self.tr("Add a staff account"))
-        self.full_name, self.username = QLineEdit(), QLineEdit()
-        self.password, self.again = QLineEdit(), QLineEdit()
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.role: ValueCombo[Role] = ValueCombo([(r.label, r) for r in Role], Role.TEACHER)
-        form = QFormLayout()
-        for label, widget in (
-            (self.tr("Full &name"), self.full_name),
-            (self.tr("&Username"), self.username),
-            (self.tr("&Role"), self.role),
-            (self.tr("&Password"), self.password),
-            (self.tr("Password &again"), self.again),
-        ):
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, widget)
-        self.message = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-
-    def save(self) -> None:
-        if self.password.text() != self.again.text():
-            show_error(self.message, self.tr("The two passwords differ."))
-            return
-        try:
-            accounts.add_account(
-                self.desk,
-                full_name=self.full_name.text(),
-                username=self.username.text(),
-                role=self.role.value() or Role.TEACHER,
-                password=self.password.text(),
-            )
-        except ValidationError as error:
-            show_error(self.message, f"{sentence(error.field)}: {error.message}")
-            return
-        except SencodeskError as error:
-            show_error(self.message, str(error))
-            return
-        self.accept()
-
-    @classmethod
-    def ask(cls, desk: Desk, parent: QWidget | None = None) -> bool:
-        return cls(desk, parent).exec() == QDialog.DialogCode.Accepted
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
 
 
 class AccountsBox(QGroupBox):
@@ -121,7 +68,26 @@ class AccountsBox(QGroupBox):
         self.model.set_records(accounts.list_accounts(self.desk))
 
     def add(self) -> None:
-        if NewAccountDialog.ask(self.desk, self):
+        fields = [
+            ("name", self.tr("Name"), QLineEdit()),
+            ("username", self.tr("Username"), QLineEdit()),
+            ("role", self.tr("Role"), ValueCombo([(r.label, r) for r in Role], Role.TEACHER)),
+            ("password", self.tr("Password"), _password_field()),
+            ("again", self.tr("Password again"), _password_field()),
+        ]
+
+        def save(v: dict[str, Any]) -> int:
+            if v["password"] != v["again"]:
+                raise ValidationError("password again", "the two passwords differ")
+            return accounts.add_account(
+                self.desk,
+                full_name=v["name"],
+                username=v["username"],
+                role=v["role"],
+                password=v["password"],
+            )
+
+        if FormDialog.ask(self.tr("Add a staff account"), fields, save, self):
             self.refresh()
 
     def withdraw(self) -> None:

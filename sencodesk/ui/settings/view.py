@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -16,15 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.clock import academic_year_of
 from sencodesk.domain.codes import SchoolPhase
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, TermRecord
 from sencodesk.services import school
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import ValueCombo, configure_table, error_label, heading, show_error
+from sencodesk.ui.common import (
+    ValueCombo,
+    configure_table,
+    date_edit,
+    error_label,
+    heading,
+    show_error,
+)
+from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
-from sencodesk.ui.settings.terms import TermDialog
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 
@@ -157,5 +166,28 @@ class SettingsView(QWidget):
         self.load()
 
     def add_term(self) -> None:
-        if TermDialog.ask(self.desk, self):
+        year = QSpinBox()
+        year.setRange(2000, 2100)
+        year.setValue(academic_year_of(self.desk.today()))
+        name = QComboBox()
+        name.setEditable(True)
+        name.addItems([self.tr("Autumn"), self.tr("Spring"), self.tr("Summer")])
+        fields = [
+            ("year", self.tr("Academic year starting"), year),
+            ("name", self.tr("Term"), name),
+            ("starts", self.tr("Term start"), date_edit(self.desk.today())),
+            ("ends", self.tr("Term end"), date_edit(self.desk.today())),
+        ]
+        if FormDialog.ask(
+            self.tr("Add term dates"),
+            fields,
+            lambda v: school.add_term(
+                self.desk,
+                academic_year=v["year"],
+                name=v["name"],
+                starts_on=v["starts"],
+                ends_on=v["ends"],
+            ),
+            self,
+        ):
             self.terms.set_records(school.terms(self.desk))
