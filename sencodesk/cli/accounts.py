@@ -32,11 +32,8 @@ def register(sub: common.Subparsers) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from sencodesk.services import accounts
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         rows = accounts.list_accounts(desk)
-    finally:
-        desk.close()
     common.print_table(("Username", "Name", "Role", "Active"),
                        [(a.username, a.name, a.role.label, "yes" if a.active else "no")
                         for a in rows])
@@ -46,14 +43,11 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from sencodesk.services import accounts
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         password = common.ask_new_password(f"Password for {args.username}: ",
                                            "SENCODESK_NEW_PASSWORD")
         accounts.add_account(desk, full_name=args.name, username=args.username,
                              role=Role(args.role), password=password)
-    finally:
-        desk.close()
     print(f"Added {args.username} ({Role(args.role).label}).")
     return 0
 
@@ -61,10 +55,7 @@ def run_add(args: argparse.Namespace) -> int:
 def run_remove(args: argparse.Namespace) -> int:
     from sencodesk.services import accounts
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         accounts.remove_account(desk, args.username)
-    finally:
-        desk.close()
     print(f"Withdrew {args.username}'s sign-in.")
     return 0

@@ -27,12 +27,9 @@ def register(sub: common.Subparsers) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from sencodesk.services import audit, pupils
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         pupil_id = pupils.id_for_upn(desk, args.pupil) if args.pupil else None
         events = audit.list_events(desk, pupil_id=pupil_id, limit=args.limit)
-    finally:
-        desk.close()
     if args.json:
         common.print_json([{"id": e.id, "at": e.at.isoformat(), "who": e.actor,
                             "action": e.action, "entity": e.entity, "entity_id": e.entity_id,
@@ -48,11 +45,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from sencodesk.services import audit
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         problems = audit.verify(desk)
-    finally:
-        desk.close()
     if not problems:
         print("The audit trail is intact.")
         return 0

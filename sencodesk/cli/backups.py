@@ -36,11 +36,8 @@ def register(sub: common.Subparsers) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     from sencodesk.services import backups
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         path = backups.backup(desk, args.output)
-    finally:
-        desk.close()
     print(f"Backed up to {path} ({path.stat().st_size / 1_048_576:.1f} MB, encrypted).")
     return 0
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,6 +85,16 @@ def sign_in(args: argparse.Namespace) -> Desk:
     from sencodesk.services import accounts
 
     return accounts.sign_in(data_dir(args), username(args), ask_password())
+
+
+@contextlib.contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[Desk]:
+    """Sign in for one command and close the case file afterwards, whatever happens."""
+    desk = sign_in(args)
+    try:
+        yield desk
+    finally:
+        desk.close()
 
 
 def parse_date(text: str, *, field: str = "date") -> date:

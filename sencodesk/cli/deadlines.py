@@ -25,12 +25,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.within is not None and args.within < 0:
         raise SystemExit("sencodesk: --within takes a number of days, 0 or more")
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         items = deadlines.school_deadlines(desk, within_days=args.within,
                                            overdue_only=args.overdue)
-    finally:
-        desk.close()
     if args.json:
         common.print_json([item.to_json() for item in items])
         return 0

@@ -53,11 +53,8 @@ def _warn(warnings: tuple[str, ...]) -> None:
 def run_passport(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils, report_data
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         result = report_data.passport_pdf(desk, pupils.id_for_upn(desk, args.upn))
-    finally:
-        desk.close()
     _write(args.output, result.pdf)
     _warn(result.warnings)
     return 0
@@ -66,11 +63,8 @@ def run_passport(args: argparse.Namespace) -> int:
 def run_class_set(args: argparse.Namespace) -> int:
     from sencodesk.services import report_data
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         result = report_data.class_set_pdf(desk, args.form)
-    finally:
-        desk.close()
     _write(args.output, result.pdf)
     _warn(result.warnings)
     return 0
@@ -79,10 +73,7 @@ def run_class_set(args: argparse.Namespace) -> int:
 def run_plan(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils, report_data
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         pdf = report_data.plan_pdf(desk, pupils.id_for_upn(desk, args.upn))
-    finally:
-        desk.close()
     _write(args.output, pdf)
     return 0

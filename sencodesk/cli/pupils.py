@@ -36,14 +36,11 @@ def register(sub: common.Subparsers) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         rows = pupils.list_pupils(desk, pupils.RegisterFilter(
             status=SenStatus(args.status) if args.status else None,
             need=NeedType(args.need) if args.need else None, year_group=args.year,
             form=args.form, search=args.search, include_left=args.include_left))
-    finally:
-        desk.close()
     if args.json:
         common.print_json([row.to_json() for row in rows])
         return 0
@@ -59,11 +56,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils
 
-    desk = common.sign_in(args)
-    try:
+    with common.signed_in(args) as desk:
         detail = pupils.get(desk, pupils.id_for_upn(desk, args.upn))
-    finally:
-        desk.close()
     row = detail.row
     if args.json:
         common.print_json({

@@ -7,7 +7,7 @@ from factories import add_pupil, new_upn, pupil_fields
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import Conflict, ValidationError
-from sencodesk.services import audit, pupils
+from sencodesk.services import audit, people, pupils
 from sencodesk.services.context import Desk
 
 
@@ -119,7 +119,7 @@ def test_left_pupils_are_read_only_and_off_the_register(desk: Desk) -> None:
 def test_sql_injection_text_is_stored_verbatim(desk: Desk) -> None:
     nasty = "Robert'); DROP TABLE pupil;--"
     pid = add_pupil(desk)
-    pupils.add_agency(desk, pid, name=nasty, contact="' OR 1=1 --")
+    people.add_agency(desk, pid, name=nasty, contact="' OR 1=1 --")
     assert pupils.get(desk, pid).agencies[0].name == nasty
     assert len(pupils.list_pupils(desk, pupils.RegisterFilter(search="'; DROP"))) == 0
     assert len(pupils.list_pupils(desk)) == 1

@@ -24,7 +24,7 @@ from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, StatusRecord
-from sencodesk.services import pupils, records_log
+from sencodesk.services import people, pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
     date_edit,
@@ -216,7 +216,7 @@ class ProfileTab(QWidget):
                                                              QLineEdit()),
                   ("pr", self.tr("Parental responsibility"), combo([(self.tr("Yes"), True),
                                                                      (self.tr("No"), False)]))]
-        if FormDialog.ask(self.tr("Add parent or carer"), fields, lambda v: pupils.add_parent(
+        if FormDialog.ask(self.tr("Add parent or carer"), fields, lambda v: people.add_parent(
                 self.desk, self.pupil_id, name=v["name"], relationship=v["relationship"],
                 phone=v["phone"], email=v["email"], parental_responsibility=v["pr"]), self):
             self.load()
@@ -225,7 +225,7 @@ class ProfileTab(QWidget):
         fields = [("name", self.tr("Agency"), QLineEdit()),
                   ("contact", self.tr("Agency contact"), QLineEdit()),
                   ("since", self.tr("Since"), date_edit(self.desk.today()))]
-        if FormDialog.ask(self.tr("Add agency"), fields, lambda v: pupils.add_agency(
+        if FormDialog.ask(self.tr("Add agency"), fields, lambda v: people.add_agency(
                 self.desk, self.pupil_id, name=v["name"], contact=v["contact"],
                 started_on=v["since"]), self):
             self.load()
