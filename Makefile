@@ -49,7 +49,8 @@ screenshots: sysdeps $(STAMP)
 
 dist: sysdeps $(STAMP)
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.6'
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/sencodesk
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -35,6 +35,10 @@ def _data_dir_arg(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--self-test"]:
+        from sencodesk.selftest import run
+
+        return run()
     if _wants_gui(args):
         from sencodesk.ui.application import run_gui
 
