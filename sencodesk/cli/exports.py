@@ -29,7 +29,14 @@ def register(sub: common.Subparsers) -> None:
                             help="a pupil's APDR plans and reviews")
     plan.add_argument("upn", metavar="UPN")
     plan.set_defaults(func=run_plan)
-    for command in (passport, class_set, plan):
+    register_csv = kinds.add_parser(
+        "register", parents=[common.signed_in_options()], help="the register as CSV",
+        description="The register (not leavers) as CSV in the columns `sencodesk import "
+        "pupils` reads back unchanged.")
+    register_csv.add_argument("--csv", action="store_true", required=True,
+                              help="write CSV (the PDF register is not built yet)")
+    register_csv.set_defaults(func=run_register)
+    for command in (passport, class_set, plan, register_csv):
         command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                              help="the PDF file to write")
 
@@ -76,4 +83,13 @@ def run_plan(args: argparse.Namespace) -> int:
     with common.signed_in(args) as desk:
         pdf = report_data.plan_pdf(desk, pupils.id_for_upn(desk, args.upn))
     _write(args.output, pdf)
+    return 0
+
+
+def run_register(args: argparse.Namespace) -> int:
+    from sencodesk.services.register_csv import write_register_csv
+
+    with common.signed_in(args) as desk:
+        count = write_register_csv(desk, args.output.expanduser())
+    print(f"Wrote {count:,} pupils to {args.output}.")
     return 0

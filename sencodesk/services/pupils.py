@@ -92,7 +92,8 @@ def clean(fields: PupilFields, *, today: date) -> PupilFields:
     return cleaned
 
 
-def _columns(fields: PupilFields) -> dict[str, object]:
+def columns_of(fields: PupilFields) -> dict[str, object]:
+    """The Pupil table's column values for these fields."""
     values = asdict(fields)
     values["year_group"] = int(fields.year_group)
     return values
@@ -128,14 +129,14 @@ def create(desk: Desk, fields: PupilFields, sen: SenChange | None = None) -> int
     with desk.unit(Permission.EDIT_PUPILS) as session:
         if session.exec(select(Pupil.id).where(Pupil.upn == fields.upn)).first():
             raise Conflict(f"A pupil with UPN {fields.upn} is already on the register.")
-        pupil = Pupil(**_columns(fields))  # type: ignore[arg-type]
+        pupil = Pupil(**columns_of(fields))  # type: ignore[arg-type]
         session.add(pupil)
         session.flush()
         assert pupil.id is not None
-        _apply_sen(session, pupil, sen, sen.starts_on or fields.joined_on or today)
+        apply_sen(session, pupil, sen, sen.starts_on or fields.joined_on or today)
         audit.record(session, desk.actor, "create", "pupil", entity_id=pupil.id,
                      pupil_id=pupil.id, summary=f"added {fields.upn}",
-                     changed=audit.changes({}, _columns(fields)))
+                     changed=audit.changes({}, columns_of(fields)))
         return pupil.id
 
 
@@ -150,7 +151,7 @@ def update(desk: Desk, pupil_id: int, fields: PupilFields) -> None:
         ).first():
             raise Conflict(f"A pupil with UPN {fields.upn} is already on the register.")
         before = pupil.model_dump()
-        for name, value in _columns(fields).items():
+        for name, value in columns_of(fields).items():
             setattr(pupil, name, value)
         session.add(pupil)
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
@@ -184,7 +185,7 @@ def _close(period: StatusPeriod | NeedPeriod, starts_on: date, session: Session)
         session.add(period)
 
 
-def _apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -> None:
+def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -> None:
     assert pupil.id is not None
     current = _open_status(session, pupil.id)
     census.check_new_period_start(
@@ -214,7 +215,7 @@ def change_sen(desk: Desk, pupil_id: int, sen: SenChange) -> None:
         pupil = _get(session, pupil_id)
         _editable(pupil)
         before = _sen_snapshot(session, pupil_id)
-        _apply_sen(session, pupil, sen, starts_on)
+        apply_sen(session, pupil, sen, starts_on)
         session.flush()
         audit.record(session, desk.actor, "update", "sen status", entity_id=pupil_id,
                      pupil_id=pupil_id, summary=f"from {starts_on:%d/%m/%Y}",

@@ -1,0 +1,57 @@
+"""``sencodesk import pupils FILE``: pupils from an MIS CSV export, previewed first."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sencodesk.cli import common
+from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.mis_csv import PRESETS
+
+
+def register(sub: common.Subparsers) -> None:
+    parser = sub.add_parser("import", help="bring pupils in from your MIS",
+                            description="Import data from other systems.")
+    kinds = parser.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    pupils = kinds.add_parser(
+        "pupils", parents=[common.signed_in_options()], help="pupils from an MIS CSV export",
+        description="Read a CSV exported from SIMS, Arbor, Bromcom or ScholarPack (UTF-8 or "
+        "Windows-1252, comma or semicolon). Shows what would change first: new pupils, updated "
+        "pupils (old -> new), unchanged, and every rejected row with its reason. Nothing is "
+        "written until you confirm, and then all of it is, or none.")
+    pupils.add_argument("file", type=Path, metavar="FILE")
+    pupils.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
+    pupils.add_argument("--yes", action="store_true", help="import without asking (for scripts)")
+    pupils.add_argument("--mapping", choices=sorted(PRESETS),
+                        help="the MIS the file came from, if its headers are unusual")
+    pupils.set_defaults(func=run_pupils)
+
+
+def run_pupils(args: argparse.Namespace) -> int:
+    from sencodesk.services import mis_import
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"cannot read {args.file}: {error.strerror}") from None
+    with common.signed_in(args) as desk:
+        plan = mis_import.preview(desk, data, mapping=args.mapping)
+        for line in mis_import.describe(plan):
+            print(line)
+        if args.dry_run or not plan.writes:
+            print("Nothing was changed." if args.dry_run else "Nothing to import.")
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("sencodesk: add --yes to import without a question.", file=sys.stderr)
+                return 1
+            answer = input(f"Import {len(plan.new)} new and {len(plan.updated)} updated "
+                           "pupils? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Nothing was changed.")
+                return 1
+        result = mis_import.apply(desk, plan)
+    print(f"Imported: {result.created} new and {result.updated} updated pupils.")
+    return 0

@@ -1,0 +1,171 @@
+"""Reading a pupil list exported from an MIS (SIMS, Arbor, Bromcom, ScholarPack) as CSV.
+
+Pure parsing: bytes in, rows or row errors out, every error naming its CSV row (the header is
+row 1) and column. Encodings: UTF-8, UTF-8 with BOM, else Windows-1252. Comma or semicolon.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sencodesk.domain import census
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.errors import ValidationError
+
+REQUIRED = ("upn", "surname", "forename", "dob", "year")
+#: Column headers (compared case-insensitively) that every preset understands.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "upn": ("upn", "unique pupil number"),
+    "surname": ("legal surname", "surname", "last name", "family name"),
+    "forename": ("legal forename", "forename", "first name", "given name"),
+    "preferred_surname": ("preferred surname",),
+    "preferred_forename": ("preferred forename", "preferred name"),
+    "dob": ("dob", "date of birth"),
+    "year": ("year", "nc year", "year group", "national curriculum year"),
+    "form": ("reg", "form", "class", "reg group", "registration group", "tutor group"),
+    "gender": ("gender", "sex"),
+    "status": ("sen status", "sen provision"),
+    "primary_need": ("primary need", "sen need 1", "primary sen need"),
+    "secondary_need": ("secondary need", "sen need 2", "secondary sen need"),
+}
+#: Named presets: extra header names a particular MIS export uses.
+PRESETS: dict[str, dict[str, str]] = {
+    "sims": {"Legal Surname": "surname", "Legal Forename": "forename", "Reg": "form"},
+    "arbor": {"Last Name": "surname", "First Name": "forename", "Registration Form": "form"},
+    "bromcom": {"Family Name": "surname", "Given Name": "forename", "Tutor Group": "form"},
+    "scholarpack": {"Surname": "surname", "Forename": "forename", "Class": "form"},
+    "sencodesk": {},
+}
+#: The columns `sencodesk export register --csv` writes (they read back with no mapping).
+EXPORT_COLUMNS = ("UPN", "Legal Surname", "Legal Forename", "Preferred Surname",
+                  "Preferred Forename", "DOB", "Year", "Class", "Gender", "SEN Status",
+                  "Primary Need", "Secondary Need")
+
+
+@dataclass(frozen=True)
+class MisRow:
+    row: int
+    upn: str
+    surname: str
+    forename: str
+    dob: date
+    year_group: YearGroup
+    form: str = ""
+    gender: str = ""
+    preferred_surname: str = ""
+    preferred_forename: str = ""
+    status: SenStatus | None = None  # None when the file has no status column
+    needs: tuple[NeedType, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    rows: tuple[MisRow, ...]
+    errors: tuple[RowError, ...]
+    ignored_columns: tuple[str, ...]
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header used
+
+
+def decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ValidationError("file", "is neither UTF-8 nor Windows-1252 text: save it again "
+                              "from the MIS as CSV") from None
+
+
+def parse_date(text: str, *, row: int, column: str) -> date:
+    cleaned = text.strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(column, f"{text!r} is not a date (use dd/mm/yyyy)", row=row)
+
+
+def _columns(header: list[str], mapping: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
+    wanted = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+    wanted.update({k.strip().casefold(): v for k, v in mapping.items()})
+    found: dict[str, int] = {}
+    ignored = []
+    for index, title in enumerate(header):
+        name = wanted.get(title.strip().casefold())
+        if name and name not in found:
+            found[name] = index
+        elif title.strip():
+            ignored.append(title.strip())
+    return found, ignored
+
+
+def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> ParsedFile:
+    """Every row of the file as a MisRow or a RowError; file-level problems raise."""
+    if isinstance(mapping, str):
+        if mapping.casefold() not in PRESETS:
+            raise ValidationError("mapping", f"{mapping!r} is not a preset "
+                                  f"({', '.join(PRESETS)})")
+        mapping = PRESETS[mapping.casefold()]
+    text = decode(data)
+    if not text.strip():
+        raise ValidationError("file", "is empty")
+    first_line = text.lstrip().splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(reader)
+    columns, ignored = _columns(header, mapping or {})
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        readable = ", ".join(ALIASES[name][0].title() for name in missing)
+        raise ValidationError("header", f"the file has no column for {readable}")
+    rows: list[MisRow] = []
+    errors: list[RowError] = []
+    for number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        try:
+            rows.append(_row(number, cells, columns))
+        except ValidationError as error:
+            errors.append(RowError(number, f"{error.field}: {error.message}"))
+    if not rows and not errors:
+        raise ValidationError("file", "has a header but no pupils")
+    return ParsedFile(tuple(rows), tuple(errors), tuple(ignored),
+                      {name: header[index] for name, index in columns.items()})
+
+
+def _row(number: int, cells: list[str], columns: dict[str, int]) -> MisRow:
+    def cell(name: str) -> str:
+        index = columns.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    try:
+        year = YearGroup.parse(cell("year"))
+    except ValueError as error:
+        raise ValidationError("Year", str(error), row=number) from None
+    status, note = None, ""
+    if "status" in columns:
+        status, mapped = census.parse_status(cell("status") or "N", field="SEN Status")
+        note = mapped or ""
+    needs = tuple(census.parse_need(cell(name), field=name.replace("_", " ").title())
+                  for name in ("primary_need", "secondary_need") if cell(name))
+    return MisRow(row=number, upn=cell("upn"), surname=cell("surname"),
+                  forename=cell("forename"), dob=parse_date(cell("dob"), row=number,
+                                                            column="DOB"),
+                  year_group=year, form=cell("form"), gender=cell("gender"),
+                  preferred_surname=cell("preferred_surname"),
+                  preferred_forename=cell("preferred_forename"), status=status, needs=needs,
+                  note=note)

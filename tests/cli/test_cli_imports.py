@@ -1,0 +1,59 @@
+"""`sencodesk import pupils`: a readable preview, --dry-run, --yes, and the CSV round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from factories import PASSWORD
+
+from sencodesk.cli import main
+
+
+@pytest.fixture
+def school(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    assert main(["init", "--school", "Oak"]) == 0
+    capsys.readouterr()
+
+
+def test_dry_run_then_yes(school: None, tmp_path: Path,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "sims.csv"
+    file.write_bytes("UPN;Legal Surname;Legal Forename;DOB;Year;Reg;SEN Status;Primary Need\n"
+                     "B801200005001;Łukasiewicz-Smith;Zoë;01/03/2014;7;7B;P;SPLD\n"
+                     "B801200005002;Oops;Row;31/02/2014;7;7B;N;\n".encode("utf-8-sig"))
+    assert main(["import", "pupils", str(file), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new, 0 updated, 0 unchanged, 1 rejected." in out
+    assert "Rejected: row 3: DOB: '31/02/2014' is not a date" in out
+    assert "Note: row 2: historical code P recorded as K" in out
+    assert "Nothing was changed." in out
+    assert main(["import", "pupils", str(file)]) == 1  # no terminal, no --yes
+    assert main(["import", "pupils", str(file), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["pupils", "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["surname"], row["status"], row["primary_need"]) == ("Łukasiewicz-Smith", "K",
+                                                                     "SPLD")
+
+
+def test_register_csv_export_reimports_unchanged(school: None, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "in.csv"
+    file.write_text("UPN,Surname,Forename,DOB,Year,Class\nB801200005001,Adeyemi,Tunde,"
+                    "01/03/2014,7,7A\n", encoding="utf-8")
+    assert main(["import", "pupils", str(file), "--yes"]) == 0
+    out = tmp_path / "register.csv"
+    assert main(["export", "register", "--csv", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", "pupils", str(out), "--dry-run"]) == 0
+    assert "0 new, 0 updated, 1 unchanged, 0 rejected." in capsys.readouterr().out
+
+
+def test_an_unreadable_file_is_a_clear_error(school: None, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "pupils", str(tmp_path / "missing.csv")]) == 1
+    assert "cannot read" in capsys.readouterr().err
