@@ -129,7 +129,7 @@ def mis_import(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     from sencodesk.domain.upn import with_check_letter
     from sencodesk.services import mis_import as importer
 
-    rows = "".join(f"{with_check_letter(f'7{n:011d}')},Surname{n},Forename,01/03/2014,7,7B,"
+    rows = "".join(f"{with_check_letter(f'7{n:011d}')},Smith,Alex,01/03/2014,7,7B,"
                    f"{'K' if n % 5 == 0 else 'N'},{'SLCN' if n % 5 == 0 else ''}\n"
                    for n in range(2000))
     data = ("UPN,Legal Surname,Legal Forename,DOB,Year,Reg,SEN Status,Primary Need\n"
