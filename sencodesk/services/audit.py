@@ -22,6 +22,7 @@ from sencodesk.services.context import Actor, Desk
 from sencodesk.store.tables import AuditEvent
 
 GENESIS = "0" * 64
+_HEAD = "sencodesk.audit.head"
 
 
 def _digest(event: AuditEvent) -> str:
@@ -62,7 +63,13 @@ def record(
     changed: Mapping[str, list[Any]] | None = None,
 ) -> None:
     """Append one event to the chain, inside the caller's transaction."""
-    last = session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(1)).first()
+    # The chain's head is remembered for the rest of this unit of work (sessions live for one
+    # transaction), so a bulk import does not re-read it for every entry.
+    previous = session.info.get(_HEAD)
+    if previous is None:
+        previous = session.exec(
+            select(AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)
+        ).first() or GENESIS
     event = AuditEvent(
         at=datetime.now(UTC).isoformat(timespec="microseconds"),
         actor_id=actor.staff_id if actor else None,
@@ -73,11 +80,12 @@ def record(
         pupil_id=pupil_id,
         summary=summary[:300],
         changes_json=json.dumps(dict(changed or {}), ensure_ascii=False, sort_keys=True),
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=previous,
         hash="",
     )
     event.hash = _digest(event)
     session.add(event)
+    session.info[_HEAD] = event.hash
 
 
 @dataclass(frozen=True)

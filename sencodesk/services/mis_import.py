@@ -142,13 +142,18 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
     """Write the previewed changes in one transaction: all of them, or none."""
     today: date = desk.today()
     total = plan.writes
-    with desk.unit(Permission.IMPORT) as session:
+    with desk.unit(Permission.IMPORT) as session, session.no_autoflush:
         for done, row in enumerate(plan.new, start=1):
             created = Pupil(**{**pupils.columns_of(_fields(row)), "joined_on": today})  # type: ignore[arg-type]
             session.add(created)
             session.flush()
-            pupils.apply_sen(session, created, pupils.SenChange(row.status or SenStatus.NONE,
-                                                              row.needs), today)
+            assert created.id is not None
+            # a new pupil has no history to close: write the first periods directly
+            session.add(StatusPeriod(pupil_id=created.id, starts_on=today,
+                                     status=(row.status or SenStatus.NONE).value))
+            session.add_all(NeedPeriod(pupil_id=created.id, need=need.value, rank=rank,
+                                       starts_on=today)
+                            for rank, need in enumerate(row.needs, start=1))
             audit.record(session, desk.actor, "create", "pupil", entity_id=created.id,
                          pupil_id=created.id, summary=f"imported {row.upn} (row {row.row})")
             if progress and done % 200 == 0:
