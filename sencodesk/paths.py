@@ -39,6 +39,20 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def write_private(path: Path, data: bytes) -> Path:
+    """Write ``data`` whole or not at all, readable only by the owner: written beside the
+    target, flushed to disk, then renamed into place, so a crash leaves the old file or the
+    new one and never half of either."""
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    partial.replace(path)
+    return path
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
+from sencodesk import paths
 from sencodesk.cli import common
 
 
@@ -43,12 +43,7 @@ def register(sub: common.Subparsers) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     """Write whole or not at all: a half-written PDF is never left under the final name."""
-    path = path.expanduser()
-    partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    partial.replace(path)
+    paths.write_private(path.expanduser(), data)
     print(f"Wrote {path}.")
 
 

@@ -9,7 +9,6 @@ passwords, so the file is no more readable than the data folder.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import struct
 import tempfile
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sencodesk import __version__
+from sencodesk import __version__, paths
 from sencodesk.domain import backup_policy
 from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
@@ -46,16 +45,8 @@ class BackupInfo:
 def _write(destination: Path, header: Mapping[str, object], slots: bytes,
            database: bytes) -> None:
     head = json.dumps(header).encode()
-    partial = destination.with_name(destination.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(MAGIC)
-        for part in (head, slots, database):
-            out.write(struct.pack(">Q", len(part)))
-            out.write(part)
-        out.flush()
-        os.fsync(out.fileno())
-    partial.replace(destination)
+    parts = b"".join(struct.pack(">Q", len(part)) + part for part in (head, slots, database))
+    paths.write_private(destination, MAGIC + parts)
 
 
 def backup(desk: Desk, destination: Path) -> Path:

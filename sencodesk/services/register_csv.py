@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
+from sencodesk import paths
 from sencodesk.domain.mis_csv import EXPORT_COLUMNS
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import pupils
@@ -34,11 +34,7 @@ def register_csv(desk: Desk) -> bytes:
 def write_register_csv(desk: Desk, path: Path) -> int:
     """Write the register (not leavers) to ``path``; return how many pupils. Audited."""
     data = register_csv(desk)
-    partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    partial.replace(path)
+    paths.write_private(path, data)
     count = data.count(b"\n") - 1
     record_export(desk, "register csv", summary=f"{count} pupils")
     return count

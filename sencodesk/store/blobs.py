@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from sencodesk import paths
 from sencodesk.domain.errors import StoreError
 
 MAGIC = b"SDK1"
@@ -40,13 +40,7 @@ class BlobStore:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         nonce = secrets.token_bytes(12)
         sealed = MAGIC + nonce + AESGCM(self._key).encrypt(nonce, data, name.encode())
-        partial = path.with_suffix(".partial")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(sealed)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(path)
+        paths.write_private(path, sealed)
         return name
 
     def get(self, name: str) -> bytes:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 import time
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from sencodesk import paths
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
 
 FORMAT = "sencodesk-keyslots"
@@ -152,13 +152,7 @@ def write(path: Path, slots: SlotFile) -> None:
         "failures": slots.failures,
         "last_failure": slots.last_failure,
     }
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, indent=2)
-        handle.flush()
-        os.fsync(handle.fileno())
-    tmp.replace(path)
+    paths.write_private(path, json.dumps(payload, indent=2).encode("utf-8"))
 
 
 def find(slots: SlotFile, username: str) -> Slot | None:
