@@ -15,7 +15,7 @@ from sencodesk.domain.codes import SchoolPhase, SenStatus, YearGroup
 from sencodesk.domain.due import DueItem
 from sencodesk.domain.ehcp_records import PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
-from sencodesk.domain.records import PupilRow
+from sencodesk.domain.records import PupilRow, SchoolInfo
 from sencodesk.services import cycles, ehcp, passports, pupils, school
 from sencodesk.services.context import Desk
 
@@ -74,9 +74,9 @@ def plan_milestones(plan: PlanRecord, pupil: PupilRow, *, today: date,
     return current + following
 
 
-def _phase(desk: Desk) -> SchoolPhase:
+def _phase(info: SchoolInfo) -> SchoolPhase:
     try:
-        return SchoolPhase(school.get(desk).phase)
+        return SchoolPhase(info.phase)
     except ValueError:
         return SchoolPhase.SECONDARY
 
@@ -96,7 +96,7 @@ def school_deadlines(
     """
     today = desk.today()
     info = school.get(desk)
-    phase = _phase(desk)
+    phase = _phase(info)
     rows = {r.id: r for r in pupils.list_pupils(desk) if pupil_ids is None or r.id in pupil_ids}
     ids = list(rows)
     items: list[DueItem] = []
@@ -142,7 +142,8 @@ def review_timeline(desk: Desk, plan: PlanRecord, pupil: PupilRow) -> list[Miles
     """For the pupil's EHCP tab: the plan's annual-review milestones and phase transfer."""
     desk.require(Permission.READ_EHCP)
     today = desk.today()
-    found = plan_milestones(plan, pupil, today=today, lead_times=school.get(desk).lead_times)
-    transfer = clock.phase_transfer(year_group=pupil.year_group, on=today, phase=_phase(desk),
+    info = school.get(desk)
+    found = plan_milestones(plan, pupil, today=today, lead_times=info.lead_times)
+    transfer = clock.phase_transfer(year_group=pupil.year_group, on=today, phase=_phase(info),
                                     today=today)
     return found + ([transfer] if transfer else [])

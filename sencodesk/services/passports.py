@@ -95,8 +95,8 @@ def versions(desk: Desk, pupil_id: int) -> list[PassportRecord]:
 
 
 def latest(desk: Desk, pupil_id: int) -> PassportRecord | None:
-    found = versions(desk, pupil_id)
-    return found[0] if found else None
+    """The newest version, or None if the pupil has no passport yet."""
+    return latest_for(desk, [pupil_id]).get(pupil_id)
 
 
 def latest_for(desk: Desk, pupil_ids: list[int]) -> dict[int, PassportRecord]:

@@ -14,27 +14,33 @@ from sencodesk.services.context import Desk
 from sencodesk.services.report_data import record_export
 
 
-def register_csv(desk: Desk) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows accented names correctly."""
+def _rows(desk: Desk) -> list[list[str]]:
     desk.require(Permission.EXPORT)
+    names = pupils.legal_names(desk)
+    return [[row.upn, *names[row.id], f"{row.dob:%d/%m/%Y}", row.year_group.short, row.form,
+             row.gender, row.status.value,
+             row.primary_need.value if row.primary_need else "",
+             row.secondary_need.value if row.secondary_need else ""]
+            for row in pupils.list_pupils(desk)]
+
+
+def _encode(rows: list[list[str]]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows accented names correctly."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
-    for row in pupils.list_pupils(desk):
-        detail = pupils.get(desk, row.id)
-        writer.writerow([
-            row.upn, detail.legal_surname, detail.legal_forename, detail.preferred_surname,
-            detail.preferred_forename, f"{row.dob:%d/%m/%Y}", row.year_group.short, row.form,
-            row.gender, row.status.value,
-            row.primary_need.value if row.primary_need else "",
-            row.secondary_need.value if row.secondary_need else ""])
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
+
+
+def register_csv(desk: Desk) -> bytes:
+    """The register (not leavers) as CSV bytes."""
+    return _encode(_rows(desk))
 
 
 def write_register_csv(desk: Desk, path: Path) -> int:
     """Write the register (not leavers) to ``path``; return how many pupils. Audited."""
-    data = register_csv(desk)
-    paths.write_private(path, data)
-    count = data.count(b"\n") - 1
-    record_export(desk, "register csv", summary=f"{count} pupils")
-    return count
+    rows = _rows(desk)
+    paths.write_private(path, _encode(rows))
+    record_export(desk, "register csv", summary=f"{len(rows)} pupils")
+    return len(rows)
