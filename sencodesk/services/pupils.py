@@ -388,16 +388,6 @@ def get(desk: Desk, pupil_id: int) -> PupilDetail:
         )
 
 
-def legal_names(desk: Desk) -> dict[int, tuple[str, str, str, str]]:
-    """Legal and preferred surname and forename of every pupil, in one query (register rows
-    show the preferred names only)."""
-    with desk.unit(Permission.READ_PUPILS) as session:
-        return {pid or 0: (surname, forename, pref_surname, pref_forename)
-                for pid, surname, forename, pref_surname, pref_forename in session.execute(
-                    sa_select(col(Pupil.id), col(Pupil.legal_surname), col(Pupil.legal_forename),
-                              col(Pupil.preferred_surname), col(Pupil.preferred_forename)))}
-
-
 def fields_of(detail: PupilDetail) -> PupilFields:
     """The editable fields of a pupil, to pre-fill a form or apply a partial change."""
     return PupilFields(

@@ -6,17 +6,31 @@ import csv
 import io
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlmodel import col
+
 from sencodesk import paths
 from sencodesk.domain.mis_csv import EXPORT_COLUMNS
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.services.report_data import record_export
+from sencodesk.store.tables import Pupil
+
+
+def _legal_names(desk: Desk) -> dict[int, tuple[str, str, str, str]]:
+    """Legal and preferred surname and forename of every pupil, in one query (register rows
+    show the preferred names only)."""
+    with desk.unit(Permission.READ_PUPILS) as session:
+        return {pid or 0: (surname, forename, pref_surname, pref_forename)
+                for pid, surname, forename, pref_surname, pref_forename in session.execute(
+                    select(col(Pupil.id), col(Pupil.legal_surname), col(Pupil.legal_forename),
+                              col(Pupil.preferred_surname), col(Pupil.preferred_forename)))}
 
 
 def _rows(desk: Desk) -> list[list[str]]:
     desk.require(Permission.EXPORT)
-    names = pupils.legal_names(desk)
+    names = _legal_names(desk)
     return [[row.upn, *names[row.id], f"{row.dob:%d/%m/%Y}", row.year_group.short, row.form,
              row.gender, row.status.value,
              row.primary_need.value if row.primary_need else "",
