@@ -12,6 +12,7 @@ from pathlib import Path
 from benchmarks.school import PASSWORD, USER
 from benchmarks.timing import Figure, repeat
 from sencodesk.domain.codes import SenStatus
+from sencodesk.reports import render
 from sencodesk.services import accounts, passports, pupils, report_data
 from sencodesk.services.context import Desk
 
@@ -108,8 +109,8 @@ def documents(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(
         statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
     with_passport = list(passports.latest_for(desk, [r.id for r in rows]))
-    one = repeat(lambda: report_data.passport_pdf(desk, with_passport[0]), runs)
-    thirty = repeat(lambda: report_data.passports_pdf(desk, with_passport[:30]),
+    one = repeat(lambda: render(report_data.passport(desk, with_passport[0])), runs)
+    thirty = repeat(lambda: render(report_data.passports_for(desk, with_passport[:30])),
                     max(2, runs // 2))
     from benchmarks.cases import bare_page
 

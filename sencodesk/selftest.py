@@ -31,6 +31,7 @@ def run() -> int:
         from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
         from sencodesk.domain.records import PassportContent
         from sencodesk.domain.upn import with_check_letter
+        from sencodesk.reports import render
         from sencodesk.services import accounts, passports, pupils, report_data
         from sencodesk.store import migrations
 
@@ -47,7 +48,7 @@ def run() -> int:
         _step("pupil written and read back", started)
         started = time.perf_counter()
         passports.save(desk, pid, PassportContent(about_me="I like trains"))
-        pdf = report_data.passport_pdf(desk, pid).pdf
+        pdf = render(report_data.passport(desk, pid)).pdf
         assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
         _step(f"passport PDF rendered ({len(pdf) // 1024} KB)", started)
         started = time.perf_counter()

@@ -53,31 +53,34 @@ def _warn(warnings: tuple[str, ...]) -> None:
 
 
 def run_passport(args: argparse.Namespace) -> int:
+    from sencodesk.reports import render
     from sencodesk.services import pupils, report_data
 
     with common.signed_in(args) as desk:
-        result = report_data.passport_pdf(desk, pupils.id_for_upn(desk, args.upn))
+        result = render(report_data.passport(desk, pupils.id_for_upn(desk, args.upn)))
     _write(args.output, result.pdf)
     _warn(result.warnings)
     return 0
 
 
 def run_class_set(args: argparse.Namespace) -> int:
+    from sencodesk.reports import render
     from sencodesk.services import report_data
 
     with common.signed_in(args) as desk:
-        result = report_data.class_set_pdf(desk, args.form)
+        result = render(report_data.class_set(desk, args.form))
     _write(args.output, result.pdf)
     _warn(result.warnings)
     return 0
 
 
 def run_plan(args: argparse.Namespace) -> int:
+    from sencodesk.reports import render
     from sencodesk.services import pupils, report_data
 
     with common.signed_in(args) as desk:
-        pdf = report_data.plan_pdf(desk, pupils.id_for_upn(desk, args.upn))
-    _write(args.output, pdf)
+        result = render(report_data.plan(desk, pupils.id_for_upn(desk, args.upn)))
+    _write(args.output, result.pdf)
     return 0
 
 

@@ -1,10 +1,33 @@
 """Printable documents (ReportLab PDFs) drawn from plain domain data.
 
-Each module takes frozen dataclasses from :mod:`sencodesk.domain.records` and returns PDF bytes;
+Each module draws one document from the frozen sheets of :mod:`sencodesk.domain.documents`;
 none of them touches the database, services or Qt. :mod:`sencodesk.reports.theme` holds the
-shared fonts, colours and page furniture.
+shared fonts, colours and page furniture. :func:`render` is the one door: give it any sheet a
+service gathered and get the PDF back with its warnings.
 """
 
-from sencodesk.reports.theme import DocumentMeta
+from __future__ import annotations
 
-__all__ = ["DocumentMeta"]
+from functools import singledispatch
+
+from sencodesk.domain import documents
+from sencodesk.reports.theme import Rendered
+
+__all__ = ["Rendered", "render"]
+
+
+@singledispatch
+def render(sheet: object) -> Rendered:
+    """The PDF for ``sheet`` (a dataclass from :mod:`sencodesk.domain.documents`)."""
+    raise TypeError(f"no document is drawn from {type(sheet).__name__}")
+
+
+def _register() -> None:
+    from sencodesk.reports.passport import render_passports
+    from sencodesk.reports.plan import render_plan_sheet
+
+    render.register(documents.PassportSet, render_passports)
+    render.register(documents.PlanSheet, render_plan_sheet)
+
+
+_register()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -26,9 +25,10 @@ from reportlab.platypus import (
     Table,
 )
 
+from sencodesk.domain.documents import DocumentMeta, PassportSet
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow
 from sencodesk.reports import theme
-from sencodesk.reports.theme import DocumentMeta
+from sencodesk.reports.theme import Rendered
 
 BODY_SIZES: tuple[float, ...] = tuple(12 - 0.5 * step for step in range(10))  # 12 pt .. 7.5 pt
 FLOOR_SIZE = BODY_SIZES[-1]
@@ -49,14 +49,6 @@ _LAYOUT: tuple[tuple[str, ...], ...] = (
 _TITLES = {**dict(PASSPORT_HEADINGS), "contacts": CONTACTS}
 
 
-@dataclass(frozen=True)
-class PassportResult:
-    """The PDF and anything the SENCO should fix before printing (too-long sections, etc.)."""
-
-    pdf: bytes
-    warnings: tuple[str, ...] = ()
-
-
 def render_passport(
     meta: DocumentMeta,
     pupil: PupilRow,
@@ -64,31 +56,35 @@ def render_passport(
     *,
     photo: bytes | None,
     contacts: Sequence[str],
-) -> PassportResult:
+) -> Rendered:
     """Draw one pupil's passport on exactly one A4 page."""
     page, warnings = _page(meta, pupil, passport, photo, contacts)
     pdf = theme.build_pdf(meta, page, subject=f"Pupil passport: {pupil.display_name}")
-    return PassportResult(pdf, tuple(warnings))
+    return Rendered(pdf, tuple(warnings))
 
 
-def render_class_set(
-    meta: DocumentMeta,
-    items: Sequence[tuple[PupilRow, PassportRecord, bytes | None, Sequence[str]]],
-) -> PassportResult:
-    """Passports for a class, one page per pupil, in one PDF. Each warning starts with the
-    pupil's name."""
+def render_passports(chosen: PassportSet) -> Rendered:
+    """One page per pupil in one PDF (a single pupil's is exactly their passport). Warnings
+    start with the pupil's name; pupils without a passport are named last."""
+    missing = (f"No passport yet for: {', '.join(chosen.missing)}",) if chosen.missing else ()
+    if len(chosen.sheets) == 1:
+        one = chosen.sheets[0]
+        result = render_passport(chosen.meta, one.pupil, one.passport, photo=one.photo,
+                                 contacts=one.contacts)
+        return Rendered(result.pdf, (*result.warnings, *missing))
     story: list[Flowable] = []
     warnings: list[str] = []
-    for pupil, passport, photo, contacts in items:
+    for sheet in chosen.sheets:
         if story:
             story.append(PageBreak())
-        page, notes = _page(meta, pupil, passport, photo, contacts)
+        page, notes = _page(chosen.meta, sheet.pupil, sheet.passport, sheet.photo,
+                            sheet.contacts)
         story.extend(page)
-        warnings.extend(f"{pupil.display_name}: {note}" for note in notes)
+        warnings.extend(f"{sheet.pupil.display_name}: {note}" for note in notes)
     if not story:
         story.append(Paragraph("No passports were chosen.", theme.styles().body))
-    pdf = theme.build_pdf(meta, story, subject="Pupil passports")
-    return PassportResult(pdf, tuple(warnings))
+    pdf = theme.build_pdf(chosen.meta, story, subject="Pupil passports")
+    return Rendered(pdf, (*warnings, *missing))
 
 
 def _page(

@@ -19,9 +19,10 @@ from reportlab.platypus import (
 )
 
 from sencodesk.domain.codes import CycleStatus, Progress
+from sencodesk.domain.documents import DocumentMeta, PlanSheet
 from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord, PupilRow
 from sencodesk.reports import theme
-from sencodesk.reports.theme import DocumentMeta, markup, uk_date
+from sencodesk.reports.theme import Rendered, markup, uk_date
 
 BODY_SIZE = 11.0
 
@@ -43,6 +44,10 @@ def render_plan(meta: DocumentMeta, pupil: PupilRow, cycles: Sequence[CycleRecor
     for number, cycle in enumerate(ordered):
         story.extend(_cycle(pupil, cycle, latest=number == 0))
     return theme.build_pdf(meta, story, subject=f"Support plan and review: {pupil.display_name}")
+
+
+def render_plan_sheet(sheet: PlanSheet) -> Rendered:
+    return Rendered(render_plan(sheet.meta, sheet.pupil, sheet.cycles))
 
 
 def _title(pupil: PupilRow) -> list[Flowable]:

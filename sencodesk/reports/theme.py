@@ -15,7 +15,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,6 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
 
 from sencodesk import __version__, paths
+from sencodesk.domain.documents import DocumentMeta
 
 FAMILY = "Atkinson"
 FONT = "Atkinson"
@@ -82,16 +83,6 @@ _FALLBACK_CANDIDATES: tuple[tuple[str, str], ...] = (
     ("/System/Library/Fonts/Supplemental/Arial.ttf",
      "/System/Library/Fonts/Supplemental/Arial Bold.ttf"),
 )
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    """Who produced a document, when, for which school, and its title (also the PDF title)."""
-
-    school: str
-    produced_by: str
-    produced_at: datetime
-    title: str
 
 
 @dataclass(frozen=True)
@@ -174,6 +165,15 @@ def markup(text: str) -> str:
             out.append(xml_escape(_base_letter(char, fonts.primary)))
     flush()
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document's PDF and anything the user should fix before printing (a passport section
+    too long for its page, characters no bundled font can draw)."""
+
+    pdf: bytes
+    warnings: tuple[str, ...] = ()
 
 
 def uk_date(value: date | None) -> str:

@@ -1,7 +1,8 @@
-"""Gathering what each document needs, and the audited export entry points.
+"""Gathering what each document needs, and auditing its export.
 
-Reports draw plain data; this module fetches it with the signed-in desk's permissions and
-records every export in the audit trail.
+Each function checks the signed-in desk's permission, reads what the document shows and returns
+a frozen sheet (:mod:`sencodesk.domain.documents`) for :func:`sencodesk.reports.render` to draw.
+Gathering is the moment data leaves the case file, so that is when the export is audited.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sencodesk.domain.codes import Role, SenStatus
+from sencodesk.domain.documents import DocumentMeta, PassportSet, PassportSheet, PlanSheet
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.reports.passport import PassportResult, render_class_set, render_passport
-from sencodesk.reports.plan import render_plan
-from sencodesk.reports.theme import DocumentMeta
 from sencodesk.services import accounts, audit, cycles, passports, pupils, records_log, school
 from sencodesk.services.context import Desk
 
@@ -43,54 +42,50 @@ def _contacts(desk: Desk, pupil_id: int) -> list[str]:
     return lines
 
 
-def passport_pdf(desk: Desk, pupil_id: int) -> PassportResult:
+def passport(desk: Desk, pupil_id: int) -> PassportSet:
     """One pupil's passport on one A4 page."""
     desk.require(Permission.PRINT_PASSPORTS)
     detail = pupils.get(desk, pupil_id)
     record = passports.latest(desk, pupil_id)
     if record is None:
         raise NotFound(f"{detail.row.display_name} has no passport yet: write one first.")
-    result = render_passport(meta(desk, f"Pupil passport: {detail.row.display_name}"),
-                             detail.row, record, photo=records_log.photo(desk, pupil_id),
-                             contacts=_contacts(desk, pupil_id))
+    sheet = PassportSheet(detail.row, record, records_log.photo(desk, pupil_id),
+                          tuple(_contacts(desk, pupil_id)))
     record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed")
-    return result
+    return PassportSet(meta(desk, f"Pupil passport: {detail.row.display_name}"), (sheet,))
 
 
-def passports_pdf(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil passports",
-                  ) -> PassportResult:
+def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil passports",
+                  ) -> PassportSet:
     """The passports of these pupils, one per page; pupils with none are skipped and named."""
     desk.require(Permission.PRINT_PASSPORTS)
     wanted = set(pupil_ids)
     rows = [r for r in pupils.list_pupils(desk) if r.id in wanted]
     latest = passports.latest_for(desk, [r.id for r in rows])
-    items = [(r, latest[r.id], records_log.photo(desk, r.id), _contacts(desk, r.id))
-             for r in rows if r.id in latest]
-    missing = [r.display_name for r in rows if r.id not in latest]
-    if not items:
+    sheets = tuple(PassportSheet(r, latest[r.id], records_log.photo(desk, r.id),
+                                 tuple(_contacts(desk, r.id)))
+                   for r in rows if r.id in latest)
+    if not sheets:
         raise ValidationError("pupils", "none of the chosen pupils has a passport yet")
-    result = render_class_set(meta(desk, title), items)
-    record_export(desk, "passports", summary=f"{len(items)} passports printed")
-    if missing:
-        note = f"No passport yet for: {', '.join(missing)}"
-        return PassportResult(result.pdf, (*result.warnings, note))
-    return result
+    record_export(desk, "passports", summary=f"{len(sheets)} passports printed")
+    return PassportSet(meta(desk, title), sheets,
+                       tuple(r.display_name for r in rows if r.id not in latest))
 
 
-def class_set_pdf(desk: Desk, form: str) -> PassportResult:
+def class_set(desk: Desk, form: str) -> PassportSet:
     """Every pupil on the SEND register (K or E) in a class, one passport per page."""
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(
         form=form, statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
     if not rows:
         raise ValidationError("class", f"no pupil on the SEND register is in class {form!r}")
-    return passports_pdf(desk, [r.id for r in rows], title=f"Pupil passports: class {form}")
+    return passports_for(desk, [r.id for r in rows], title=f"Pupil passports: class {form}")
 
 
-def plan_pdf(desk: Desk, pupil_id: int) -> bytes:
-    """The pupil's APDR plans and reviews, newest first, for parents and staff."""
+def plan(desk: Desk, pupil_id: int) -> PlanSheet:
+    """The pupil's APDR plans and reviews, for parents and staff."""
     desk.require(Permission.READ_SUPPORT)
     row = pupils.get(desk, pupil_id).row
-    pdf = render_plan(meta(desk, f"Support plan: {row.display_name}"), row,
-                      cycles.cycles_for(desk, pupil_id))
+    sheet = PlanSheet(meta(desk, f"Support plan: {row.display_name}"), row,
+                      tuple(cycles.cycles_for(desk, pupil_id)))
     record_export(desk, "plan", pupil_id=pupil_id, summary="support plan exported")
-    return pdf
+    return sheet

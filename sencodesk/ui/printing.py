@@ -14,11 +14,13 @@ from sencodesk.ui.pdf_preview import PdfPreviewDialog
 
 
 def print_passports(desk: Desk, pupil_ids: Sequence[int], parent: QWidget | None) -> None:
+    from sencodesk.reports import render
+
     try:
         if len(pupil_ids) == 1:
-            result = report_data.passport_pdf(desk, pupil_ids[0])
+            result = render(report_data.passport(desk, pupil_ids[0]))
         else:
-            result = report_data.passports_pdf(desk, pupil_ids)
+            result = render(report_data.passports_for(desk, pupil_ids))
     except SencodeskError as error:
         explain(parent, error)
         return

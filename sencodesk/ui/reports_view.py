@@ -35,7 +35,9 @@ class Document:
 
 
 def _class_set(desk: Desk, form: str) -> tuple[bytes, tuple[str, ...]]:
-    result = report_data.class_set_pdf(desk, form)
+    from sencodesk.reports import render
+
+    result = render(report_data.class_set(desk, form))
     return result.pdf, result.warnings
 
 

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, YearGroup
+from sencodesk.domain.documents import DocumentMeta
 from sencodesk.domain.records import (
     CycleRecord,
     OutcomeRecord,
@@ -19,7 +20,6 @@ from sencodesk.domain.records import (
     ProvisionRecord,
     PupilRow,
 )
-from sencodesk.reports.theme import DocumentMeta
 
 META = DocumentMeta(
     school="Oak Hill Academy",

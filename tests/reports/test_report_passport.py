@@ -23,11 +23,13 @@ from report_samples import (
     pupil,
 )
 
+from sencodesk.domain.documents import PassportSet, PassportSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent
-from sencodesk.reports.passport import PassportResult, render_class_set, render_passport
+from sencodesk.reports import Rendered, render
+from sencodesk.reports.passport import render_passport
 
 
-def _render(**changes: object) -> PassportResult:
+def _render(**changes: object) -> Rendered:
     options: dict[str, object] = {"photo": photo_png(), "contacts": CONTACTS}
     options.update(changes)
     return render_passport(META, pupil(), passport(), **options)  # type: ignore[arg-type]
@@ -137,12 +139,13 @@ def test_unreadable_photo_falls_back_to_initials_with_warning() -> None:
 
 
 def test_class_set_has_one_page_per_pupil_and_named_warnings() -> None:
-    items = [
-        (pupil(), passport(), photo_png(), CONTACTS),
-        (pupil("Liam", "O'Brien", 2), passport(long_content(), 2), None, CONTACTS),
-        (pupil("Aisha", "Rahman", 3), passport(pupil_id=3), None, ()),
-    ]
-    result = render_class_set(META, items)
+    sheets = (
+        PassportSheet(pupil(), passport(), photo_png(), tuple(CONTACTS)),
+        PassportSheet(pupil("Liam", "O'Brien", 2), passport(long_content(), 2), None,
+                      tuple(CONTACTS)),
+        PassportSheet(pupil("Aisha", "Rahman", 3), passport(pupil_id=3), None, ()),
+    )
+    result = render(PassportSet(META, sheets))
     pages = page_text(result.pdf)
     assert len(pages) == 3
     assert "Page 2 of 3" in pages[1]

@@ -230,11 +230,12 @@ class SupportTab(QWidget):
         self.load()
 
     def print_current(self) -> None:
+        from sencodesk.reports import render
         from sencodesk.services import report_data
         from sencodesk.ui.pdf_preview import PdfPreviewDialog
 
         try:
-            pdf = report_data.plan_pdf(self.desk, self.pupil_id)
+            pdf = render(report_data.plan(self.desk, self.pupil_id)).pdf
         except SencodeskError as error:
             explain(self, error)
             return
