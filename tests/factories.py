@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from itertools import count
 
-from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.codes import NeedType, Role, SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import pupils
+from sencodesk.services import accounts, pupils
 from sencodesk.services.context import Desk
 
 TODAY = date(2026, 11, 22)
@@ -42,3 +42,13 @@ def add_pupil(
     sen = pupils.SenChange(status, needs if status is not SenStatus.NONE else (),
                            date(2025, 9, 1))
     return pupils.create(desk, pupil_fields(**overrides), sen)
+
+
+def signed_in_as(desk: Desk, role: Role) -> Desk:
+    """A second account with ``role`` in the same school, signed in, sharing ``desk``'s today."""
+    name = role.value + "user"
+    accounts.add_account(desk, full_name="Pat Example", username=name, role=role,
+                         password="long enough pass")
+    other = accounts.sign_in(desk.data_dir, name, "long enough pass")
+    other.today = desk.today
+    return other

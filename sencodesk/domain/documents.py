@@ -7,8 +7,19 @@ side knows about the other, so the same sheet prints from the app and from the c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from sencodesk.domain.chronology import ChronologyEvent
+from sencodesk.domain.clock import Milestone
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.ehcp_records import PlanRecord, RequestRecord
+from sencodesk.domain.evidence import (
+    EhcpTimeliness,
+    InterventionImpact,
+    RegisterSummary,
+    ReviewCompliance,
+)
+from sencodesk.domain.provision_map import ProvisionMap
 from sencodesk.domain.records import CycleRecord, PassportRecord, PupilRow
 
 
@@ -49,3 +60,84 @@ class PlanSheet:
     meta: DocumentMeta
     pupil: PupilRow
     cycles: tuple[CycleRecord, ...]
+
+
+@dataclass(frozen=True)
+class RequestTimeline:
+    """One EHC needs assessment request and its statutory milestones as they stand."""
+
+    request: RequestRecord
+    milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class ChronologySheet:
+    """Everything on a pupil's EHCP file in date order, for a tribunal bundle."""
+
+    meta: DocumentMeta
+    pupil: PupilRow
+    events: tuple[ChronologyEvent, ...]
+    requests: tuple[RequestTimeline, ...]
+    plans: tuple[PlanRecord, ...]
+    #: The annual-review milestones of the plan in force (none if no live plan).
+    review_milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    pupil: PupilRow
+    #: What the pupil receives in their current support plan (intervention names).
+    provision: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RegisterSheet:
+    """The SEND register: every pupil on SEN support or with an EHC plan."""
+
+    meta: DocumentMeta
+    lines: tuple[RegisterLine, ...]
+
+
+@dataclass(frozen=True)
+class ProvisionMapSheet:
+    meta: DocumentMeta
+    map: ProvisionMap
+
+
+#: The most pupils an evidence pack's case sample may hold.
+MAX_CASES = 6
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """One pupil in the evidence pack's case sample. When the pack is anonymised ``name`` is a
+    stable code, names in the free text are replaced by it, and UPN, date of birth and photo
+    are left out."""
+
+    name: str
+    upn: str | None
+    dob: date | None
+    photo: bytes | None
+    year_group: YearGroup
+    status: SenStatus
+    needs: tuple[NeedType, ...]
+    #: "How best to support me" from the newest passport.
+    support_me: str
+    #: The newest support plans, newest first (at most three).
+    cycles: tuple[CycleRecord, ...]
+    reviews_past_year: int
+
+
+@dataclass(frozen=True)
+class OfstedPack:
+    """The evidence a head hands to inspectors and governors about SEND in the school."""
+
+    meta: DocumentMeta
+    anonymised: bool
+    today: date
+    summary: RegisterSummary
+    compliance: ReviewCompliance
+    timeliness: EhcpTimeliness
+    impact: tuple[InterventionImpact, ...]
+    provision: ProvisionMap
+    cases: tuple[CaseStudy, ...]

@@ -23,11 +23,19 @@ def render(sheet: object) -> Rendered:
 
 
 def _register() -> None:
+    from sencodesk.reports.chronology import render_chronology
+    from sencodesk.reports.evidence_pack import render_evidence_pack
     from sencodesk.reports.passport import render_passports
     from sencodesk.reports.plan import render_plan_sheet
+    from sencodesk.reports.provision_map import render_provision_map
+    from sencodesk.reports.register import render_register
 
     render.register(documents.PassportSet, render_passports)
     render.register(documents.PlanSheet, render_plan_sheet)
+    render.register(documents.ChronologySheet, render_chronology)
+    render.register(documents.RegisterSheet, render_register)
+    render.register(documents.ProvisionMapSheet, render_provision_map)
+    render.register(documents.OfstedPack, render_evidence_pack)
 
 
 _register()

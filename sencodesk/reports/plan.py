@@ -51,41 +51,14 @@ def render_plan_sheet(sheet: PlanSheet) -> Rendered:
 
 
 def _title(pupil: PupilRow) -> list[Flowable]:
-    s = theme.styles(BODY_SIZE)
-    name = ParagraphStyle("planname", parent=s.h1, fontSize=24, leading=28, spaceAfter=4)
-    needs = [
-        f"{markup(need.label)} ({rank})"
-        for need, rank in ((pupil.primary_need, "main need"),
-                           (pupil.secondary_need, "second need"))
-        if need is not None
-    ]
-    facts = [
-        ("Year and class", pupil.year_group.label + (f", {markup(pupil.form)}" if pupil.form
-                                                      else "")),
-        ("Date of birth", uk_date(pupil.dob)),
-        ("SEN status", markup(pupil.status.label)),
-        ("Type of need", "<br/>".join(needs) or "Not recorded"),
-    ]
-    rows = [[Paragraph(label, s.label), Paragraph(value, s.cell)] for label, value in facts]
-    table = Table(rows, colWidths=[32 * mm, None], hAlign="LEFT")
-    table.setStyle(theme.table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
     intro = (
         f"This plan sets out what we are aiming for with {markup(pupil.forename)}, the extra "
         "support the school will give, and what happened at each review. We agree it with "
         f"{markup(pupil.forename)} and their family and review it at least three times a year."
     )
-    return [
-        Paragraph("SUPPORT PLAN AND REVIEW", ParagraphStyle("kick", parent=s.label, fontSize=9)),
-        Paragraph(markup(pupil.display_name), name),
-        table,
-        Spacer(1, 3 * mm),
-        Paragraph(intro, ParagraphStyle("intro", parent=s.body, textColor=theme.MUTED)),
-    ]
+    return theme.title_block("Support plan and review", markup(pupil.display_name),
+                             theme.pupil_facts(pupil),
+                             intro, BODY_SIZE)
 
 
 def _cycle(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowable]:
@@ -189,27 +162,6 @@ def _text_section(
     return [KeepTogether([heading, paragraphs[0]]), *paragraphs[1:]]
 
 
-def _grid(data: list[list[Flowable]], widths: list[float | None], *, total: bool = False) -> Table:
-    """A calm table: accent header row, hairline rules, zebra tint, optional total row."""
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands: list[tuple[object, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), theme.ACCENT_DARK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.5, theme.RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]
-    for row in range(2, len(data), 2):
-        commands.append(("BACKGROUND", (0, row), (-1, row), theme.TINT))
-    if total:
-        commands += [("BACKGROUND", (0, -1), (-1, -1), colors.white),
-                     ("LINEABOVE", (0, -1), (-1, -1), 1, theme.INK)]
-    table.setStyle(theme.table_style(commands))
-    return table
-
-
 def _outcomes(outcomes: Sequence[OutcomeRecord], cycle: CycleRecord) -> Flowable:
     s = theme.styles(BODY_SIZE)
     if not outcomes:
@@ -230,7 +182,7 @@ def _outcomes(outcomes: Sequence[OutcomeRecord], cycle: CycleRecord) -> Flowable
         if reviewed:
             row.append(_progress(outcome.progress))
         rows.append(row)
-    return _grid(rows, widths)
+    return theme.grid(rows, widths)
 
 
 def _progress(progress: Progress | None) -> Paragraph:
@@ -271,7 +223,7 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
     rows.append([Paragraph("<b>Total</b>", s.cell), "", "", "", "",
                  Paragraph(_hours(hours), bold), Paragraph(theme.money(cost), bold)])
     widths: list[float | None] = [None, 32 * mm, 17 * mm, 25 * mm, 16 * mm, 15 * mm, 21 * mm]
-    return _grid(rows, widths, total=True)
+    return theme.grid(rows, widths, total=True)
 
 
 def _hours(hours: float) -> str:

@@ -29,10 +29,19 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from sencodesk import __version__, paths
 from sencodesk.domain.documents import DocumentMeta
+from sencodesk.domain.records import PupilRow
 
 FAMILY = "Atkinson"
 FONT = "Atkinson"
@@ -254,6 +263,79 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
+def grid(data: Sequence[Sequence[Any]], widths: Sequence[float | None], *,
+         total: bool = False) -> Table:
+    """A calm table: accent header row, hairline rules, zebra tint, optional total row."""
+    table = Table([list(row) for row in data], colWidths=list(widths), repeatRows=1,
+                  hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT_DARK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for row in range(2, len(data), 2):
+        commands.append(("BACKGROUND", (0, row), (-1, row), TINT))
+    if total:
+        commands += [("BACKGROUND", (0, -1), (-1, -1), colors.white),
+                     ("LINEABOVE", (0, -1), (-1, -1), 1, INK)]
+    table.setStyle(table_style(commands))
+    return table
+
+
+def pupil_facts(pupil: PupilRow) -> list[tuple[str, str]]:
+    """Year and class, date of birth, SEN status and needs, marked up for a title block."""
+    needs = [
+        f"{markup(need.label)} ({rank})"
+        for need, rank in ((pupil.primary_need, "main need"),
+                           (pupil.secondary_need, "second need"))
+        if need is not None
+    ]
+    return [
+        ("Year and class", pupil.year_group.label + (f", {markup(pupil.form)}" if pupil.form
+                                                      else "")),
+        ("Date of birth", uk_date(pupil.dob)),
+        ("SEN status", markup(pupil.status.label)),
+        ("Type of need", "<br/>".join(needs) or "Not recorded"),
+    ]
+
+
+def fact_table(facts: Sequence[tuple[str, str]], size: float = 11.0) -> Table:
+    """Label and value pairs (values already marked up) in two unruled columns."""
+    s = styles(size)
+    rows = [[Paragraph(label, s.label), Paragraph(value, s.cell)] for label, value in facts]
+    table = Table(rows, colWidths=[34 * mm, None], hAlign="LEFT")
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return table
+
+
+def title_block(kicker: str, title: str, facts: Sequence[tuple[str, str]] = (),
+                intro: str = "", size: float = 11.0) -> list[Flowable]:
+    """The top of a document: a small capitalised kicker, the title (already marked up), a
+    two-column table of facts (label, marked-up value) and an optional muted introduction."""
+    s = styles(size)
+    story: list[Flowable] = [
+        Paragraph(xml_escape(kicker.upper()), ParagraphStyle("kick", parent=s.label,
+                                                             fontSize=9)),
+        Paragraph(title, ParagraphStyle("doctitle", parent=s.h1, fontSize=24, leading=28,
+                                        spaceAfter=4)),
+    ]
+    if facts:
+        story.append(fact_table(facts, size))
+    if intro:
+        story += [Spacer(1, 3 * mm),
+                  Paragraph(intro, ParagraphStyle("intro", parent=s.body, textColor=MUTED))]
+    return story
+
+
 def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
     """Header (school, marking) and footer (who, when, version, page x of y) on one page."""
     canvas.saveState()
@@ -327,15 +409,18 @@ def build_pdf(
     a path or binary file, when given). Fonts are embedded; title and author are set."""
     register_fonts()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _ThemedDoc(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.produced_by,
         subject=subject or meta.title, creator=f"sencodesk {__version__}",
         producer=f"sencodesk {__version__} (ReportLab)", keywords=MARKING,
         initialFontName=FONT,  # else every page lists an unembedded Helvetica
     )
-    doc.build(
-        list(story), canvasmaker=_numbered_canvas(meta),
+    flowables = list(story)
+    build = doc.multiBuild if any(isinstance(f, TableOfContents) for f in flowables) \
+        else doc.build  # a contents page needs a second pass to learn the page numbers
+    build(
+        flowables, canvasmaker=_numbered_canvas(meta),
         onFirstPage=on_page or _no_op, onLaterPages=on_page or _no_op,
     )
     data = buffer.getvalue()
@@ -345,6 +430,38 @@ def build_pdf(
         else:
             out.write(data)
     return data
+
+
+class _ThemedDoc(SimpleDocTemplate):  # type: ignore[misc]  # ReportLab is untyped
+    """Tells a contents page about every heading made by :func:`section_heading`."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        level = getattr(flowable, "contents_level", None)
+        if level is not None:
+            self.notify("TOCEntry", (level, flowable.getPlainText(), self.page))
+
+
+def section_heading(text: str, style: ParagraphStyle, level: int = 0) -> Paragraph:
+    """A heading listed on the document's contents page (if it has one)."""
+    heading = Paragraph(text, style)
+    heading.contents_level = level
+    return heading
+
+
+def contents(size: float = 11.0) -> TableOfContents:
+    """A contents page listing every :func:`section_heading` with its page number."""
+    s = styles(size)
+    table = TableOfContents(dotsMinLevel=0, tableStyle=table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    table.levelStyles = [
+        ParagraphStyle("toc0", parent=s.body, fontSize=size + 1, leading=(size + 1) * 1.6,
+                       leftIndent=0, firstLineIndent=0),
+        ParagraphStyle("toc1", parent=s.body, leftIndent=14, firstLineIndent=0),
+    ]
+    return table
 
 
 def _no_op(canvas: Canvas, doc: Any) -> None:

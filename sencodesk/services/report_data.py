@@ -8,13 +8,36 @@ Gathering is the moment data leaves the case file, so that is when the export is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
-from sencodesk.domain.codes import Role, SenStatus
-from sencodesk.domain.documents import DocumentMeta, PassportSet, PassportSheet, PlanSheet
+from sencodesk.domain import chronology
+from sencodesk.domain.codes import CycleStatus, Role, SenStatus
+from sencodesk.domain.documents import (
+    ChronologySheet,
+    DocumentMeta,
+    PassportSet,
+    PassportSheet,
+    PlanSheet,
+    ProvisionMapSheet,
+    RegisterLine,
+    RegisterSheet,
+    RequestTimeline,
+)
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import accounts, audit, cycles, passports, pupils, records_log, school
+from sencodesk.domain.records import CycleRecord
+from sencodesk.services import (
+    accounts,
+    audit,
+    cycles,
+    deadlines,
+    ehcp,
+    passports,
+    pupils,
+    records_log,
+    school,
+)
+from sencodesk.services import provision_map as provision_map_service
 from sencodesk.services.context import Desk
 
 
@@ -89,3 +112,59 @@ def plan(desk: Desk, pupil_id: int) -> PlanSheet:
                       tuple(cycles.cycles_for(desk, pupil_id)))
     record_export(desk, "plan", pupil_id=pupil_id, summary="support plan exported")
     return sheet
+
+
+def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
+    """The pupil's EHC requests, milestones (due, done, rule), exceptions and annual reviews
+    in date order, for a tribunal bundle."""
+    desk.require(Permission.EXPORT)
+    desk.require(Permission.READ_EHCP)
+    today = desk.today()
+    row = pupils.get(desk, pupil_id).row
+    requests = tuple(RequestTimeline(r, tuple(deadlines.request_milestones(r, today=today)))
+                     for r in sorted(ehcp.requests_for(desk, [pupil_id]).get(pupil_id, []),
+                                     key=lambda r: r.received_on))
+    plans = tuple(sorted(ehcp.plans_for(desk, [pupil_id]).get(pupil_id, []),
+                         key=lambda p: p.issued_on))
+    if not requests and not plans:
+        raise NotFound(f"{row.display_name} has no EHC needs assessment request or plan.")
+    live = [p for p in plans if p.ceased_on is None]
+    review = tuple(deadlines.plan_milestones(live[-1], row, today=today,
+                                             lead_times=school.get(desk).lead_times)
+                   ) if live else ()
+    events = chronology.chronology([(t.request, t.milestones) for t in requests], plans)
+    sheet = ChronologySheet(meta(desk, f"EHCP chronology: {row.display_name}"), row,
+                            tuple(events), requests, plans, review)
+    record_export(desk, "ehcp chronology", pupil_id=pupil_id, summary="EHCP chronology exported")
+    return sheet
+
+
+def _current_provision(pupil_cycles: Sequence[CycleRecord]) -> tuple[str, ...]:
+    """The interventions of the plan in force: the newest cycle not yet reviewed, else the
+    newest reviewed one."""
+    if not pupil_cycles:
+        return ()
+    newest = max(pupil_cycles, key=lambda c: (c.status is not CycleStatus.REVIEWED,
+                                              c.starts_on, c.id))
+    return tuple(dict.fromkeys(p.intervention or p.description for p in newest.provisions))
+
+
+def register(desk: Desk) -> RegisterSheet:
+    """Everyone on SEN support or with an EHC plan (not leavers), by surname."""
+    desk.require(Permission.EXPORT)
+    rows = pupils.list_pupils(desk, pupils.RegisterFilter(
+        statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
+    by_pupil = cycles.cycles_for_pupils(desk, [r.id for r in rows])
+    lines = tuple(RegisterLine(r, _current_provision(by_pupil.get(r.id, []))) for r in rows)
+    record_export(desk, "register", summary=f"SEND register of {len(lines)} pupils exported")
+    return RegisterSheet(meta(desk, "SEND register"), lines)
+
+
+def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMapSheet:
+    """The costed provision map for a period, against the notional SEN budget."""
+    desk.require(Permission.EXPORT)
+    found = provision_map_service.provision_map(desk, starts_on=starts_on, ends_on=ends_on)
+    record_export(desk, "provision map",
+                  summary=f"provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y} exported")
+    return ProvisionMapSheet(
+        meta(desk, f"Provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y}"), found)

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
-from typing import Any
 
 from PIL import Image, ImageDraw
-from pypdf import PdfReader
 
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, YearGroup
 from sencodesk.domain.documents import DocumentMeta
@@ -166,31 +164,3 @@ def cycles() -> tuple[CycleRecord, ...]:
         provisions=provisions[:1] + provisions[2:],
     )
     return (active, reviewed)
-
-
-def page_text(pdf: bytes) -> list[str]:
-    """The extracted text of each page."""
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def embedded_fonts(pdf: bytes) -> dict[str, bool]:
-    """Every font used on any page, and whether its program is embedded (/FontFile2 for TTF)."""
-    found: dict[str, bool] = {}
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        resources: Any = page["/Resources"].get_object()
-        for ref in resources["/Font"].get_object().values():
-            font = ref.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants.get_object()[0].get_object() if descendants else font
-            descriptor = target.get("/FontDescriptor")
-            embedded = bool(descriptor) and "/FontFile2" in descriptor.get_object()
-            found[str(font["/BaseFont"])] = embedded
-    return found
-
-
-def is_a4(pdf: bytes) -> bool:
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        box = page.mediabox
-        if abs(float(box.width) - 595.27) > 1 or abs(float(box.height) - 841.89) > 1:
-            return False
-    return True

@@ -6,22 +6,12 @@ import io
 from dataclasses import replace
 
 import pytest
+from pdf_checks import embedded_fonts, is_a4, page_text
 from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
-from report_samples import (
-    CONTACTS,
-    CONTENT,
-    META,
-    embedded_fonts,
-    is_a4,
-    long_content,
-    page_text,
-    passport,
-    photo_png,
-    pupil,
-)
+from report_samples import CONTACTS, CONTENT, META, long_content, passport, photo_png, pupil
 
 from sencodesk.domain.documents import PassportSet, PassportSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent

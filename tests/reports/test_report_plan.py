@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
+from pdf_checks import embedded_fonts, is_a4, page_text
 from pypdf import PdfReader
-from report_samples import META, cycles, embedded_fonts, is_a4, page_text, pupil
+from report_samples import META, cycles, pupil
 
 from sencodesk.domain.codes import CycleStatus
 from sencodesk.reports.plan import render_plan

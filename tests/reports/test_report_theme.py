@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from pdf_checks import embedded_fonts, is_a4, page_text
 from pypdf import PdfReader
-from report_samples import META, embedded_fonts, is_a4, page_text
+from report_samples import META
 from reportlab.platypus import PageBreak, Paragraph
 
 from sencodesk.reports import theme

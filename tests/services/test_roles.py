@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from factories import add_pupil
+from factories import add_pupil, signed_in_as
 
 from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.domain.errors import PermissionDenied
@@ -14,14 +14,7 @@ from sencodesk.domain.records import PassportContent
 from sencodesk.services import accounts, audit, ehcp, passports, pupils, records_log
 from sencodesk.services.context import Desk
 
-
-def _as(desk: Desk, role: Role) -> Desk:
-    name = role.value + "user"
-    accounts.add_account(desk, full_name="Pat Example", username=name, role=role,
-                         password="long enough pass")
-    other = accounts.sign_in(desk.data_dir, name, "long enough pass")
-    other.today = desk.today
-    return other
+_as = signed_in_as
 
 
 def test_teacher_reads_passports_adds_notes_but_no_ehcp(desk: Desk) -> None:

@@ -1,42 +1,8 @@
-"""GUI fixtures: a small demo school built once per session and copied for each test."""
+"""GUI fixtures: modal message boxes answered at once (the demo school is in tests/conftest)."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from factories import PASSWORD, TODAY
-
-from sencodesk.services import accounts, demo
-from sencodesk.services.context import Desk
-from sencodesk.store import keyslots
-
-DEMO_PUPILS = 80
-
-
-@pytest.fixture(scope="session")
-def _demo_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-template") / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keyslots, "DEFAULT_KDF", keyslots.KdfParams(n=2**10, r=8, p=1))
-        desk = accounts.init_school(folder, school_name="Demo", username="senco",
-                                    full_name="Sam Patel", password=PASSWORD)
-        desk.today = lambda: TODAY
-        demo.build(desk, pupils=DEMO_PUPILS, seed=7)
-        desk.close()
-    return folder
-
-
-@pytest.fixture
-def demo_desk(data_dir: Path, _demo_school: Path) -> Iterator[Desk]:
-    """A signed-in SENCO desk on an 80-pupil demo school; today is 22/11/2026."""
-    shutil.copytree(_demo_school, data_dir)
-    desk = accounts.sign_in(data_dir, "senco", PASSWORD)
-    desk.today = lambda: TODAY
-    yield desk
-    desk.close()
 
 
 @pytest.fixture(autouse=True)

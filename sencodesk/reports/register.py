@@ -1,0 +1,59 @@
+"""The SEND register: a summary by status, then one line per pupil on SEN support or with an
+EHC plan (name, UPN, year and class, status, needs, current provision), by surname."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.documents import RegisterSheet
+from sencodesk.domain.records import PupilRow
+from sencodesk.reports import theme
+from sencodesk.reports.theme import Rendered, markup
+
+BODY_SIZE = 9.5
+
+
+def render_register(sheet: RegisterSheet) -> Rendered:
+    s = theme.styles(BODY_SIZE)
+    statuses = Counter(line.pupil.status for line in sheet.lines)
+    facts = [
+        ("On the register", f"{len(sheet.lines):,} pupils"),
+        (SenStatus.SUPPORT.label, f"{statuses[SenStatus.SUPPORT]:,}"),
+        (SenStatus.EHCP.label, f"{statuses[SenStatus.EHCP]:,}"),
+        ("As at", sheet.meta.produced_at.strftime("%d/%m/%Y")),
+    ]
+    story: list[Flowable] = theme.title_block("SEND register", markup(sheet.meta.school), facts,
+                                              size=BODY_SIZE)
+    if not sheet.lines:
+        story.append(Paragraph("No pupil is on the SEND register.", s.muted))
+        return Rendered(theme.build_pdf(sheet.meta, story))
+    rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in (
+        "Name", "UPN", "Class", "Status", "Needs", "Current provision")]]
+    for line in sheet.lines:
+        pupil = line.pupil
+        needs = " / ".join(n.value for n in (pupil.primary_need, pupil.secondary_need) if n)
+        rows.append([
+            Paragraph(f"<b>{markup(pupil.sort_name)}</b>", s.cell),
+            Paragraph(pupil.upn, s.cell),
+            Paragraph(_year_and_class(pupil), s.cell),
+            Paragraph(pupil.status.value, s.cell),
+            Paragraph(needs or "None recorded", s.cell),
+            Paragraph(markup(", ".join(line.provision)) or "None planned", s.cell),
+        ])
+    story += [Spacer(1, 2 * mm),
+              Paragraph("Status: K = SEN support, E = EHC plan. Needs: primary / secondary, "
+                        "as school census codes.", s.muted),
+              theme.grid(rows, [44 * mm, 30 * mm, 20 * mm, 13 * mm, 22 * mm, None])]
+    return Rendered(theme.build_pdf(sheet.meta, story, subject="SEND register"))
+
+
+def _year_and_class(pupil: PupilRow) -> str:
+    """"10D" when the class name starts with the year, else "10 (Oak)" or just "10"."""
+    year, form = pupil.year_group.short, pupil.form.strip()
+    if form.startswith(year) and not form[len(year):len(year) + 1].isdigit():
+        return markup(form)
+    return f"{year} ({markup(form)})" if form else year

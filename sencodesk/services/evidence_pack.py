@@ -1,0 +1,154 @@
+"""Gathering the Ofsted evidence pack: register figures, the graduated approach, EHCP
+timeliness, intervention impact, cost against budget and a case sample, optionally anonymised."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from sencodesk.domain import evidence
+from sencodesk.domain.clock import academic_year_of
+from sencodesk.domain.clock.calendar import months_after
+from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.documents import MAX_CASES, CaseStudy, OfstedPack
+from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.evidence import StatusSpan
+from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import CycleRecord, PupilRow
+from sencodesk.services import (
+    cycles,
+    deadlines,
+    ehcp,
+    passports,
+    provision_map,
+    pupils,
+    records_log,
+    report_data,
+    school,
+)
+from sencodesk.services.context import Desk
+from sencodesk.store.tables import StatusPeriod
+
+CASE_CYCLES = 3
+ScrubFn = Callable[[str], str]
+
+
+def evidence_pack(desk: Desk, *, anonymise: bool = False,
+                  case_ids: Sequence[int] = ()) -> OfstedPack:
+    """Everything the pack shows, as of today. ``case_ids`` (at most six) become the case
+    sample; with ``anonymise`` names become stable codes and UPNs, dates of birth and photos
+    are left out."""
+    for permission in (Permission.EXPORT, Permission.READ_SUPPORT, Permission.READ_EHCP):
+        desk.require(permission)
+    chosen = list(dict.fromkeys(case_ids))
+    if len(chosen) > MAX_CASES:
+        raise ValidationError("case", f"choose at most {MAX_CASES} pupils for the case sample, "
+                              f"not {len(chosen)}")
+    today = desk.today()
+    info = school.get(desk)
+    on_roll = pupils.list_pupils(desk)
+    register = [r for r in on_roll if r.status in evidence.ON_REGISTER]
+    ids = [r.id for r in register]
+    rows = {r.id: r for r in on_roll}
+    missing = [pid for pid in chosen if pid not in rows]
+    if missing:
+        raise ValidationError("case", "a pupil chosen for the case sample has left or does "
+                              "not exist")
+    spans = _status_spans(desk)
+    by_pupil = cycles.cycles_for_pupils(desk, ids)
+    requests = ehcp.requests_for(desk, ids)
+    plans = ehcp.plans_for(desk, ids)
+    live_review_milestones = [
+        m for pid, found in plans.items() for plan in found[:1] if plan.ceased_on is None
+        for m in deadlines.plan_milestones(plan, rows[pid], today=today,
+                                           lead_times=info.lead_times)]
+    timeliness = evidence.ehcp_timeliness(
+        [deadlines.request_milestones(r, today=today) for found in requests.values()
+         for r in found],
+        [p for found in plans.values() for p in found], live_review_milestones, today)
+    year = academic_year_of(today)
+    pack = OfstedPack(
+        meta=report_data.meta(desk, "SEND evidence pack" + (" (anonymised)" if anonymise
+                                                              else "")),
+        anonymised=anonymise,
+        today=today,
+        summary=evidence.summarise_register(on_roll, spans, today),
+        compliance=evidence.review_compliance(
+            register, evidence.on_register_since(spans, today), by_pupil, today),
+        timeliness=timeliness,
+        impact=evidence.intervention_impact(
+            (c for found in by_pupil.values() for c in found), today),
+        provision=provision_map.provision_map(desk, starts_on=date(year, 9, 1),
+                                              ends_on=date(year + 1, 8, 31)),
+        cases=tuple(_case(desk, rows[pid], anonymise, today) for pid in chosen),
+    )
+    report_data.record_export(
+        desk, "evidence pack",
+        summary=f"SEND evidence pack exported{' anonymised' if anonymise else ''}"
+                f" with {len(chosen)} case{'s' if len(chosen) != 1 else ''}")
+    return pack
+
+
+def _status_spans(desk: Desk) -> list[StatusSpan]:
+    with desk.unit(Permission.READ_PUPILS) as session:
+        found = session.execute(select(col(StatusPeriod.pupil_id), col(StatusPeriod.status),
+                                       col(StatusPeriod.starts_on), col(StatusPeriod.ends_on)))
+        return [StatusSpan(pid, SenStatus(status), starts, ends)
+                for pid, status, starts, ends in found]
+
+
+def _secret(desk: Desk) -> bytes:
+    """A key for anonymous codes, derived from the database key: stable for this school,
+    useless to anyone without it, and never the database key itself."""
+    return hmac.new(desk.db.key, b"sencodesk anonymous pupil codes", hashlib.sha256).digest()
+
+
+def _case(desk: Desk, row: PupilRow, anonymise: bool, today: date) -> CaseStudy:
+    every = cycles.cycles_for(desk, row.id)
+    newest = sorted(every, key=lambda c: (c.starts_on, c.id), reverse=True)[:CASE_CYCLES]
+    passport = passports.latest(desk, row.id)
+    support_me = passport.content.support_me if passport else ""
+    since = months_after(today, -12)
+    past_year = sum(1 for c in every if c.reviewed_on and since < c.reviewed_on <= today)
+    needs = tuple(n for n in (row.primary_need, row.secondary_need) if n is not None)
+    if not anonymise:
+        return CaseStudy(row.display_name, row.upn, row.dob, records_log.photo(desk, row.id),
+                         row.year_group, row.status, needs, support_me, tuple(newest),
+                         past_year)
+    detail = pupils.get(desk, row.id)
+    code = evidence.anonymous_code(_secret(desk), row.id)
+    names = {row.forename, row.surname, detail.legal_forename, detail.legal_surname,
+             *(part for parent in detail.parents for part in parent.name.split()
+               if len(part) > 2)}
+    scrub = _scrubber(names, code)
+    return CaseStudy(code, None, None, None, row.year_group, row.status, needs,
+                     scrub(support_me), tuple(_scrub_cycle(c, scrub) for c in newest),
+                     past_year)
+
+
+def _scrubber(names: set[str], code: str) -> ScrubFn:
+    """Replace each of the pupil's names (whole words, any case) in free text with the code."""
+    words = sorted((n for n in names if n.strip()), key=len, reverse=True)
+    if not words:
+        return lambda text: text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return lambda text: pattern.sub(code, text)
+
+
+def _scrub_cycle(cycle: CycleRecord, scrub: ScrubFn) -> CycleRecord:
+    return replace(
+        cycle, assess_notes=scrub(cycle.assess_notes), areas_of_need=scrub(cycle.areas_of_need),
+        next_steps=scrub(cycle.next_steps), pupil_voice=scrub(cycle.pupil_voice),
+        parent_voice=scrub(cycle.parent_voice), attendees="",
+        outcomes=tuple(replace(o, description=scrub(o.description),
+                               success_criteria=scrub(o.success_criteria))
+                       for o in cycle.outcomes),
+        provisions=tuple(replace(p, description=scrub(p.description))
+                         for p in cycle.provisions))

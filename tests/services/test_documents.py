@@ -1,0 +1,146 @@
+"""The EHCP chronology, SEND register, provision map and evidence pack, gathered from a real
+encrypted demo school and read back from the PDF."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from factories import signed_in_as
+from pdf_checks import embedded_fonts, is_a4, page_text
+from pypdf import PdfReader
+
+from sencodesk.domain.codes import Role, SenStatus
+from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from sencodesk.reports import render
+from sencodesk.services import audit, ehcp, evidence_pack, pupils, report_data
+from sencodesk.services.context import Desk
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(" ".join(page_text(pdf)).split())
+
+
+def _well_formed(pdf: bytes) -> None:
+    assert is_a4(pdf)
+    fonts = embedded_fonts(pdf)
+    assert fonts and all(fonts.values()), fonts
+    assert "Helvetica" not in " ".join(fonts)
+
+
+def _exports(desk: Desk) -> list[str]:
+    return [e.entity for e in audit.list_events(desk) if e.action == "export"]
+
+
+def _ehcp_pupil_with_request(desk: Desk) -> int:
+    rows = pupils.list_pupils(desk, pupils.RegisterFilter(status=SenStatus.EHCP))
+    requests = ehcp.requests_for(desk, [r.id for r in rows])
+    return next(r.id for r in rows if requests.get(r.id))
+
+
+def test_ehcp_chronology_lists_events_milestones_and_rules(demo_desk: Desk) -> None:
+    pid = _ehcp_pupil_with_request(demo_desk)
+    sheet = report_data.ehcp_chronology(demo_desk, pid)
+    pdf = render(sheet).pdf
+    _well_formed(pdf)
+    text = _text(pdf)
+    for heading in ("EHCP CHRONOLOGY", "Chronology", "EHC needs assessment request",
+                    "Statutory milestones", "Reg 5(1)", "Reg 13(2)", sheet.pupil.display_name):
+        assert heading in text, heading
+    first = sheet.events[0]
+    assert f"{first.on:%d/%m/%Y}" in text
+    assert [e.on for e in sheet.events] == sorted(e.on for e in sheet.events)
+    assert _exports(demo_desk)[0] == "ehcp chronology"
+
+
+def test_chronology_needs_an_ehcp_file_and_the_right_role(demo_desk: Desk) -> None:
+    none = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.NONE))[0]
+    with pytest.raises(NotFound, match="no EHC needs assessment request or plan"):
+        report_data.ehcp_chronology(demo_desk, none.id)
+    teacher = signed_in_as(demo_desk, Role.TEACHER)
+    with pytest.raises(PermissionDenied):
+        report_data.ehcp_chronology(teacher, _ehcp_pupil_with_request(demo_desk))
+
+
+def test_register_lists_everyone_on_it_and_no_one_else(demo_desk: Desk) -> None:
+    sheet = report_data.register(demo_desk)
+    pdf = render(sheet).pdf
+    _well_formed(pdf)
+    text = _text(pdf)
+    on = pupils.list_pupils(demo_desk, pupils.RegisterFilter(
+        statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
+    off = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.NONE))
+    assert len(sheet.lines) == len(on)
+    assert all(r.upn in text for r in on)
+    assert not any(r.upn in text for r in off)
+    assert f"On the register {len(on)} pupils" in text
+    assert any(line.provision for line in sheet.lines)
+
+
+def test_provision_map_totals_match_and_export_is_audited(demo_desk: Desk) -> None:
+    sheet = report_data.provision_map(demo_desk, starts_on=date(2026, 9, 1),
+                                      ends_on=date(2027, 8, 31))
+    pdf = render(sheet).pdf
+    _well_formed(pdf)
+    text = _text(pdf)
+    total = sheet.map.total_pence
+    assert f"£{total / 100:,.2f}" in text
+    for heading in ("COSTED PROVISION MAP", "By intervention", "By pupil", "Notional SEN budget"):
+        assert heading in text
+    assert sheet.map.by_intervention[0].name in text
+    assert "provision map" in _exports(demo_desk)
+
+
+def _cases(desk: Desk, count: int) -> list[int]:
+    return [r.id for r in pupils.list_pupils(desk, pupils.RegisterFilter(
+        statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))[:count]]
+
+
+def test_evidence_pack_has_every_section_charts_and_named_cases(demo_desk: Desk) -> None:
+    cases = _cases(demo_desk, 2)
+    pack = evidence_pack.evidence_pack(demo_desk, case_ids=cases)
+    pdf = render(pack).pdf
+    _well_formed(pdf)
+    pages = page_text(pdf)
+    text = _text(pdf)
+    assert "Contents" in pages[1] and "6. Case sample" in pages[1]
+    for heading in ("SEND EVIDENCE PACK", "At a glance", "1. The SEND register", "By primary need",
+                    "Trend across census days", "2. The graduated approach",
+                    "3. EHC plans: timeliness", "Annual reviews", "4. Intervention impact",
+                    "5. Provision cost against budget", "6. Case sample"):
+        assert heading in text, heading
+    for pid in cases:
+        row = pupils.get(demo_desk, pid).row
+        assert row.display_name in text and row.upn in text
+    register = pack.summary.support + pack.summary.ehcp
+    assert f"{register} of {pack.summary.on_roll:,} pupils on roll" in text
+    assert len(pack.summary.trend) == 9
+    assert "evidence pack" in _exports(demo_desk)
+
+
+def test_anonymised_pack_drops_names_upns_and_dates_of_birth(demo_desk: Desk) -> None:
+    cases = _cases(demo_desk, 3)
+    pack = evidence_pack.evidence_pack(demo_desk, anonymise=True, case_ids=cases)
+    text = _text(render(pack).pdf)
+    for pid in cases:
+        detail = pupils.get(demo_desk, pid)
+        for secret in (detail.row.upn, detail.row.forename, detail.row.surname,
+                       detail.legal_surname, f"{detail.row.dob:%d/%m/%Y}"):
+            assert secret not in text, secret
+    codes = [case.name for case in pack.cases]
+    assert all(code.startswith("Pupil ") for code in codes) and len(set(codes)) == 3
+    assert all(code in text for code in codes)
+    again = evidence_pack.evidence_pack(demo_desk, anonymise=True, case_ids=cases[::-1])
+    assert [case.name for case in again.cases] == codes[::-1]  # stable per pupil
+    assert "(anonymised)" in pack.meta.title
+
+
+def test_evidence_pack_refuses_more_than_six_cases_and_teachers(demo_desk: Desk) -> None:
+    with pytest.raises(ValidationError, match="at most 6 pupils"):
+        evidence_pack.evidence_pack(demo_desk, case_ids=_cases(demo_desk, 7))
+    teacher = signed_in_as(demo_desk, Role.TEACHER)
+    with pytest.raises(PermissionDenied):
+        evidence_pack.evidence_pack(teacher)
+    head = signed_in_as(demo_desk, Role.HEAD)
+    assert PdfReader(io.BytesIO(render(evidence_pack.evidence_pack(head)).pdf)).pages
