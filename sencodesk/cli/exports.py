@@ -1,16 +1,22 @@
-"""``sencodesk export``: documents as PDF files (each export is audited)."""
+"""``sencodesk export``: documents as PDF files, the register as CSV (each export is audited)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sencodesk import paths
 from sencodesk.cli import common
 
+if TYPE_CHECKING:
+    from sencodesk.services.context import Desk
+
 
 def register(sub: common.Subparsers) -> None:
-    parser = sub.add_parser("export", help="write documents as PDF",
+    parser = sub.add_parser("export", help="write documents as PDF, the register as CSV",
                             description="Write a document to a PDF file. Every export is "
                             "recorded in the audit trail.")
     kinds = parser.add_subparsers(dest="export_kind", metavar="DOCUMENT", required=True)
@@ -29,16 +35,44 @@ def register(sub: common.Subparsers) -> None:
                             help="a pupil's APDR plans and reviews")
     plan.add_argument("upn", metavar="UPN")
     plan.set_defaults(func=run_plan)
+    ehcp = kinds.add_parser(
+        "ehcp", parents=[common.signed_in_options()], help="a pupil's EHCP chronology",
+        description="Every dated event on the pupil's EHC file, oldest first, with statutory "
+        "milestones (due, done, rule), exceptions and annual reviews: for a tribunal bundle.")
+    ehcp.add_argument("upn", metavar="UPN")
+    ehcp.set_defaults(func=run_ehcp)
     register_csv = kinds.add_parser(
-        "register", parents=[common.signed_in_options()], help="the register as CSV",
-        description="The register (not leavers) as CSV in the columns `sencodesk import "
+        "register", parents=[common.signed_in_options()], help="the SEND register",
+        description="The SEND register as PDF: everyone on SEN support or with an EHC plan. "
+        "With --csv, every pupil on roll (not leavers) in the columns `sencodesk import "
         "pupils` reads back unchanged.")
-    register_csv.add_argument("--csv", action="store_true", required=True,
-                              help="write CSV (the PDF register is not built yet)")
+    register_csv.add_argument("--csv", action="store_true",
+                              help="write CSV for re-import instead of a PDF")
     register_csv.set_defaults(func=run_register)
-    for command in (passport, class_set, plan, register_csv):
+    provision = kinds.add_parser(
+        "provision-map", parents=[common.signed_in_options()], help="the costed provision map",
+        description="Every provision in a support plan running during the period, by "
+        "intervention and by pupil, against the notional SEN budget. The period defaults to "
+        "this academic year (1 September to 31 August).")
+    provision.add_argument("--from", dest="starts_on", type=common.date_arg, metavar="DATE",
+                           help="first day, dd/mm/yyyy")
+    provision.add_argument("--to", dest="ends_on", type=common.date_arg, metavar="DATE",
+                           help="last day, dd/mm/yyyy")
+    provision.set_defaults(func=run_provision_map)
+    ofsted = kinds.add_parser(
+        "ofsted", parents=[common.signed_in_options()], help="the SEND evidence pack",
+        description="The evidence pack for Ofsted and governors: register with charts, the "
+        "graduated approach, EHCP timeliness, intervention impact, cost against budget and a "
+        "case sample.")
+    ofsted.add_argument("--anonymise", action="store_true",
+                        help="replace names with stable codes; leave out UPNs, dates of birth "
+                        "and photos")
+    ofsted.add_argument("--case", dest="cases", nargs="+", default=[], metavar="UPN",
+                        help="up to six pupils for the case sample")
+    ofsted.set_defaults(func=run_ofsted)
+    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted):
         command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                             help="the PDF file to write")
+                             help="the file to write")
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -53,41 +87,70 @@ def _warn(warnings: tuple[str, ...]) -> None:
 
 
 def run_passport(args: argparse.Namespace) -> int:
-    from sencodesk.reports import render
     from sencodesk.services import pupils, report_data
 
-    with common.signed_in(args) as desk:
-        result = render(report_data.passport(desk, pupils.id_for_upn(desk, args.upn)))
-    _write(args.output, result.pdf)
-    _warn(result.warnings)
-    return 0
+    return _pdf(args, lambda desk: report_data.passport(desk, pupils.id_for_upn(desk, args.upn)))
 
 
 def run_class_set(args: argparse.Namespace) -> int:
-    from sencodesk.reports import render
     from sencodesk.services import report_data
 
+    return _pdf(args, lambda desk: report_data.class_set(desk, args.form))
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from sencodesk.services import pupils, report_data
+
+    return _pdf(args, lambda desk: report_data.plan(desk, pupils.id_for_upn(desk, args.upn)))
+
+
+def _pdf(args: argparse.Namespace, gather: Callable[[Desk], object]) -> int:
+    """Sign in, gather the document's sheet (audited), draw it and write it whole."""
+    from sencodesk.reports import render
+
     with common.signed_in(args) as desk:
-        result = render(report_data.class_set(desk, args.form))
+        result = render(gather(desk))
     _write(args.output, result.pdf)
     _warn(result.warnings)
     return 0
 
 
-def run_plan(args: argparse.Namespace) -> int:
-    from sencodesk.reports import render
+def run_ehcp(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils, report_data
 
-    with common.signed_in(args) as desk:
-        result = render(report_data.plan(desk, pupils.id_for_upn(desk, args.upn)))
-    _write(args.output, result.pdf)
-    return 0
+    return _pdf(args, lambda desk: report_data.ehcp_chronology(
+        desk, pupils.id_for_upn(desk, args.upn)))
 
 
 def run_register(args: argparse.Namespace) -> int:
+    if not args.csv:
+        from sencodesk.services import report_data
+
+        return _pdf(args, report_data.register)
     from sencodesk.services.register_csv import write_register_csv
 
     with common.signed_in(args) as desk:
         count = write_register_csv(desk, args.output.expanduser())
     print(f"Wrote {count:,} pupils to {args.output}.")
     return 0
+
+
+def run_provision_map(args: argparse.Namespace) -> int:
+    from sencodesk.domain.clock import academic_year_of
+    from sencodesk.services import report_data
+
+    def gather(desk: Desk) -> object:
+        year = academic_year_of(desk.today())
+        return report_data.provision_map(
+            desk, starts_on=args.starts_on or date(year, 9, 1),
+            ends_on=args.ends_on or date(year + 1, 8, 31))
+
+    return _pdf(args, gather)
+
+
+def run_ofsted(args: argparse.Namespace) -> int:
+    from sencodesk.services import evidence_pack, pupils
+
+    return _pdf(args, lambda desk: evidence_pack.evidence_pack(
+        desk, anonymise=args.anonymise,
+        case_ids=[pupils.id_for_upn(desk, upn) for upn in args.cases]))

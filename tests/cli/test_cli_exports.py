@@ -54,3 +54,51 @@ def test_unknown_class_and_bad_upn_are_clear(
     assert main(["export", "passport", "C801200005001", "-o", str(tmp_path / "y.pdf")]) == 1
     assert "check letter should be B" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_ehcp_register_provision_map_and_ofsted(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["pupils", "list", "--status", "E", "--json"]) == 0
+    with_plan = json.loads(capsys.readouterr().out)
+    chronologies = 0
+    for pupil in with_plan:
+        out = tmp_path / f"ehcp-{pupil['upn']}.pdf"
+        if main(["export", "ehcp", pupil["upn"], "-o", str(out)]) == 0:
+            assert "EHCP CHRONOLOGY" in PdfReader(out).pages[0].extract_text()
+            chronologies += 1
+    assert chronologies
+    register = tmp_path / "register.pdf"
+    assert main(["export", "register", "-o", str(register)]) == 0
+    assert demo_school[0]["upn"] in " ".join(p.extract_text() for p in PdfReader(register).pages)
+    provision = tmp_path / "map.pdf"
+    assert main(["export", "provision-map", "--from", "01/09/2026", "--to", "31/12/2026",
+                 "-o", str(provision)]) == 0
+    assert "01/09/2026 to 31/12/2026" in PdfReader(provision).pages[0].extract_text()
+    pack = tmp_path / "ofsted.pdf"
+    cases = [demo_school[0]["upn"], demo_school[1]["upn"]]
+    assert main(["export", "ofsted", "--anonymise", "--case", *cases, "-o", str(pack)]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(pack).pages)
+    assert "SEND EVIDENCE PACK" in text and "Pupil " in text
+    assert not any(upn in text for upn in cases)
+    assert demo_school[0]["surname"] not in text
+    capsys.readouterr()
+    assert main(["audit", "list", "--json", "--limit", "20"]) == 0
+    exported = {e["entity"] for e in json.loads(capsys.readouterr().out)
+                if e["action"] == "export"}
+    assert exported >= {"ehcp chronology", "register", "provision map", "evidence pack"}
+
+
+def test_bad_export_options_are_clear(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["export", "ehcp", demo_school[0]["upn"], "-o", str(out)]) == 1
+    assert "has no EHC needs assessment request or plan" in capsys.readouterr().err
+    assert main(["export", "provision-map", "--from", "01/01/2027", "--to", "01/09/2026",
+                 "-o", str(out)]) == 1
+    assert "to" in capsys.readouterr().err
+    upns = [p["upn"] for p in demo_school[:7]]
+    assert main(["export", "ofsted", "--case", *upns, "-o", str(out)]) == 1
+    assert "at most 6 pupils" in capsys.readouterr().err
+    assert not out.exists()
