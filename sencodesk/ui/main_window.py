@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
             self.open_pupil(pupil_id)
 
     def print_passports(self, pupil_ids: list[int]) -> None:
-        from sencodesk.ui.printing import print_passports
+        from sencodesk.ui.documents import print_passports
 
         print_passports(self.desk, pupil_ids, self)
 

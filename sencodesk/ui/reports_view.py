@@ -1,28 +1,47 @@
-"""Reports: choose a document, preview it in the app, print it or save it as PDF."""
+"""Reports: choose a school-wide document, set its options, preview it in the app, then print
+it or save it as PDF. Documents about one pupil are printed from the pupil's own tabs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sencodesk.domain.clock import academic_year_of
+from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.documents import MAX_CASES
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import pupils, report_data
+from sencodesk.services import evidence_pack, pupils, report_data
 from sencodesk.services.context import Desk
-from sencodesk.ui import worker
-from sencodesk.ui.common import explain, heading
-from sencodesk.ui.pdf_preview import PdfPreviewDialog
+from sencodesk.ui.common import date_edit, date_of, heading
+from sencodesk.ui.documents import preview_document
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the user set on the Reports screen, read on the UI thread before the work starts."""
+
+    form: str
+    starts_on: date
+    ends_on: date
+    anonymise: bool
+    case_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -30,21 +49,29 @@ class Document:
     title: str
     description: str
     permission: Permission
-    needs_class: bool
-    make: Callable[[Desk, str], tuple[bytes, tuple[str, ...]]]
-
-
-def _class_set(desk: Desk, form: str) -> tuple[bytes, tuple[str, ...]]:
-    from sencodesk.reports import render
-
-    result = render(report_data.class_set(desk, form))
-    return result.pdf, result.warnings
+    #: Which option rows it uses: "class", "period", "pack".
+    options: frozenset[str]
+    gather: Callable[[Desk, Choices], object]
 
 
 DOCUMENTS = [
     Document("Passports for a class", "One page per pupil on the SEND register in the class, "
-             "for the class teacher and supply staff.", Permission.PRINT_PASSPORTS, True,
-             _class_set),
+             "for the class teacher and supply staff.", Permission.PRINT_PASSPORTS,
+             frozenset({"class"}), lambda desk, c: report_data.class_set(desk, c.form)),
+    Document("SEND register", "Everyone on SEN support or with an EHC plan: name, UPN, class, "
+             "status, needs and current provision.", Permission.EXPORT, frozenset(),
+             lambda desk, _c: report_data.register(desk)),
+    Document("Costed provision map", "Every provision running in the period, by intervention "
+             "and by pupil, against the notional SEN budget.", Permission.EXPORT,
+             frozenset({"period"}),
+             lambda desk, c: report_data.provision_map(desk, starts_on=c.starts_on,
+                                                       ends_on=c.ends_on)),
+    Document("SEND evidence pack", "For Ofsted and governors: the register with charts, the "
+             "graduated approach, EHCP timeliness, intervention impact, cost against budget "
+             f"and a case sample of up to {MAX_CASES} pupils.", Permission.EXPORT,
+             frozenset({"pack"}),
+             lambda desk, c: evidence_pack.evidence_pack(desk, anonymise=c.anonymise,
+                                                         case_ids=c.case_ids)),
 ]
 
 
@@ -59,13 +86,49 @@ class ReportsView(QWidget):
             self.choice.addItem(document.title)
         self.description = QLabel()
         self.description.setWordWrap(True)
+        register = pupils.list_pupils(desk) if desk.actor.may(Permission.READ_PUPILS) else []
         self.form = QComboBox()
         self.form.setAccessibleName(self.tr("Class"))
-        forms = sorted({r.form for r in pupils.list_pupils(desk) if r.form}) \
-            if desk.actor.may(Permission.READ_PUPILS) else []
-        self.form.addItems(forms)
+        self.form.addItems(sorted({r.form for r in register if r.form}))
+        year = academic_year_of(desk.today())
+        self.starts = date_edit(date(year, 9, 1), name=self.tr("From"))
+        self.ends = date_edit(date(year + 1, 8, 31), name=self.tr("To"))
+        period = QHBoxLayout()
+        period.addWidget(self.starts)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.ends)
+        period.addStretch(1)
+        self.anonymise = QCheckBox(self.tr("&Anonymise (codes instead of names; no UPNs, dates "
+                                           "of birth or photos)"))
+        self.case_search = QLineEdit()
+        self.case_search.setPlaceholderText(self.tr("Filter pupils"))
+        self.case_search.setAccessibleName(self.tr("Filter the case sample list"))
+        self.case_search.textChanged.connect(self._filter_cases)
+        self.cases = QListWidget()
+        self.cases.setAccessibleName(self.tr("Case sample"))
+        for pupil in register:
+            if pupil.status is SenStatus.NONE:
+                continue
+            item = QListWidgetItem(f"{pupil.sort_name} · {pupil.year_group.label} · "
+                                   f"{pupil.status.value}")
+            item.setData(Qt.ItemDataRole.UserRole, pupil.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.cases.addItem(item)
+        self.cases.itemChanged.connect(self._case_toggled)
+        self.case_note = QLabel()
+        self.case_note.setObjectName("hint")
         options = QFormLayout()
-        options.addRow(self.tr("&Class"), self.form)
+        self.rows: dict[str, list[QWidget]] = {}
+        for key, label, field in (("class", self.tr("&Class"), self.form),
+                                  ("period", self.tr("&Period"), _wrap(period)),
+                                  ("pack", "", self.anonymise),
+                                  ("pack", self.tr("Case &sample"), self.case_search),
+                                  ("pack", "", self.cases), ("pack", "", self.case_note)):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            options.addRow(caption, field)
+            self.rows.setdefault(key, []).extend([caption, field])
         self.preview = QPushButton(self.tr("&Preview…"))
         self.preview.setObjectName("primary")
         self.preview.clicked.connect(self.make_document)
@@ -73,7 +136,7 @@ class ReportsView(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(self.description)
         inner.addLayout(options)
-        inner.addWidget(self.preview)
+        inner.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
@@ -83,6 +146,7 @@ class ReportsView(QWidget):
         layout.addLayout(row, 1)
         self.choice.currentRowChanged.connect(self._chosen)
         self.choice.setCurrentRow(0)
+        self._case_toggled()
 
     def current(self) -> Document | None:
         row = self.choice.currentRow()
@@ -91,24 +155,46 @@ class ReportsView(QWidget):
     def _chosen(self) -> None:
         document = self.current()
         self.description.setText(document.description if document else "")
-        self.form.setEnabled(bool(document and document.needs_class))
+        for key, widgets in self.rows.items():
+            for widget in widgets:
+                widget.setVisible(bool(document and key in document.options))
+
+    def chosen_cases(self) -> tuple[int, ...]:
+        return tuple(
+            int(self.cases.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.cases.count())
+            if self.cases.item(i).checkState() is Qt.CheckState.Checked)
+
+    def _case_toggled(self, item: QListWidgetItem | None = None) -> None:
+        chosen = self.chosen_cases()
+        if item is not None and len(chosen) > MAX_CASES:
+            item.setCheckState(Qt.CheckState.Unchecked)  # re-enters with one fewer
+            self.case_note.setText(self.tr("At most {n} pupils can be in the case sample.")
+                                   .format(n=MAX_CASES))
+            return
+        self.case_note.setText(self.tr("{count} of {n} chosen").format(count=len(chosen),
+                                                                       n=MAX_CASES))
+
+    def _filter_cases(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.cases.count()):
+            item = self.cases.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
 
     def make_document(self) -> None:
         document = self.current()
         if document is None:
             return
-        form = self.form.currentText()
+        choices = Choices(self.form.currentText(), date_of(self.starts), date_of(self.ends),
+                          self.anonymise.isChecked(), self.chosen_cases())
         self.preview.setEnabled(False)
-        self._task = worker.run_with_progress(
-            self, self.tr("Making the document…"), lambda _p: document.make(self.desk, form),
-            on_done=lambda result: self._show(document, result), on_error=self._failed)
+        preview_document(self, document.title, lambda: document.gather(self.desk, choices),
+                         filename=document.title.lower().replace(" ", "-") + ".pdf",
+                         on_finished=lambda: self.preview.setEnabled(True))
 
-    def _show(self, document: Document, result: tuple[bytes, tuple[str, ...]]) -> None:
-        self.preview.setEnabled(True)
-        pdf, warnings = result
-        PdfPreviewDialog.show_pdf(pdf, document.title, self, warnings=warnings,
-                                  filename=document.title.lower().replace(" ", "-") + ".pdf")
 
-    def _failed(self, error: BaseException) -> None:
-        self.preview.setEnabled(True)
-        explain(self, error)
+def _wrap(layout: QHBoxLayout) -> QWidget:
+    holder = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    holder.setLayout(layout)
+    return holder

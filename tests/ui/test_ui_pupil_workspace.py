@@ -83,7 +83,8 @@ def test_passport_print_preview(qtbot: QtBot, desk: Desk,
     tab = PassportTab(desk, pid)
     qtbot.addWidget(tab)
     tab.print_current()
-    assert shown and shown[0].startswith(b"%PDF")
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0].startswith(b"%PDF")
 
 
 def test_support_cycle_plan_review_and_next(qtbot: QtBot, desk: Desk,

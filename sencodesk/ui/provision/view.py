@@ -56,11 +56,16 @@ class ProvisionView(QWidget):
         self.ends = date_edit(date(start + 1, 8, 31), name=self.tr("To"))
         show = QPushButton(self.tr("&Show"))
         show.clicked.connect(self.refresh_map)
+        print_map = QPushButton(self.tr("&Print…"))
+        print_map.setToolTip(self.tr("Preview the costed provision map for this period as PDF"))
+        print_map.clicked.connect(self.print_map)
+        print_map.setVisible(desk.actor.may(Permission.EXPORT))
         period = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.starts, QLabel(self.tr("to")), self.ends,
                        show):
             period.addWidget(widget)
         period.addStretch(1)
+        period.addWidget(print_map)
         self.totals = QLabel()
         self.totals.setObjectName("subheading")
         self.by_intervention = RecordTableModel[InterventionLine]([
@@ -103,6 +108,16 @@ class ProvisionView(QWidget):
                                     left=pounds(abs(found.remaining_pence)),
                                     word=self.tr("left") if found.remaining_pence >= 0
                                     else self.tr("over budget")))
+
+    def print_map(self) -> None:
+        from sencodesk.services import report_data
+        from sencodesk.ui.documents import preview_document
+
+        starts, ends = date_of(self.starts), date_of(self.ends)
+        preview_document(self, self.tr("Costed provision map"),
+                         lambda: report_data.provision_map(self.desk, starts_on=starts,
+                                                           ends_on=ends),
+                         filename="provision-map.pdf")
 
     def _fields(self, item: InterventionRecord | None) -> list[tuple[str, str, QWidget]]:
         cost = QSpinBox()

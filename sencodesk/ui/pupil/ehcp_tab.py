@@ -85,6 +85,12 @@ class EhcpTab(QWidget):
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
         plan_buttons.addStretch(1)
+        chronology = QPushButton(self.tr("&Chronology (PDF)…"))
+        chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
+                                      "tribunal bundle"))
+        chronology.clicked.connect(self.print_chronology)
+        chronology.setVisible(desk.actor.may(Permission.EXPORT))
+        plan_buttons.addWidget(chronology)
         plan_layout.addLayout(plan_buttons)
         for model, name in ((self.reviews, self.tr("Annual reviews")),
                             (self.plan_milestones, self.tr("Annual review milestones"))):
@@ -96,6 +102,14 @@ class EhcpTab(QWidget):
         layout.addWidget(request_box, 1)
         layout.addWidget(plan_box, 1)
         self.load()
+
+    def print_chronology(self) -> None:
+        from sencodesk.services import report_data
+        from sencodesk.ui.documents import preview_document
+
+        preview_document(self, self.tr("EHCP chronology"),
+                         lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
+                         filename="ehcp-chronology.pdf")
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])

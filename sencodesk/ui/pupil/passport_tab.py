@@ -198,7 +198,7 @@ class PassportTab(QWidget):
         dialog.exec()
 
     def print_current(self) -> None:
-        from sencodesk.ui.printing import print_passports
+        from sencodesk.ui.documents import print_passports
 
         if self.has_unsaved_changes():
             QMessageBox.information(self, self.tr("Print passport"),

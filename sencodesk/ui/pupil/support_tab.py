@@ -230,13 +230,8 @@ class SupportTab(QWidget):
         self.load()
 
     def print_current(self) -> None:
-        from sencodesk.reports import render
         from sencodesk.services import report_data
-        from sencodesk.ui.pdf_preview import PdfPreviewDialog
+        from sencodesk.ui.documents import preview_document
 
-        try:
-            pdf = render(report_data.plan(self.desk, self.pupil_id)).pdf
-        except SencodeskError as error:
-            explain(self, error)
-            return
-        PdfPreviewDialog.show_pdf(pdf, self.tr("Support plan"), self, filename="plan.pdf")
+        preview_document(self, self.tr("Support plan"),
+                         lambda: report_data.plan(self.desk, self.pupil_id), filename="plan.pdf")
