@@ -259,5 +259,5 @@ def _cost(pack: OfstedPack) -> list[Flowable]:
                   f"{uk_date(found.ends_on)}: {money(found.total_pence)} for "
                   f"{found.total_hours:,.0f} hours of staff time, against a notional SEN "
                   f"budget of {money(found.budget_pence)}.", s.body),
-        budget_gauge(found), Spacer(1, 4 * mm), intervention_table(found),
+        Spacer(1, 3 * mm), budget_gauge(found), Spacer(1, 4 * mm), intervention_table(found),
     ]

@@ -72,6 +72,9 @@ def main(argv: list[str]) -> int:
         window.overlay.hide()
         window.workspace = None
         window.close()
+        from sencodesk.ui.document_pictures import save_documents
+
+        saved += save_documents(desk, out)
         desk.close()
     print(f"Saved {len(saved)} screenshots to {out}: {', '.join(saved)}")
     return 0
