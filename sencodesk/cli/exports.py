@@ -70,7 +70,13 @@ def register(sub: common.Subparsers) -> None:
     ofsted.add_argument("--case", dest="cases", nargs="+", default=[], metavar="UPN",
                         help="up to six pupils for the case sample")
     ofsted.set_defaults(func=run_ofsted)
-    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted):
+    ctf = kinds.add_parser(
+        "ctf", parents=[common.signed_in_options()], help="SEN history as a Common Transfer File",
+        description="A Common Transfer File fragment (XML) with the details and SEN history of "
+        "pupils moving to another school.")
+    ctf.add_argument("upns", nargs="+", metavar="UPN")
+    ctf.set_defaults(func=run_ctf)
+    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf):
         command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                              help="the file to write")
 
@@ -154,3 +160,13 @@ def run_ofsted(args: argparse.Namespace) -> int:
     return _pdf(args, lambda desk: evidence_pack.evidence_pack(
         desk, anonymise=args.anonymise,
         case_ids=[pupils.id_for_upn(desk, upn) for upn in args.cases]))
+
+
+def run_ctf(args: argparse.Namespace) -> int:
+    from sencodesk.services import ctf, pupils
+
+    with common.signed_in(args) as desk:
+        data = ctf.export(desk, [pupils.id_for_upn(desk, upn)
+                                 for upn in args.upns])
+    _write(args.output, data)
+    return 0

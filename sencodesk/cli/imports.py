@@ -1,14 +1,21 @@
-"""``sencodesk import pupils FILE``: pupils from an MIS CSV export, previewed first."""
+"""``sencodesk import pupils|ctf FILE``: pupils from an MIS CSV export or a Common Transfer
+File, previewed first and imported whole or not at all."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import PRESETS
+
+if TYPE_CHECKING:
+    from sencodesk.services.context import Desk
+    from sencodesk.services.mis_import import ImportPreview
 
 
 def register(sub: common.Subparsers) -> None:
@@ -27,18 +34,48 @@ def register(sub: common.Subparsers) -> None:
     pupils.add_argument("--mapping", choices=sorted(PRESETS),
                         help="the MIS the file came from, if its headers are unusual")
     pupils.set_defaults(func=run_pupils)
+    ctf = kinds.add_parser(
+        "ctf", parents=[common.signed_in_options()],
+        help="pupils and their SEN history from a Common Transfer File",
+        description="Read a Common Transfer File (XML) from another school: each pupil's "
+        "details and SEN history. Shows the same preview as an MIS import and writes nothing "
+        "until you confirm. A file with a DTD, entities or external references is refused.")
+    ctf.add_argument("file", type=Path, metavar="FILE")
+    ctf.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
+    ctf.add_argument("--yes", action="store_true", help="import without asking (for scripts)")
+    ctf.set_defaults(func=run_ctf)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"cannot read {path}: {error.strerror}") from None
 
 
 def run_pupils(args: argparse.Namespace) -> int:
     from sencodesk.services import mis_import
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"cannot read {args.file}: {error.strerror}") from None
+    data = _read(args.file)
+    return _confirm_and_apply(args, lambda desk: mis_import.preview(desk, data,
+                                                                    mapping=args.mapping))
+
+
+def run_ctf(args: argparse.Namespace) -> int:
+    from sencodesk.services import ctf
+
+    data = _read(args.file)
+    return _confirm_and_apply(args, lambda desk: ctf.preview(desk, data), unit="line")
+
+
+def _confirm_and_apply(args: argparse.Namespace, preview: Callable[[Desk], ImportPreview],
+                       *, unit: str = "row") -> int:
+    """Show the preview; unless it is a dry run, ask (or take --yes) and import it whole."""
+    from sencodesk.services import mis_import
+
     with common.signed_in(args) as desk:
-        plan = mis_import.preview(desk, data, mapping=args.mapping)
-        for line in mis_import.describe(plan):
+        plan = preview(desk)
+        for line in mis_import.describe(plan, unit=unit):
             print(line)
         if args.dry_run or not plan.writes:
             print("Nothing was changed." if args.dry_run else "Nothing to import.")

@@ -61,6 +61,8 @@ class MisRow:
     status: SenStatus | None = None  # None when the file has no status column
     needs: tuple[NeedType, ...] = ()
     note: str = ""
+    #: When the status began, if the file says (a CTF's SEN StartDate); else the import date.
+    sen_since: date | None = None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from sencodesk.domain import census
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.domain.mis_csv import MisRow, RowError, parse
+from sencodesk.domain.mis_csv import MisRow, ParsedFile, RowError, parse
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
@@ -41,7 +41,8 @@ class ImportPreview:
     unchanged: tuple[MisRow, ...]
     rejected: tuple[RowError, ...]
     ignored_columns: tuple[str, ...]
-    notes: tuple[str, ...]
+    #: (row or line, what was noticed), e.g. a historical status code that was mapped.
+    notes: tuple[tuple[int, str], ...]
 
     @property
     def writes(self) -> int:
@@ -80,8 +81,9 @@ def _changes(pupil: Pupil, status: str, needs: tuple[str, ...],
     pairs: dict[str, tuple[object, object]] = {
         "surname": (pupil.legal_surname, row.surname),
         "forename": (pupil.legal_forename, row.forename),
-        "year": (pupil.year_group, int(row.year_group)), "class": (pupil.form, row.form),
-        "gender": (pupil.gender, row.gender)}
+        "year": (pupil.year_group, int(row.year_group)), "gender": (pupil.gender, row.gender)}
+    if row.form:  # a file without the class (a CTF) keeps ours
+        pairs["class"] = (pupil.form, row.form)
     if row.status is not None:
         pairs["status"] = (status, row.status.value)
         pairs["needs"] = (" ".join(needs), " ".join(n.value for n in row.needs))
@@ -90,9 +92,14 @@ def _changes(pupil: Pupil, status: str, needs: tuple[str, ...],
 
 def preview(desk: Desk, data: bytes, *, mapping: str | Mapping[str, str] | None = None,
             ) -> ImportPreview:
-    """What importing ``data`` would do, row by row. Writes nothing."""
+    """What importing the MIS CSV ``data`` would do, row by row. Writes nothing."""
     desk.require(Permission.IMPORT)
-    parsed = parse(data, mapping)
+    return preview_rows(desk, parse(data, mapping))
+
+
+def preview_rows(desk: Desk, parsed: ParsedFile) -> ImportPreview:
+    """What importing already-parsed pupils (from a CSV or a CTF) would do. Writes nothing."""
+    desk.require(Permission.IMPORT)
     today = desk.today()
     rejected = list(parsed.errors)
     counts = Counter(r.upn.replace(" ", "").upper() for r in parsed.rows)
@@ -131,7 +138,7 @@ def preview(desk: Desk, data: bytes, *, mapping: str | Mapping[str, str] | None 
                 updated.append(Update(pupil.id or 0, row, changes))
             else:
                 unchanged.append(row)
-    notes = tuple(f"row {r.row}: {r.note}" for r in parsed.rows if r.note)
+    notes = tuple((r.row, r.note) for r in parsed.rows if r.note)
     return ImportPreview(tuple(new), tuple(updated), tuple(unchanged),
                          tuple(sorted(rejected, key=lambda e: e.row)), parsed.ignored_columns,
                          notes)
@@ -149,10 +156,11 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
             session.flush()
             assert created.id is not None
             # a new pupil has no history to close: write the first periods directly
-            session.add(StatusPeriod(pupil_id=created.id, starts_on=today,
+            since = min(row.sen_since or today, today)
+            session.add(StatusPeriod(pupil_id=created.id, starts_on=since,
                                      status=(row.status or SenStatus.NONE).value))
             session.add_all(NeedPeriod(pupil_id=created.id, need=need.value, rank=rank,
-                                       starts_on=today)
+                                       starts_on=since)
                             for rank, need in enumerate(row.needs, start=1))
             audit.record(session, desk.actor, "create", "pupil", entity_id=created.id,
                          pupil_id=created.id, summary=f"imported {row.upn} (row {row.row})")
@@ -165,7 +173,8 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
             before = pupil.model_dump()
             row = update.row
             pupil.legal_surname, pupil.legal_forename = row.surname, row.forename
-            pupil.year_group, pupil.form, pupil.gender = int(row.year_group), row.form, row.gender
+            pupil.year_group, pupil.gender = int(row.year_group), row.gender
+            pupil.form = row.form or pupil.form
             # preferred names are often not in an MIS export: a blank one keeps ours
             pupil.preferred_surname = row.preferred_surname or pupil.preferred_surname
             pupil.preferred_forename = row.preferred_forename or pupil.preferred_forename
@@ -182,18 +191,19 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
     return ImportResult(len(plan.new), len(plan.updated))
 
 
-def describe(plan: ImportPreview) -> list[str]:
-    """The preview in words a SENCO can check before confirming."""
+def describe(plan: ImportPreview, *, unit: str = "row") -> list[str]:
+    """The preview in words a SENCO can check before confirming; ``unit`` names where each
+    pupil is in the file ("row" of a CSV, "line" of a CTF)."""
     lines = [f"{len(plan.new)} new, {len(plan.updated)} updated, {len(plan.unchanged)} "
              f"unchanged, {len(plan.rejected)} rejected."]
     if plan.ignored_columns:
         lines.append(f"Columns not used: {', '.join(plan.ignored_columns)}.")
-    lines += [f"New: row {r.row}: {r.forename} {r.surname} ({r.upn})" for r in plan.new]
+    lines += [f"New: {unit} {r.row}: {r.forename} {r.surname} ({r.upn})" for r in plan.new]
     for u in plan.updated:
         what = "; ".join(f"{k}: {_plain(a)} → {_plain(b)}" for k, (a, b) in u.changes.items())
-        lines.append(f"Updated: row {u.row.row}: {u.row.forename} {u.row.surname}: {what}")
-    lines += [f"Rejected: row {e.row}: {e.message}" for e in plan.rejected]
-    lines += [f"Note: {note}" for note in plan.notes]
+        lines.append(f"Updated: {unit} {u.row.row}: {u.row.forename} {u.row.surname}: {what}")
+    lines += [f"Rejected: {unit} {e.row}: {e.message}" for e in plan.rejected]
+    lines += [f"Note: {unit} {where}: {note}" for where, note in plan.notes]
     return lines
 
 

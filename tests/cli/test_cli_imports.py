@@ -57,3 +57,24 @@ def test_an_unreadable_file_is_a_clear_error(school: None, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "pupils", str(tmp_path / "missing.csv")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_ctf_import_then_export(school: None, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    from ctf_samples import UPN_A, UPN_B, ctf_file, ctf_pupil
+
+    file = tmp_path / "incoming.xml"
+    file.write_bytes(ctf_file(ctf_pupil(), ctf_pupil(UPN_B, dob="2014-02-30")))
+    assert main(["import", "ctf", str(file), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new, 0 updated, 0 unchanged, 1 rejected." in out
+    assert "Rejected: line 8: DOB: '2014-02-30' is not a date" in out
+    assert main(["import", "ctf", str(file), "--yes"]) == 0
+    assert "Imported: 1 new and 0 updated pupils." in capsys.readouterr().out
+    out_file = tmp_path / "leaver.xml"
+    assert main(["export", "ctf", UPN_A, "-o", str(out_file)]) == 0
+    assert b"<UPN>" + UPN_A.encode() + b"</UPN>" in out_file.read_bytes()
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CTfile/>')
+    assert main(["import", "ctf", str(hostile), "--yes"]) == 1
+    assert "refused unread" in capsys.readouterr().err
