@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from itertools import count
+
+from PIL import Image, ImageDraw
 
 from sencodesk.domain.codes import NeedType, Role, SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
@@ -52,3 +55,15 @@ def signed_in_as(desk: Desk, role: Role) -> Desk:
     other = accounts.sign_in(desk.data_dir, name, "long enough pass")
     other.today = desk.today
     return other
+
+
+def photo_png() -> bytes:
+    """A soft illustrated portrait standing in for a school photo."""
+    image = Image.new("RGB", (300, 380), (214, 228, 236))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((95, 70, 205, 200), fill=(226, 184, 150))
+    draw.pieslice((85, 55, 215, 190), 180, 360, fill=(92, 58, 38))
+    draw.ellipse((40, 230, 260, 470), fill=(0, 90, 112))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

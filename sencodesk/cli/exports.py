@@ -76,7 +76,15 @@ def register(sub: common.Subparsers) -> None:
         "pupils moving to another school.")
     ctf.add_argument("upns", nargs="+", metavar="UPN")
     ctf.set_defaults(func=run_ctf)
-    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf):
+    sar = kinds.add_parser(
+        "sar", parents=[common.signed_in_options()], help="everything held about a pupil (ZIP)",
+        description="For a subject access request: a ZIP of everything held about the pupil: "
+        "a readable PDF, the same as JSON, every attached document and the photo. Review it "
+        "for exempt information before releasing it.")
+    sar.add_argument("upn", metavar="UPN")
+    sar.set_defaults(func=run_sar)
+    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
+                    sar):
         command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                              help="the file to write")
 
@@ -169,4 +177,14 @@ def run_ctf(args: argparse.Namespace) -> int:
         data = ctf.export(desk, [pupils.id_for_upn(desk, upn)
                                  for upn in args.upns])
     _write(args.output, data)
+    return 0
+
+
+def run_sar(args: argparse.Namespace) -> int:
+    from sencodesk.reports import render
+    from sencodesk.services import pupils, subject_access
+
+    with common.signed_in(args) as desk:
+        sheet = subject_access.gather(desk, pupils.id_for_upn(desk, args.upn))
+    _write(args.output, subject_access.package(sheet, render(sheet).pdf))
     return 0

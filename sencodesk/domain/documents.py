@@ -20,7 +20,15 @@ from sencodesk.domain.evidence import (
     ReviewCompliance,
 )
 from sencodesk.domain.provision_map import ProvisionMap
-from sencodesk.domain.records import CycleRecord, PassportRecord, PupilRow
+from sencodesk.domain.records import (
+    AuditRecord,
+    ContactRecord,
+    CycleRecord,
+    DocumentRecord,
+    PassportRecord,
+    PupilDetail,
+    PupilRow,
+)
 
 
 @dataclass(frozen=True)
@@ -141,3 +149,19 @@ class OfstedPack:
     impact: tuple[InterventionImpact, ...]
     provision: ProvisionMap
     cases: tuple[CaseStudy, ...]
+
+
+@dataclass(frozen=True)
+class SubjectAccessSheet:
+    """Everything held about one pupil, for a subject access request (UK GDPR Article 15)."""
+
+    meta: DocumentMeta
+    pupil: PupilDetail
+    passports: tuple[PassportRecord, ...]
+    cycles: tuple[CycleRecord, ...]
+    requests: tuple[RequestRecord, ...]
+    plans: tuple[PlanRecord, ...]
+    contacts: tuple[ContactRecord, ...]
+    documents: tuple[tuple[DocumentRecord, bytes], ...]
+    photo: bytes | None
+    audit: tuple[AuditRecord, ...]

@@ -29,6 +29,7 @@ def _register() -> None:
     from sencodesk.reports.plan import render_plan_sheet
     from sencodesk.reports.provision_map import render_provision_map
     from sencodesk.reports.register import render_register
+    from sencodesk.reports.subject_access import render_subject_access
 
     render.register(documents.PassportSet, render_passports)
     render.register(documents.PlanSheet, render_plan_sheet)
@@ -36,6 +37,7 @@ def _register() -> None:
     render.register(documents.RegisterSheet, render_register)
     render.register(documents.ProvisionMapSheet, render_provision_map)
     render.register(documents.OfstedPack, render_evidence_pack)
+    render.register(documents.SubjectAccessSheet, render_subject_access)
 
 
 _register()

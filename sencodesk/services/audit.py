@@ -132,8 +132,9 @@ def _to_record(event: AuditEvent) -> AuditRecord:
     )
 
 
-def list_events(desk: Desk, *, pupil_id: int | None = None, limit: int = 500) -> list[AuditRecord]:
-    """Newest first; for one pupil if ``pupil_id`` is given."""
+def list_events(desk: Desk, *, pupil_id: int | None = None,
+                limit: int | None = 500) -> list[AuditRecord]:
+    """Newest first; for one pupil if ``pupil_id`` is given; all of them if ``limit`` is None."""
     with desk.unit(Permission.READ_AUDIT) as session:
         query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
         if pupil_id is not None:

@@ -14,7 +14,14 @@ from PySide6.QtPdf import QPdfDocument
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.records import PassportContent
 from sencodesk.reports import render
-from sencodesk.services import ehcp, evidence_pack, passports, pupils, report_data
+from sencodesk.services import (
+    ehcp,
+    evidence_pack,
+    passports,
+    pupils,
+    report_data,
+    subject_access,
+)
 from sencodesk.services.context import Desk
 
 WIDTH = 1240  # 150 dpi across A4
@@ -60,6 +67,7 @@ def save_documents(desk: Desk, out: Path) -> list[str]:
         ("register", lambda: report_data.register(desk), (0,)),
         ("provision-map", lambda: report_data.provision_map(
             desk, starts_on=date(year, 9, 1), ends_on=date(year + 1, 8, 31)), (0,)),
+        ("subject-access", lambda: subject_access.gather(desk, with_request), (0, 1)),
         ("evidence-pack", lambda: evidence_pack.evidence_pack(
             desk, anonymise=True, case_ids=[register[0].id, with_request]), range(8)),
     ]

@@ -102,3 +102,21 @@ def test_bad_export_options_are_clear(
     assert main(["export", "ofsted", "--case", *upns, "-o", str(out)]) == 1
     assert "at most 6 pupils" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_subject_access_zip_and_retention_commands(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    upn = demo_school[0]["upn"]
+    out = tmp_path / "sar.zip"
+    assert main(["export", "sar", upn, "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        assert {"README.txt", "record.pdf", "record.json"} <= set(archive.namelist())
+        assert upn in archive.read("README.txt").decode()
+    capsys.readouterr()
+    assert main(["retention", "list"]) == 0
+    assert "No leaver's file is past its retention date." in capsys.readouterr().out
+    assert main(["retention", "delete", upn, "--yes"]) == 1
+    assert "has not left; nothing was deleted" in capsys.readouterr().err

@@ -3,10 +3,7 @@ straight from the domain dataclasses, no database involved."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
-
-from PIL import Image, ImageDraw
 
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, YearGroup
 from sencodesk.domain.documents import DocumentMeta
@@ -96,18 +93,6 @@ def long_content() -> PassportContent:
     text = (words * (LONG // len(words) + 1))[:LONG]
     lines = "\n".join(f"Strategy {n}: {words.strip()}" for n in range(1, 40))[:LONG]
     return PassportContent(text, text, text, lines, text, text, text)
-
-
-def photo_png() -> bytes:
-    """A soft illustrated portrait standing in for a school photo."""
-    image = Image.new("RGB", (300, 380), (214, 228, 236))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((95, 70, 205, 200), fill=(226, 184, 150))
-    draw.pieslice((85, 55, 215, 190), 180, 360, fill=(92, 58, 38))
-    draw.ellipse((40, 230, 260, 470), fill=(0, 90, 112))
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def cycles() -> tuple[CycleRecord, ...]:

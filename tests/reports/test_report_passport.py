@@ -6,12 +6,13 @@ import io
 from dataclasses import replace
 
 import pytest
+from factories import photo_png
 from pdf_checks import embedded_fonts, is_a4, page_text
 from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
-from report_samples import CONTACTS, CONTENT, META, long_content, passport, photo_png, pupil
+from report_samples import CONTACTS, CONTENT, META, long_content, passport, pupil
 
 from sencodesk.domain.documents import PassportSet, PassportSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent

@@ -1,0 +1,133 @@
+"""Subject access: everything held about one pupil, as a ZIP of a readable PDF, the same data as
+JSON, the attached documents and the photo (UK GDPR Article 15; the school reviews the pack
+for exemptions, e.g. information from other people or likely to cause serious harm, before it
+releases it)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sencodesk.domain.documents import SubjectAccessSheet
+from sencodesk.domain.permissions import Permission
+from sencodesk.services import (
+    audit,
+    cycles,
+    ehcp,
+    passports,
+    pupils,
+    records_log,
+    report_data,
+)
+from sencodesk.services.context import Desk
+
+#: What a subject access export needs beyond exporting: every kind of record.
+REQUIRED = (Permission.EXPORT, Permission.READ_EHCP, Permission.READ_CONFIDENTIAL,
+            Permission.READ_AUDIT, Permission.READ_CONTACTS)
+
+
+def gather(desk: Desk, pupil_id: int) -> SubjectAccessSheet:
+    """Every record about the pupil, every version, every document and every audit entry."""
+    for permission in REQUIRED:
+        desk.require(permission)
+    detail = pupils.get(desk, pupil_id)
+    documents = tuple(records_log.read_document(desk, d.id)
+                      for d in records_log.documents(desk, pupil_id))
+    sheet = SubjectAccessSheet(
+        meta=report_data.meta(desk, f"Subject access: {detail.row.display_name}"),
+        pupil=detail,
+        passports=tuple(passports.versions(desk, pupil_id)),
+        cycles=tuple(sorted(cycles.cycles_for(desk, pupil_id), key=lambda c: c.starts_on)),
+        requests=tuple(ehcp.requests_for(desk, [pupil_id]).get(pupil_id, [])),
+        plans=tuple(ehcp.plans_for(desk, [pupil_id]).get(pupil_id, [])),
+        contacts=tuple(records_log.contacts(desk, pupil_id)),
+        documents=documents,
+        photo=records_log.photo(desk, pupil_id),
+        audit=tuple(audit.list_events(desk, pupil_id=pupil_id, limit=None)),
+    )
+    report_data.record_export(desk, "subject access", pupil_id=pupil_id,
+                              summary="everything held exported for a subject access request")
+    return sheet
+
+
+def package(sheet: SubjectAccessSheet, pdf: bytes) -> bytes:
+    """The ZIP: README.txt, record.pdf, record.json, documents/ and the photo."""
+    buffer = io.BytesIO()
+    names = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("record.pdf", pdf)
+        archive.writestr("record.json", json.dumps(to_json(sheet), indent=2,
+                                                   ensure_ascii=False, sort_keys=True))
+        for number, (record, data) in enumerate(sheet.documents, start=1):
+            name = f"documents/{number:02d}-{safe_name(record.filename or record.title)}"
+            archive.writestr(name, data)
+            names.append(name)
+        if sheet.photo:
+            archive.writestr(f"photo.{_image_type(sheet.photo)}", sheet.photo)
+        archive.writestr("README.txt", _readme(sheet, names))
+    return buffer.getvalue()
+
+
+def to_json(sheet: SubjectAccessSheet) -> dict[str, Any]:
+    """Everything in the sheet as plain JSON values (ISO dates; file contents left out, they
+    are in the ZIP beside it)."""
+    plain = _plain(sheet)
+    assert isinstance(plain, dict)
+    plain.pop("photo", None)
+    plain["documents"] = [_plain(record) for record, _ in sheet.documents]
+    return plain
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, bytes):
+        return f"{len(value)} bytes"
+    return value
+
+
+def safe_name(name: str) -> str:
+    """A file name with no folders, no leading dots and nothing a file system would refuse."""
+    base = re.split(r"[\\/]", name)[-1]
+    cleaned = re.sub(r"[^\w.\- ]+", "_", base).strip(" .") or "document"
+    return cleaned[:100]
+
+
+def _image_type(data: bytes) -> str:
+    return "png" if data.startswith(b"\x89PNG") else "jpg"
+
+
+def _readme(sheet: SubjectAccessSheet, documents: list[str]) -> str:
+    pupil = sheet.pupil.row
+    lines = [
+        f"Everything {sheet.meta.school} holds in sencodesk about {pupil.display_name} "
+        f"(UPN {pupil.upn}).",
+        f"Produced by {sheet.meta.produced_by} on "
+        f"{sheet.meta.produced_at:%d/%m/%Y at %H:%M}.",
+        "",
+        "record.pdf   the record, readable: details, SEN history, every passport version, "
+        "support plans and reviews, EHC records, contact log, documents list and audit trail.",
+        "record.json  the same, as data.",
+        f"documents/   {len(documents)} attached file{'s' if len(documents) != 1 else ''}, "
+        "as stored.",
+    ]
+    if sheet.photo:
+        lines.append("photo        the pupil's photo.")
+    lines += ["", "Before releasing this pack, check it for information that is exempt "
+              "(for example about other people, or likely to cause serious harm) and redact it; "
+              "the pack is complete, not filtered."]
+    return "\n".join(lines) + "\n"
