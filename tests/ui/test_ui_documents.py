@@ -3,9 +3,12 @@ map's print button all make a real PDF in the background and preview it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from factories import signed_in_as
 from pdf_checks import page_text
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from sencodesk.domain.codes import Role, SenStatus
@@ -112,3 +115,58 @@ def test_a_document_that_cannot_be_made_explains_why(
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=10000)
     assert "no EHC needs assessment request or plan" in message_boxes[-1][1]
     assert not shown
+
+
+def test_profile_exports_subject_access_zip_and_ctf(
+        qtbot: QtBot, demo_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: list[tuple[str, str]]) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from sencodesk.ui.pupil.profile_tab import ProfileTab
+
+    pid = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.EHCP))[0].id
+    tab = ProfileTab(demo_desk, pid, lambda: None)
+    qtbot.addWidget(tab)
+    targets = iter([tmp_path / "sar.zip", tmp_path / "ctf.xml"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(next(targets)), "")))
+    tab.export_subject_access()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=15000)
+    assert "Review it for exempt information" in message_boxes[-1][1]
+    with zipfile.ZipFile(tmp_path / "sar.zip") as archive:
+        assert "record.pdf" in archive.namelist()
+    tab.export_ctf()
+    assert b"<SENhistory>" in (tmp_path / "ctf.xml").read_bytes()
+    teacher = ProfileTab(signed_in_as(demo_desk, Role.TEACHER), pid, lambda: None)
+    qtbot.addWidget(teacher)
+    assert not any(b.isVisibleTo(teacher) for b in teacher.findChildren(QPushButton)
+                   if "Subject" in b.text())
+
+
+def test_settings_lists_leavers_past_retention_and_deletes_on_confirmation(
+        qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from factories import add_pupil
+    from ui_helpers import answering_forms
+
+    from sencodesk.ui.settings.view import SettingsView
+
+    pid = add_pupil(desk, dob=date(2005, 6, 1), year_group=14, form="")
+    pupils.mark_left(desk, pid, date(2024, 7, 19))
+    upn = pupils.get(desk, pid).row.upn
+    desk.today = lambda: date(2036, 6, 2)
+    view = SettingsView(desk)
+    qtbot.addWidget(view)
+    box = view.retention
+    assert box is not None and box.model.rowCount() == 1
+    assert "1 due for deletion" in box.note.text()
+    with answering_forms(monkeypatch, {"upn": "wrong"}) as shown:
+        box.delete()
+    assert "does not match" in shown[0].general.text()
+    assert box.model.rowCount() == 1
+    with answering_forms(monkeypatch, {"upn": upn}):
+        box.delete()
+    assert box.model.rowCount() == 0 and "No file is due" in box.note.text()

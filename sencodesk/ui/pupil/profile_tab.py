@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt
@@ -15,17 +16,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sencodesk import paths
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, StatusRecord
-from sencodesk.services import people, pupils, records_log
+from sencodesk.services import people, pupils, records_log, subject_access
 from sencodesk.services.context import Desk
+from sencodesk.ui import worker
 from sencodesk.ui.common import (
     date_edit,
     date_of,
@@ -92,6 +96,21 @@ class ProfileTab(QWidget):
         left_layout.addLayout(details)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.save_button)
+        exports = QHBoxLayout()
+        for text, tip, slot in (
+                (self.tr("Subject &access export…"),
+                 self.tr("Everything held about this pupil as a ZIP, for a subject access "
+                         "request"), self.export_subject_access),
+                (self.tr("&Transfer file (CTF)…"),
+                 self.tr("This pupil's SEN history as a Common Transfer File for their next "
+                         "school"), self.export_ctf)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            button.setVisible(all(desk.actor.may(p) for p in subject_access.REQUIRED))
+            exports.addWidget(button)
+        exports.addStretch(1)
+        left_layout.addLayout(exports)
         left_layout.addStretch(1)
 
         self.statuses = RecordTableModel[StatusRecord]([
@@ -130,6 +149,48 @@ class ProfileTab(QWidget):
         layout.addWidget(left, 2)
         layout.addLayout(grid, 5)
         self.load()
+
+    def _save_as(self, title: str, suggested: str, pattern: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
+        return Path(name) if name else None
+
+    def export_subject_access(self) -> None:
+        upn = self.upn.text()
+        target = self._save_as(self.tr("Save subject access export"), f"{upn}-subject-access.zip",
+                               self.tr("ZIP archives (*.zip)"))
+        if target is None:
+            return
+
+        def work(_progress: object) -> Path:
+            from sencodesk.reports import render
+
+            sheet = subject_access.gather(self.desk, self.pupil_id)
+            _write(target, subject_access.package(sheet, render(sheet).pdf))
+            return target
+
+        def done(path: Path) -> None:
+            QMessageBox.information(self, self.tr("Subject access export"), self.tr(
+                "Saved {path}. Review it for exempt information before releasing it.")
+                .format(path=path))
+
+        self._task = worker.run_with_progress(
+            self, self.tr("Gathering everything held…"), work, on_done=done,
+            on_error=lambda error: explain(self, error))
+
+    def export_ctf(self) -> None:
+        from sencodesk.services import ctf
+
+        target = self._save_as(self.tr("Save Common Transfer File"), f"{self.upn.text()}-ctf.xml",
+                               self.tr("XML files (*.xml)"))
+        if target is None:
+            return
+        try:
+            _write(target, ctf.export(self.desk, [self.pupil_id]))
+        except SencodeskError as error:
+            explain(self, error)
+            return
+        QMessageBox.information(self, self.tr("Transfer file"),
+                                self.tr("Saved {path}.").format(path=target))
 
     def load(self) -> None:
         detail = pupils.get(self.desk, self.pupil_id)
@@ -251,3 +312,9 @@ class ProfileTab(QWidget):
         self.load()
 
 
+def _write(path: Path, data: bytes) -> None:
+    """Write an export whole and owner-only, or explain why it could not be written."""
+    try:
+        paths.write_private(path, data)
+    except OSError as error:
+        raise ValidationError("file", f"could not save {path}: {error.strerror}") from None

@@ -34,6 +34,7 @@ from sencodesk.ui.common import (
 )
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
+from sencodesk.ui.settings.retention import RetentionBox
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 
@@ -117,6 +118,10 @@ class SettingsView(QWidget):
         if desk.actor.may(Permission.MANAGE_ACCOUNTS):
             self.accounts = AccountsBox(desk)
             layout.addWidget(self.accounts)
+        self.retention: RetentionBox | None = None
+        if desk.actor.may(Permission.EDIT_PUPILS):
+            self.retention = RetentionBox(desk)
+            layout.addWidget(self.retention)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
