@@ -126,35 +126,38 @@ def _pupil(element: ET.Element, line: int) -> MisRow:
     gender = _GENDERS.get(_first(element, "Sex", "Gender").upper())
     if gender is None:
         raise ValidationError("Sex", f"{_first(element, 'Sex', 'Gender')!r} is not M or F")
-    status, since, note = _sen(element)
+    status, history, note = _sen(element)
     needs = _needs(element)
     return MisRow(row=line, upn=upn, surname=surname, forename=forename,
                   dob=_date(dob_text, "DOB"), year_group=year, form="", gender=gender,
                   preferred_surname=_first(element, "PreferredSurname"),
                   preferred_forename=_first(element, "PreferredForename"),
-                  status=status, needs=needs, note=note, sen_since=since)
+                  status=status, needs=needs, note=note, sen_history=history)
 
 
-def _sen(element: ET.Element) -> tuple[SenStatus, date | None, str]:
-    """The newest SEN entry's provision and start date (N if the file has none)."""
-    entries = []
+def _sen(element: ET.Element) -> tuple[SenStatus, tuple[tuple[date, SenStatus], ...], str]:
+    """The current SEN provision (the newest entry; N if there is none), the dated history and
+    a note of any historical codes mapped."""
+    entries: list[tuple[date | None, SenStatus]] = []
+    notes: list[str] = []
     for sen in _children(element, "SEN"):
         provision = _first(sen, "SENprovision")
         if not provision:
             continue
         start = _first(sen, "StartDate")
-        entries.append((_date(start, "StartDate") if start else None, provision))
+        status, mapped = census.parse_status(provision, field="SENprovision")
+        if mapped and mapped not in notes:
+            notes.append(mapped)
+        entries.append((_date(start, "StartDate") if start else None, status))
     if not entries:
-        return SenStatus.NONE, None, ""
+        return SenStatus.NONE, (), ""
     entries.sort(key=lambda e: e[0] or date.min)
-    since, code = entries[-1]
-    status, mapped = census.parse_status(code, field="SENprovision")
-    notes = [mapped] if mapped else []
-    if len(entries) > 1:
-        notes.append(f"{len(entries) - 1} earlier SEN entr"
-                     f"{'y' if len(entries) == 2 else 'ies'} in the file kept as the "
-                     "current one only")
-    return status, since, "; ".join(notes)
+    dated = {on: status for on, status in entries if on is not None}  # one per day: the last
+    current = entries[-1][1]
+    history = tuple(dated.items())
+    if history and history[-1][1] is not current:
+        history = ()  # an undated entry is the newest: we cannot date the history honestly
+    return current, history, "; ".join(notes)
 
 
 def _needs(element: ET.Element) -> tuple[NeedType, ...]:

@@ -61,8 +61,14 @@ class MisRow:
     status: SenStatus | None = None  # None when the file has no status column
     needs: tuple[NeedType, ...] = ()
     note: str = ""
-    #: When the status began, if the file says (a CTF's SEN StartDate); else the import date.
-    sen_since: date | None = None
+    #: The SEN statuses the file records with their start dates, oldest first (a CTF's
+    #: SENhistory); empty when it gives only the current status (an MIS CSV).
+    sen_history: tuple[tuple[date, SenStatus], ...] = ()
+
+    @property
+    def sen_since(self) -> date | None:
+        """When the current status began, if the file says."""
+        return self.sen_history[-1][0] if self.sen_history else None
 
 
 @dataclass(frozen=True)

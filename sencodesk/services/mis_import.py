@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -156,9 +156,15 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
             session.flush()
             assert created.id is not None
             # a new pupil has no history to close: write the first periods directly
-            since = min(row.sen_since or today, today)
-            session.add(StatusPeriod(pupil_id=created.id, starts_on=since,
-                                     status=(row.status or SenStatus.NONE).value))
+            # the file's dated SEN history, each period ending the day before the next begins
+            history = [(on, status) for on, status in row.sen_history if on <= today] \
+                or [(today, row.status or SenStatus.NONE)]
+            for (starts, status), following in zip(history, [*history[1:], None],
+                                                   strict=True):
+                session.add(StatusPeriod(
+                    pupil_id=created.id, starts_on=starts, status=status.value,
+                    ends_on=following[0] - timedelta(days=1) if following else None))
+            since = history[-1][0]
             session.add_all(NeedPeriod(pupil_id=created.id, need=need.value, rank=rank,
                                        starts_on=since)
                             for rank, need in enumerate(row.needs, start=1))

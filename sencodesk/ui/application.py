@@ -8,10 +8,10 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -40,7 +40,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _start_log() -> None:
-    """A rotating log for diagnosis. It records errors' types and places, never pupil data."""
+    """A rotating log for diagnosis. It records errors' types and places, never pupil data.
+    Started just after the first window is up (logging.handlers is slow to import)."""
+    from logging.handlers import RotatingFileHandler
+
     folder = paths.log_dir()
     try:
         paths.ensure_private_dir(folder)
@@ -69,7 +72,7 @@ def _excepthook(kind: type[BaseException], error: BaseException,
 
 def run_gui(data_dir: str | None = None) -> int:
     app = make_application()
-    _start_log()
+    QTimer.singleShot(100, _start_log)
     sys.excepthook = _excepthook
     folder = paths.data_dir(data_dir)
     from sencodesk.ui.login import FirstRunDialog, SignInDialog

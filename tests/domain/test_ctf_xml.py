@@ -34,8 +34,10 @@ def test_newest_sen_entry_wins_and_historical_codes_are_mapped() -> None:
            "<SEN><StartDate>2017-09-01</StartDate><SENprovision>A</SENprovision></SEN>")
     (row,) = parse_ctf(ctf(pupil(sen=sen))).rows
     assert row.status is SenStatus.EHCP and row.sen_since == date(2019, 9, 1)
+    assert row.sen_history == ((date(2017, 9, 1), SenStatus.SUPPORT),
+                               (date(2019, 9, 1), SenStatus.EHCP))
     assert "historical code S recorded as E" in row.note
-    assert "1 earlier SEN entry" in row.note
+    assert "historical code A recorded as K" in row.note
 
 
 def test_a_bad_pupil_is_rejected_with_its_line_and_the_rest_are_read() -> None:

@@ -32,6 +32,16 @@ def test_arrivals_are_previewed_then_imported_with_their_sen_history(desk: Desk)
     assert again.writes == 0 and len(again.unchanged) == 2  # re-import changes nothing
 
 
+def test_a_new_pupil_keeps_the_whole_sen_history_from_the_file(desk: Desk) -> None:
+    sen = ("<SEN><StartDate>2021-09-01</StartDate><SENprovision>K</SENprovision></SEN>"
+           "<SEN><StartDate>2024-01-10</StartDate><SENprovision>E</SENprovision></SEN>")
+    mis_import.apply(desk, ctf.preview(desk, ctf_file(ctf_pupil(sen=sen))))
+    detail = pupils.get(desk, pupils.id_for_upn(desk, UPN_A))
+    assert [(s.status, s.starts_on, s.ends_on) for s in detail.statuses] == [
+        (SenStatus.EHCP, date(2024, 1, 10), None),
+        (SenStatus.SUPPORT, date(2021, 9, 1), date(2024, 1, 9))]
+
+
 def test_same_upn_different_birthday_is_flagged_not_merged(desk: Desk) -> None:
     add_pupil(desk, upn=UPN_A, dob=date(2013, 1, 1))
     plan = ctf.preview(desk, ctf_file(ctf_pupil()))
