@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -121,6 +121,45 @@ def _columns(header: list[str], mapping: Mapping[str, str]) -> tuple[dict[str, i
     return found, ignored
 
 
+def _reader(data: bytes) -> Iterator[list[str]]:
+    text = decode(data)
+    if not text.strip():
+        raise ValidationError("file", "is empty")
+    first_line = text.lstrip().splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def read_header(data: bytes) -> list[str]:
+    """The file's column headers, to let the user map the ones an import does not know."""
+    return [title.strip() for title in next(_reader(data))]
+
+
+def match_columns(header: list[str], mapping: Mapping[str, str] | None = None,
+                  ) -> dict[str, str]:
+    """Which header each field would be read from (field -> header), given ``mapping``."""
+    columns, _ = _columns(header, mapping or {})
+    return {name: header[index] for name, index in columns.items()}
+
+
+def detect_preset(header: list[str]) -> dict[str, str]:
+    """The preset that recognises the most of these headers (its mapping)."""
+    return max(PRESETS.values(), key=lambda preset: len(match_columns(header, preset)))
+
+
+FIELD_LABELS = {
+    "upn": "UPN", "surname": "Legal surname", "forename": "Legal forename",
+    "preferred_surname": "Preferred surname", "preferred_forename": "Preferred forename",
+    "dob": "Date of birth", "year": "Year group", "form": "Class", "gender": "Gender",
+    "status": "SEN status", "primary_need": "Primary need", "secondary_need": "Secondary need",
+}
+
+
+def field_label(name: str) -> str:
+    """A field's everyday name, for the column-mapping screen and missing-column messages."""
+    return FIELD_LABELS.get(name, name)
+
+
 def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> ParsedFile:
     """Every row of the file as a MisRow or a RowError; file-level problems raise."""
     if isinstance(mapping, str):
@@ -128,17 +167,12 @@ def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> Parsed
             raise ValidationError("mapping", f"{mapping!r} is not a preset "
                                   f"({', '.join(PRESETS)})")
         mapping = PRESETS[mapping.casefold()]
-    text = decode(data)
-    if not text.strip():
-        raise ValidationError("file", "is empty")
-    first_line = text.lstrip().splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = _reader(data)
     header = next(reader)
     columns, ignored = _columns(header, mapping or {})
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
-        readable = ", ".join(ALIASES[name][0].title() for name in missing)
+        readable = ", ".join(field_label(name) for name in missing)
         raise ValidationError("header", f"the file has no column for {readable}")
     rows: list[MisRow] = []
     errors: list[RowError] = []

@@ -81,9 +81,12 @@ def _changes(pupil: Pupil, status: str, needs: tuple[str, ...],
     pairs: dict[str, tuple[object, object]] = {
         "surname": (pupil.legal_surname, row.surname),
         "forename": (pupil.legal_forename, row.forename),
-        "year": (pupil.year_group, int(row.year_group)), "gender": (pupil.gender, row.gender)}
-    if row.form:  # a file without the class (a CTF) keeps ours
+        "year": (pupil.year_group, int(row.year_group))}
+    # a file without the class (a CTF) or gender keeps ours rather than blanking it
+    if row.form:
         pairs["class"] = (pupil.form, row.form)
+    if row.gender:
+        pairs["gender"] = (pupil.gender, row.gender)
     if row.status is not None:
         pairs["status"] = (status, row.status.value)
         pairs["needs"] = (" ".join(needs), " ".join(n.value for n in row.needs))
@@ -179,8 +182,8 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
             before = pupil.model_dump()
             row = update.row
             pupil.legal_surname, pupil.legal_forename = row.surname, row.forename
-            pupil.year_group, pupil.gender = int(row.year_group), row.gender
-            pupil.form = row.form or pupil.form
+            pupil.year_group = int(row.year_group)
+            pupil.form, pupil.gender = row.form or pupil.form, row.gender or pupil.gender
             # preferred names are often not in an MIS export: a blank one keeps ours
             pupil.preferred_surname = row.preferred_surname or pupil.preferred_surname
             pupil.preferred_forename = row.preferred_forename or pupil.preferred_forename
@@ -206,12 +209,13 @@ def describe(plan: ImportPreview, *, unit: str = "row") -> list[str]:
         lines.append(f"Columns not used: {', '.join(plan.ignored_columns)}.")
     lines += [f"New: {unit} {r.row}: {r.forename} {r.surname} ({r.upn})" for r in plan.new]
     for u in plan.updated:
-        what = "; ".join(f"{k}: {_plain(a)} → {_plain(b)}" for k, (a, b) in u.changes.items())
+        what = "; ".join(f"{k}: {as_text(a)} → {as_text(b)}" for k, (a, b) in u.changes.items())
         lines.append(f"Updated: {unit} {u.row.row}: {u.row.forename} {u.row.surname}: {what}")
     lines += [f"Rejected: {unit} {e.row}: {e.message}" for e in plan.rejected]
     lines += [f"Note: {unit} {where}: {note}" for where, note in plan.notes]
     return lines
 
 
-def _plain(value: Any) -> str:
+def as_text(value: Any) -> str:
+    """A value as the preview shows it: blanks say so."""
     return "(blank)" if value in ("", None) else str(value)

@@ -103,6 +103,9 @@ def configure_table(view: QTableView, *, name: str, fit: bool = True) -> None:
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
+    # keep the order the records come in (soonest first, by row...) until a header is clicked;
+    # Qt would otherwise sort by the first column, descending
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)

@@ -193,6 +193,21 @@ class MainWindow(QMainWindow):
                 page.refresh()
             self.open_pupil(pupil_id)
 
+    def import_pupils(self) -> None:
+        """The import wizard; the register shows the new pupils once it has imported."""
+        if not self.desk.actor.may(Permission.IMPORT):
+            return
+        from sencodesk.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.desk, self)
+        if wizard.exec() and wizard.imported is not None:
+            page = self.pages.get(self.tr("Register"))
+            if isinstance(page, RegisterView):
+                page.refresh()
+            self.statusBar().showMessage(self.tr("Imported {new} new and {updated} updated "
+                                                 "pupils.").format(
+                new=wizard.imported.created, updated=wizard.imported.updated), 8000)
+
     def print_passports(self, pupil_ids: list[int]) -> None:
         from sencodesk.ui.documents import print_passports
 
@@ -229,6 +244,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
+        importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
+        importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
+        file_menu.addAction(importing)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))

@@ -13,8 +13,12 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from sencodesk.services.context import Desk
 
 SIZE = (1366, 768)
 TODAY = date(2026, 11, 22)
@@ -75,9 +79,40 @@ def main(argv: list[str]) -> int:
         from sencodesk.ui.document_pictures import save_documents
 
         saved += save_documents(desk, out)
+        saved += _import_wizard(desk, out, Path(folder))
         desk.close()
     print(f"Saved {len(saved)} screenshots to {out}: {', '.join(saved)}")
     return 0
+
+
+def _import_wizard(desk: Desk, out: Path, folder: Path) -> list[str]:
+    """The import wizard's column and preview pages on a small SIMS-style file: three known
+    pupils with changes, one new, two that are rejected."""
+    from sencodesk.domain.upn import with_check_letter
+    from sencodesk.services import pupils
+    from sencodesk.ui.import_wizard import ImportWizard
+
+    lines = ["UPN;Legal Surname;Legal Forename;DOB;Year;Reg;SEN Status;Primary Need"]
+    for row in pupils.list_pupils(desk)[:3]:
+        need = row.primary_need.value if row.primary_need else ""
+        lines.append(f"{row.upn};{row.surname};{row.forename};{row.dob:%d/%m/%Y};"
+                     f"{row.year_group.short};{row.form}X;{row.status.value};{need}")
+    lines += [f"{with_check_letter('801200077001')};Łukasiewicz-Smith;Zoë;01/03/2014;7;7B;P;SPLD",
+              f"{with_check_letter('801200077002')};Nobody;Oops;31/02/2014;7;7B;N;",
+              "C801200005001;Wrong;Letter;01/03/2014;7;7B;N;"]
+    file = folder / "sims-export.csv"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    wizard = ImportWizard(desk)
+    wizard.resize(900, 620)
+    wizard.show()
+    wizard.file_page.path.setText(str(file))
+    wizard.next()
+    wizard.grab().save(str(out / "import-columns.png"))
+    wizard.next()
+    wizard.preview_page.tabs.setCurrentIndex(1)
+    wizard.grab().save(str(out / "import-preview.png"))
+    wizard.reject()
+    return ["import-columns.png", "import-preview.png"]
 
 
 if __name__ == "__main__":

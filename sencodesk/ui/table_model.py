@@ -62,7 +62,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens here, in Python, on the raw values: one pass, no per-comparison
-        calls through Qt (which made a 2,000-row register slow to re-sort)."""
+        calls through Qt (which made a 2,000-row register slow to re-sort). Column -1 (no sort
+        indicator) keeps the order the records were given in."""
+        if column < 0:
+            self._sort = None
+            return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         self.records = self._sorted(self.records)

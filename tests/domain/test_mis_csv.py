@@ -40,7 +40,7 @@ def test_semicolons_quotes_blank_lines_and_extra_columns() -> None:
 
 @pytest.mark.parametrize(("data", "message"), [
     (b"", "empty"), (b"   \n", "empty"), (HEADER.encode(), "no pupils"),
-    (b"UPN,Surname,Forename,Year\nB801200005001,A,B,7\n", "no column for Dob"),
+    (b"UPN,Surname,Forename,Year\nB801200005001,A,B,7\n", "no column for Date of birth"),
 ])
 def test_file_level_problems(data: bytes, message: str) -> None:
     with pytest.raises(ValidationError, match=message):

@@ -1,0 +1,270 @@
+"""Importing pupils in the app: choose an MIS CSV export or a Common Transfer File, check how
+its columns are read, see exactly what would change, then import it whole or not at all.
+Nothing is written before the last page's Import button."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.domain.mis_csv import (
+    ALIASES,
+    MisRow,
+    RowError,
+    detect_preset,
+    field_label,
+    match_columns,
+    read_header,
+)
+from sencodesk.services import ctf, mis_import
+from sencodesk.services.context import Desk
+from sencodesk.services.mis_import import ImportPreview, Update
+from sencodesk.ui import worker
+from sencodesk.ui.common import explain, table_view
+from sencodesk.ui.table_model import Column, RecordTableModel
+
+NOT_IN_FILE = "(not in this file)"
+
+
+def _is_ctf(path: Path) -> bool:
+    return path.suffix.lower() in (".xml", ".ctf")
+
+
+class ImportWizard(QWizard):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.data = b""
+        self.plan: ImportPreview | None = None
+        self.imported: mis_import.ImportResult | None = None
+        self.setWindowTitle(self.tr("Import pupils"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.file_page = FilePage(self)
+        self.columns_page = ColumnsPage(self)
+        self.preview_page = PreviewPage(self)
+        for page in (self.file_page, self.columns_page, self.preview_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Import"))
+        self.resize(900, 620)
+
+    @property
+    def is_ctf(self) -> bool:
+        return _is_ctf(Path(self.file_page.path.text()))
+
+    def make_preview(self) -> ImportPreview:
+        if self.is_ctf:
+            return ctf.preview(self.desk, self.data)
+        return mis_import.preview(self.desk, self.data, mapping=self.columns_page.mapping())
+
+    def accept(self) -> None:
+        """Import the previewed plan in the background; close when it is written."""
+        plan = self.plan
+        if plan is None or not plan.writes:
+            super().accept()
+            return
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+
+        def done(result: mis_import.ImportResult) -> None:
+            self.imported = result
+            QWizard.accept(self)
+
+        def failed(error: BaseException) -> None:
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            explain(self, error)
+
+        self._task = worker.run_with_progress(
+            self, self.tr("Importing pupils…"),
+            lambda progress: mis_import.apply(self.desk, plan, progress=progress),
+            on_done=done, on_error=failed)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Choose the file"))
+        self.setSubTitle(self.tr("A CSV exported from SIMS, Arbor, Bromcom or ScholarPack, or a "
+                                 "Common Transfer File (.xml) from another school."))
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("File to import"))
+        self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("error")
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import pupils"), str(Path.home()),
+            self.tr("Pupil lists (*.csv *.xml *.ctf);;All files (*)"))
+        if name:
+            self.path.setText(name)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        path = Path(self.path.text().strip())
+        try:
+            self.owner.data = path.read_bytes()
+        except OSError as error:
+            self.message.setText(self.tr("Cannot read {path}: {why}").format(
+                path=path, why=error.strerror))
+            return False
+        self.message.clear()
+        return True
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        # a CTF's elements are fixed: there are no columns to map
+        return 2 if _is_ctf(Path(self.path.text())) else 1
+
+
+class ColumnsPage(QWizardPage):
+    """Every field sencodesk reads, with the column it will come from; change any of them."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Check the columns"))
+        self.setSubTitle(self.tr("Columns with the usual names are matched already. Choose a "
+                                 "column for anything the file names differently."))
+        self.form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.combos.clear()
+        try:
+            header = read_header(self.owner.data)
+        except (ValidationError, StopIteration):
+            header = []
+        found = match_columns(header, detect_preset(header))
+        for name in ALIASES:
+            combo = QComboBox()
+            combo.addItems([NOT_IN_FILE, *header])
+            combo.setCurrentText(found.get(name, NOT_IN_FILE))
+            combo.setAccessibleName(field_label(name))
+            combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+            self.combos[name] = combo
+            self.form.addRow(field_label(name), combo)
+
+    def mapping(self) -> dict[str, str]:
+        """header -> field, for every field the user pointed at a column."""
+        return {combo.currentText(): name for name, combo in self.combos.items()
+                if combo.currentText() != NOT_IN_FILE}
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        missing = [field_label(n) for n in ("upn", "surname", "forename", "dob", "year")
+                   if n in self.combos and self.combos[n].currentText() == NOT_IN_FILE]
+        self.message.setText(self.tr("Still needed: {fields}").format(fields=", ".join(missing))
+                             if missing else "")
+        return not missing
+
+
+class PreviewPage(QWizardPage):
+    """What the import would do, row by row; nothing is written yet."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Check what will change"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.new = RecordTableModel[MisRow](_row_columns(), self)
+        self.updated = RecordTableModel[Update]([
+            Column("Where", lambda u: u.row.row), Column("UPN", lambda u: u.row.upn),
+            Column("Name", lambda u: f"{u.row.forename} {u.row.surname}"),
+            Column("What changes", lambda u: "; ".join(
+                f"{k}: {mis_import.as_text(a)} → {mis_import.as_text(b)}"
+                for k, (a, b) in u.changes.items()))], self)
+        self.unchanged = RecordTableModel[MisRow](_row_columns(), self)
+        self.rejected = RecordTableModel[RowError]([
+            Column("Where", lambda e: e.row), Column("Why it was rejected", lambda e: e.message)],
+            self)
+        self.tabs = QTabWidget()
+        self.views: dict[str, Any] = {}
+        for key, model in (("new", self.new), ("updated", self.updated),
+                           ("unchanged", self.unchanged), ("rejected", self.rejected)):
+            view = table_view(model, key)
+            self.views[key] = view
+            self.tabs.addTab(view, key.capitalize())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.owner.plan = None
+        try:
+            plan = self.owner.make_preview()
+        except SencodeskError as error:
+            text = (f"{error.field.capitalize()}: {error.message}"
+                    if isinstance(error, ValidationError) else str(error))
+            self.summary.setText(self.tr("This file cannot be imported. {why}").format(why=text))
+            for model in (self.new, self.updated, self.unchanged, self.rejected):
+                model.set_records([])
+            self.completeChanged.emit()
+            return
+        self.owner.plan = plan
+        self.new.set_records(plan.new)
+        self.updated.set_records(plan.updated)
+        self.unchanged.set_records(plan.unchanged)
+        self.rejected.set_records(plan.rejected)
+        unit = self.tr("line") if self.owner.is_ctf else self.tr("row")
+        counts = (len(plan.new), len(plan.updated), len(plan.unchanged), len(plan.rejected))
+        for index, count in enumerate(counts):
+            self.tabs.setTabText(index, f"{self.tabs.tabText(index).split(' (')[0]} ({count})")
+        lines = [self.tr("{0} new, {1} updated, {2} unchanged, {3} rejected. Each pupil is "
+                         "shown with its {unit} in the file.").format(*counts, unit=unit)]
+        lines += [f"{unit.capitalize()} {where}: {note}" for where, note in plan.notes]
+        if plan.rejected:
+            lines.append(self.tr("Rejected pupils are left out; fix them in the file and import "
+                                 "it again (the others will then be unchanged)."))
+        lines.append(self.tr("Nothing has been written yet.") if plan.writes else
+                     self.tr("There is nothing to import."))
+        self.summary.setText("\n".join(lines))
+        if plan.rejected and not plan.writes:
+            self.tabs.setCurrentIndex(3)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.owner.plan is not None
+
+
+def _row_columns() -> list[Column[MisRow]]:
+    return [Column("Where", lambda r: r.row), Column("UPN", lambda r: r.upn),
+            Column("Name", lambda r: f"{r.forename} {r.surname}"),
+            Column("Born", lambda r: r.dob), Column("Year", lambda r: r.year_group.label),
+            Column("Status", lambda r: r.status.value if r.status else "")]

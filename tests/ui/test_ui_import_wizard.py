@@ -1,0 +1,88 @@
+"""The import wizard: columns checked, a preview of every change, and nothing written until
+Import is pressed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ctf_samples import UPN_A, ctf_file, ctf_pupil
+from factories import new_upn
+from pytestqt.qtbot import QtBot
+
+from sencodesk.services import pupils
+from sencodesk.services.context import Desk
+from sencodesk.ui.import_wizard import NOT_IN_FILE, ImportWizard
+
+
+def _csv(tmp_path: Path) -> Path:
+    good, bad = new_upn(), new_upn()
+    file = tmp_path / "arbor.csv"
+    file.write_text("UPN,Pupil Surname,First Name,DOB,Year,Registration Form,SEN Status,"
+                    "Primary Need\n"
+                    f"{good},O'Brien,Siobhán,01/03/2014,7,7B,K,SLCN\n"
+                    f"{bad},Nobody,Oops,31/02/2014,7,7B,N,\n", encoding="utf-8")
+    return file
+
+
+def _wizard(qtbot: QtBot, desk: Desk, path: Path) -> ImportWizard:
+    wizard = ImportWizard(desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    return wizard
+
+
+def test_csv_columns_preview_cancel_then_import(qtbot: QtBot, desk: Desk,
+                                                tmp_path: Path) -> None:
+    file = _csv(tmp_path)
+    wizard = _wizard(qtbot, desk, file)
+    wizard.next()
+    columns = wizard.columns_page
+    assert wizard.currentPage() is columns
+    assert columns.combos["forename"].currentText() == "First Name"  # a known alias
+    assert columns.combos["surname"].currentText() == NOT_IN_FILE
+    assert not columns.isComplete() and "Legal surname" in columns.message.text()
+    columns.combos["surname"].setCurrentText("Pupil Surname")
+    assert columns.isComplete()
+    wizard.next()
+    preview = wizard.preview_page
+    assert "1 new, 0 updated, 0 unchanged, 1 rejected" in preview.summary.text()
+    assert preview.rejected.records[0].row == 3
+    assert "is not a date" in preview.rejected.records[0].message
+    assert "Nothing has been written yet." in preview.summary.text()
+    wizard.reject()
+    assert pupils.list_pupils(desk) == []  # cancelled: nothing written
+
+    again = _wizard(qtbot, desk, file)
+    again.next()
+    again.columns_page.combos["surname"].setCurrentText("Pupil Surname")
+    again.next()
+    again.accept()
+    qtbot.waitUntil(lambda: again.imported is not None, timeout=10000)
+    (row,) = pupils.list_pupils(desk)
+    assert (row.surname, row.forename, row.form) == ("O'Brien", "Siobhán", "7B")
+
+
+def test_a_ctf_skips_the_columns_and_a_bad_file_explains(qtbot: QtBot, desk: Desk,
+                                                          tmp_path: Path) -> None:
+    file = tmp_path / "from-old-school.xml"
+    file.write_bytes(ctf_file(ctf_pupil()))
+    wizard = _wizard(qtbot, desk, file)
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    assert "1 new" in wizard.preview_page.summary.text()
+    assert "line in the file" in wizard.preview_page.summary.text()
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.imported is not None, timeout=10000)
+    assert pupils.id_for_upn(desk, UPN_A)
+
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_bytes(b'<!DOCTYPE x [<!ENTITY a "b">]><CTfile/>')
+    bad = _wizard(qtbot, desk, hostile)
+    bad.next()
+    assert "cannot be imported" in bad.preview_page.summary.text()
+    assert not bad.preview_page.isComplete()
+    missing = _wizard(qtbot, desk, tmp_path / "nowhere.csv")
+    missing.next()
+    assert missing.currentPage() is missing.file_page
+    assert "Cannot read" in missing.file_page.message.text()
