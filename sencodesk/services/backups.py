@@ -123,10 +123,9 @@ def auto_backup(desk: Desk) -> Path:
     return path
 
 
-def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
-    """Replace the case file with a backup. Checks the file, the password and the database's
-    integrity first; the current files are kept aside as ``*.before-restore-<time>``. Returns
-    the folder where the old files were put."""
+def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
+    """Unpack ``source`` into ``staged`` and check it: format and schema this version can
+    read, the password, and the database's integrity. Returns the database key."""
     header, slot_bytes, db_bytes = _read(source)
     if int(str(header.get("format", 0))) > FORMAT:
         raise StoreError(f"{source.name} was made by a newer sencodesk. Update sencodesk first.")
@@ -134,18 +133,33 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     if schema not in migrations.known_revisions():
         raise StoreError(f"{source.name} was made by a newer sencodesk (schema {schema}). "
                          "Update sencodesk first.")
+    (staged / "keyslots.json").write_bytes(slot_bytes)
+    (staged / "sencodesk.db").write_bytes(db_bytes)
+    key = keyslots.unlock(staged / "keyslots.json", username, password)
+    connection = raw_connect(staged / "sencodesk.db", key)
+    try:
+        verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        connection.close()
+    if verdict != "ok":
+        raise StoreError(f"{source.name} failed its integrity check: {verdict}.")
+    return key
+
+
+def check(data_dir: Path, source: Path, username: str, password: str) -> None:
+    """Everything :func:`restore` checks, without changing anything (so the app can check
+    before it closes the case file that is open)."""
+    with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
+        _stage(source, Path(scratch), username, password)
+
+
+def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
+    """Replace the case file with a backup. Checks the file, the password and the database's
+    integrity first; the current files are kept aside as ``*.before-restore-<time>``. Returns
+    the folder where the old files were put."""
     with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
         staged = Path(scratch)
-        (staged / "keyslots.json").write_bytes(slot_bytes)
-        (staged / "sencodesk.db").write_bytes(db_bytes)
-        key = keyslots.unlock(staged / "keyslots.json", username, password)
-        connection = raw_connect(staged / "sencodesk.db", key)
-        try:
-            verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            connection.close()
-        if verdict != "ok":
-            raise StoreError(f"{source.name} failed its integrity check: {verdict}.")
+        key = _stage(source, staged, username, password)
         aside = data_dir / f"before-restore-{datetime.now():{STAMP}}"
         aside.mkdir(mode=0o700)
         for name in ("sencodesk.db", "sencodesk.db-wal", "sencodesk.db-shm", "keyslots.json"):

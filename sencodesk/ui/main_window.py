@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.titles: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.workspace: PupilWorkspace | None = None
+        self.restored = False
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -321,7 +322,14 @@ class MainWindow(QMainWindow):
         """An encrypted backup each time the app closes (kept: 7 daily and 4 weekly)."""
         from sencodesk.services import backups
 
-        if self.desk.actor.may(Permission.BACKUP):
+        if self.desk.actor.may(Permission.BACKUP) and not self.restored:
             backups.auto_backup(self.desk)
+
+    def close_after_restore(self) -> None:
+        """The case file was replaced under us: close without touching it (no backup of the
+        closed file, no unsaved-work questions: nothing of the old file can be saved now)."""
+        self.restored = True
+        self.workspace = None
+        self.close()
 
 

@@ -34,6 +34,7 @@ from sencodesk.ui.common import (
 )
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
+from sencodesk.ui.settings.backups import BackupsBox
 from sencodesk.ui.settings.retention import RetentionBox
 from sencodesk.ui.table_model import Column, RecordTableModel
 
@@ -118,6 +119,10 @@ class SettingsView(QWidget):
         if desk.actor.may(Permission.MANAGE_ACCOUNTS):
             self.accounts = AccountsBox(desk)
             layout.addWidget(self.accounts)
+        self.backups: BackupsBox | None = None
+        if desk.actor.may(Permission.BACKUP):
+            self.backups = BackupsBox(desk)
+            layout.addWidget(self.backups)
         self.retention: RetentionBox | None = None
         if desk.actor.may(Permission.EDIT_PUPILS):
             self.retention = RetentionBox(desk)
