@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -102,13 +101,12 @@ def test_register_csv_round_trip_into_an_empty_school(desk: Desk, tmp_path: Path
     other.close()
 
 
-def test_fifty_thousand_rows_preview_in_reasonable_time(desk: Desk) -> None:
+def test_fifty_thousand_rows_are_all_previewed(desk: Desk) -> None:
+    """Every row of a very large file is read and classified (its speed is in make bench)."""
     rows = [f"{with_check_letter(f'9{n:011d}')},Surname,Forename,01/03/2014,7,7B,N,"
             for n in range(50_000)]
-    started = time.perf_counter()
     plan = mis_import.preview(desk, _csv(*rows))
     assert len(plan.new) == 50_000 and plan.rejected == ()
-    assert time.perf_counter() - started < 60  # a guard against hangs; speed is in make bench
 
 
 def test_an_update_keeps_what_the_file_does_not_carry(desk: Desk) -> None:
