@@ -31,23 +31,24 @@ def render_register(sheet: RegisterSheet) -> Rendered:
     if not sheet.lines:
         story.append(Paragraph("No pupil is on the SEND register.", s.muted))
         return Rendered(theme.build_pdf(sheet.meta, story))
-    rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in (
+    rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in (
         "Name", "UPN", "Class", "Status", "Needs", "Current provision")]]
     for line in sheet.lines:
         pupil = line.pupil
         needs = " / ".join(n.value for n in (pupil.primary_need, pupil.secondary_need) if n)
         rows.append([
             Paragraph(f"<b>{markup(pupil.sort_name)}</b>", s.cell),
-            Paragraph(pupil.upn, s.cell),
-            Paragraph(_year_and_class(pupil), s.cell),
-            Paragraph(pupil.status.value, s.cell),
-            Paragraph(needs or "None recorded", s.cell),
+            pupil.upn,
+            _plain_or_marked(_year_and_class(pupil)),
+            pupil.status.value,
+            needs or "None recorded",
             Paragraph(markup(", ".join(line.provision)) or "None planned", s.cell),
         ])
     story += [Spacer(1, 2 * mm),
               Paragraph("Status: K = SEN support, E = EHC plan. Needs: primary / secondary, "
                         "as school census codes.", s.muted),
-              theme.grid(rows, [44 * mm, 30 * mm, 20 * mm, 13 * mm, 22 * mm, None])]
+              theme.grid(rows, [44 * mm, 30 * mm, 20 * mm, 13 * mm, 22 * mm, None],
+                         text_size=s.cell.fontSize)]
     return Rendered(theme.build_pdf(sheet.meta, story, subject="SEND register"))
 
 
@@ -55,5 +56,13 @@ def _year_and_class(pupil: PupilRow) -> str:
     """"10D" when the class name starts with the year, else "10 (Oak)" or just "10"."""
     year, form = pupil.year_group.short, pupil.form.strip()
     if form.startswith(year) and not form[len(year):len(year) + 1].isdigit():
-        return markup(form)
-    return f"{year} ({markup(form)})" if form else year
+        return form
+    return f"{year} ({form})" if form else year
+
+
+def _plain_or_marked(text: str) -> Flowable | str:
+    """Plain text where the font has every character (fast); a Paragraph otherwise, so a
+    class called "Łódź" still prints."""
+    if text.isascii():
+        return text
+    return Paragraph(markup(text), theme.styles(BODY_SIZE).cell)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from sencodesk.domain import provision, validation
 from sencodesk.domain.codes import CycleStatus, Progress
@@ -260,13 +260,15 @@ class ReviewDue:
     reviewed_on: date | None
 
 
-def reviews_due(desk: Desk, pupil_ids: Sequence[int], *,
+def reviews_due(desk: Desk, pupil_ids: Sequence[int] | None, *,
                 include_reviewed: bool = False) -> list[ReviewDue]:
-    """Review dates of cycles (by default only those not yet reviewed), read as plain columns:
-    the whole school's are needed on every refresh of the deadlines."""
+    """Review dates of cycles (by default only those not yet reviewed) of these pupils (None:
+    everyone's), read as plain columns: the whole school's are needed on every refresh."""
     with desk.unit(Permission.READ_SUPPORT) as session:
         query = select(col(ApdrCycle.id), col(ApdrCycle.pupil_id), col(ApdrCycle.review_on),
-                       col(ApdrCycle.reviewed_on)).where(col(ApdrCycle.pupil_id).in_(list(pupil_ids)))
+                       col(ApdrCycle.reviewed_on))
+        if pupil_ids is not None:
+            query = query.where(col(ApdrCycle.pupil_id).in_(list(pupil_ids)))
         if not include_reviewed:
             query = query.where(col(ApdrCycle.status) != CycleStatus.REVIEWED.value)
         return [ReviewDue(cid or 0, pid, due, done) for cid, pid, due, done in session.exec(query)]
@@ -283,12 +285,21 @@ def cycles_for(desk: Desk, pupil_id: int) -> list[CycleRecord]:
     return cycles_for_pupils(desk, [pupil_id]).get(pupil_id, [])
 
 
-def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[CycleRecord]]:
-    """Cycles of many pupils (None: all) in three queries, for reports and the clock."""
+def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
+                      overlapping: tuple[date, date] | None = None,
+                      ) -> dict[int, list[CycleRecord]]:
+    """Cycles of many pupils (None: all) in three queries, for reports and the clock; with
+    ``overlapping`` only those running at some point in that period (started by its end, and
+    due or reviewed on or after its start), so ten years of history is not read for one."""
     with desk.unit(Permission.READ_SUPPORT) as session:
         query = select(ApdrCycle).order_by(col(ApdrCycle.starts_on).desc())
         if pupil_ids is not None:
             query = query.where(col(ApdrCycle.pupil_id).in_(list(pupil_ids)))
+        if overlapping is not None:
+            first, last = overlapping
+            query = query.where(col(ApdrCycle.starts_on) <= last,
+                                or_(col(ApdrCycle.review_on) >= first,
+                                    col(ApdrCycle.reviewed_on) >= first))
         cycles = list(session.exec(query))
         ids = [c.id for c in cycles]
         outcomes: dict[int, list[OutcomeRecord]] = {}

@@ -97,24 +97,30 @@ def school_deadlines(
     today = desk.today()
     info = school.get(desk)
     phase = _phase(info)
-    rows = {r.id: r for r in pupils.list_pupils(desk) if pupil_ids is None or r.id in pupil_ids}
-    ids = list(rows)
+    wanted = None if pupil_ids is None else set(pupil_ids)
+    rows = {r.id: r for r in pupils.list_pupils(desk) if wanted is None or r.id in wanted}
+    # the whole school: read everyone's records and skip leavers here, rather than send
+    # thousands of ids back to the database in an IN list
+    ids = None if wanted is None else list(rows)
     items: list[DueItem] = []
     for due in cycles.reviews_due(desk, ids, include_reviewed=include_done):
-        items += _items(rows[due.pupil_id], [clock.apdr_review(
-            due.review_on, reviewed_on=due.reviewed_on, today=today)], "support")
+        if due.pupil_id in rows:
+            items += _items(rows[due.pupil_id], [clock.apdr_review(
+                due.review_on, reviewed_on=due.reviewed_on, today=today)], "support")
     for pid, passport in passports.latest_for(desk, ids).items():
         if pid in rows and rows[pid].status is not SenStatus.NONE:
             items += _items(rows[pid], [clock.passport_review(passport.written_on, today=today)],
                             "passport")
     if desk.actor.may(Permission.READ_EHCP):
         for pid, requests in ehcp.requests_for(desk, ids).items():
+            if pid not in rows:
+                continue
             for request in requests:
                 if request.outcome in OPEN_REQUEST_OUTCOMES or include_done:
                     items += _items(rows[pid], request_milestones(request, today=today), "ehcp")
         for pid, plans in ehcp.plans_for(desk, ids).items():
             live = [p for p in plans if p.ceased_on is None]
-            if not live:
+            if not live or pid not in rows:
                 continue
             items += _items(rows[pid], plan_milestones(live[0], rows[pid], today=today,
                                                        lead_times=info.lead_times), "ehcp")

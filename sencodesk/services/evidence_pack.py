@@ -62,7 +62,9 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
         raise ValidationError("case", "a pupil chosen for the case sample has left or does "
                               "not exist")
     spans = _status_spans(desk)
-    by_pupil = cycles.cycles_for_pupils(desk, ids)
+    # the figures look back twelve months; older history is not read
+    by_pupil = cycles.cycles_for_pupils(desk, ids,
+                                        overlapping=(months_after(today, -12), today))
     requests = ehcp.requests_for(desk, ids)
     plans = ehcp.plans_for(desk, ids)
     live_review_milestones = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import UTC, date, datetime
 
@@ -99,8 +100,11 @@ def latest(desk: Desk, pupil_id: int) -> PassportRecord | None:
     return latest_for(desk, [pupil_id]).get(pupil_id)
 
 
-def latest_for(desk: Desk, pupil_ids: list[int]) -> dict[int, PassportRecord]:
-    """The newest passport of each pupil, in one query (for class sets and the deadlines)."""
+def latest_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, PassportRecord]:
+    """The newest passport of each of these pupils (None: everyone), in one query (for class
+    sets and the deadlines)."""
+    if pupil_ids is not None and not pupil_ids:
+        return {}
     with desk.unit(Permission.READ_PASSPORTS) as session:
         newest = (
             select(PassportVersion.pupil_id, func.max(PassportVersion.version).label("v"))
@@ -112,6 +116,6 @@ def latest_for(desk: Desk, pupil_ids: list[int]) -> dict[int, PassportRecord]:
                   & (col(PassportVersion.version) == newest.c.v))
             .join(StaffMember, isouter=True)
         )
-        if pupil_ids:
-            query = query.where(col(PassportVersion.pupil_id).in_(pupil_ids))
+        if pupil_ids is not None:
+            query = query.where(col(PassportVersion.pupil_id).in_(list(pupil_ids)))
         return {row.pupil_id: _record(row, author or "") for row, author in session.exec(query)}

@@ -21,7 +21,8 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
     receiving: dict[str, set[int]] = defaultdict(set)
     per_pupil: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     names: dict[int, list[str]] = defaultdict(list)
-    for pid, pupil_cycles in cycles.cycles_for_pupils(desk, list(rows)).items():
+    running = cycles.cycles_for_pupils(desk, list(rows), overlapping=(starts_on, ends_on))
+    for pid, pupil_cycles in running.items():
         for cycle in pupil_cycles:
             if cycle.starts_on > ends_on or cycle.review_on < starts_on:
                 continue

@@ -258,6 +258,13 @@ _ROW_COLUMNS = tuple(col(c) for c in (
     Pupil.left_on))
 
 
+_FEW = 200
+
+
+def _among(column: Any, ids: list[int] | None) -> list[Any]:
+    return [] if ids is None else [col(column).in_(ids)]
+
+
 def _rows(session: Session, where: list[Any]) -> list[PupilRow]:
     """Register rows for the pupils matching ``where``, read as plain columns in four queries
     (the register is reloaded often and ORM objects for every pupil are slow)."""
@@ -269,21 +276,24 @@ def _rows(session: Session, where: list[Any]) -> list[PupilRow]:
     needs: dict[int, dict[int, str]] = {}
     reviews: dict[int, date] = {}
     if pupils:
+        # a few pupils (one being opened): read only theirs; many: one pass over everyone's
+        few = [row[0] for row in pupils] if len(pupils) <= _FEW else None
         for pid, status in session.exec(
             select(StatusPeriod.pupil_id, StatusPeriod.status).where(
-                col(StatusPeriod.ends_on).is_(None)
+                col(StatusPeriod.ends_on).is_(None), *_among(StatusPeriod.pupil_id, few)
             )
         ):
             statuses[pid] = status
         for pid, need, rank in session.exec(
             select(NeedPeriod.pupil_id, NeedPeriod.need, NeedPeriod.rank).where(
-                col(NeedPeriod.ends_on).is_(None)
+                col(NeedPeriod.ends_on).is_(None), *_among(NeedPeriod.pupil_id, few)
             )
         ):
             needs.setdefault(pid, {})[rank] = need
         for pid, review_on in session.exec(
             select(ApdrCycle.pupil_id, func.min(ApdrCycle.review_on))
-            .where(col(ApdrCycle.status) != CycleStatus.REVIEWED.value)
+            .where(col(ApdrCycle.status) != CycleStatus.REVIEWED.value,
+                   *_among(ApdrCycle.pupil_id, few))
             .group_by(col(ApdrCycle.pupil_id))
         ):
             reviews[pid] = review_on

@@ -54,15 +54,19 @@ def record_export(desk: Desk, document: str, *, pupil_id: int | None = None,
                      summary=summary or document)
 
 
-def _contacts(desk: Desk, pupil_id: int) -> list[str]:
+def _senco_line(desk: Desk) -> tuple[str, ...]:
+    """The SENCO as a passport contact (only roles that may list accounts can see who)."""
+    if not desk.actor.may(Permission.MANAGE_ACCOUNTS):
+        return ()
+    sencos = [a.name for a in accounts.list_accounts(desk) if a.role is Role.SENCO]
+    return tuple(f"SENCO: {name}" for name in sencos[:1])
+
+
+def _contacts(desk: Desk, pupil_id: int, senco: tuple[str, ...]) -> tuple[str, ...]:
     detail = pupils.get(desk, pupil_id)
-    lines = [f"{p.relationship or 'Parent/carer'}: {p.name}" + (f" ({p.phone})" if p.phone
-                                                                  else "")
-             for p in detail.parents[:2]]
-    if desk.actor.may(Permission.MANAGE_ACCOUNTS):
-        sencos = [a.name for a in accounts.list_accounts(desk) if a.role is Role.SENCO]
-        lines += [f"SENCO: {name}" for name in sencos[:1]]
-    return lines
+    parents = tuple(f"{p.relationship or 'Parent/carer'}: {p.name}"
+                    + (f" ({p.phone})" if p.phone else "") for p in detail.parents[:2])
+    return parents + senco
 
 
 def passport(desk: Desk, pupil_id: int) -> PassportSet:
@@ -73,7 +77,7 @@ def passport(desk: Desk, pupil_id: int) -> PassportSet:
     if record is None:
         raise NotFound(f"{detail.row.display_name} has no passport yet: write one first.")
     sheet = PassportSheet(detail.row, record, records_log.photo(desk, pupil_id),
-                          tuple(_contacts(desk, pupil_id)))
+                          _contacts(desk, pupil_id, _senco_line(desk)))
     record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed")
     return PassportSet(meta(desk, f"Pupil passport: {detail.row.display_name}"), (sheet,))
 
@@ -85,8 +89,9 @@ def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil p
     wanted = set(pupil_ids)
     rows = [r for r in pupils.list_pupils(desk) if r.id in wanted]
     latest = passports.latest_for(desk, [r.id for r in rows])
+    senco = _senco_line(desk)
     sheets = tuple(PassportSheet(r, latest[r.id], records_log.photo(desk, r.id),
-                                 tuple(_contacts(desk, r.id)))
+                                 _contacts(desk, r.id, senco))
                    for r in rows if r.id in latest)
     if not sheets:
         raise ValidationError("pupils", "none of the chosen pupils has a passport yet")

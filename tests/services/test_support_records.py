@@ -140,3 +140,23 @@ def test_contact_log_and_documents_by_content(desk: Desk, tmp_path: Path) -> Non
     assert len(names) == 1  # stored once, by content
     assert records_log.read_document(desk, two)[1] == b"same bytes"
     assert one != two
+
+
+def test_cycles_can_be_read_for_a_period_only(desk: Desk) -> None:
+    pid = add_pupil(desk)
+    old = cycles.create(desk, pid, _plan(starts_on=date(2025, 1, 6), review_on=date(2025, 3, 28)))
+    new = cycles.create(desk, pid, _plan(starts_on=date(2026, 9, 7), review_on=date(2026, 12, 11)))
+    every = [c.id for c in cycles.cycles_for(desk, pid)]
+    assert every == [new, old]
+    autumn = cycles.cycles_for_pupils(desk, [pid], overlapping=(date(2026, 9, 1),
+                                                                date(2026, 12, 31)))
+    assert [c.id for c in autumn[pid]] == [new]
+    assert cycles.cycles_for_pupils(desk, [pid], overlapping=(date(2027, 1, 1),
+                                                              date(2027, 3, 1))) == {}
+
+
+def test_newest_passports_for_no_pupils_is_empty_not_everyone(desk: Desk) -> None:
+    pid = add_pupil(desk)
+    passports.save(desk, pid, PassportContent(about_me="I like trains"))
+    assert passports.latest_for(desk, []) == {}
+    assert list(passports.latest_for(desk, None)) == [pid]
