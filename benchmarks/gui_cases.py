@@ -13,7 +13,7 @@ from benchmarks.school import PASSWORD, USER
 from benchmarks.timing import Figure, repeat
 from sencodesk.domain.codes import SenStatus
 from sencodesk.reports import render
-from sencodesk.services import accounts, passports, pupils, report_data
+from sencodesk.services import accounts, evidence_pack, passports, pupils, report_data
 from sencodesk.services.context import Desk
 
 START = """
@@ -115,9 +115,15 @@ def documents(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     from benchmarks.cases import bare_page
 
     (bare,) = bare_page(desk, data_dir, runs)
+    cases = [r.id for r in rows[:6]]
+    pack = repeat(lambda: render(evidence_pack.evidence_pack(desk, case_ids=cases)),
+                  max(2, runs // 2))
+    register = repeat(lambda: render(report_data.register(desk)), max(2, runs // 2))
     return [Figure("passport PDF", one, target_ms=250, floor_ms=bare.median,
                    floor_name="bare ReportLab page"),
-            Figure("class set of 30 passports", thirty, target_ms=3000)]
+            Figure("class set of 30 passports", thirty, target_ms=3000),
+            Figure("Ofsted evidence pack (6 cases)", pack, target_ms=5000),
+            Figure("SEND register PDF", register)]
 
 
 
