@@ -44,7 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(_data_dir_arg(args))
     from sencodesk.cli import main as cli_main
+    from sencodesk.tuning import tune_garbage_collector
 
+    tune_garbage_collector()
     return cli_main(args)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from sencodesk.domain.permissions import Permission
@@ -138,5 +139,11 @@ def list_events(desk: Desk, *, pupil_id: int | None = None,
     with desk.unit(Permission.READ_AUDIT) as session:
         query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
         if pupil_id is not None:
-            query = query.where(AuditEvent.pupil_id == pupil_id)
+            # SQLite may give a deleted pupil's number to the next pupil added: entries from
+            # before that deletion belong to someone else
+            deleted = session.exec(select(func.max(AuditEvent.id)).where(
+                AuditEvent.action == "delete", AuditEvent.entity == "pupil",
+                AuditEvent.entity_id == pupil_id)).one()
+            query = query.where(AuditEvent.pupil_id == pupil_id,
+                                col(AuditEvent.id) > (deleted or 0))
         return [_to_record(event) for event in session.exec(query)]

@@ -83,10 +83,12 @@ def run_gui(data_dir: str | None = None) -> int:
         desk = FirstRunDialog.ask(folder)
     if desk is None:
         return 0
+    from sencodesk.tuning import tune_garbage_collector
     from sencodesk.ui.main_window import MainWindow
 
     window = MainWindow(desk)
     window.show()
+    tune_garbage_collector()  # everything loaded by now stays loaded: freeze it
     result = app.exec()
     desk.close()
     return int(result)

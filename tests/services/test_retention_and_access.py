@@ -110,3 +110,16 @@ def test_deletion_removes_every_record_and_file_and_keeps_the_audit_chain(
     deleted = next(e for e in audit.list_events(desk, limit=5) if e.action == "delete")
     assert (deleted.action, deleted.entity, deleted.entity_id) == ("delete", "pupil", pid)
     assert "retention" in deleted.summary
+
+
+def test_a_new_pupil_given_a_deleted_pupils_number_has_none_of_their_history(
+        desk: Desk, tmp_path: Path) -> None:
+    pid = _full_pupil(desk, tmp_path)
+    pupils.mark_left(desk, pid, date(2024, 7, 19))
+    desk.today = lambda: LATER
+    retention.delete_pupil(desk, pid, confirm_upn=pupils.get(desk, pid).row.upn)
+    desk.today = lambda: TODAY
+    newcomer = add_pupil(desk)
+    assert newcomer == pid  # SQLite reused the number
+    history = audit.list_events(desk, pupil_id=newcomer)
+    assert [e.action for e in history] == ["create"]
