@@ -259,6 +259,11 @@ _ROW_COLUMNS = tuple(col(c) for c in (
 
 
 _FEW = 200
+# Enum lookups by value, made once: calling the Enum for each of thousands of rows costs more
+# than reading the rows.
+_YEARS = {y.value: y for y in YearGroup}
+_STATUSES = {s.value: s for s in SenStatus}
+_NEEDS = {n.value: n for n in NeedType}
 
 
 def _among(column: Any, ids: list[int] | None) -> list[Any]:
@@ -308,12 +313,12 @@ def _rows(session: Session, where: list[Any]) -> list[PupilRow]:
                 surname=pref_surname or surname,
                 forename=pref_forename or forename,
                 dob=dob,
-                year_group=YearGroup(year),
+                year_group=_YEARS[year],
                 form=form,
                 gender=gender,
-                status=SenStatus(statuses.get(pid, SenStatus.NONE.value)),
-                primary_need=NeedType(ranked[1]) if 1 in ranked else None,
-                secondary_need=NeedType(ranked[2]) if 2 in ranked else None,
+                status=_STATUSES[statuses.get(pid, "N")],
+                primary_need=_NEEDS[ranked[1]] if 1 in ranked else None,
+                secondary_need=_NEEDS[ranked[2]] if 2 in ranked else None,
                 left_on=left_on,
                 next_review=reviews.get(pid),
             )
