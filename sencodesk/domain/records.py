@@ -46,7 +46,7 @@ class StaffRecord:
     email: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PupilRow:
     """One line of the register: what lists, filters and the JSON output need."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -273,7 +274,9 @@ def _among(column: Any, ids: list[int] | None) -> list[Any]:
 def _rows(session: Session, where: list[Any]) -> list[PupilRow]:
     """Register rows for the pupils matching ``where``, read as plain columns in four queries
     (the register is reloaded often and ORM objects for every pupil are slow)."""
-    pupils = session.execute(
+    # plain Core rows on the session's connection: no ORM row processing for thousands of rows
+    run = session.connection().execute
+    pupils: Sequence[Any] = run(
         sa_select(*_ROW_COLUMNS).where(*where)
         .order_by(col(Pupil.legal_surname), col(Pupil.legal_forename))
     ).all()
@@ -283,25 +286,21 @@ def _rows(session: Session, where: list[Any]) -> list[PupilRow]:
     if pupils:
         # a few pupils (one being opened): read only theirs; many: one pass over everyone's
         few = [row[0] for row in pupils] if len(pupils) <= _FEW else None
-        for pid, status in session.exec(
-            select(StatusPeriod.pupil_id, StatusPeriod.status).where(
-                col(StatusPeriod.ends_on).is_(None), *_among(StatusPeriod.pupil_id, few)
-            )
-        ):
-            statuses[pid] = status
-        for pid, need, rank in session.exec(
-            select(NeedPeriod.pupil_id, NeedPeriod.need, NeedPeriod.rank).where(
-                col(NeedPeriod.ends_on).is_(None), *_among(NeedPeriod.pupil_id, few)
-            )
+        statuses = {pid: status for pid, status in run(
+            sa_select(col(StatusPeriod.pupil_id), col(StatusPeriod.status)).where(
+                col(StatusPeriod.ends_on).is_(None), *_among(StatusPeriod.pupil_id, few))
+        )}
+        for pid, need, rank in run(
+            sa_select(col(NeedPeriod.pupil_id), col(NeedPeriod.need), col(NeedPeriod.rank))
+            .where(col(NeedPeriod.ends_on).is_(None), *_among(NeedPeriod.pupil_id, few))
         ):
             needs.setdefault(pid, {})[rank] = need
-        for pid, review_on in session.exec(
-            select(ApdrCycle.pupil_id, func.min(ApdrCycle.review_on))
+        reviews = {pid: due for pid, due in run(
+            sa_select(col(ApdrCycle.pupil_id), func.min(ApdrCycle.review_on))
             .where(col(ApdrCycle.status) != CycleStatus.REVIEWED.value,
                    *_among(ApdrCycle.pupil_id, few))
             .group_by(col(ApdrCycle.pupil_id))
-        ):
-            reviews[pid] = review_on
+        )}
     rows = []
     for (pid, upn, surname, forename, pref_surname, pref_forename, dob, year, form, gender,
          left_on) in pupils:

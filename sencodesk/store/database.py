@@ -21,6 +21,10 @@ from sqlmodel import Session
 from sencodesk.domain.errors import StoreError
 
 BUSY_TIMEOUT_MS = 5000
+# Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
+# a school's case file, so whole-school reads (register, deadlines) decrypted the same pages on
+# every refresh. 32 MiB per connection holds a large school's file; it fills only as read.
+CACHE_KIB = 32 * 1024
 
 
 def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
@@ -43,6 +47,7 @@ def _prepare(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA secure_delete = ON")
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.close()
 
 
