@@ -51,16 +51,19 @@ def cold_start(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
 
 
 def unlock_to_dashboard(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    """Sign in and paint the Due dashboard; the target leaves the KDF out, so each run also
+    times the KDF alone (the same scrypt the sign-in does) and takes it off."""
+    from sencodesk.store import keyslots
     from sencodesk.ui.application import make_application
     from sencodesk.ui.main_window import MainWindow
 
     app = make_application([])
+    slot = keyslots.find(keyslots.read(data_dir / "keyslots.json"), USER)
+    assert slot is not None
     kdf: list[float] = []
 
     def unlock() -> None:
-        started = time.perf_counter()
         signed = accounts.sign_in(data_dir, USER, PASSWORD)
-        kdf.append(time.perf_counter() - started)
         window = MainWindow(signed)
         window.show()
         app.processEvents()
@@ -71,8 +74,16 @@ def unlock_to_dashboard(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
         app.processEvents()
         signed.close()
 
-    samples = repeat(unlock, runs)
-    return [Figure("unlock to Due dashboard painted (KDF included)", samples)]
+    def time_kdf() -> None:
+        started = time.perf_counter()
+        keyslots.unwrap(slot, PASSWORD)
+        kdf.append((time.perf_counter() - started) * 1000)
+
+    samples = repeat(unlock, runs, setup=time_kdf)
+    return [Figure("unlock to Due dashboard painted (KDF included)", samples),
+            Figure("unlock to Due dashboard painted, less the KDF",
+                   tuple(total - alone for total, alone in zip(samples, kdf, strict=True)),
+                   target_ms=500)]
 
 
 def register_keystrokes(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
