@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import platformdirs
@@ -39,17 +40,22 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write ``data`` whole or not at all, readable only by the owner: written beside the
-    target, flushed to disk, then renamed into place, so a crash leaves the old file or the
-    new one and never half of either."""
+def write_private(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write ``data`` (bytes, or chunks of them) whole or not at all, readable only by the
+    owner: written beside the target, flushed to disk, then renamed into place, so a crash
+    leaves the old file or the new one and never half of either."""
     partial = path.with_name(path.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    partial.replace(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return path
 
 

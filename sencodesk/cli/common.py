@@ -116,6 +116,17 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
+def output_arg(text: str) -> Path:
+    """argparse ``type=`` for a file to write: its folder must exist, checked before any
+    work is done or audited."""
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"there is no folder {path.parent}")
+    return path
+
+
 def year_arg(text: str) -> YearGroup:
     """argparse ``type=`` for year groups: N, R or 1-14."""
     try:

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sencodesk import paths
 from sencodesk.cli import common
+from sencodesk.services import saving
 
 if TYPE_CHECKING:
     from sencodesk.services.context import Desk
@@ -67,7 +67,8 @@ def register(sub: common.Subparsers) -> None:
     ofsted.add_argument("--anonymise", action="store_true",
                         help="replace names with stable codes; leave out UPNs, dates of birth "
                         "and photos")
-    ofsted.add_argument("--case", dest="cases", nargs="+", default=[], metavar="UPN",
+    ofsted.add_argument("--case", dest="cases", nargs="+", action="extend", default=[],
+                        metavar="UPN",
                         help="up to six pupils for the case sample")
     ofsted.set_defaults(func=run_ofsted)
     ctf = kinds.add_parser(
@@ -85,13 +86,14 @@ def register(sub: common.Subparsers) -> None:
     sar.set_defaults(func=run_sar)
     for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
                     sar):
-        command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+        command.add_argument("-o", "--output", type=common.output_arg, required=True,
+                             metavar="FILE",
                              help="the file to write")
 
 
 def _write(path: Path, data: bytes) -> None:
     """Write whole or not at all: a half-written PDF is never left under the final name."""
-    paths.write_private(path.expanduser(), data)
+    saving.save_export(path, data)
     print(f"Wrote {path}.")
 
 

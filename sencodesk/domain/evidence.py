@@ -39,6 +39,18 @@ class StatusSpan:
     def covers(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
 
+    def while_here(self, joined_on: date | None, left_on: date | None) -> StatusSpan | None:
+        """The part of this period while the pupil was at this school: history brought by a
+        transfer file starts counting when they joined; a period left open ends when they
+        left. None if none of it was."""
+        starts = max(self.starts_on, joined_on) if joined_on else self.starts_on
+        ends = self.ends_on
+        if left_on is not None:
+            ends = left_on if ends is None else min(ends, left_on)
+        if ends is not None and ends < starts:
+            return None
+        return StatusSpan(self.pupil_id, self.status, starts, ends)
+
 
 @dataclass(frozen=True)
 class CensusPoint:

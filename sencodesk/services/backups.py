@@ -1,18 +1,23 @@
 """Encrypted backups that can be restored on a new laptop, and restoring them safely.
 
-A backup file is one file: a header line of JSON (format, schema revision, app version, time
-taken), then the key-slot file, then the SQLite online-backup copy of the database. The
-database part is already encrypted with the database key and the key slots are wrapped by staff
-passwords, so the file is no more readable than the data folder.
+A backup file is one file of length-prefixed parts: a header of JSON (format, schema revision,
+app version, time taken), the key-slot file, the SQLite online-backup copy of the database and
+(from format 2) the attached documents as a ZIP. The database and the documents are already
+encrypted with the database key and the key slots are wrapped by staff passwords, so the file
+is no more readable than the data folder. Parts are streamed, never held whole in memory.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+import re
 import shutil
 import struct
 import tempfile
-from collections.abc import Mapping
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +33,7 @@ from sencodesk.store.backup import online_backup
 from sencodesk.store.database import open_database, raw_connect
 
 MAGIC = b"SENCODESK-BACKUP\n"
-FORMAT = 1
+FORMAT = 2
 STAMP = "%Y%m%d-%H%M%S"
 AUTO_PREFIX = "auto-"
 
@@ -42,56 +47,117 @@ class BackupInfo:
     size: int
 
 
-def _write(destination: Path, header: Mapping[str, object], slots: bytes,
-           database: bytes) -> None:
-    head = json.dumps(header).encode()
-    parts = b"".join(struct.pack(">Q", len(part)) + part for part in (head, slots, database))
-    paths.write_private(destination, MAGIC + parts)
+CHUNK = 1024 * 1024
+LENGTH = struct.Struct(">Q")
+DOCUMENTS = "documents"
+# attachments are stored as documents/<2 hex>/<64 hex>.bin (store.blobs); nothing else is
+# ever unpacked from a backup
+DOCUMENT_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.bin")
+
+
+def _file_chunks(path: Path) -> Iterator[bytes]:
+    yield LENGTH.pack(path.stat().st_size)
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
+
+
+def _zip_documents(folder: Path, target: Path) -> Path:
+    """The attachments (already encrypted) as a ZIP, stored rather than compressed."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as archive:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*.bin")):
+                name = path.relative_to(folder).as_posix()
+                if DOCUMENT_NAME.fullmatch(name):
+                    archive.write(path, name)
+    return target
 
 
 def backup(desk: Desk, destination: Path) -> Path:
-    """Write a consistent backup (taken with the online backup API while others may write)."""
+    """Write a consistent backup (taken with the online backup API while others may write),
+    with the attached documents."""
     desk.require(Permission.BACKUP)
     destination = destination.expanduser()
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         copy = online_backup(desk.db, Path(scratch) / "copy.db")
-        header = {"format": FORMAT, "schema": migrations.current_revision(desk.db),
-                  "app_version": __version__,
-                  "taken_at": datetime.now().strftime(STAMP)}
-        _write(destination, header, accounts.slots_path(desk.data_dir).read_bytes(),
-               copy.read_bytes())
+        documents = _zip_documents(desk.data_dir / DOCUMENTS, Path(scratch) / "documents.zip")
+        header = json.dumps({"format": FORMAT, "schema": migrations.current_revision(desk.db),
+                             "app_version": __version__,
+                             "taken_at": datetime.now().strftime(STAMP)}).encode()
+        slots = accounts.slots_path(desk.data_dir).read_bytes()
+        paths.write_private(destination, itertools.chain(
+            [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
+            _file_chunks(copy), _file_chunks(documents)))
     with desk.db.transaction() as session:
         audit.record(session, desk.actor, "export", "backup", summary=destination.name)
     return destination
 
 
-def _read(source: Path) -> tuple[dict[str, object], bytes, bytes]:
+@dataclass(frozen=True)
+class _Layout:
+    """Where each part of a backup file lies: (offset, size) of each after the header."""
+
+    header: dict[str, object]
+    slots: tuple[int, int]
+    database: tuple[int, int]
+    documents: tuple[int, int] | None
+
+
+def _layout(source: Path) -> _Layout:
+    """Read the header and find the parts, checking the file is whole (not cut short)."""
     try:
-        data = source.read_bytes()
+        with source.open("rb") as handle:
+            total = os.fstat(handle.fileno()).st_size
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise StoreError(f"{source.name} is not a sencodesk backup.")
+            spans: list[tuple[int, int]] = []
+            at = len(MAGIC)
+            while at < total and len(spans) < 4:
+                size_bytes = handle.read(LENGTH.size)
+                if len(size_bytes) < LENGTH.size:
+                    break
+                (size,) = LENGTH.unpack(size_bytes)
+                at += LENGTH.size
+                spans.append((at, size))
+                at += size
+                handle.seek(at)
+            head = b""
+            if spans:
+                handle.seek(spans[0][0])
+                head = handle.read(min(spans[0][1], CHUNK))
     except OSError as error:
         raise StoreError(f"Cannot read {source.name}: {error.strerror}.") from None
-    if not data.startswith(MAGIC):
-        raise StoreError(f"{source.name} is not a sencodesk backup.")
-    parts, at = [], len(MAGIC)
-    for _ in range(3):
-        if at + 8 > len(data):
-            raise StoreError(f"{source.name} is incomplete (it was cut short).")
-        (size,) = struct.unpack(">Q", data[at:at + 8])
-        at += 8
-        if at + size > len(data):
-            raise StoreError(f"{source.name} is incomplete (it was cut short).")
-        parts.append(data[at:at + size])
-        at += size
+    if len(spans) < 3 or at > total:
+        raise StoreError(f"{source.name} is incomplete (it was cut short).")
     try:
-        header = json.loads(parts[0])
+        header = json.loads(head)
     except ValueError:
         raise StoreError(f"{source.name} is damaged.") from None
-    return header, parts[1], parts[2]
+    if not isinstance(header, dict):
+        raise StoreError(f"{source.name} is damaged.")
+    if int(str(header.get("format", 0))) >= 2 and len(spans) < 4:
+        raise StoreError(f"{source.name} is incomplete (it was cut short).")
+    return _Layout(header, spans[1], spans[2], spans[3] if len(spans) > 3 else None)
+
+
+def _copy_out(source: Path, span: tuple[int, int], target: Path) -> Path:
+    offset, size = span
+    with source.open("rb") as handle, target.open("wb") as out:
+        handle.seek(offset)
+        left = size
+        while left:
+            chunk = handle.read(min(CHUNK, left))
+            if not chunk:
+                raise StoreError(f"{source.name} is incomplete (it was cut short).")
+            out.write(chunk)
+            left -= len(chunk)
+    return target
 
 
 def inspect(source: Path) -> BackupInfo:
-    header, _slots, _db = _read(source)
+    """What a backup is, from its header alone (the rest is not read)."""
+    header = _layout(source).header
     return BackupInfo(source, datetime.strptime(str(header["taken_at"]), STAMP),
                       str(header["schema"]), str(header["app_version"]), source.stat().st_size)
 
@@ -125,16 +191,18 @@ def auto_backup(desk: Desk) -> Path:
 
 def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
     """Unpack ``source`` into ``staged`` and check it: format and schema this version can
-    read, the password, and the database's integrity. Returns the database key."""
-    header, slot_bytes, db_bytes = _read(source)
+    read, the password, the database's integrity and the documents archive. Returns the
+    database key."""
+    layout = _layout(source)
+    header = layout.header
     if int(str(header.get("format", 0))) > FORMAT:
         raise StoreError(f"{source.name} was made by a newer sencodesk. Update sencodesk first.")
     schema = str(header.get("schema"))
     if schema not in migrations.known_revisions():
         raise StoreError(f"{source.name} was made by a newer sencodesk (schema {schema}). "
                          "Update sencodesk first.")
-    (staged / "keyslots.json").write_bytes(slot_bytes)
-    (staged / "sencodesk.db").write_bytes(db_bytes)
+    _copy_out(source, layout.slots, staged / "keyslots.json")
+    _copy_out(source, layout.database, staged / "sencodesk.db")
     key = keyslots.unlock(staged / "keyslots.json", username, password)
     connection = raw_connect(staged / "sencodesk.db", key)
     try:
@@ -143,7 +211,60 @@ def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
         connection.close()
     if verdict != "ok":
         raise StoreError(f"{source.name} failed its integrity check: {verdict}.")
+    if layout.documents is not None:
+        archive = _copy_out(source, layout.documents, staged / "documents.zip")
+        try:
+            with zipfile.ZipFile(archive) as documents:
+                damaged = documents.testzip()
+                strays = [n for n in documents.namelist() if not DOCUMENT_NAME.fullmatch(n)]
+        except zipfile.BadZipFile:
+            raise StoreError(f"{source.name} is damaged: its documents cannot be read.") \
+                from None
+        if damaged is not None or strays:
+            raise StoreError(f"{source.name} is damaged: its documents cannot be read.")
     return key
+
+
+def _restore_documents(staged: Path, data_dir: Path) -> int:
+    """Put back attachments the backup holds that the data folder lacks (names are content
+    hashes, so one already there is the same file). Returns how many were put back."""
+    archive = staged / "documents.zip"
+    if not archive.exists():
+        return 0
+    folder = data_dir / DOCUMENTS
+    added = 0
+    with zipfile.ZipFile(archive) as documents:
+        for name in documents.namelist():
+            target = folder / name
+            if not target.exists():
+                paths.ensure_private_dir(target.parent)
+                paths.write_private(target, documents.read(name))
+                added += 1
+    return added
+
+
+CASE_FILES = ("sencodesk.db", "sencodesk.db-wal", "sencodesk.db-shm", "keyslots.json")
+
+
+def _swap_in(staged: Path, data_dir: Path, aside: Path) -> None:
+    """Move the current case files into ``aside`` and the staged ones into place; if any step
+    fails, put the current files back as they were."""
+    aside.mkdir(mode=0o700)
+    moved: list[str] = []
+    try:
+        for name in CASE_FILES:
+            if (data_dir / name).exists():
+                shutil.move(str(data_dir / name), aside / name)
+                moved.append(name)
+        (staged / "keyslots.json").replace(data_dir / "keyslots.json")
+        (staged / "sencodesk.db").replace(data_dir / "sencodesk.db")
+    except OSError:
+        for name in CASE_FILES:
+            (data_dir / name).unlink(missing_ok=True)
+        for name in moved:
+            shutil.move(str(aside / name), data_dir / name)
+        aside.rmdir()
+        raise
 
 
 def check(data_dir: Path, source: Path, username: str, password: str) -> None:
@@ -161,12 +282,17 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
         staged = Path(scratch)
         key = _stage(source, staged, username, password)
         aside = data_dir / f"before-restore-{datetime.now():{STAMP}}"
-        aside.mkdir(mode=0o700)
-        for name in ("sencodesk.db", "sencodesk.db-wal", "sencodesk.db-shm", "keyslots.json"):
-            if (data_dir / name).exists():
-                shutil.move(str(data_dir / name), aside / name)
-        (staged / "keyslots.json").replace(data_dir / "keyslots.json")
-        (staged / "sencodesk.db").replace(data_dir / "sencodesk.db")
+        try:
+            _swap_in(staged, data_dir, aside)
+        except OSError as error:
+            raise StoreError(f"Could not restore {source.name}: {error.strerror or error}. "
+                             "The case file was left as it was.") from None
+        try:
+            _restore_documents(staged, data_dir)
+        except OSError as error:
+            raise StoreError(f"The case file was restored from {source.name} but some attached "
+                             f"documents could not be put back: {error.strerror or error}. "
+                             "Free some space and restore again.") from None
     database = open_database(data_dir / "sencodesk.db", key)
     with database.transaction() as session:
         audit.record(session, None, "restore", "backup", summary=f"restored {source.name}")

@@ -34,7 +34,7 @@ from sencodesk.services import (
     school,
 )
 from sencodesk.services.context import Desk
-from sencodesk.store.tables import StatusPeriod
+from sencodesk.store.tables import Pupil, StatusPeriod
 
 CASE_CYCLES = 3
 ScrubFn = Callable[[str], str]
@@ -55,20 +55,21 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
     info = school.get(desk)
     on_roll = pupils.list_pupils(desk)
     register = [r for r in on_roll if r.status in evidence.ON_REGISTER]
-    ids = [r.id for r in register]
     rows = {r.id: r for r in on_roll}
     missing = [pid for pid in chosen if pid not in rows]
     if missing:
         raise ValidationError("case", "a pupil chosen for the case sample has left or does "
                               "not exist")
     spans = _status_spans(desk)
-    # the figures look back twelve months; older history is not read
-    by_pupil = cycles.cycles_for_pupils(desk, ids,
+    # the figures look back twelve months (older history is not read) and take in everyone
+    # supported in that time, including pupils who have since come off the register or left
+    by_pupil = cycles.cycles_for_pupils(desk, None,
                                         overlapping=(months_after(today, -12), today))
-    requests = ehcp.requests_for(desk, ids)
-    plans = ehcp.plans_for(desk, ids)
+    requests = ehcp.requests_for(desk, None)
+    plans = ehcp.plans_for(desk, None)
     live_review_milestones = [
-        m for pid, found in plans.items() for plan in found[:1] if plan.ceased_on is None
+        m for pid, found in plans.items() if pid in rows
+        for plan in found[:1] if plan.ceased_on is None
         for m in deadlines.plan_milestones(plan, rows[pid], today=today,
                                            lead_times=info.lead_times)]
     timeliness = evidence.ehcp_timeliness(
@@ -95,15 +96,24 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
         desk, "evidence pack",
         summary=f"SEND evidence pack exported{' anonymised' if anonymise else ''}"
                 f" with {len(chosen)} case{'s' if len(chosen) != 1 else ''}")
+    for pid in chosen:  # each pupil's own history shows their case went into the pack
+        report_data.record_export(desk, "evidence pack", pupil_id=pid,
+                                  summary="case sample in the SEND evidence pack"
+                                  + (" (anonymised)" if anonymise else ""))
     return pack
 
 
 def _status_spans(desk: Desk) -> list[StatusSpan]:
+    """Every pupil's status history, as far as it falls while they were at this school."""
     with desk.unit(Permission.READ_PUPILS) as session:
-        found = session.execute(select(col(StatusPeriod.pupil_id), col(StatusPeriod.status),
-                                       col(StatusPeriod.starts_on), col(StatusPeriod.ends_on)))
-        return [StatusSpan(pid, SenStatus(status), starts, ends)
-                for pid, status, starts, ends in found]
+        found = session.execute(
+            select(col(StatusPeriod.pupil_id), col(StatusPeriod.status),
+                   col(StatusPeriod.starts_on), col(StatusPeriod.ends_on),
+                   col(Pupil.joined_on), col(Pupil.left_on))
+            .join(Pupil, col(Pupil.id) == col(StatusPeriod.pupil_id)))
+        spans = (StatusSpan(pid, SenStatus(status), starts, ends).while_here(joined, left)
+                 for pid, status, starts, ends, joined, left in found)
+        return [span for span in spans if span is not None]
 
 
 def _secret(desk: Desk) -> bytes:

@@ -9,10 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlmodel import col
 
-from sencodesk import paths
 from sencodesk.domain.mis_csv import EXPORT_COLUMNS
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import pupils
+from sencodesk.services import pupils, saving
 from sencodesk.services.context import Desk
 from sencodesk.services.report_data import record_export
 from sencodesk.store.tables import Pupil
@@ -55,6 +54,6 @@ def register_csv(desk: Desk) -> bytes:
 def write_register_csv(desk: Desk, path: Path) -> int:
     """Write the register (not leavers) to ``path``; return how many pupils. Audited."""
     rows = _rows(desk)
-    paths.write_private(path, _encode(rows))
+    saving.save_export(path, _encode(rows))
     record_export(desk, "register csv", summary=f"{len(rows)} pupils")
     return len(rows)

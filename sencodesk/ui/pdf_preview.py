@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.errors import SencodeskError
+from sencodesk.services import saving
+from sencodesk.ui.common import explain
+
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
     document = QPdfDocument(parent) if parent is not None else QPdfDocument()
@@ -90,8 +94,12 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self) -> None:
         name = self.choose_path(self, self.filename)
-        if name:
-            Path(name).write_bytes(self.pdf)
+        if not name:
+            return
+        try:
+            saving.save_export(Path(name), self.pdf)
+        except SencodeskError as error:
+            explain(self, error)
 
     @classmethod
     def show_pdf(cls, pdf: bytes, title: str, parent: QWidget | None = None, *,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,47 @@ def test_subject_access_zip_and_retention_commands(
     assert "No leaver's file is past its retention date." in capsys.readouterr().out
     assert main(["retention", "delete", upn, "--yes"]) == 1
     assert "has not left; nothing was deleted" in capsys.readouterr().err
+
+
+def test_an_output_file_that_cannot_be_written_is_refused_before_any_work(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upn = demo_school[0]["upn"]
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(["export", "passport", upn, "-o", str(tmp_path / "no such folder" / "p.pdf")])
+    assert stopped.value.code == 2
+    assert "there is no folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "register", "--csv", "-o", str(tmp_path)])
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["audit", "list", "--json", "--limit", "5"]) == 0
+    assert not [e for e in json.loads(capsys.readouterr().out) if e["action"] == "export"]
+
+
+def test_a_full_disk_gives_a_message_and_leaves_no_partial_file(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    capsys.readouterr()
+    assert main(["export", "passport", demo_school[0]["upn"], "-o",
+                 str(tmp_path / "p.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "could not save" in err and "No space left on device" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.glob("p.pdf*")) == []
+
+
+def test_case_can_be_given_more_than_once(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = demo_school[0], demo_school[1]
+    pack = tmp_path / "pack.pdf"
+    assert main(["export", "ofsted", "--case", first["upn"], "--case", second["upn"],
+                 "-o", str(pack)]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(pack).pages)
+    assert first["upn"] in text and second["upn"] in text

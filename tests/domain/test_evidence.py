@@ -102,6 +102,38 @@ def test_time_on_the_register_is_unbroken() -> None:
                                                         2: date(2026, 1, 1)}
 
 
+def test_history_counts_only_while_the_pupil_was_at_this_school() -> None:
+    # arrived by transfer file on 1/9/2025 with K since 2019; left on 31/3/2026, still K
+    brought = StatusSpan(1, SenStatus.SUPPORT, date(2019, 9, 1), None)
+    here = brought.while_here(date(2025, 9, 1), date(2026, 3, 31))
+    assert here == StatusSpan(1, SenStatus.SUPPORT, date(2025, 9, 1), date(2026, 3, 31))
+    summary = evidence.summarise_register([], [here], TODAY)
+    by_day = {p.on: p.support for p in summary.trend}
+    assert by_day[date(2025, 1, 16)] == 0  # spring census 2025: not yet here
+    assert by_day[date(2025, 10, 2)] == 1  # autumn 2025: here, on K
+    assert by_day[date(2026, 5, 21)] == 0  # summer 2026: left in March
+    # a period that ended before the pupil joined is not theirs here at all
+    assert StatusSpan(1, SenStatus.SUPPORT, date(2019, 9, 1), date(2020, 7, 1)).while_here(
+        date(2025, 9, 1), None) is None
+
+
+@given(st.dates(date(2015, 1, 1), date(2027, 1, 1)), st.one_of(st.none(), st.integers(0, 2000)),
+       st.one_of(st.none(), st.integers(-900, 900)),
+       st.one_of(st.none(), st.integers(0, 2000)), st.dates(date(2014, 1, 1), date(2030, 1, 1)))
+def test_a_day_counts_only_if_on_the_register_and_at_the_school(
+    starts: date, lasts: int | None, joined: int | None, stays: int | None,
+    day: date,
+) -> None:
+    span = StatusSpan(1, SenStatus.SUPPORT, starts,
+                      None if lasts is None else starts + timedelta(days=lasts))
+    joined_on = None if joined is None else starts + timedelta(days=joined)
+    left_on = None if stays is None or joined_on is None else joined_on + timedelta(days=stays)
+    here = span.while_here(joined_on, left_on)
+    at_school = (joined_on is None or joined_on <= day) and (left_on is None or day <= left_on)
+    expected = span.covers(day) and at_school
+    assert (here is not None and here.covers(day)) == expected
+
+
 def test_ehcp_timeliness_counts_steps_and_reviews() -> None:
     done = {"decision_to_assess": date(2026, 2, 10), "final_plan": date(2026, 6, 30)}
     late = ehcp_timeline(date(2026, 1, 5), today=TODAY, draft_served_on=date(2026, 4, 6),

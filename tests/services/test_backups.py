@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import struct
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 from factories import PASSWORD, add_pupil
 
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.services import accounts, backups, pupils
+from sencodesk.services import accounts, backups, pupils, records_log
 from sencodesk.services.context import Desk
 
 NAME = "Łukasiewicz-Smith"
@@ -110,3 +112,80 @@ def test_not_a_backup(desk: Desk, tmp_path: Path) -> None:
     stranger.write_bytes(b"\xff\xd8 not a backup")
     with pytest.raises(StoreError, match="not a sencodesk backup"):
         backups.inspect(stranger)
+
+
+def _attach(desk: Desk, tmp_path: Path, text: str) -> int:
+    pid = add_pupil(desk, legal_surname=NAME)
+    source = tmp_path / "ep-report.txt"
+    source.write_text(text, encoding="utf-8")
+    return records_log.attach(desk, pid, source, title="EP report")
+
+
+def test_a_backup_restored_on_a_new_laptop_brings_the_attached_documents(
+    desk: Desk, tmp_path: Path
+) -> None:
+    document_id = _attach(desk, tmp_path, "Educational psychologist's report")
+    file = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    assert b"Educational psychologist" not in file.read_bytes()  # still encrypted inside
+    laptop = tmp_path / "new laptop"
+    laptop.mkdir()
+    backups.restore(laptop, file, "senco", PASSWORD)
+    again = accounts.sign_in(laptop, "senco", PASSWORD)
+    try:
+        _record, data = records_log.read_document(again, document_id)
+    finally:
+        again.close()
+    assert data == b"Educational psychologist's report"
+
+
+def test_a_backup_cut_short_in_its_documents_is_refused(desk: Desk, tmp_path: Path) -> None:
+    _attach(desk, tmp_path, "report " * 1000)
+    file = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    file.write_bytes(file.read_bytes()[:-100])
+    with pytest.raises(StoreError, match="cut short"):
+        backups.restore(desk.data_dir, file, "senco", PASSWORD)
+    assert not list(desk.data_dir.glob("before-restore-*"))
+
+
+def _parts(data: bytes) -> list[bytes]:
+    parts, at = [], len(backups.MAGIC)
+    while at < len(data):
+        (size,) = struct.unpack(">Q", data[at:at + 8])
+        parts.append(data[at + 8:at + 8 + size])
+        at += 8 + size
+    return parts
+
+
+def _join(parts: list[bytes]) -> bytes:
+    return backups.MAGIC + b"".join(struct.pack(">Q", len(p)) + p for p in parts)
+
+
+def test_documents_with_names_that_are_not_attachments_are_refused(
+    desk: Desk, tmp_path: Path
+) -> None:
+    file = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    parts = _parts(file.read_bytes())
+    evil = io.BytesIO()
+    with zipfile.ZipFile(evil, "w") as archive:
+        archive.writestr("../../keyslots.json", b"{}")
+    file.write_bytes(_join([*parts[:3], evil.getvalue()]))
+    with pytest.raises(StoreError, match="documents cannot be read"):
+        backups.restore(desk.data_dir, file, "senco", PASSWORD)
+    assert not (desk.data_dir.parent / "keyslots.json").exists()
+
+
+def test_a_backup_made_before_documents_were_included_still_restores(
+    desk: Desk, tmp_path: Path
+) -> None:
+    add_pupil(desk, legal_surname=NAME)
+    file = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    parts = _parts(file.read_bytes())
+    header = json.loads(parts[0])
+    header["format"] = 1
+    file.write_bytes(_join([json.dumps(header).encode(), parts[1], parts[2]]))
+    assert backups.inspect(file).schema == header["schema"]
+    desk.close()
+    backups.restore(desk.data_dir, file, "senco", PASSWORD)
+    again = accounts.sign_in(desk.data_dir, "senco", PASSWORD)
+    assert [r.surname for r in pupils.list_pupils(again)] == [NAME]
+    again.close()

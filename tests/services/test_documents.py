@@ -4,7 +4,7 @@ encrypted demo school and read back from the PDF."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from factories import signed_in_as
@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.reports import render
-from sencodesk.services import audit, ehcp, evidence_pack, pupils, report_data
+from sencodesk.services import audit, cycles, ehcp, evidence_pack, pupils, report_data
 from sencodesk.services.context import Desk
 
 
@@ -117,6 +117,37 @@ def test_evidence_pack_has_every_section_charts_and_named_cases(demo_desk: Desk)
     assert f"{register} of {pack.summary.on_roll:,} pupils on roll" in text
     assert len(pack.summary.trend) == 9
     assert "evidence pack" in _exports(demo_desk)
+
+
+def test_each_case_pupils_history_shows_their_case_went_into_the_pack(demo_desk: Desk) -> None:
+    cases = _cases(demo_desk, 2)
+    evidence_pack.evidence_pack(demo_desk, anonymise=True, case_ids=cases)
+    for pid in cases:
+        mine = [e for e in audit.list_events(demo_desk, pupil_id=pid) if e.action == "export"]
+        assert mine and "case sample" in mine[0].summary
+
+
+def test_leavers_leave_the_census_trend_but_their_support_still_counts(
+    demo_desk: Desk,
+) -> None:
+    autumn = date(2026, 10, 1)  # the autumn census day before today (22/11/2026)
+    before = evidence_pack.evidence_pack(demo_desk)
+    reviewed = {c.pupil_id for found in cycles.cycles_for_pupils(
+        demo_desk, None, overlapping=(date(2026, 1, 1), demo_desk.today())).values()
+        for c in found if c.reviewed_on and c.reviewed_on > date(2026, 1, 1)
+        and any(o.progress for o in c.outcomes)}
+    leaver = next(pid for pid in sorted(reviewed)
+                  if (detail := pupils.get(demo_desk, pid)).row.status is SenStatus.SUPPORT
+                  and detail.statuses[0].starts_on < autumn)
+    pupils.mark_left(demo_desk, leaver, autumn - timedelta(days=10))
+    after = evidence_pack.evidence_pack(demo_desk)
+    assert after.summary.support == before.summary.support - 1
+    # counted at the census days while they were here, not at the one after they left
+    assert after.summary.trend[:-1] == before.summary.trend[:-1]
+    assert after.summary.trend[-1].on == autumn
+    assert after.summary.trend[-1].support == before.summary.trend[-1].support - 1
+    # the ratings at their reviews in the past year still count for the interventions
+    assert sum(i.outcomes for i in after.impact) == sum(i.outcomes for i in before.impact)
 
 
 def test_anonymised_pack_drops_names_upns_and_dates_of_birth(demo_desk: Desk) -> None:

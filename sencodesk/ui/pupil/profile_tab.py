@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk import paths
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, StatusRecord
-from sencodesk.services import people, pupils, records_log, subject_access
+from sencodesk.services import people, pupils, records_log, saving, subject_access
 from sencodesk.services.context import Desk
 from sencodesk.ui import worker
 from sencodesk.ui.common import (
@@ -165,7 +164,7 @@ class ProfileTab(QWidget):
             from sencodesk.reports import render
 
             sheet = subject_access.gather(self.desk, self.pupil_id)
-            _write(target, subject_access.package(sheet, render(sheet).pdf))
+            saving.save_export(target, subject_access.package(sheet, render(sheet).pdf))
             return target
 
         def done(path: Path) -> None:
@@ -185,7 +184,7 @@ class ProfileTab(QWidget):
         if target is None:
             return
         try:
-            _write(target, ctf.export(self.desk, [self.pupil_id]))
+            saving.save_export(target, ctf.export(self.desk, [self.pupil_id]))
         except SencodeskError as error:
             explain(self, error)
             return
@@ -312,9 +311,3 @@ class ProfileTab(QWidget):
         self.load()
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write an export whole and owner-only, or explain why it could not be written."""
-    try:
-        paths.write_private(path, data)
-    except OSError as error:
-        raise ValidationError("file", f"could not save {path}: {error.strerror}") from None

@@ -123,15 +123,17 @@ class BackupsBox(QGroupBox):
         except SencodeskError as error:
             explain(self, error)
             return
-        self.desk.close()
+        self.desk.close()  # from here the window cannot go on with the old case file
         try:
             aside = backups.restore(self.desk.data_dir, source, username, password)
         except SencodeskError as error:  # checked just now, so only the disk can fail here
-            explain(self, error)
-            return
-        QMessageBox.information(self, self.tr("Restored"), self.tr(
-            "Restored. The previous files are kept in {aside}. sencodesk will close now: open it "
-            "again and sign in.").format(aside=aside))
+            QMessageBox.warning(self, self.tr("Restore failed"), self.tr(
+                "{error}\n\nsencodesk will close now: open it again and sign in.")
+                .format(error=error))
+        else:
+            QMessageBox.information(self, self.tr("Restored"), self.tr(
+                "Restored. The previous files are kept in {aside}. sencodesk will close now: "
+                "open it again and sign in.").format(aside=aside))
         window = self.window()
         close = getattr(window, "close_after_restore", window.close)
         close()
