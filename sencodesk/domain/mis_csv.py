@@ -107,17 +107,27 @@ def parse_date(text: str, *, row: int, column: str) -> date:
     raise ValidationError(column, f"{text!r} is not a date (use dd/mm/yyyy)", row=row)
 
 
+IGNORE = ""  # a mapping to this field name means "do not read this column"
+
+
 def _columns(header: list[str], mapping: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
-    wanted = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
-    wanted.update({k.strip().casefold(): v for k, v in mapping.items()})
+    """Field -> column index. Columns the mapping names are taken as it says (to a field, or
+    to IGNORE); the usual names fill in the fields and columns it leaves out."""
+    chosen = {k.strip().casefold(): v for k, v in mapping.items()}
+    usual = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+    titles = [title.strip().casefold() for title in header]
     found: dict[str, int] = {}
-    ignored = []
-    for index, title in enumerate(header):
-        name = wanted.get(title.strip().casefold())
+    for index, title in enumerate(titles):
+        name = chosen.get(title)
         if name and name not in found:
             found[name] = index
-        elif title.strip():
-            ignored.append(title.strip())
+    for index, title in enumerate(titles):
+        name = usual.get(title)
+        if title not in chosen and name and name not in found:
+            found[name] = index
+    used = set(found.values())
+    ignored = [title.strip() for index, title in enumerate(header)
+               if title.strip() and index not in used]
     return found, ignored
 
 

@@ -4,6 +4,7 @@ Nothing is written before the last page's Import button."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.mis_csv import (
     ALIASES,
+    IGNORE,
     MisRow,
     RowError,
     detect_preset,
@@ -68,10 +70,14 @@ class ImportWizard(QWizard):
     def is_ctf(self) -> bool:
         return _is_ctf(Path(self.file_page.path.text()))
 
-    def make_preview(self) -> ImportPreview:
+    def preview_work(self) -> Callable[[], ImportPreview]:
+        """The preview to run in the background, with the choices read from the pages now
+        (widgets are only touched on this thread)."""
+        desk, data = self.desk, self.data
         if self.is_ctf:
-            return ctf.preview(self.desk, self.data)
-        return mis_import.preview(self.desk, self.data, mapping=self.columns_page.mapping())
+            return lambda: ctf.preview(desk, data)
+        mapping = self.columns_page.mapping()
+        return lambda: mis_import.preview(desk, data, mapping=mapping)
 
     def accept(self) -> None:
         """Import the previewed plan in the background; close when it is written."""
@@ -155,6 +161,7 @@ class ColumnsPage(QWizardPage):
                                  "column for anything the file names differently."))
         self.form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
+        self.headers: list[str] = []
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
@@ -170,6 +177,7 @@ class ColumnsPage(QWizardPage):
             header = read_header(self.owner.data)
         except (ValidationError, StopIteration):
             header = []
+        self.headers = header
         found = match_columns(header, detect_preset(header))
         for name in ALIASES:
             combo = QComboBox()
@@ -181,16 +189,31 @@ class ColumnsPage(QWizardPage):
             self.form.addRow(field_label(name), combo)
 
     def mapping(self) -> dict[str, str]:
-        """header -> field, for every field the user pointed at a column."""
-        return {combo.currentText(): name for name, combo in self.combos.items()
-                if combo.currentText() != NOT_IN_FILE}
+        """header -> field for every column of the file, exactly as chosen here: a column no
+        field is pointed at is not read, even if its name is a usual one."""
+        chosen = {combo.currentText(): name for name, combo in self.combos.items()
+                  if combo.currentText() != NOT_IN_FILE}
+        return {header: chosen.get(header, IGNORE) for header in self.headers}
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         missing = [field_label(n) for n in ("upn", "surname", "forename", "dob", "year")
                    if n in self.combos and self.combos[n].currentText() == NOT_IN_FILE]
-        self.message.setText(self.tr("Still needed: {fields}").format(fields=", ".join(missing))
-                             if missing else "")
-        return not missing
+        readers: dict[str, list[str]] = {}
+        for name, combo in self.combos.items():
+            if combo.currentText() != NOT_IN_FILE:
+                readers.setdefault(combo.currentText(), []).append(field_label(name))
+        shared = [(column, fields) for column, fields in readers.items() if len(fields) > 1]
+        if missing:
+            self.message.setText(self.tr("Still needed: {fields}").format(
+                fields=", ".join(missing)))
+        elif shared:
+            column, fields = shared[0]
+            self.message.setText(self.tr("{fields} all read the column \u201c{column}\u201d: "
+                                         "choose one column for each.").format(
+                fields=" and ".join(fields), column=column))
+        else:
+            self.message.clear()
+        return not missing and not shared
 
 
 class PreviewPage(QWizardPage):
@@ -224,19 +247,42 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        self._asked = 0
+        self._task: worker.Task | None = None
+        self.busy = False  # reading the file in the background
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """Read and check the file in the background (a large file takes seconds)."""
         self.owner.plan = None
-        try:
-            plan = self.owner.make_preview()
-        except SencodeskError as error:
+        self._asked += 1
+        asked = self._asked
+        for model in (self.new, self.updated, self.unchanged, self.rejected):
+            model.set_records([])
+        self.summary.setText(self.tr("Reading the file…"))
+        self.busy = True
+        self.completeChanged.emit()
+
+        def done(plan: ImportPreview) -> None:
+            if asked == self._asked:  # not a preview the user has since gone back from
+                self.busy = False
+                self.show_plan(plan)
+
+        def failed(error: BaseException) -> None:
+            if asked != self._asked:
+                return
+            self.busy = False
+            if not isinstance(error, SencodeskError):
+                raise error
             text = (f"{error.field.capitalize()}: {error.message}"
                     if isinstance(error, ValidationError) else str(error))
             self.summary.setText(self.tr("This file cannot be imported. {why}").format(why=text))
-            for model in (self.new, self.updated, self.unchanged, self.rejected):
-                model.set_records([])
-            self.completeChanged.emit()
-            return
+
+        work = self.owner.preview_work()
+        self._task = worker.run_with_progress(
+            self, self.tr("Checking the file…"), lambda _progress: work(),
+            on_done=done, on_error=failed)
+
+    def show_plan(self, plan: ImportPreview) -> None:
         self.owner.plan = plan
         self.new.set_records(plan.new)
         self.updated.set_records(plan.updated)

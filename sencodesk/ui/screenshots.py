@@ -88,6 +88,8 @@ def main(argv: list[str]) -> int:
 def _import_wizard(desk: Desk, out: Path, folder: Path) -> list[str]:
     """The import wizard's column and preview pages on a small SIMS-style file: three known
     pupils with changes, one new, two that are rejected."""
+    from PySide6.QtWidgets import QApplication
+
     from sencodesk.domain.upn import with_check_letter
     from sencodesk.services import pupils
     from sencodesk.ui.import_wizard import ImportWizard
@@ -109,6 +111,8 @@ def _import_wizard(desk: Desk, out: Path, folder: Path) -> list[str]:
     wizard.next()
     wizard.grab().save(str(out / "import-columns.png"))
     wizard.next()
+    while wizard.preview_page.busy:
+        QApplication.processEvents()
     wizard.preview_page.tabs.setCurrentIndex(1)
     wizard.grab().save(str(out / "import-preview.png"))
     wizard.reject()

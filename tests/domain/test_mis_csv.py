@@ -8,7 +8,7 @@ import pytest
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import ValidationError
-from sencodesk.domain.mis_csv import parse
+from sencodesk.domain.mis_csv import IGNORE, parse
 
 HEADER = "UPN,Legal Surname,Legal Forename,DOB,Year,Reg,SEN Status,Primary Need\n"
 GOOD = "B801200005001,O'Brien,Zoë,01/03/2014,7,7B,K,SLCN\n"
@@ -70,3 +70,14 @@ def test_presets_and_unknown_preset() -> None:
     assert parse(text.encode(), "arbor").rows[0].form == "7A"
     with pytest.raises(ValidationError, match="not a preset"):
         parse(text.encode(), "capita")
+
+
+def test_a_chosen_column_beats_the_usual_name_and_a_dropped_one_is_not_read() -> None:
+    text = ("UPN,Surname,Forename,Preferred Surname,DOB,Year,Reg,Gender\n"
+            "B801200005001,Smith,Anne,Jones,01/03/2014,7,7B,F\n")
+    # the usual "Surname" column is set aside for another; "Gender" is not to be read
+    parsed = parse(text.encode(), {"Preferred Surname": "surname", "Surname": IGNORE,
+                                   "Gender": IGNORE})
+    (row,) = parsed.rows
+    assert row.surname == "Jones" and row.gender == ""
+    assert {"Surname", "Gender"} <= set(parsed.ignored_columns)

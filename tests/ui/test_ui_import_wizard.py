@@ -32,6 +32,12 @@ def _wizard(qtbot: QtBot, desk: Desk, path: Path) -> ImportWizard:
     return wizard
 
 
+def _to_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    qtbot.waitUntil(lambda: not wizard.preview_page.busy, timeout=10000)
+
+
 def test_csv_columns_preview_cancel_then_import(qtbot: QtBot, desk: Desk,
                                                 tmp_path: Path) -> None:
     file = _csv(tmp_path)
@@ -44,7 +50,7 @@ def test_csv_columns_preview_cancel_then_import(qtbot: QtBot, desk: Desk,
     assert not columns.isComplete() and "Legal surname" in columns.message.text()
     columns.combos["surname"].setCurrentText("Pupil Surname")
     assert columns.isComplete()
-    wizard.next()
+    _to_preview(qtbot, wizard)
     preview = wizard.preview_page
     assert "1 new, 0 updated, 0 unchanged, 1 rejected" in preview.summary.text()
     assert preview.rejected.records[0].row == 3
@@ -56,11 +62,37 @@ def test_csv_columns_preview_cancel_then_import(qtbot: QtBot, desk: Desk,
     again = _wizard(qtbot, desk, file)
     again.next()
     again.columns_page.combos["surname"].setCurrentText("Pupil Surname")
-    again.next()
+    _to_preview(qtbot, again)
     again.accept()
     qtbot.waitUntil(lambda: again.imported is not None, timeout=10000)
     (row,) = pupils.list_pupils(desk)
     assert (row.surname, row.forename, row.form) == ("O'Brien", "Siobhán", "7B")
+
+
+def test_a_usual_column_can_be_left_out_and_one_column_feeds_one_field(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    file = tmp_path / "sims.csv"
+    file.write_text("UPN,Surname,Forename,Preferred Forename,DOB,Year,Reg,Gender\n"
+                    f"{new_upn()},Smith,Anne,Annie,01/03/2014,7,7B,F\n", encoding="utf-8")
+    wizard = _wizard(qtbot, desk, file)
+    wizard.next()
+    columns = wizard.columns_page
+    assert columns.combos["gender"].currentText() == "Gender"
+    columns.combos["gender"].setCurrentText(NOT_IN_FILE)
+    columns.combos["forename"].setCurrentText("Surname")
+    assert not columns.isComplete()
+    assert "Surname" in columns.message.text() and "choose one column" in columns.message.text()
+    columns.combos["forename"].setCurrentText("Preferred Forename")
+    assert not columns.isComplete()  # the preferred forename field reads it too
+    assert "Preferred Forename" in columns.message.text()
+    columns.combos["preferred_forename"].setCurrentText(NOT_IN_FILE)
+    assert columns.isComplete()
+    _to_preview(qtbot, wizard)
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.imported is not None, timeout=10000)
+    (row,) = pupils.list_pupils(desk)
+    assert (row.forename, row.gender) == ("Annie", "")
 
 
 def test_a_ctf_skips_the_columns_and_a_bad_file_explains(qtbot: QtBot, desk: Desk,
@@ -68,8 +100,7 @@ def test_a_ctf_skips_the_columns_and_a_bad_file_explains(qtbot: QtBot, desk: Des
     file = tmp_path / "from-old-school.xml"
     file.write_bytes(ctf_file(ctf_pupil()))
     wizard = _wizard(qtbot, desk, file)
-    wizard.next()
-    assert wizard.currentPage() is wizard.preview_page
+    _to_preview(qtbot, wizard)
     assert "1 new" in wizard.preview_page.summary.text()
     assert "line in the file" in wizard.preview_page.summary.text()
     wizard.accept()
@@ -79,7 +110,7 @@ def test_a_ctf_skips_the_columns_and_a_bad_file_explains(qtbot: QtBot, desk: Des
     hostile = tmp_path / "hostile.xml"
     hostile.write_bytes(b'<!DOCTYPE x [<!ENTITY a "b">]><CTfile/>')
     bad = _wizard(qtbot, desk, hostile)
-    bad.next()
+    _to_preview(qtbot, bad)
     assert "cannot be imported" in bad.preview_page.summary.text()
     assert not bad.preview_page.isComplete()
     missing = _wizard(qtbot, desk, tmp_path / "nowhere.csv")
