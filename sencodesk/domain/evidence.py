@@ -256,7 +256,7 @@ def intervention_impact(cycles: Iterable[CycleRecord], today: date) -> tuple[
         if cycle.reviewed_on is None or not since < cycle.reviewed_on <= today:
             continue
         judged = [o.progress for o in cycle.outcomes if o.progress is not None]
-        for name in {p.intervention or p.description for p in cycle.provisions}:
+        for name in cycle.interventions:
             ratings[name].update(judged)
             pupils[name].add(cycle.pupil_id)
     found = [InterventionImpact(name, len(pupils[name]), sum(counts.values()),

@@ -218,6 +218,11 @@ class ProvisionRecord:
     def hours(self) -> float:
         return self.minutes_per_session * self.sessions_per_week * self.weeks / 60
 
+    @property
+    def name(self) -> str:
+        """The catalogue intervention's name, else the description typed for it."""
+        return self.intervention or self.description
+
 
 @dataclass(frozen=True)
 class CycleRecord:
@@ -240,6 +245,11 @@ class CycleRecord:
     @property
     def cost_pence(self) -> int:
         return sum(p.cost_pence for p in self.provisions)
+
+    @property
+    def interventions(self) -> tuple[str, ...]:
+        """The names of the provision in this plan, each once, in the plan's order."""
+        return tuple(dict.fromkeys(p.name for p in self.provisions))
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,7 @@ def _cycle(cycle: CycleRecord, size: float) -> list[Flowable]:
     rows += [[Paragraph(markup(o.description), s.cell),
               Paragraph(o.progress.value.capitalize() if o.progress else "Not yet reviewed",
                         s.cell)] for o in sorted(cycle.outcomes, key=lambda o: o.position)]
-    provision = ", ".join(dict.fromkeys(p.intervention or p.description
-                                        for p in cycle.provisions)) or "None recorded"
+    provision = ", ".join(cycle.interventions) or "None recorded"
     story: list[Flowable] = [
         KeepTogether([Paragraph(f"Support plan from {uk_date(cycle.starts_on)} ({state})", s.h3),
                       theme.grid(rows, [None, 36 * mm])]),

@@ -117,8 +117,7 @@ def _cycles(sheet: SubjectAccessSheet) -> list[Flowable]:
                                    f"({progress})", s.body))
         for label, text in (("Areas of need", cycle.areas_of_need),
                             ("What we know", cycle.assess_notes),
-                            ("Provision", ", ".join(p.intervention or p.description
-                                                    for p in cycle.provisions)),
+                            ("Provision", ", ".join(cycle.interventions)),
                             ("Pupil's views", cycle.pupil_voice),
                             ("Parents' views", cycle.parent_voice),
                             ("Next steps", cycle.next_steps), ("At the review", cycle.attendees)):

@@ -27,7 +27,7 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
             if cycle.starts_on > ends_on or cycle.review_on < starts_on:
                 continue
             for p in cycle.provisions:
-                name = p.intervention or p.description or "Other"
+                name = p.name or "Other"
                 per_intervention[name][0] += p.hours
                 per_intervention[name][1] += p.cost_pence
                 receiving[name].add(pid)

@@ -144,14 +144,17 @@ def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
     return sheet
 
 
-def _current_provision(pupil_cycles: Sequence[CycleRecord]) -> tuple[str, ...]:
-    """The interventions of the plan in force: the newest cycle not yet reviewed, else the
-    newest reviewed one."""
+# which plan's provision the register shows: the one running, else the last one reviewed,
+# and a draft (not yet agreed) only when there is nothing else
+_IN_FORCE = {CycleStatus.ACTIVE: 2, CycleStatus.REVIEWED: 1, CycleStatus.DRAFT: 0}
+
+
+def provision_in_force(pupil_cycles: Sequence[CycleRecord]) -> tuple[str, ...]:
+    """The interventions of the plan in force (see _IN_FORCE), newest first within a kind."""
     if not pupil_cycles:
         return ()
-    newest = max(pupil_cycles, key=lambda c: (c.status is not CycleStatus.REVIEWED,
-                                              c.starts_on, c.id))
-    return tuple(dict.fromkeys(p.intervention or p.description for p in newest.provisions))
+    newest = max(pupil_cycles, key=lambda c: (_IN_FORCE[c.status], c.starts_on, c.id))
+    return newest.interventions
 
 
 def register(desk: Desk) -> RegisterSheet:
@@ -160,7 +163,7 @@ def register(desk: Desk) -> RegisterSheet:
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(
         statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
     by_pupil = cycles.cycles_for_pupils(desk, [r.id for r in rows])
-    lines = tuple(RegisterLine(r, _current_provision(by_pupil.get(r.id, []))) for r in rows)
+    lines = tuple(RegisterLine(r, provision_in_force(by_pupil.get(r.id, []))) for r in rows)
     record_export(desk, "register", summary=f"SEND register of {len(lines)} pupils exported")
     return RegisterSheet(meta(desk, "SEND register"), lines)
 

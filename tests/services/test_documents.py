@@ -11,8 +11,9 @@ from factories import signed_in_as
 from pdf_checks import embedded_fonts, is_a4, page_text
 from pypdf import PdfReader
 
-from sencodesk.domain.codes import Role, SenStatus
+from sencodesk.domain.codes import CycleStatus, Role, SenStatus
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from sencodesk.domain.records import CycleRecord, ProvisionRecord
 from sencodesk.reports import render
 from sencodesk.services import audit, cycles, ehcp, evidence_pack, pupils, report_data
 from sencodesk.services.context import Desk
@@ -175,3 +176,23 @@ def test_evidence_pack_refuses_more_than_six_cases_and_teachers(demo_desk: Desk)
         evidence_pack.evidence_pack(teacher)
     head = signed_in_as(demo_desk, Role.HEAD)
     assert PdfReader(io.BytesIO(render(evidence_pack.evidence_pack(head)).pdf)).pages
+
+
+def _plan(status: CycleStatus, starts_on: date, intervention: str) -> CycleRecord:
+    return CycleRecord(
+        id=starts_on.toordinal(), pupil_id=1, previous_id=None, status=status,
+        starts_on=starts_on, review_on=starts_on + timedelta(days=70), assess_notes="",
+        areas_of_need="", reviewed_on=None, next_steps="", pupil_voice="", parent_voice="",
+        attendees="", outcomes=(),
+        provisions=(ProvisionRecord(1, None, intervention, "", "TA", 1, 30, 3, 10, 1000),
+                    ProvisionRecord(2, None, intervention, "", "TA", 1, 30, 2, 10, 800)))
+
+
+def test_the_register_shows_the_plan_in_force_not_a_newer_draft() -> None:
+    reviewed = _plan(CycleStatus.REVIEWED, date(2026, 1, 5), "Lexia")
+    active = _plan(CycleStatus.ACTIVE, date(2026, 4, 13), "Precision teaching")
+    draft = _plan(CycleStatus.DRAFT, date(2026, 9, 7), "Talk boost")
+    assert report_data.provision_in_force([reviewed, active, draft]) == ("Precision teaching",)
+    assert report_data.provision_in_force([reviewed, draft]) == ("Lexia",)
+    assert report_data.provision_in_force([draft]) == ("Talk boost",)
+    assert report_data.provision_in_force([]) == ()

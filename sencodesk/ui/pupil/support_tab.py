@@ -47,7 +47,7 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"{progress}</li>")
     parts.append("</ol><p><b>Provision</b></p><ul>")
     for p in cycle.provisions:
-        parts.append(f"<li>{e(p.intervention or p.description)}: {p.sessions_per_week} × "
+        parts.append(f"<li>{e(p.name)}: {p.sessions_per_week} × "
                      f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
                      f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}</li>")
     parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
