@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -152,14 +151,13 @@ def run_register(args: argparse.Namespace) -> int:
 
 
 def run_provision_map(args: argparse.Namespace) -> int:
-    from sencodesk.domain.clock import academic_year_of
+    from sencodesk.domain.clock import academic_year_bounds
     from sencodesk.services import report_data
 
     def gather(desk: Desk) -> object:
-        year = academic_year_of(desk.today())
-        return report_data.provision_map(
-            desk, starts_on=args.starts_on or date(year, 9, 1),
-            ends_on=args.ends_on or date(year + 1, 8, 31))
+        year_starts, year_ends = academic_year_bounds(desk.today())
+        return report_data.provision_map(desk, starts_on=args.starts_on or year_starts,
+                                         ends_on=args.ends_on or year_ends)
 
     return _pdf(args, gather)
 

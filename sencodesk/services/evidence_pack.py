@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from sencodesk.domain import evidence
-from sencodesk.domain.clock import academic_year_of
+from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.clock.calendar import months_after
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import MAX_CASES, CaseStudy, OfstedPack
@@ -76,7 +76,7 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
         [deadlines.request_milestones(r, today=today) for found in requests.values()
          for r in found],
         [p for found in plans.values() for p in found], live_review_milestones, today)
-    year = academic_year_of(today)
+    year_starts, year_ends = academic_year_bounds(today)
     pack = OfstedPack(
         meta=report_data.meta(desk, "SEND evidence pack" + (" (anonymised)" if anonymise
                                                               else "")),
@@ -88,8 +88,7 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
         timeliness=timeliness,
         impact=evidence.intervention_impact(
             (c for found in by_pupil.values() for c in found), today),
-        provision=provision_map.provision_map(desk, starts_on=date(year, 9, 1),
-                                              ends_on=date(year + 1, 8, 31)),
+        provision=provision_map.provision_map(desk, starts_on=year_starts, ends_on=year_ends),
         cases=tuple(_case(desk, rows[pid], anonymise, today) for pid in chosen),
     )
     report_data.record_export(

@@ -4,13 +4,13 @@ as the app makes it, and chosen pages rendered to PNG on white paper with Qt's P
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
+from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.records import PassportContent
 from sencodesk.reports import render
@@ -58,7 +58,7 @@ def save_documents(desk: Desk, out: Path) -> list[str]:
     with_request = next(r.id for r in register if requests.get(r.id))
     long = next(r for r in register if r.id in with_passport and r.id != first.id)
     passports.save(desk, long.id, _long_passport())
-    year = desk.today().year if desk.today().month >= 9 else desk.today().year - 1
+    year_starts, year_ends = academic_year_bounds(desk.today())
     documents: list[tuple[str, Callable[[], object], Sequence[int]]] = [
         ("passport", lambda: report_data.passport(desk, first.id), (0,)),
         ("passport-long", lambda: report_data.passport(desk, long.id), (0,)),
@@ -66,7 +66,7 @@ def save_documents(desk: Desk, out: Path) -> list[str]:
         ("ehcp-chronology", lambda: report_data.ehcp_chronology(desk, with_request), (0, 1)),
         ("register", lambda: report_data.register(desk), (0,)),
         ("provision-map", lambda: report_data.provision_map(
-            desk, starts_on=date(year, 9, 1), ends_on=date(year + 1, 8, 31)), (0,)),
+            desk, starts_on=year_starts, ends_on=year_ends), (0,)),
         ("subject-access", lambda: subject_access.gather(desk, with_request), (0, 1)),
         ("evidence-pack", lambda: evidence_pack.evidence_pack(
             desk, anonymise=True, case_ids=[register[0].id, with_request]), range(8)),

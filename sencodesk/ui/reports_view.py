@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.clock import academic_year_of
+from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import MAX_CASES
 from sencodesk.domain.permissions import Permission
@@ -90,9 +90,9 @@ class ReportsView(QWidget):
         self.form = QComboBox()
         self.form.setAccessibleName(self.tr("Class"))
         self.form.addItems(sorted({r.form for r in register if r.form}))
-        year = academic_year_of(desk.today())
-        self.starts = date_edit(date(year, 9, 1), name=self.tr("From"))
-        self.ends = date_edit(date(year + 1, 8, 31), name=self.tr("To"))
+        year_starts, year_ends = academic_year_bounds(desk.today())
+        self.starts = date_edit(year_starts, name=self.tr("From"))
+        self.ends = date_edit(year_ends, name=self.tr("To"))
         period = QHBoxLayout()
         period.addWidget(self.starts)
         period.addWidget(QLabel(self.tr("to")))

@@ -6,7 +6,7 @@
 from sencodesk.domain.clock.annual_review import annual_review_timeline
 from sencodesk.domain.clock.apdr import apdr_review, passport_review, reviews_this_year_warning
 from sencodesk.domain.clock.appeal import appeal_deadline
-from sencodesk.domain.clock.calendar import academic_year_of
+from sencodesk.domain.clock.calendar import academic_year_bounds, academic_year_of
 from sencodesk.domain.clock.ehcp import ehcp_timeline
 from sencodesk.domain.clock.milestone import (
     DUE_SOON_DAYS,
@@ -24,6 +24,7 @@ __all__ = [
     "MilestoneStatus",
     "RecordedException",
     "Rule",
+    "academic_year_bounds",
     "academic_year_of",
     "annual_review_timeline",
     "apdr_review",

@@ -29,6 +29,12 @@ def academic_year_of(day: date) -> int:
     return day.year if day.month >= 9 else day.year - 1
 
 
+def academic_year_bounds(day: date) -> tuple[date, date]:
+    """1 September to 31 August of the academic year ``day`` falls in."""
+    year = academic_year_of(day)
+    return date(year, 9, 1), date(year + 1, 8, 31)
+
+
 @cache
 def _bank_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.clock import academic_year_of
+from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
 from sencodesk.domain.provision_map import InterventionLine, PupilLine
@@ -33,7 +32,7 @@ class ProvisionView(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        start = academic_year_of(desk.today())
+        year_starts, year_ends = academic_year_bounds(desk.today())
         self.catalogue = RecordTableModel[InterventionRecord]([
             Column("Intervention", lambda i: i.name, tooltip=lambda i: i.description),
             Column("Wave", lambda i: i.wave), Column("Staff", lambda i: i.staff_grade),
@@ -52,8 +51,8 @@ class ProvisionView(QWidget):
         buttons.addWidget(edit)
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
-        self.starts = date_edit(date(start, 9, 1), name=self.tr("From"))
-        self.ends = date_edit(date(start + 1, 8, 31), name=self.tr("To"))
+        self.starts = date_edit(year_starts, name=self.tr("From"))
+        self.ends = date_edit(year_ends, name=self.tr("To"))
         show = QPushButton(self.tr("&Show"))
         show.clicked.connect(self.refresh_map)
         print_map = QPushButton(self.tr("&Print…"))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sencodesk.domain.clock import (
     RULES,
     MilestoneStatus,
+    academic_year_bounds,
     apdr_review,
     appeal_deadline,
     passport_review,
@@ -107,3 +108,18 @@ def test_every_citation_appears_in_the_send_rules() -> None:
             "Reg 20(4)", "Reg 22(2)(c)", "Reg 22(3)", "Reg 18", "CoP 6.44-6.56"} <= cited
     missing = sorted(c for c in cited if c not in text)
     assert missing == []
+
+
+@given(st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+def test_an_academic_year_runs_from_1_september_to_31_august_and_holds_the_day(
+    day: date,
+) -> None:
+    starts, ends = academic_year_bounds(day)
+    assert starts <= day <= ends
+    assert (starts.month, starts.day, ends.month, ends.day) == (9, 1, 8, 31)
+    assert ends.year == starts.year + 1
+
+
+def test_academic_year_edges() -> None:
+    assert academic_year_bounds(date(2026, 8, 31)) == (date(2025, 9, 1), date(2026, 8, 31))
+    assert academic_year_bounds(date(2026, 9, 1)) == (date(2026, 9, 1), date(2027, 8, 31))
