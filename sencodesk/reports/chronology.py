@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from sencodesk.domain.clock import Milestone, MilestoneStatus
 from sencodesk.domain.documents import ChronologySheet, RequestTimeline
@@ -45,10 +45,8 @@ def render_chronology(sheet: ChronologySheet) -> Rendered:
 
 
 def _heading(text: str, *, level: int = 2) -> Flowable:
-    """A heading never left alone at the foot of a page (a table after it may split, so the
-    heading is not glued to the whole table)."""
     s = theme.styles(BODY_SIZE)
-    return KeepTogether([CondPageBreak(35 * mm), Paragraph(text, s.h2 if level == 2 else s.h3)])
+    return theme.heading_with_room(Paragraph(text, s.h2 if level == 2 else s.h3), 35 * mm)
 
 
 def _events(sheet: ChronologySheet) -> Flowable:

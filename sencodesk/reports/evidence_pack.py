@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -55,12 +54,12 @@ def render_evidence_pack(pack: OfstedPack) -> Rendered:
 def _section(text: str) -> Flowable:
     s = theme.styles(BODY_SIZE)
     style = ParagraphStyle("pack-h1", parent=s.h1, spaceBefore=BODY_SIZE * 1.6)
-    return KeepTogether([CondPageBreak(60 * mm), theme.section_heading(text, style)])
+    return theme.heading_with_room(theme.section_heading(text, style), 60 * mm)
 
 
 def _sub(text: str) -> Flowable:
     s = theme.styles(BODY_SIZE)
-    return KeepTogether([CondPageBreak(45 * mm), theme.section_heading(text, s.h2, level=1)])
+    return theme.heading_with_room(theme.section_heading(text, s.h2, level=1), 45 * mm)
 
 
 def _head(*labels: str, text_columns: int = 1) -> list[Flowable | str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from sencodesk.domain.documents import SubjectAccessSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS
@@ -73,7 +73,7 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
 
 def _heading(text: str) -> Flowable:
     s = theme.styles(BODY_SIZE)
-    return KeepTogether([CondPageBreak(30 * mm), Paragraph(text, s.h2)])
+    return theme.heading_with_room(Paragraph(text, s.h2), 30 * mm)
 
 
 def _section(title: str, head: Sequence[str],

@@ -30,7 +30,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
+    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -452,6 +454,12 @@ def section_heading(text: str, style: ParagraphStyle, level: int = 0) -> Paragra
     heading = Paragraph(text, style)
     heading.contents_level = level
     return heading
+
+
+def heading_with_room(heading: Flowable, room: float) -> Flowable:
+    """A heading that starts a new page unless ``room`` is left below it, so it is never left
+    alone at the foot of a page (what follows may split, so it is not glued to all of it)."""
+    return KeepTogether([CondPageBreak(room), heading])
 
 
 def contents(size: float = 11.0) -> TableOfContents:
