@@ -153,6 +153,13 @@ class CycleStatus(StrEnum):
     ACTIVE = "active"
     REVIEWED = "reviewed"
 
+    @property
+    def in_force_rank(self) -> int:
+        """Which of a pupil's plans is in force (highest first, then the newest): the one
+        running, else the last one reviewed, and a draft (not yet agreed) only when there is
+        nothing else."""
+        return {"active": 2, "reviewed": 1, "draft": 0}[self.value]
+
 
 class SchoolPhase(StrEnum):
     """Set in School settings; decides when a phase transfer falls (Reg 18)."""

@@ -274,6 +274,39 @@ def reviews_due(desk: Desk, pupil_ids: Sequence[int] | None, *,
         return [ReviewDue(cid or 0, pid, due, done) for cid, pid, due, done in session.exec(query)]
 
 
+_MANY = 200
+
+
+def provision_in_force(desk: Desk, pupil_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """For each of these pupils, the names of the provision in their plan in force
+    (CycleStatus.in_force_rank), each once. Read as plain columns and without the rest of
+    the cycles: the register needs it for hundreds of pupils with years of history."""
+    wanted = set(pupil_ids)
+    few = list(wanted) if len(wanted) <= _MANY else None
+    with desk.unit(Permission.READ_SUPPORT) as session:
+        run = session.connection().execute
+        heads = select(col(ApdrCycle.id), col(ApdrCycle.pupil_id), col(ApdrCycle.status),
+                       col(ApdrCycle.starts_on))
+        if few is not None:
+            heads = heads.where(col(ApdrCycle.pupil_id).in_(few))
+        best: dict[int, tuple[int, date, int]] = {}
+        for cid, pid, status, starts_on in run(heads):
+            key = (CycleStatus(status).in_force_rank, starts_on, cid or 0)
+            if pid in wanted and key > best.get(pid, (-1, date.min, 0)):
+                best[pid] = key
+        in_force = {key[2]: pid for pid, key in best.items()}
+        lines = (select(col(CycleProvision.cycle_id), Intervention.name,
+                        col(CycleProvision.description))
+                 .join(Intervention, isouter=True).order_by(col(CycleProvision.id)))
+        if few is not None:
+            lines = lines.where(col(CycleProvision.cycle_id).in_(list(in_force)))
+        names: dict[int, dict[str, None]] = {pid: {} for pid in best}
+        for cid, intervention, description in run(lines):
+            if cid in in_force:
+                names[in_force[cid]][intervention or description] = None
+    return {pid: tuple(found) for pid, found in names.items()}
+
+
 def cycles_for_cycle(desk: Desk, cycle_id: int) -> list[CycleRecord]:
     with desk.unit(Permission.READ_SUPPORT) as session:
         pupil_id = _get(session, cycle_id).pupil_id

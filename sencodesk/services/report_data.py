@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sencodesk.domain import chronology
-from sencodesk.domain.codes import CycleStatus, Role, SenStatus
+from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.domain.documents import (
     ChronologySheet,
     DocumentMeta,
@@ -25,7 +25,6 @@ from sencodesk.domain.documents import (
 )
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.domain.records import CycleRecord
 from sencodesk.services import (
     accounts,
     audit,
@@ -144,26 +143,13 @@ def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
     return sheet
 
 
-# which plan's provision the register shows: the one running, else the last one reviewed,
-# and a draft (not yet agreed) only when there is nothing else
-_IN_FORCE = {CycleStatus.ACTIVE: 2, CycleStatus.REVIEWED: 1, CycleStatus.DRAFT: 0}
-
-
-def provision_in_force(pupil_cycles: Sequence[CycleRecord]) -> tuple[str, ...]:
-    """The interventions of the plan in force (see _IN_FORCE), newest first within a kind."""
-    if not pupil_cycles:
-        return ()
-    newest = max(pupil_cycles, key=lambda c: (_IN_FORCE[c.status], c.starts_on, c.id))
-    return newest.interventions
-
-
 def register(desk: Desk) -> RegisterSheet:
     """Everyone on SEN support or with an EHC plan (not leavers), by surname."""
     desk.require(Permission.EXPORT)
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(
         statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
-    by_pupil = cycles.cycles_for_pupils(desk, [r.id for r in rows])
-    lines = tuple(RegisterLine(r, provision_in_force(by_pupil.get(r.id, []))) for r in rows)
+    provision = cycles.provision_in_force(desk, [r.id for r in rows])
+    lines = tuple(RegisterLine(r, provision.get(r.id, ())) for r in rows)
     record_export(desk, "register", summary=f"SEND register of {len(lines)} pupils exported")
     return RegisterSheet(meta(desk, "SEND register"), lines)
 

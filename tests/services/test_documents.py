@@ -7,15 +7,22 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from factories import signed_in_as
+from factories import add_pupil, signed_in_as
 from pdf_checks import embedded_fonts, is_a4, page_text
 from pypdf import PdfReader
 
-from sencodesk.domain.codes import CycleStatus, Role, SenStatus
+from sencodesk.domain.codes import Progress, Role, SenStatus
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
-from sencodesk.domain.records import CycleRecord, ProvisionRecord
 from sencodesk.reports import render
-from sencodesk.services import audit, cycles, ehcp, evidence_pack, pupils, report_data
+from sencodesk.services import (
+    audit,
+    cycles,
+    ehcp,
+    evidence_pack,
+    interventions,
+    pupils,
+    report_data,
+)
 from sencodesk.services.context import Desk
 
 
@@ -178,21 +185,31 @@ def test_evidence_pack_refuses_more_than_six_cases_and_teachers(demo_desk: Desk)
     assert PdfReader(io.BytesIO(render(evidence_pack.evidence_pack(head)).pdf)).pages
 
 
-def _plan(status: CycleStatus, starts_on: date, intervention: str) -> CycleRecord:
-    return CycleRecord(
-        id=starts_on.toordinal(), pupil_id=1, previous_id=None, status=status,
-        starts_on=starts_on, review_on=starts_on + timedelta(days=70), assess_notes="",
-        areas_of_need="", reviewed_on=None, next_steps="", pupil_voice="", parent_voice="",
-        attendees="", outcomes=(),
-        provisions=(ProvisionRecord(1, None, intervention, "", "TA", 1, 30, 3, 10, 1000),
-                    ProvisionRecord(2, None, intervention, "", "TA", 1, 30, 2, 10, 800)))
+
+def _plan(desk: Desk, pid: int, starts_on: date, intervention: str) -> int:
+    chosen = interventions.add(desk, interventions.InterventionFields(intervention))
+    return cycles.create(desk, pid, cycles.CyclePlan(
+        starts_on=starts_on, review_on=starts_on + timedelta(days=70),
+        outcomes=(cycles.OutcomeInput("Read 150 words"),),
+        provisions=(cycles.ProvisionInput(chosen), cycles.ProvisionInput(chosen, weeks=6))))
 
 
-def test_the_register_shows_the_plan_in_force_not_a_newer_draft() -> None:
-    reviewed = _plan(CycleStatus.REVIEWED, date(2026, 1, 5), "Lexia")
-    active = _plan(CycleStatus.ACTIVE, date(2026, 4, 13), "Precision teaching")
-    draft = _plan(CycleStatus.DRAFT, date(2026, 9, 7), "Talk boost")
-    assert report_data.provision_in_force([reviewed, active, draft]) == ("Precision teaching",)
-    assert report_data.provision_in_force([reviewed, draft]) == ("Lexia",)
-    assert report_data.provision_in_force([draft]) == ("Talk boost",)
-    assert report_data.provision_in_force([]) == ()
+@pytest.mark.parametrize("many", [200, 0], ids=["few pupils", "many pupils"])
+def test_the_register_shows_the_plan_in_force_not_a_newer_draft(
+    desk: Desk, many: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cycles, "_MANY", many)  # both ways of reading: by pupil and all
+    pid = add_pupil(desk, status=SenStatus.SUPPORT)
+    first = _plan(desk, pid, date(2026, 1, 5), "Lexia")
+    cycles.activate(desk, first)
+    cycles.record_review(desk, first, cycles.ReviewInput(date(2026, 3, 16), {1: Progress.MET}))
+    assert cycles.provision_in_force(desk, [pid]) == {pid: ("Lexia",)}
+    running = _plan(desk, pid, date(2026, 4, 13), "Precision teaching")
+    cycles.activate(desk, running)
+    _plan(desk, pid, date(2026, 9, 7), "Talk Boost")  # a newer draft, not yet agreed
+    assert cycles.provision_in_force(desk, [pid]) == {pid: ("Precision teaching",)}
+    only_draft = add_pupil(desk, status=SenStatus.SUPPORT)
+    _plan(desk, only_draft, date(2026, 9, 7), "Social stories")
+    nothing = add_pupil(desk, status=SenStatus.SUPPORT)
+    lines = {line.pupil.id: line.provision for line in report_data.register(desk).lines}
+    assert lines == {pid: ("Precision teaching",), only_draft: ("Social stories",), nothing: ()}
