@@ -84,11 +84,17 @@ def _confirm_and_apply(args: argparse.Namespace, preview: Callable[[Desk], Impor
             if not sys.stdin.isatty():
                 print("sencodesk: add --yes to import without a question.", file=sys.stderr)
                 return 1
+            left_out = (f", leaving out the {len(plan.rejected)} rejected (listed above)"
+                        if plan.rejected else "")
             answer = input(f"Import {len(plan.new)} new and {len(plan.updated)} updated "
-                           "pupils? [y/N] ")
+                           f"pupils{left_out}? [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 print("Nothing was changed.")
                 return 1
         result = mis_import.apply(desk, plan)
     print(f"Imported: {result.created} new and {result.updated} updated pupils.")
+    if plan.rejected:
+        print(f"Left out: {len(plan.rejected)} rejected {unit}"
+              f"{'s' if len(plan.rejected) != 1 else ''} (listed above); fix them in the file "
+              "and import it again.")
     return 0

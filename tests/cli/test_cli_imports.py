@@ -70,7 +70,9 @@ def test_ctf_import_then_export(school: None, tmp_path: Path,
     assert "1 new, 0 updated, 0 unchanged, 1 rejected." in out
     assert "Rejected: line 8: DOB: '2014-02-30' is not a date" in out
     assert main(["import", "ctf", str(file), "--yes"]) == 0
-    assert "Imported: 1 new and 0 updated pupils." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Imported: 1 new and 0 updated pupils." in out
+    assert "Left out: 1 rejected line (listed above)" in out
     out_file = tmp_path / "leaver.xml"
     assert main(["export", "ctf", UPN_A, "-o", str(out_file)]) == 0
     assert b"<UPN>" + UPN_A.encode() + b"</UPN>" in out_file.read_bytes()
