@@ -2,14 +2,16 @@
 
 Entries are hash-chained: each stores the hash of the one before, and its own hash covers all
 its columns. Changing or deleting an entry breaks the chain at that point, which ``verify``
-reports.
+reports. The one sanctioned change is ``redact_pupil``: when a record is deleted at the end of
+its retention period, what the trail says about the pupil is removed too, and the chain is
+re-sealed after checking it was intact.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AuditRecord
 from sencodesk.services.context import Actor, Desk
@@ -95,27 +98,73 @@ class ChainProblem:
     message: str
 
 
+def _problems(events: Iterable[AuditEvent]) -> list[ChainProblem]:
+    problems: list[ChainProblem] = []
+    previous_hash, expected_id = GENESIS, 1
+    for event in events:
+        assert event.id is not None
+        if event.id != expected_id:
+            problems.append(
+                ChainProblem(event.id, f"entries {expected_id}-{event.id - 1} are missing")
+            )
+        if event.prev_hash != previous_hash:
+            problems.append(
+                ChainProblem(event.id, "does not follow the entry before it (one was "
+                             "deleted or changed)")
+            )
+        if _digest(event) != event.hash:
+            problems.append(ChainProblem(event.id, "has been altered since it was written"))
+        previous_hash, expected_id = event.hash, event.id + 1
+    return problems
+
+
 def verify(desk: Desk) -> list[ChainProblem]:
     """Every place where the chain is broken: an altered, inserted or deleted entry."""
-    problems: list[ChainProblem] = []
     with desk.unit(Permission.VERIFY_AUDIT) as session:
-        previous_hash, expected_id = GENESIS, 1
-        for event in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
-            assert event.id is not None
-            if event.id != expected_id:
-                problems.append(
-                    ChainProblem(event.id, f"entries {expected_id}-{event.id - 1} are missing")
-                )
-            if event.prev_hash != previous_hash:
-                problems.append(
-                    ChainProblem(event.id, "does not follow the entry before it (one was "
-                                 "deleted or changed)")
-                )
-            if _digest(event) != event.hash:
-                problems.append(ChainProblem(event.id, "has been altered since it was written"))
-            previous_hash, expected_id = event.hash, event.id + 1
+        problems = _problems(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
         record(session, desk.actor, "verify", "audit", summary=f"{len(problems)} problems")
     return problems
+
+
+REDACTED = "details removed when the record was deleted at the end of its retention period"
+
+
+def _last_deletion(session: Session, pupil_id: int) -> int:
+    """The entry that recorded the deletion of an earlier pupil with this number (SQLite may
+    give a deleted pupil's number to the next pupil added), or 0."""
+    found = session.exec(select(func.max(AuditEvent.id)).where(
+        AuditEvent.action == "delete", AuditEvent.entity == "pupil",
+        AuditEvent.entity_id == pupil_id)).one()
+    return found or 0
+
+
+def redact_pupil(session: Session, pupil_id: int) -> int:
+    """Inside the caller's transaction, remove what the trail says about a pupil whose record
+    is being deleted at the end of retention: their entries keep who did what and when, but
+    lose their summaries and changed values. The chain is checked first (a broken one is not
+    re-sealed: StoreError) and re-sealed from the first entry changed. Returns how many."""
+    events = list(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
+    after = _last_deletion(session, pupil_id)
+    theirs = [e for e in events if e.pupil_id == pupil_id and (e.id or 0) > after]
+    if not theirs:
+        return 0
+    problems = _problems(events)
+    if problems:
+        first = problems[0]
+        raise StoreError(f"The audit trail is broken at entry {first.entry_id} ({first.message})"
+                         ", so it cannot be re-sealed; nothing was deleted. Run "
+                         "'sencodesk audit verify' and restore a backup.")
+    for event in theirs:
+        event.summary, event.changes_json = REDACTED, "{}"
+    start = events.index(theirs[0])
+    previous = events[start - 1].hash if start else GENESIS
+    for event in events[start:]:
+        event.prev_hash = previous
+        event.hash = previous = _digest(event)
+        session.add(event)
+    session.flush()
+    session.info[_HEAD] = previous
+    return len(theirs)
 
 
 def _to_record(event: AuditEvent) -> AuditRecord:
@@ -139,11 +188,7 @@ def list_events(desk: Desk, *, pupil_id: int | None = None,
     with desk.unit(Permission.READ_AUDIT) as session:
         query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
         if pupil_id is not None:
-            # SQLite may give a deleted pupil's number to the next pupil added: entries from
-            # before that deletion belong to someone else
-            deleted = session.exec(select(func.max(AuditEvent.id)).where(
-                AuditEvent.action == "delete", AuditEvent.entity == "pupil",
-                AuditEvent.entity_id == pupil_id)).one()
+            # entries from before a deletion of this number belong to someone else
             query = query.where(AuditEvent.pupil_id == pupil_id,
-                                col(AuditEvent.id) > (deleted or 0))
+                                col(AuditEvent.id) > _last_deletion(session, pupil_id))
         return [_to_record(event) for event in session.exec(query)]

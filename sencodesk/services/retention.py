@@ -61,6 +61,7 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
         files = set(session.exec(select(Document.sha256).where(Document.pupil_id == pupil_id)))
         if pupil.photo_sha256:
             files.add(pupil.photo_sha256)
+        redacted = audit.redact_pupil(session, pupil_id)
         session.delete(pupil)  # the database cascades to every record about the pupil
         session.flush()
         still_used = set(session.exec(select(Document.sha256)
@@ -69,6 +70,6 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
         still_used |= {name for name in session.exec(photos) if name}
         audit.record(session, desk.actor, "delete", "pupil", entity_id=pupil_id,
                      summary=f"record deleted at the end of its retention period "
-                     f"({retention.SOURCE})")
+                     f"({retention.SOURCE}); details removed from {redacted} audit entries")
     for name in files - still_used:
         store.delete(name)  # after the commit: a failed delete leaves an orphan, not a gap

@@ -5,15 +5,17 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from factories import TODAY, add_pupil, photo_png, signed_in_as
 from pdf_checks import embedded_fonts, is_a4, page_text
+from sqlalchemy import text
 
 from sencodesk.domain.codes import Role
-from sencodesk.domain.errors import PermissionDenied, ValidationError
+from sencodesk.domain.errors import PermissionDenied, StoreError, ValidationError
 from sencodesk.domain.records import PassportContent
 from sencodesk.reports import render
 from sencodesk.services import (
@@ -110,6 +112,44 @@ def test_deletion_removes_every_record_and_file_and_keeps_the_audit_chain(
     deleted = next(e for e in audit.list_events(desk, limit=5) if e.action == "delete")
     assert (deleted.action, deleted.entity, deleted.entity_id) == ("delete", "pupil", pid)
     assert "retention" in deleted.summary
+
+
+def test_deletion_removes_what_the_audit_trail_says_about_the_pupil(
+        desk: Desk, tmp_path: Path) -> None:
+    pid = _full_pupil(desk, tmp_path)
+    other = add_pupil(desk, legal_surname="Okonkwo", legal_forename="Chidi")
+    detail = pupils.get(desk, pid)
+    pupils.update(desk, pid, replace(pupils.fields_of(detail),
+                                     legal_surname="Renamed-Before-Leaving"))
+    pupils.mark_left(desk, pid, date(2024, 7, 19))
+    secrets = (detail.row.upn, detail.legal_surname, "Renamed-Before-Leaving",
+               detail.legal_forename, detail.row.dob.isoformat())
+    trail = audit.list_events(desk, limit=None)
+    mentioned = json.dumps([(e.summary, e.changes) for e in trail], ensure_ascii=False)
+    assert all(secret in mentioned for secret in secrets)  # the trail did name them
+    before = len(trail)
+    desk.today = lambda: LATER
+    retention.delete_pupil(desk, pid, confirm_upn=detail.row.upn)
+    trail = audit.list_events(desk, limit=None)
+    text = json.dumps([(e.summary, e.changes) for e in trail], ensure_ascii=False)
+    assert not [secret for secret in secrets if secret in text]
+    assert len(trail) == before + 1  # every entry kept (who did what, when), plus the deletion
+    assert "Okonkwo" in text  # other pupils' entries untouched
+    assert audit.verify(desk) == []  # re-sealed, still whole
+    assert pupils.get(desk, other)
+
+
+def test_a_broken_audit_trail_is_not_resealed_and_nothing_is_deleted(
+        desk: Desk, tmp_path: Path) -> None:
+    pid = _full_pupil(desk, tmp_path)
+    pupils.mark_left(desk, pid, date(2024, 7, 19))
+    with desk.db.engine.begin() as connection:  # someone edits the trail by hand
+        connection.execute(text("UPDATE auditevent SET summary = 'nothing to see' "
+                                "WHERE id = 2"))
+    desk.today = lambda: LATER
+    with pytest.raises(StoreError, match="broken at entry 2"):
+        retention.delete_pupil(desk, pid, confirm_upn=pupils.get(desk, pid).row.upn)
+    assert pupils.get(desk, pid)
 
 
 def test_a_new_pupil_given_a_deleted_pupils_number_has_none_of_their_history(
