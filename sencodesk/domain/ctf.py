@@ -67,11 +67,22 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+# parts of a pupil's record about other people: their names and details are not the pupil's
+_OTHER_PEOPLE = frozenset({"Contacts", "Contact"})
+
+
 def _first(element: ET.Element, *names: str) -> str:
-    """The text of the first descendant with one of ``names`` (namespaces ignored)."""
-    for child in element.iter():
-        if _local(child.tag) in names and child.text and child.text.strip():
+    """The text of the first descendant with one of ``names`` (namespaces ignored), in document
+    order, never from inside a contact."""
+    waiting = list(reversed(element))
+    while waiting:
+        child = waiting.pop()
+        tag = _local(child.tag)
+        if tag in _OTHER_PEOPLE:
+            continue
+        if tag in names and child.text and child.text.strip():
             return child.text.strip()
+        waiting.extend(reversed(child))
     return ""
 
 

@@ -29,6 +29,16 @@ def test_reads_details_and_sen_history_ignoring_unknown_elements() -> None:
     assert second.status is SenStatus.NONE and second.needs == ()
 
 
+def test_a_contacts_details_are_never_taken_for_the_pupils() -> None:
+    # the pupil's own preferred names are missing; a contact listed first has some
+    contact = ("<Contacts><Contact><Surname>Parent</Surname><PreferredSurname>Mum"
+               "</PreferredSurname><Forename>Ada</Forename><Sex>F</Sex></Contact></Contacts>")
+    text = pupil().replace("<Pupil>\n", "<Pupil>\n" + contact)
+    (row,) = parse_ctf(ctf(text)).rows
+    assert (row.surname, row.forename) == ("Łukasiewicz-Smith", "Zoë")
+    assert row.preferred_surname == ""
+
+
 def test_newest_sen_entry_wins_and_historical_codes_are_mapped() -> None:
     sen = ("<SEN><StartDate>2019-09-01</StartDate><SENprovision>S</SENprovision></SEN>"
            "<SEN><StartDate>2017-09-01</StartDate><SENprovision>A</SENprovision></SEN>")
