@@ -34,15 +34,17 @@ def _text(x: float, y: float, text: str, *, size: float = LABEL_SIZE, anchor: st
 
 def bars(items: Sequence[tuple[str, float]], *, width: float,
          value_text: Callable[[float], str] = lambda v: f"{v:,.0f}",
-         colour: colors.Color = theme.ACCENT, bar_height: float = 11) -> Drawing:
-    """One labelled horizontal bar per item, longest scale = the largest value."""
+         colour: colors.Color = theme.ACCENT, bar_height: float = 11,
+         full_scale: float | None = None) -> Drawing:
+    """One labelled horizontal bar per item. The track is ``full_scale`` (100 for shares, so
+    64% fills 64% of it) or, for counts, the largest value."""
     theme.register_fonts()
     gap = 4
     label_width = max((stringWidth(label, theme.FONT, LABEL_SIZE) for label, _ in items),
                       default=0) + 8
     value_width = max((stringWidth(value_text(v), theme.FONT_BOLD, LABEL_SIZE)
                        for _, v in items), default=0) + 6
-    scale = max((v for _, v in items), default=0) or 1
+    scale = full_scale or max((v for _, v in items), default=0) or 1
     track = max(width - label_width - value_width, 20)
     height = len(items) * (bar_height + gap) + gap
     drawing = _drawing(width, height)

@@ -182,7 +182,7 @@ def _graduated(compliance: ReviewCompliance) -> list[Flowable]:
         _sub("Three reviews a year, by year group"),
         charts.bars([(year.label, 100 * k / n if n else 0) for year, n, k in
                      compliance.by_year], width=theme.FRAME_WIDTH,
-                    value_text=lambda v: f"{v:.0f}%"),
+                    value_text=lambda v: f"{v:.0f}%", full_scale=100),
         Spacer(1, 3 * mm),
         theme.grid(rows, [None, 42 * mm, 42 * mm, 24 * mm]),
     ]
@@ -235,7 +235,8 @@ def _impact(pack: OfstedPack) -> list[Flowable]:
                                   s.muted)]
     story.append(charts.bars(
         [(i.name, 100 * i.met_or_exceeded / i.outcomes) for i in pack.impact],
-        width=theme.FRAME_WIDTH, value_text=lambda v: f"{v:.0f}% met or exceeded"))
+        width=theme.FRAME_WIDTH, value_text=lambda v: f"{v:.0f}% met or exceeded",
+        full_scale=100))
     rows: list[list[Flowable | str]] = [_head("Intervention", "Pupils", "Outcomes",
                                               *(p.value.capitalize() for p in Progress))]
     for impact in pack.impact:
