@@ -17,6 +17,7 @@ APP = "sencodesk"
 DATA_DIR_ENV = "SENCODESK_DATA_DIR"
 DATABASE_NAME = "sencodesk.db"
 KEYSLOTS_NAME = "keyslots.json"
+DOCUMENTS_NAME = "documents"  # attached files, encrypted (store.blobs)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

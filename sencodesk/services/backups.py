@@ -49,7 +49,6 @@ class BackupInfo:
 
 CHUNK = 1024 * 1024
 LENGTH = struct.Struct(">Q")
-DOCUMENTS = "documents"
 # attachments are stored as documents/<2 hex>/<64 hex>.bin (store.blobs); nothing else is
 # ever unpacked from a backup
 DOCUMENT_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.bin")
@@ -81,7 +80,8 @@ def backup(desk: Desk, destination: Path) -> Path:
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         copy = online_backup(desk.db, Path(scratch) / "copy.db")
-        documents = _zip_documents(desk.data_dir / DOCUMENTS, Path(scratch) / "documents.zip")
+        documents = _zip_documents(desk.data_dir / paths.DOCUMENTS_NAME,
+                                   Path(scratch) / "documents.zip")
         header = json.dumps({"format": FORMAT, "schema": migrations.current_revision(desk.db),
                              "app_version": __version__,
                              "taken_at": datetime.now().strftime(STAMP)}).encode()
@@ -231,7 +231,7 @@ def _restore_documents(staged: Path, data_dir: Path) -> int:
     archive = staged / "documents.zip"
     if not archive.exists():
         return 0
-    folder = data_dir / DOCUMENTS
+    folder = data_dir / paths.DOCUMENTS_NAME
     added = 0
     with zipfile.ZipFile(archive) as documents:
         for name in documents.namelist():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from sencodesk import paths
 from sencodesk.domain import validation
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.domain.permissions import Permission
@@ -22,7 +23,7 @@ MAX_PHOTO = 5 * 1024 * 1024
 
 
 def blobs(desk: Desk) -> BlobStore:
-    return BlobStore(desk.data_dir / "documents", desk.db.key)
+    return BlobStore(desk.data_dir / paths.DOCUMENTS_NAME, desk.db.key)
 
 
 def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summary: str,
