@@ -277,10 +277,22 @@ class PreviewPage(QWizardPage):
                     if isinstance(error, ValidationError) else str(error))
             self.summary.setText(self.tr("This file cannot be imported. {why}").format(why=text))
 
+        def stopped() -> None:
+            if asked == self._asked:
+                self.busy = False
+                self.summary.setText(self.tr("Checking the file was stopped. Press Back, then "
+                                             "Next to check it again."))
+
         work = self.owner.preview_work()
+
+        def check(progress: worker.Progress) -> ImportPreview:
+            plan = work()
+            progress(1, 1, "")  # stops here if Cancel was pressed meanwhile
+            return plan
+
         self._task = worker.run_with_progress(
-            self, self.tr("Checking the file…"), lambda _progress: work(),
-            on_done=done, on_error=failed)
+            self, self.tr("Checking the file…"), check, on_done=done, on_error=failed,
+            on_cancel=stopped)
 
     def show_plan(self, plan: ImportPreview) -> None:
         self.owner.plan = plan

@@ -81,8 +81,10 @@ def run_with_progress(
     *,
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    on_cancel: Callable[[], None] | None = None,
 ) -> Task:
-    """Run ``work`` in the background behind a cancellable progress dialog."""
+    """Run ``work`` in the background behind a cancellable progress dialog; ``on_cancel``
+    runs if the user's Cancel stopped it."""
     dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -102,6 +104,8 @@ def run_with_progress(
         dialog.close()
         if not isinstance(error, Cancelled):
             on_error(error)
+        elif on_cancel is not None:
+            on_cancel()
 
     task = start(work, on_done=finished, on_error=failed, on_progress=progressed)
     dialog.canceled.connect(task.cancel)

@@ -3,6 +3,8 @@ Import is pressed."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ctf_samples import UPN_A, ctf_file, ctf_pupil
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
+from sencodesk.services.mis_import import ImportPreview
 from sencodesk.ui.import_wizard import NOT_IN_FILE, ImportWizard
 
 
@@ -21,6 +24,12 @@ def _csv(tmp_path: Path) -> Path:
                     "Primary Need\n"
                     f"{good},O'Brien,Siobhán,01/03/2014,7,7B,K,SLCN\n"
                     f"{bad},Nobody,Oops,31/02/2014,7,7B,N,\n", encoding="utf-8")
+    return file
+
+
+def ctf_file_path(tmp_path: Path) -> Path:
+    file = tmp_path / "from-old-school.xml"
+    file.write_bytes(ctf_file(ctf_pupil()))
     return file
 
 
@@ -117,3 +126,29 @@ def test_a_ctf_skips_the_columns_and_a_bad_file_explains(qtbot: QtBot, desk: Des
     missing.next()
     assert missing.currentPage() is missing.file_page
     assert "Cannot read" in missing.file_page.message.text()
+
+
+def test_cancelling_the_check_says_so_and_nothing_is_planned(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    wizard = _wizard(qtbot, desk, ctf_file_path(tmp_path))
+    release = threading.Event()
+    real = wizard.preview_work
+
+    def slow() -> Callable[[], ImportPreview]:
+        work = real()
+
+        def waiting() -> ImportPreview:
+            release.wait(10)
+            return work()
+        return waiting
+
+    wizard.preview_work = slow  # type: ignore[method-assign]
+    wizard.next()
+    page = wizard.preview_page
+    assert page.busy and page._task is not None
+    page._task.cancel()  # as the progress dialog's Cancel button does
+    release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert "stopped" in page.summary.text()
+    assert wizard.plan is None and not page.isComplete()
