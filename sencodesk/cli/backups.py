@@ -14,8 +14,12 @@ def register(sub: common.Subparsers) -> None:
         "backup", parents=[common.signed_in_options()], help="make an encrypted backup",
         description="Write one encrypted backup file of the whole case file and its key slots. "
         "It can be restored on another computer by anyone with a staff password.")
-    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                        help="where to write the backup (e.g. E:\\sencodesk-2026-11-22.backup)")
+    backup.add_argument("-o", "--output", type=common.output_arg, required=True, metavar="FILE",
+                        help="where to write the backup (e.g. E:\\sencodesk-2026-11-22.backup);"
+                        " the folder must exist, so a backup drive that is not plugged in is "
+                        "noticed")
+    backup.add_argument("--replace", action="store_true",
+                        help="write over a file of that name that is already there")
     backup.set_defaults(func=run_backup)
     restore = sub.add_parser(
         "restore", parents=[common.signed_in_options()], help="restore from a backup",
@@ -36,6 +40,10 @@ def register(sub: common.Subparsers) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     from sencodesk.services import backups
 
+    if args.output.exists() and not args.replace:
+        print(f"sencodesk: {args.output} already exists; choose another name, or add --replace "
+              "to write over it.", file=sys.stderr)
+        return 1
     with common.signed_in(args) as desk:
         path = backups.backup(desk, args.output)
     print(f"Backed up to {path} ({path.stat().st_size / 1_048_576:.1f} MB, encrypted).")
@@ -66,7 +74,12 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from sencodesk.services import backups
 
-    found = backups.list_backups(common.data_dir(args))
+    folder = common.data_dir(args)
+    found = backups.list_backups(folder)
+    if not found:
+        print(f"No backups yet in {backups.backup_folder(folder)}. One is taken each time the "
+              "app closes; `sencodesk backup -o FILE` takes one now.")
+        return 0
     common.print_table(("Taken", "File", "Size"),
                        [(f"{b.taken_at:%d/%m/%Y %H:%M}", b.path.name,
                          f"{b.size / 1_048_576:.1f} MB") for b in found])

@@ -142,8 +142,10 @@ def _layout(source: Path) -> _Layout:
 
 
 def _copy_out(source: Path, span: tuple[int, int], target: Path) -> Path:
+    """One part of the backup into its own file, readable only by the owner."""
     offset, size = span
-    with source.open("rb") as handle, target.open("wb") as out:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with source.open("rb") as handle, os.fdopen(fd, "wb") as out:
         handle.seek(offset)
         left = size
         while left:
@@ -277,7 +279,9 @@ def check(data_dir: Path, source: Path, username: str, password: str) -> None:
 def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     """Replace the case file with a backup. Checks the file, the password and the database's
     integrity first; the current files are kept aside as ``*.before-restore-<time>``. Returns
-    the folder where the old files were put."""
+    the folder where the old files were put. The data folder is made (owner-only) if this is a
+    new computer."""
+    paths.ensure_private_dir(data_dir)
     with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
         staged = Path(scratch)
         key = _stage(source, staged, username, password)

@@ -109,3 +109,40 @@ def test_backup_then_restore_from_the_command_line(
     assert "Restored" in capsys.readouterr().out
     assert main(["pupils", "list", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 40
+
+
+def test_backup_output_mistakes_are_caught_before_anything_is_written(
+    signed_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--pupils", "10"]) == 0
+    assert main(["backups", "list"]) == 0
+    assert "No backups yet" in capsys.readouterr().out
+    for wrong, message in ((tmp_path, "is a folder"),
+                           (tmp_path / "USB not plugged in" / "b.backup", "there is no folder")):
+        with pytest.raises(SystemExit):
+            main(["backup", "-o", str(wrong)])
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "USB not plugged in").exists()
+    target = tmp_path / "b.backup"
+    assert main(["backup", "-o", str(target)]) == 0
+    first = target.read_bytes()
+    assert main(["backup", "-o", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_bytes() == first
+    assert main(["backup", "-o", str(target), "--replace"]) == 0
+
+
+def test_restore_on_a_new_laptop_makes_the_data_folder(
+    signed_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--pupils", "10"]) == 0
+    target = tmp_path / "b.backup"
+    assert main(["backup", "-o", str(target)]) == 0
+    laptop = tmp_path / "new laptop" / "sencodesk"
+    assert main(["--data-dir", str(laptop), "restore", str(target), "--yes"]) == 0
+    assert (laptop.stat().st_mode & 0o777) == 0o700
+    assert all((path.stat().st_mode & 0o077) == 0 for path in laptop.iterdir()
+               if path.is_file())
+    capsys.readouterr()
+    assert main(["--data-dir", str(laptop), "pupils", "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 10
