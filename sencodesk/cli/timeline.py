@@ -8,7 +8,8 @@ from datetime import date
 
 from sencodesk.cli import common
 from sencodesk.domain import clock
-from sencodesk.domain.codes import SchoolPhase
+from sencodesk.domain.codes import SchoolPhase, YearGroup
+from sencodesk.domain.errors import ValidationError
 
 
 def register(sub: common.Subparsers) -> None:
@@ -54,8 +55,8 @@ def register(sub: common.Subparsers) -> None:
     transfer.add_argument("--on", type=common.date_arg, required=True, metavar="DATE",
                           help="the date the pupil is in that year group")
     transfer.add_argument("--phase", choices=[p.value for p in SchoolPhase],
-                          default=SchoolPhase.SECONDARY.value,
-                          help="the school's phase (default: secondary)")
+                          help="the school's phase (default: primary for Nursery to Year 6, "
+                          "secondary from Year 7)")
     transfer.set_defaults(func=run_transfer)
 
     appeal = kinds.add_parser(
@@ -98,12 +99,24 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def run_transfer(args: argparse.Namespace) -> int:
-    found = clock.phase_transfer(year_group=args.year_group, on=args.on,
-                                 phase=SchoolPhase(args.phase), today=_today(args))
+    from sencodesk.domain.clock.phase_transfer import TAUGHT, teaches
+
+    year: YearGroup = args.year_group
+    if args.phase is None:
+        phase = SchoolPhase.PRIMARY if year <= YearGroup.Y6 else SchoolPhase.SECONDARY
+        if not args.json:
+            print(f"Taking a {phase} school (give --phase for another kind).")
+    else:
+        phase = SchoolPhase(args.phase)
+    school = f"{'an' if phase.value[0] in 'aeiou' else 'a'} {phase} school"
+    if not teaches(phase, year):
+        first, last = TAUGHT[phase]
+        raise ValidationError("year group", f"{school} teaches {first.label} to {last.label}, "
+                              f"not {year.label}; give the right --phase")
+    found = clock.phase_transfer(year_group=year, on=args.on, phase=phase, today=_today(args))
     if found is None:
         if not args.json:
-            print(f"A pupil in {args.year_group.label} at a {args.phase} school has no phase "
-                  "transfer ahead.")
+            print(f"A pupil in {year.label} at {school} has no phase transfer ahead.")
             return 0
         return _show(args, [])
     return _show(args, [found])

@@ -44,6 +44,26 @@ def test_review_transfer_and_appeal(capsys: pytest.CaptureFixture[str]) -> None:
     assert _json(capsys)[0]["due"] == "2027-01-04"
 
 
+def test_transfer_takes_the_phase_from_the_year_group_and_refuses_a_mismatch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Year 6 on 01/09/2024: primary to secondary, plan final by 15/02/2025 (Reg 18)
+    assert main(["timeline", "transfer", "--year-group", "6", "--on", "01/09/2024",
+                 "--today", "01/09/2024"]) == 0
+    out = capsys.readouterr().out
+    assert "Taking a primary school" in out and "15/02/2025" in out
+    assert "primary to secondary" in out
+    assert main(["timeline", "transfer", "--year-group", "6", "--on", "01/09/2024",
+                 "--phase", "secondary"]) == 1
+    assert "a secondary school teaches Year 7 to Year 14, not Year 6" in capsys.readouterr().err
+    assert main(["timeline", "transfer", "--year-group", "1", "--on", "01/09/2024",
+                 "--phase", "infant"]) == 0
+    assert "infant to junior" in capsys.readouterr().out
+    assert main(["timeline", "transfer", "--year-group", "12", "--on", "01/09/2024",
+                 "--phase", "all-through"]) == 0
+    assert "at an all-through school has no phase transfer" in capsys.readouterr().out
+
+
 def test_a_bad_date_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as leaving:
         main(["timeline", "ehcp", "--requested", "31/02/2026"])

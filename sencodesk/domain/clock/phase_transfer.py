@@ -35,10 +35,30 @@ TRANSFERS: dict[SchoolPhase, tuple[tuple[YearGroup, str, tuple[int, int]], ...]]
 }
 
 
+#: The year groups a school of each phase teaches (this module's assumption, as above; sixth
+#: forms and post-16 years are counted in secondary and all-through schools).
+TAUGHT: dict[SchoolPhase, tuple[YearGroup, YearGroup]] = {
+    SchoolPhase.INFANT: (_Y.NURSERY, _Y.Y2),
+    SchoolPhase.PRIMARY: (_Y.NURSERY, _Y.Y6),
+    SchoolPhase.JUNIOR: (_Y.Y3, _Y.Y6),
+    SchoolPhase.MIDDLE: (_Y.Y5, _Y.Y8),
+    SchoolPhase.SECONDARY: (_Y.Y7, _Y.Y14),
+    SchoolPhase.ALL_THROUGH: (_Y.NURSERY, _Y.Y14),
+}
+
+
+def teaches(phase: SchoolPhase, year_group: YearGroup) -> bool:
+    first, last = TAUGHT[phase]
+    return first <= year_group <= last
+
+
 def phase_transfer(*, year_group: YearGroup, on: date, phase: SchoolPhase,
                    today: date | None = None) -> Milestone | None:
     """The next transfer deadline for a pupil in ``year_group`` on ``on``, or None if the
-    pupil will not transfer again from a school of this phase."""
+    pupil will not transfer again from a school of this phase (or it does not teach that
+    year group, so there is no telling)."""
+    if not teaches(phase, year_group):
+        return None
     for last, move, (month, day) in TRANSFERS[phase]:
         if year_group <= last:
             transfer_year = academic_year_of(on) + (int(last) - int(year_group)) + 1

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sencodesk.domain.clock import MilestoneStatus, annual_review_timeline, phase_transfer
 from sencodesk.domain.clock.calendar import months_after
+from sencodesk.domain.clock.phase_transfer import teaches
 from sencodesk.domain.codes import SchoolPhase, YearGroup
 
 S = MilestoneStatus
@@ -113,3 +116,12 @@ def test_transfer_in_the_summer_term_is_still_this_year() -> None:
     # Year 6 on 01/07/2027 is in academic year 2026/27: the deadline was 15/02/2027, now past.
     m = phase_transfer(year_group=YearGroup.Y6, on=date(2027, 7, 1), phase=SchoolPhase.PRIMARY)
     assert m is not None and m.due == date(2027, 2, 15) and m.status is S.OVERDUE
+
+
+@given(st.sampled_from(list(SchoolPhase)), st.sampled_from(list(YearGroup)))
+def test_no_transfer_is_given_for_a_year_group_the_school_does_not_teach(
+    phase: SchoolPhase, year: YearGroup
+) -> None:
+    found = phase_transfer(year_group=year, on=date(2026, 11, 22), phase=phase)
+    if not teaches(phase, year):
+        assert found is None
