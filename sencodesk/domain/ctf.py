@@ -21,12 +21,10 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from sencodesk.domain import census
+from sencodesk.domain import census, validation
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import MisRow, ParsedFile, RowError
-
-_GENDERS = {"M": "M", "F": "F", "MALE": "M", "FEMALE": "F", "U": "", "": ""}
 
 
 class _LineBuilder(ET.TreeBuilder):
@@ -134,9 +132,7 @@ def _pupil(element: ET.Element, line: int) -> MisRow:
         raise ValidationError("NCyearActual", str(error)) from None
     if year is None:
         raise ValidationError("NCyearActual", "is missing")
-    gender = _GENDERS.get(_first(element, "Sex", "Gender").upper())
-    if gender is None:
-        raise ValidationError("Sex", f"{_first(element, 'Sex', 'Gender')!r} is not M or F")
+    gender = validation.sex(_first(element, "Sex", "Gender"), field="Sex")
     status, history, note = _sen(element)
     needs = _needs(element)
     return MisRow(row=line, upn=upn, surname=surname, forename=forename,

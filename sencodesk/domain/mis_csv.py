@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sencodesk.domain import census
+from sencodesk.domain import census, validation
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import ValidationError
 
@@ -217,7 +217,8 @@ def _row(number: int, cells: list[str], columns: dict[str, int]) -> MisRow:
     return MisRow(row=number, upn=cell("upn"), surname=cell("surname"),
                   forename=cell("forename"), dob=parse_date(cell("dob"), row=number,
                                                             column="DOB"),
-                  year_group=year, form=cell("form"), gender=cell("gender"),
+                  year_group=year, form=cell("form"),
+                  gender=validation.sex(cell("gender"), field="Gender"),
                   preferred_surname=cell("preferred_surname"),
                   preferred_forename=cell("preferred_forename"), status=status, needs=needs,
                   note=note)

@@ -44,6 +44,21 @@ def name(field: str, value: str, *, required: bool = True) -> str:
     return cleaned
 
 
+# How MIS exports and forms write a pupil's sex, to the school census codes (M, F); blank or
+# "not known" is kept blank. CTFs carry only M or F (DfE CTF specification).
+_SEXES = {"m": "M", "male": "M", "boy": "M", "f": "F", "female": "F", "girl": "F",
+          "": "", "u": "", "unknown": "", "not known": ""}
+
+
+def sex(value: str, *, field: str = "gender") -> str:
+    """M, F or blank, from the ways an MIS or a person writes it."""
+    cleaned = " ".join(value.split()).casefold()
+    if cleaned not in _SEXES:
+        raise ValidationError(field, f"{value.strip()!r} is not M or F (Male and Female are "
+                              "read too; leave it blank if not known)")
+    return _SEXES[cleaned]
+
+
 def upn(value: str, *, field: str = "upn") -> str:
     result = upn_rules.check(value)
     if not result.valid:

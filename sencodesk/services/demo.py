@@ -131,7 +131,7 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
     pupil = Pupil(upn=upn, legal_surname=rng.choice(SURNAMES),
                   legal_forename=rng.choice(FORENAMES), dob=dob, year_group=year,
                   form=f"{year}{FORMS[index // len(YEARS) % len(FORMS)]}",
-                  gender=rng.choice(("Female", "Male")), joined_on=joined)
+                  gender=rng.choice(("F", "M")), joined_on=joined)
     b.add("pupils", pupil)
     b.s.flush()
     assert pupil.id is not None

@@ -79,7 +79,7 @@ def clean(fields: PupilFields, *, today: date) -> PupilFields:
         dob=validation.date_of_birth(fields.dob, today=today),
         year_group=YearGroup(fields.year_group),
         form=validation.text("class", fields.form, max_length=20),
-        gender=validation.text("gender", fields.gender, max_length=20),
+        gender=validation.sex(fields.gender),
         preferred_surname=validation.name(
             "preferred surname", fields.preferred_surname, required=False
         ),

@@ -88,3 +88,15 @@ def test_year_groups_parse(text: str, year: int) -> None:
 def test_bad_year_groups(text: str) -> None:
     with pytest.raises(ValueError, match="not a year group"):
         YearGroup.parse(text)
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("M", "M"), ("male", "M"), (" Boy ", "M"), ("F", "F"), ("Female", "F"), ("girl", "F"),
+    ("", ""), ("Not  known", ""), ("U", "")])
+def test_sex_is_read_as_the_census_codes(typed: str, code: str) -> None:
+    assert validation.sex(typed) == code
+
+
+def test_an_unknown_sex_is_refused_naming_the_value() -> None:
+    with pytest.raises(ValidationError, match="'X' is not M or F"):
+        validation.sex("X")

@@ -81,3 +81,12 @@ def test_a_chosen_column_beats_the_usual_name_and_a_dropped_one_is_not_read() ->
     (row,) = parsed.rows
     assert row.surname == "Jones" and row.gender == ""
     assert {"Surname", "Gender"} <= set(parsed.ignored_columns)
+
+
+def test_gender_is_stored_as_the_census_code_and_a_stray_value_is_a_row_error() -> None:
+    text = ("UPN,Surname,Forename,DOB,Year,Gender\n"
+            "B801200005001,Smith,Sam,01/03/2014,7,Male\n"
+            "B801200005002,Jones,Ann,01/03/2014,7,Q\n")
+    parsed = parse(text.encode())
+    assert [r.gender for r in parsed.rows] == ["M"]
+    assert [(e.row, e.message.split(":")[0]) for e in parsed.errors] == [(3, "Gender")]

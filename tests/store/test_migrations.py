@@ -59,3 +59,26 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     newer.close()
     with pytest.raises(StoreError, match="newer version"):
         open_database(path, key)
+
+
+def test_0002_turns_the_sexes_typed_into_census_codes(tmp_path: Path) -> None:
+    path, key = tmp_path / "old.db", keyslots.new_database_key()
+    _database_at(path, key, FIRST)
+    old = Database(path, key, _engine(path, key))
+    typed = {"B801200005001": "Male", "B801200005002": " girl ", "B801200005003": "Not known",
+             "B801200005004": "X"}
+    with old.engine.begin() as connection:
+        for upn, gender in typed.items():
+            connection.execute(text(
+                "INSERT INTO pupil (upn, legal_surname, legal_forename, preferred_surname, "
+                "preferred_forename, dob, year_group, form, gender) VALUES "
+                "(:upn, 'Smith', 'Sam', '', '', :dob, 7, '7B', :gender)"),
+                {"upn": upn, "dob": date(2014, 3, 1), "gender": gender})
+    old.close()
+    database = open_database(path, key)
+    with database.engine.connect() as connection:
+        stored = {upn: gender for upn, gender in
+                  connection.execute(text("SELECT upn, gender FROM pupil"))}
+    database.close()
+    assert stored == {"B801200005001": "M", "B801200005002": "F", "B801200005003": "",
+                      "B801200005004": "X"}  # left for the SENCO to correct
