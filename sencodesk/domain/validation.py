@@ -8,6 +8,8 @@ import unicodedata
 from datetime import date
 
 from sencodesk.domain import upn as upn_rules
+from sencodesk.domain.clock.calendar import academic_year_of
+from sencodesk.domain.codes import YearGroup
 from sencodesk.domain.errors import ValidationError
 
 #: Letters from any alphabet, combining accents, spaces, apostrophes (straight or curly),
@@ -57,6 +59,29 @@ def sex(value: str, *, field: str = "gender") -> str:
         raise ValidationError(field, f"{value.strip()!r} is not M or F (Male and Female are "
                               "read too; leave it blank if not known)")
     return _SEXES[cleaned]
+
+
+#: How far a pupil's year group may be from the one their age puts them in: pupils with SEN are
+#: sometimes taught a year or two out of their cohort; more than that is a typing slip.
+YEARS_OUT_OF_COHORT = 2
+
+
+def year_for_age(dob: date, on: date) -> int:
+    """The year group a child born on ``dob`` is in on ``on`` by age: Reception in the
+    academic year (from 1 September) after they turn four (0 = Reception, -1 = Nursery)."""
+    return academic_year_of(on) - academic_year_of(dob) - 5
+
+
+def year_group_fits(dob: date, year_group: YearGroup, *, today: date) -> None:
+    """Refuse a date of birth and year group that are too far apart to both be right. Young
+    people with an EHC plan may stay to 25, so anyone past Year 14 by age fits Years 12-14."""
+    expected = min(year_for_age(dob, today), int(YearGroup.Y14))
+    if abs(int(year_group) - expected) > YEARS_OUT_OF_COHORT:
+        by_age = (YearGroup(expected).label if expected >= YearGroup.NURSERY
+                  else "no year group yet (too young for nursery)")
+        raise ValidationError(
+            "date of birth", f"{dob:%d/%m/%Y} puts the pupil in {by_age} by age, not "
+            f"{year_group.label}; check the date of birth and the year group")
 
 
 def upn(value: str, *, field: str = "upn") -> str:

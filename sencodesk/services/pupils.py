@@ -90,6 +90,7 @@ def clean(fields: PupilFields, *, today: date) -> PupilFields:
     )
     if cleaned.joined_on is not None and cleaned.joined_on < cleaned.dob:
         raise ValidationError("date joined", "is before the date of birth")
+    validation.year_group_fits(cleaned.dob, cleaned.year_group, today=today)
     return cleaned
 
 

@@ -100,3 +100,29 @@ def test_sex_is_read_as_the_census_codes(typed: str, code: str) -> None:
 def test_an_unknown_sex_is_refused_naming_the_value() -> None:
     with pytest.raises(ValidationError, match="'X' is not M or F"):
         validation.sex("X")
+
+
+def test_year_for_age_follows_the_september_cohorts() -> None:
+    # born 01/03/2014: Reception from September 2018, so Year 8 in 2026/27
+    assert validation.year_for_age(date(2014, 3, 1), date(2026, 11, 22)) == 8
+    # born 31/08/2014 (the youngest of that cohort) and 01/09/2014 (the oldest of the next)
+    assert validation.year_for_age(date(2014, 8, 31), date(2026, 11, 22)) == 8
+    assert validation.year_for_age(date(2014, 9, 1), date(2026, 11, 22)) == 7
+
+
+@given(st.dates(date(2001, 1, 1), date(2024, 8, 31)), st.integers(-2, 2))
+def test_a_year_group_within_two_of_the_age_cohort_fits(dob: date, off: int) -> None:
+    today = date(2026, 11, 22)
+    expected = min(validation.year_for_age(dob, today), 14)
+    year = expected + off
+    if int(YearGroup.NURSERY) <= year <= int(YearGroup.Y14):
+        validation.year_group_fits(dob, YearGroup(year), today=today)
+
+
+def test_a_date_of_birth_typed_with_this_year_is_refused() -> None:
+    with pytest.raises(ValidationError, match="01/01/2026 puts the pupil in no year group yet"):
+        validation.year_group_fits(date(2026, 1, 1), YearGroup.Y8, today=date(2026, 11, 22))
+    with pytest.raises(ValidationError, match="in Year 8 by age, not Year 3"):
+        validation.year_group_fits(date(2014, 3, 1), YearGroup.Y3, today=date(2026, 11, 22))
+    # a 21-year-old with an EHC plan in Year 14 is fine
+    validation.year_group_fits(date(2005, 6, 1), YearGroup.Y14, today=date(2026, 11, 22))

@@ -61,6 +61,17 @@ def test_duplicates_and_date_of_birth_conflicts_are_rejected(desk: Desk) -> None
     assert all("more than once" in m for m in messages[1:]) and plan.writes == 0
 
 
+def test_a_date_of_birth_that_does_not_fit_the_year_group_is_rejected_with_its_row(
+    desk: Desk,
+) -> None:
+    # the desk's today is 22/11/2026: a 2026 birth cannot be in Year 8
+    plan = mis_import.preview(desk, _csv(f"{new_upn()},Slip,Typed,01/01/2026,8,8A,N,",
+                                         f"{new_upn()},Fine,Pupil,01/03/2014,8,8A,N,"))
+    (rejected,) = plan.rejected
+    assert rejected.row == 2 and "puts the pupil in no year group yet" in rejected.message
+    assert len(plan.new) == 1
+
+
 def test_all_or_nothing(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     plan = mis_import.preview(desk, _csv(*(f"{new_upn()},Pupil,Number,01/03/2014,7,7B,N,"
                                            for _ in range(5))))
