@@ -85,7 +85,24 @@ class ParsedFile:
     columns: dict[str, str] = field(default_factory=dict)  # field -> header used
 
 
+# what a spreadsheet saved in its own format starts with (.xlsx is a ZIP, .xls an OLE file)
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
 def decode(data: bytes) -> str:
+    """The text of a CSV saved as UTF-8 (with or without a BOM), Excel's "Unicode text"
+    (UTF-16) or Windows-1252; a workbook or other binary file is refused with what to do."""
+    if data.startswith(_WORKBOOKS):
+        raise ValidationError("file", "is a spreadsheet workbook, not CSV: in Excel choose "
+                              "File > Save As > CSV UTF-8 (Comma delimited), then import that")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValidationError("file", "is damaged UTF-16 text: save it again from the MIS "
+                                  "as CSV") from None
+    if b"\x00" in data[:4096]:
+        raise ValidationError("file", "is not a text file: save it again from the MIS as CSV")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -136,7 +153,7 @@ def _reader(data: bytes) -> Iterator[list[str]]:
     if not text.strip():
         raise ValidationError("file", "is empty")
     first_line = text.lstrip().splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = max((",", ";", "\t"), key=first_line.count)
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 

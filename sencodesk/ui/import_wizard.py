@@ -142,6 +142,13 @@ class FilePage(QWizardPage):
             self.message.setText(self.tr("Cannot read {path}: {why}").format(
                 path=path, why=error.strerror))
             return False
+        if not _is_ctf(path):
+            try:  # an empty file, a workbook or a picture is explained here, not as columns
+                read_header(self.owner.data)
+            except ValidationError as error:
+                self.message.setText(self.tr("{name} {why}").format(name=path.name,
+                                                                   why=error.message))
+                return False
         self.message.clear()
         return True
 

@@ -27,6 +27,12 @@ def test_encodings(encoding: str) -> None:
     assert parse((HEADER + GOOD).encode(encoding)).rows[0].forename == "Zoë"
 
 
+def test_excel_unicode_text_is_utf16_with_tabs() -> None:
+    text = (HEADER + GOOD).replace(",", "\t")
+    (row,) = parse(text.encode("utf-16")).rows
+    assert (row.forename, row.form) == ("Zoë", "7B")
+
+
 def test_semicolons_quotes_blank_lines_and_extra_columns() -> None:
     text = ("UPN;Surname;Forename;Date of Birth;NC Year;Form;Ethnicity\n\n"
             'B801200005001;"Smith; Jones";"Anne\nMarie";2014-03-01;R;RB;WBRI\n')
@@ -41,6 +47,9 @@ def test_semicolons_quotes_blank_lines_and_extra_columns() -> None:
 @pytest.mark.parametrize(("data", "message"), [
     (b"", "empty"), (b"   \n", "empty"), (HEADER.encode(), "no pupils"),
     (b"UPN,Surname,Forename,Year\nB801200005001,A,B,7\n", "no column for Date of birth"),
+    (b"PK\x03\x04\x14\x00\x06\x00 [Content_Types].xml", "workbook, not CSV: in Excel"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "workbook, not CSV"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
 ])
 def test_file_level_problems(data: bytes, message: str) -> None:
     with pytest.raises(ValidationError, match=message):

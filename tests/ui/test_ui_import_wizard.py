@@ -128,6 +128,21 @@ def test_a_ctf_skips_the_columns_and_a_bad_file_explains(qtbot: QtBot, desk: Des
     assert "Cannot read" in missing.file_page.message.text()
 
 
+def test_an_empty_file_or_a_workbook_is_explained_on_the_first_page(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    empty = tmp_path / "pupils.csv"
+    empty.write_bytes(b"")
+    workbook = tmp_path / "pupils.xlsx"
+    workbook.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"[Content_Types].xml" * 200)
+    for file, message in ((empty, "pupils.csv is empty"),
+                          (workbook, "pupils.xlsx is a spreadsheet workbook, not CSV")):
+        wizard = _wizard(qtbot, desk, file)
+        wizard.next()
+        assert wizard.currentPage() is wizard.file_page
+        assert message in wizard.file_page.message.text()
+
+
 def test_cancelling_the_check_says_so_and_nothing_is_planned(
     qtbot: QtBot, desk: Desk, tmp_path: Path
 ) -> None:
