@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from sencodesk.domain.codes import Role
-from sencodesk.services import accounts
+from sencodesk.domain.codes import Role, SenStatus
+from sencodesk.services import accounts, pupils
 from sencodesk.services.context import Desk
+from sencodesk.ui.application import make_application
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.login import FirstRunDialog, SignInDialog
 from sencodesk.ui.main_window import MainWindow
@@ -94,6 +95,27 @@ def test_a_due_row_opens_the_pupil_at_the_right_tab(qtbot: QtBot, window: MainWi
     assert isinstance(workspace, PupilWorkspace)
     item = first.data(Qt.ItemDataRole.UserRole + 1)
     assert workspace.tabs.currentWidget() is workspace.tab(item.tab)
+
+
+def test_every_pupil_tab_fits_a_1366_pixel_laptop_screen(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    app = cast(QApplication, QApplication.instance())
+    font, sheet = app.font(), app.styleSheet()
+    make_application()  # the app's own font and style sheet, as a school would see it
+    try:
+        on_plan = pupils.list_pupils(window.desk, pupils.RegisterFilter(status=SenStatus.EHCP))
+        window.resize(1366, 768)
+        window.open_pupil(on_plan[0].id)
+        workspace = window.workspace
+        assert workspace is not None
+        for index in range(workspace.tabs.count()):
+            workspace.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= 1366, workspace.tabs.tabText(index)
+            assert window.width() == 1366
+    finally:
+        app.setStyleSheet(sheet)
+        app.setFont(font)
 
 
 def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,

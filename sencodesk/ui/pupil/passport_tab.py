@@ -116,6 +116,7 @@ class PassportTab(QWidget):
         self.versions = QListWidget()
         self.versions.setAccessibleName(self.tr("Saved versions"))
         self.versions.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.versions.setSpacing(4)  # each version is two lines
         compare = QPushButton(self.tr("&Compare two versions"))
         compare.clicked.connect(self.compare)
         history = QWidget()
@@ -147,7 +148,8 @@ class PassportTab(QWidget):
         self._loaded = self.content()
         self.versions.clear()
         for record in self.records:
-            item = QListWidgetItem(self.tr("Version {v} · {d} · {who}").format(
+            # two short lines, so the narrow list never cuts the author's name
+            item = QListWidgetItem(self.tr("Version {v} · {d}\n{who}").format(
                 v=record.version, d=uk(record.written_on), who=record.author or "-"))
             item.setData(256, record)
             self.versions.addItem(item)

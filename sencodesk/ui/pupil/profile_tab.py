@@ -113,10 +113,11 @@ class ProfileTab(QWidget):
         left_layout.addStretch(1)
 
         self.statuses = RecordTableModel[StatusRecord]([
-            Column("Status", lambda s: f"{s.status.value} ({s.status.label})"),
+            # the census codes SENCOs know, spelt out on hover, so the dates fit beside them
+            Column("Status", lambda s: s.status.value, tooltip=lambda s: s.status.label),
             Column("From", lambda s: s.starts_on), Column("To", lambda s: s.ends_on)], self)
         self.needs = RecordTableModel[NeedRecord]([
-            Column("Need", lambda n: f"{n.need.value} ({n.need.label})"),
+            Column("Need", lambda n: n.need.value, tooltip=lambda n: n.need.label),
             Column("Rank", lambda n: "primary" if n.rank == 1 else "secondary"),
             Column("From", lambda n: n.starts_on), Column("To", lambda n: n.ends_on)], self)
         self.parents = RecordTableModel[ParentRecord]([

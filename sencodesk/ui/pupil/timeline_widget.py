@@ -33,7 +33,8 @@ class TimelineWidget(QWidget):
         return QSize(700, self.fontMetrics().height() * 7)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
+        # narrower than it likes, so the EHCP tab fits a 1366-pixel laptop screen
+        return QSize(420, self.sizeHint().height())
 
     def set_milestones(self, milestones: Sequence[Milestone], today: date) -> None:
         self.milestones, self.today = sorted(milestones, key=lambda m: m.due), today
@@ -82,8 +83,12 @@ class TimelineWidget(QWidget):
         x = self.x_of(self.today)
         painter.setPen(QPen(QColor("#a4161a"), 2, Qt.PenStyle.DashLine))
         painter.drawLine(x, MARGIN // 2, x, self.height() - MARGIN // 2)
-        painter.drawText(QRect(x + 4, 0, 80, metrics.height()), Qt.AlignmentFlag.AlignLeft,
-                         self.tr("today"))
+        label = self.tr("today")
+        width = metrics.horizontalAdvance(label)
+        # right of the line, or left of it where the line is near the right edge
+        left = x + 4 if x + 4 + width <= self.width() else x - 4 - width
+        painter.drawText(QRect(left, 0, width + 2, metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft, label)
 
     def milestone_at(self, x: int) -> Milestone | None:
         near = [(abs(self.x_of(m.due) - x), m) for m in self.milestones]
