@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -114,13 +115,23 @@ def decode(data: bytes) -> str:
                               "from the MIS as CSV") from None
 
 
+_DATE_SHAPES = (("%d/%m/%Y", re.compile(r"\d{1,2}/\d{1,2}/\d{4}")),
+                ("%Y-%m-%d", re.compile(r"\d{4}-\d{1,2}-\d{1,2}")),
+                ("%d-%m-%Y", re.compile(r"\d{1,2}-\d{1,2}-\d{4}")),
+                ("%d.%m.%Y", re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")))
+
+
 def parse_date(text: str, *, row: int, column: str) -> date:
     cleaned = text.strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
+    if not cleaned:
+        raise ValidationError(column, "is missing", row=row)
+    for pattern, shape in _DATE_SHAPES:
+        if shape.fullmatch(cleaned):
+            try:
+                return datetime.strptime(cleaned, pattern).date()
+            except ValueError:
+                raise ValidationError(column, f"{cleaned} is not a real date (there is no such "
+                                      "day in that month)", row=row) from None
     raise ValidationError(column, f"{text!r} is not a date (use dd/mm/yyyy)", row=row)
 
 
@@ -203,20 +214,28 @@ def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> Parsed
         raise ValidationError("header", f"the file has no column for {readable}")
     rows: list[MisRow] = []
     errors: list[RowError] = []
+    names = {name: header[index].strip() for name, index in columns.items()}
+    needed = max(columns[name] for name in REQUIRED) + 1
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        if len(cells) < needed:
+            errors.append(RowError(number, f"has {len(cells)} columns but the header has "
+                                   f"{len(header)} (is a comma or line break in a name "
+                                   "missing its quotes?)"))
+            continue
         try:
-            rows.append(_row(number, cells, columns))
+            rows.append(_row(number, cells, columns, names))
         except ValidationError as error:
             errors.append(RowError(number, f"{error.field}: {error.message}"))
     if not rows and not errors:
         raise ValidationError("file", "has a header but no pupils")
-    return ParsedFile(tuple(rows), tuple(errors), tuple(ignored),
-                      {name: header[index] for name, index in columns.items()})
+    return ParsedFile(tuple(rows), tuple(errors), tuple(ignored), names)
 
 
-def _row(number: int, cells: list[str], columns: dict[str, int]) -> MisRow:
+def _row(number: int, cells: list[str], columns: dict[str, int],
+         names: Mapping[str, str]) -> MisRow:
+    """One pupil from one row; errors name the column as the file's header does."""
     def cell(name: str) -> str:
         index = columns.get(name)
         return cells[index].strip() if index is not None and index < len(cells) else ""
@@ -224,18 +243,18 @@ def _row(number: int, cells: list[str], columns: dict[str, int]) -> MisRow:
     try:
         year = YearGroup.parse(cell("year"))
     except ValueError as error:
-        raise ValidationError("Year", str(error), row=number) from None
+        raise ValidationError(names["year"], str(error), row=number) from None
     status, note = None, ""
     if "status" in columns:
-        status, mapped = census.parse_status(cell("status") or "N", field="SEN Status")
+        status, mapped = census.parse_status(cell("status") or "N", field=names["status"])
         note = mapped or ""
-    needs = tuple(census.parse_need(cell(name), field=name.replace("_", " ").title())
+    needs = tuple(census.parse_need(cell(name), field=names[name])
                   for name in ("primary_need", "secondary_need") if cell(name))
     return MisRow(row=number, upn=cell("upn"), surname=cell("surname"),
                   forename=cell("forename"), dob=parse_date(cell("dob"), row=number,
-                                                            column="DOB"),
+                                                            column=names["dob"]),
                   year_group=year, form=cell("form"),
-                  gender=validation.sex(cell("gender"), field="Gender"),
+                  gender=validation.sex(cell("gender"), field=names.get("gender", "Gender")),
                   preferred_surname=cell("preferred_surname"),
                   preferred_forename=cell("preferred_forename"), status=status, needs=needs,
                   note=note)

@@ -85,6 +85,8 @@ def year_group_fits(dob: date, year_group: YearGroup, *, today: date) -> None:
 
 
 def upn(value: str, *, field: str = "upn") -> str:
+    if not value.strip():
+        raise ValidationError(field, "is missing")
     result = upn_rules.check(value)
     if not result.valid:
         raise ValidationError(field, f"{result.upn or value!r} is not a valid UPN: {result.reason}")

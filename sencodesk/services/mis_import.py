@@ -100,6 +100,14 @@ def preview(desk: Desk, data: bytes, *, mapping: str | Mapping[str, str] | None 
     return preview_rows(desk, parse(data, mapping))
 
 
+# the names pupils.clean gives its fields, to the import's, so a rejected row names the
+# column as the file's header does
+_FIELD_OF = {"upn": "upn", "surname": "surname", "forename": "forename",
+             "date of birth": "dob", "class": "form", "gender": "gender",
+             "preferred surname": "preferred_surname",
+             "preferred forename": "preferred_forename"}
+
+
 def preview_rows(desk: Desk, parsed: ParsedFile) -> ImportPreview:
     """What importing already-parsed pupils (from a CSV or a CTF) would do. Writes nothing."""
     desk.require(Permission.IMPORT)
@@ -117,7 +125,8 @@ def preview_rows(desk: Desk, parsed: ParsedFile) -> ImportPreview:
                 if row.status is not None:
                     census.check_needs(row.status, row.needs)
             except ValidationError as error:
-                rejected.append(RowError(row.row, f"{error.field}: {error.message}"))
+                column = parsed.columns.get(_FIELD_OF.get(error.field, ""), error.field)
+                rejected.append(RowError(row.row, f"{column}: {error.message}"))
                 continue
             if counts[fields.upn] > 1:
                 rejected.append(RowError(row.row, f"UPN {fields.upn} appears more than once in "

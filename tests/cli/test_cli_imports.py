@@ -28,7 +28,7 @@ def test_dry_run_then_yes(school: None, tmp_path: Path,
     assert main(["import", "pupils", str(file), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "1 new, 0 updated, 0 unchanged, 1 rejected." in out
-    assert "Rejected: row 3: DOB: '31/02/2014' is not a date" in out
+    assert "Rejected: row 3: DOB: 31/02/2014 is not a real date" in out
     assert "Note: row 2: historical code P recorded as K" in out
     assert "Nothing was changed." in out
     assert main(["import", "pupils", str(file)]) == 1  # no terminal, no --yes

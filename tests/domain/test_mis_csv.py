@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from sencodesk.domain import validation
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import IGNORE, parse
@@ -99,3 +100,21 @@ def test_gender_is_stored_as_the_census_code_and_a_stray_value_is_a_row_error() 
     parsed = parse(text.encode())
     assert [r.gender for r in parsed.rows] == ["M"]
     assert [(e.row, e.message.split(":")[0]) for e in parsed.errors] == [(3, "Gender")]
+
+
+def test_row_errors_name_the_files_own_columns_and_say_what_is_wrong() -> None:
+    text = ("UPN,Surname,Forename,Date of Birth,NC Year,Gender\n"
+            ",Smith,Sam,01/03/2014,7,M\n"
+            "B801200005002,Jones,Ann,31/02/2014,7,F\n"
+            "B801200005003,Khan,Ali,01/03/2014,Q,M\n"
+            "B801200005004,Short\n")
+    parsed = parse(text.encode())
+    assert [r.upn for r in parsed.rows] == [""]  # a blank UPN is refused when checked
+    assert [(e.row, e.message) for e in parsed.errors] == [
+        (3, "Date of Birth: 31/02/2014 is not a real date (there is no such day in that month)"),
+        (4, "NC Year: 'Q' is not a year group (use N, R or 1-14)"),
+        (5, "has 2 columns but the header has 6 (is a comma or line break in a name missing "
+            "its quotes?)"),
+    ]
+    with pytest.raises(ValidationError, match="upn: is missing"):
+        validation.upn("  ")

@@ -128,3 +128,11 @@ def test_an_update_keeps_what_the_file_does_not_carry(desk: Desk) -> None:
     detail = pupils.get(desk, pid)
     assert detail.joined_on == date(2025, 9, 3) and detail.preferred_forename == "Zo"
     assert detail.row.form == "8B"
+
+
+def test_a_rejected_row_names_the_column_as_the_file_does(desk: Desk) -> None:
+    data = ("UPN,Legal Surname,Legal Forename,Date of Birth,Year\n"
+            "A801200005001,Smith,Sam,01/03/2014,7\n"
+            f"{new_upn()},Sm1th,Sam,01/03/2014,7\n").encode()
+    plan = mis_import.preview(desk, data)
+    assert [e.message.split(":")[0] for e in plan.rejected] == ["UPN", "Legal Surname"]

@@ -63,7 +63,7 @@ def test_csv_columns_preview_cancel_then_import(qtbot: QtBot, desk: Desk,
     preview = wizard.preview_page
     assert "1 new, 0 updated, 0 unchanged, 1 rejected" in preview.summary.text()
     assert preview.rejected.records[0].row == 3
-    assert "is not a date" in preview.rejected.records[0].message
+    assert "is not a real date" in preview.rejected.records[0].message
     assert "Nothing has been written yet." in preview.summary.text()
     wizard.reject()
     assert pupils.list_pupils(desk) == []  # cancelled: nothing written
