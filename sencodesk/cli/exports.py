@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
+from sencodesk.domain.errors import ValidationError
 from sencodesk.services import saving
 
 if TYPE_CHECKING:
@@ -138,6 +139,10 @@ def run_ehcp(args: argparse.Namespace) -> int:
 
 
 def run_register(args: argparse.Namespace) -> int:
+    wanted, other = (".csv", ".pdf") if args.csv else (".pdf", ".csv")
+    if args.output.suffix.lower() == other:
+        raise ValidationError("output", f"{args.output.name} ends in {other} but this writes "
+                              f"{wanted[1:].upper()}; name it {args.output.stem}{wanted}")
     if not args.csv:
         from sencodesk.services import report_data
 

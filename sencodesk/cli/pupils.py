@@ -15,9 +15,9 @@ def register(sub: common.Subparsers) -> None:
     listing = commands.add_parser(
         "list", parents=[common.signed_in_options()], help="list pupils",
         description="List the pupils on the register (not those who have left), by surname.")
-    listing.add_argument("--status", choices=[s.value for s in SenStatus],
+    listing.add_argument("--status", choices=[s.value for s in SenStatus], type=str.upper,
                          help="N (no SEN), K (SEN support) or E (EHC plan)")
-    listing.add_argument("--need", choices=[n.value for n in NeedType],
+    listing.add_argument("--need", choices=[n.value for n in NeedType], type=str.upper,
                          help="primary or secondary need type, e.g. SLCN")
     listing.add_argument("--year", type=common.year_arg, help="year group: N, R or 1-14")
     listing.add_argument("--class", dest="form", help="class or form, e.g. 7B")

@@ -48,7 +48,7 @@ def budget_gauge(found: ProvisionMap) -> Flowable:
     share = (f" ({found.total_pence / found.budget_pence:.0%} of the budget)"
              if found.budget_pence else "")
     return charts.gauge(found.total_pence, found.budget_pence, width=theme.FRAME_WIDTH,
-                        spent_text=f"Spent {money(found.total_pence)}{share}",
+                        spent_text=f"Planned provision {money(found.total_pence)}{share}",
                         budget_text=f"Budget {money(found.budget_pence)}")
 
 

@@ -157,6 +157,18 @@ def test_a_full_disk_gives_a_message_and_leaves_no_partial_file(
     assert list(tmp_path.glob("p.pdf*")) == []
 
 
+def test_register_refuses_a_file_name_for_the_other_format(
+    demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "register", "--csv", "-o", str(tmp_path / "reg.pdf")]) == 1
+    assert "reg.pdf ends in .pdf but this writes CSV; name it reg.csv" in capsys.readouterr().err
+    assert main(["export", "register", "-o", str(tmp_path / "reg.csv")]) == 1
+    assert "name it reg.pdf" in capsys.readouterr().err
+    assert not list(tmp_path.glob("reg.*"))
+    assert main(["pupils", "list", "--status", "k", "--need", "slcn", "--json"]) == 0
+    assert all(p["status"] == "K" for p in json.loads(capsys.readouterr().out))
+
+
 def test_case_can_be_given_more_than_once(
     demo_school: list[dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
