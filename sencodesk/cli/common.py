@@ -84,7 +84,11 @@ def username(args: argparse.Namespace) -> str:
 def sign_in(args: argparse.Namespace) -> Desk:
     from sencodesk.services import accounts
 
-    return accounts.sign_in(data_dir(args), username(args), ask_password())
+    name, password = username(args), ask_password()
+    wait = accounts.sign_in_wait(data_dir(args))
+    if wait:
+        print(wait, file=sys.stderr)
+    return accounts.sign_in(data_dir(args), name, password)
 
 
 @contextlib.contextmanager

@@ -95,6 +95,21 @@ def _account(session: Session, username: str) -> StaffMember | None:
     ).first()
 
 
+def sign_in_wait(data_dir: Path) -> str:
+    """What to tell the person signing in if the next try will be held back after earlier
+    wrong passwords (to slow down guessing), or "" if it will not."""
+    try:
+        failures = keyslots.read(slots_path(data_dir)).failures
+    except StoreError:
+        return ""
+    delay = keyslots.failure_delay(failures)
+    if not delay:
+        return ""
+    seconds = f"{delay:.0f} second{'s' if delay != 1 else ''}"
+    return (f"Waiting {seconds} after {failures} wrong passwords in a row, to slow down "
+            "guessing…")
+
+
 def sign_in(
     data_dir: Path, username: str, password: str, *, sleep: Callable[[float], None] = time.sleep
 ) -> Desk:

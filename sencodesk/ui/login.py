@@ -25,9 +25,12 @@ if TYPE_CHECKING:  # the database stack loads behind the window, not before it
     from sencodesk.services.context import Desk
 
 
-def _sign_in(data_dir: Path, user: str, password: str) -> Desk:
+def _sign_in(data_dir: Path, user: str, password: str, progress: worker.Progress) -> Desk:
     from sencodesk.services import accounts
 
+    wait = accounts.sign_in_wait(data_dir)
+    if wait:
+        progress(0, 0, wait)  # shown while the sign-in is held back
     return accounts.sign_in(data_dir, user, password)
 
 
@@ -82,8 +85,11 @@ class SignInDialog(QDialog):
         user, password = self.username.text().strip(), self.password.text()
         self.buttons.setEnabled(False)
         show_error(self.message, self.tr("Signing in…"))
-        self._task = worker.start(lambda _p: _sign_in(self.data_dir, user, password),
-                                  on_done=self._signed_in, on_error=self._failed)
+        self._task = worker.start(lambda progress: _sign_in(self.data_dir, user, password,
+                                                            progress),
+                                  on_done=self._signed_in, on_error=self._failed,
+                                  on_progress=lambda _d, _t, text: show_error(self.message,
+                                                                              text))
 
     def _signed_in(self, desk: Desk) -> None:
         self.desk = desk

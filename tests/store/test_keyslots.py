@@ -38,7 +38,11 @@ def test_delay_grows_after_repeated_failures(desk: Desk) -> None:
         with pytest.raises(AuthenticationFailed):
             accounts.sign_in(desk.data_dir, "senco", "nope", sleep=waits.append)
     assert waits == [0, 0, 0, 1, 2, 4]
+    # the person is told before the next try is held back (8 s after 6 in a row)
+    assert accounts.sign_in_wait(desk.data_dir).startswith(
+        "Waiting 8 seconds after 6 wrong passwords in a row")
     accounts.sign_in(desk.data_dir, "senco", PASSWORD, sleep=waits.append).close()
+    assert accounts.sign_in_wait(desk.data_dir) == ""
     assert keyslots.read(accounts.slots_path(desk.data_dir)).failures == 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.services import accounts, pupils
 from sencodesk.services.context import Desk
+from sencodesk.store import keyslots
 from sencodesk.ui.application import make_application
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.login import FirstRunDialog, SignInDialog
@@ -63,6 +65,21 @@ def test_wrong_password_stays_on_the_sign_in_dialog(qtbot: QtBot, desk: Desk) ->
     dialog.password.setText(PASSWORD)
     dialog.sign_in()
     qtbot.waitUntil(lambda: dialog.desk is not None, timeout=5000)
+    assert dialog.desk is not None
+    dialog.desk.close()
+
+
+def test_a_held_back_sign_in_says_why(qtbot: QtBot, desk: Desk) -> None:
+    slots = accounts.slots_path(desk.data_dir)
+    keyslots.write(slots, replace(keyslots.read(slots), failures=3))
+    dialog = SignInDialog(desk.data_dir)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("senco")
+    dialog.password.setText(PASSWORD)
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: "Waiting 1 second after 3 wrong passwords" in
+                    dialog.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.desk is not None, timeout=10000)
     assert dialog.desk is not None
     dialog.desk.close()
 
