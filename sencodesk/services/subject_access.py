@@ -122,8 +122,8 @@ def _readme(sheet: SubjectAccessSheet, documents: list[str]) -> str:
         "record.pdf   the record, readable: details, SEN history, every passport version, "
         "support plans and reviews, EHC records, contact log, documents list and audit trail.",
         "record.json  the same, as data.",
-        f"documents/   {len(documents)} attached file{'s' if len(documents) != 1 else ''}, "
-        "as stored.",
+        (f"documents/   {len(documents)} attached file{'s' if len(documents) != 1 else ''}, "
+         "as stored." if documents else "No files are attached to the record."),
     ]
     if sheet.photo:
         lines.append("photo        the pupil's photo.")
