@@ -14,7 +14,7 @@ from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord
-from sencodesk.services import audit, pupils
+from sencodesk.services import audit, pupils, register_rows
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     ApdrCycle,
@@ -274,15 +274,12 @@ def reviews_due(desk: Desk, pupil_ids: Sequence[int] | None, *,
         return [ReviewDue(cid or 0, pid, due, done) for cid, pid, due, done in session.exec(query)]
 
 
-_MANY = 200
-
-
 def provision_in_force(desk: Desk, pupil_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     """For each of these pupils, the names of the provision in their plan in force
     (CycleStatus.in_force_rank), each once. Read as plain columns and without the rest of
     the cycles: the register needs it for hundreds of pupils with years of history."""
     wanted = set(pupil_ids)
-    few = list(wanted) if len(wanted) <= _MANY else None
+    few = list(wanted) if len(wanted) <= register_rows.FEW else None
     with desk.unit(Permission.READ_SUPPORT) as session:
         run = session.connection().execute
         heads = select(col(ApdrCycle.id), col(ApdrCycle.pupil_id), col(ApdrCycle.status),

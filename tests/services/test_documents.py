@@ -21,6 +21,7 @@ from sencodesk.services import (
     evidence_pack,
     interventions,
     pupils,
+    register_rows,
     report_data,
 )
 from sencodesk.services.context import Desk
@@ -198,7 +199,7 @@ def _plan(desk: Desk, pid: int, starts_on: date, intervention: str) -> int:
 def test_the_register_shows_the_plan_in_force_not_a_newer_draft(
     desk: Desk, many: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cycles, "_MANY", many)  # both ways of reading: by pupil and all
+    monkeypatch.setattr(register_rows, "FEW", many)  # both ways of reading: by pupil and all
     pid = add_pupil(desk, status=SenStatus.SUPPORT)
     first = _plan(desk, pid, date(2026, 1, 5), "Lexia")
     cycles.activate(desk, first)
