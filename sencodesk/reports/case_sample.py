@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table
 from sencodesk.domain.codes import CycleStatus
 from sencodesk.domain.documents import CaseStudy
 from sencodesk.domain.records import CycleRecord
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import markup, uk_date
 
 PHOTO_WIDTH = 26 * mm
@@ -27,7 +27,7 @@ def case_study(case: CaseStudy, size: float) -> list[Flowable]:
         facts.insert(0, ("UPN", case.upn))
     if case.dob:
         facts.insert(1, ("Date of birth", uk_date(case.dob)))
-    heading = theme.section_heading(markup(case.name), s.h2, level=1)
+    heading = pages.section_heading(markup(case.name), s.h2, level=1)
     top: Flowable = theme.fact_table([(label, markup(value)) for label, value in facts], size)
     photo = _photo(case.photo)
     if photo is not None:

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 from sencodesk.domain.clock import Milestone, MilestoneStatus
 from sencodesk.domain.documents import ChronologySheet, RequestTimeline
 from sencodesk.domain.ehcp_records import PlanRecord
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered, markup, uk_date
 
 BODY_SIZE = 10.0
@@ -40,13 +40,13 @@ def render_chronology(sheet: ChronologySheet) -> Rendered:
     if sheet.review_milestones:
         story += [_heading("Annual review deadlines of the plan in force"),
                   _milestones(sheet.review_milestones)]
-    pdf = theme.build_pdf(sheet.meta, story, subject=f"EHCP chronology: {pupil.display_name}")
+    pdf = pages.build_pdf(sheet.meta, story, subject=f"EHCP chronology: {pupil.display_name}")
     return Rendered(pdf)
 
 
 def _heading(text: str, *, level: int = 2) -> Flowable:
     s = theme.styles(BODY_SIZE)
-    return theme.heading_with_room(Paragraph(text, s.h2 if level == 2 else s.h3), 35 * mm)
+    return pages.heading_with_room(Paragraph(text, s.h2 if level == 2 else s.h3), 35 * mm)
 
 
 def _events(sheet: ChronologySheet) -> Flowable:

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 from sencodesk.domain.codes import Progress
 from sencodesk.domain.documents import OfstedPack
 from sencodesk.domain.evidence import EhcpTimeliness, RegisterSummary, ReviewCompliance
-from sencodesk.reports import charts, theme
+from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.case_sample import case_study
 from sencodesk.reports.provision_map import budget_gauge, intervention_table
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
@@ -31,7 +31,7 @@ BODY_SIZE = 10.0
 def render_evidence_pack(pack: OfstedPack) -> Rendered:
     story: list[Flowable] = [*_cover(pack), PageBreak(),
                              Paragraph("Contents", theme.styles(BODY_SIZE).h1),
-                             theme.contents(BODY_SIZE), PageBreak()]
+                             pages.contents(BODY_SIZE), PageBreak()]
     story += _register(pack.summary)
     story += _graduated(pack.compliance)
     story += _ehcp(pack.timeliness)
@@ -48,18 +48,18 @@ def render_evidence_pack(pack: OfstedPack) -> Rendered:
             if number:
                 story.append(PageBreak())
             story += case_study(case, BODY_SIZE)
-    return Rendered(theme.build_pdf(pack.meta, story, subject="SEND evidence pack"))
+    return Rendered(pages.build_pdf(pack.meta, story, subject="SEND evidence pack"))
 
 
 def _section(text: str) -> Flowable:
     s = theme.styles(BODY_SIZE)
     style = ParagraphStyle("pack-h1", parent=s.h1, spaceBefore=BODY_SIZE * 1.6)
-    return theme.heading_with_room(theme.section_heading(text, style), 60 * mm)
+    return pages.heading_with_room(pages.section_heading(text, style), 60 * mm)
 
 
 def _sub(text: str) -> Flowable:
     s = theme.styles(BODY_SIZE)
-    return theme.heading_with_room(theme.section_heading(text, s.h2, level=1), 45 * mm)
+    return pages.heading_with_room(pages.section_heading(text, s.h2, level=1), 45 * mm)
 
 
 def _head(*labels: str, text_columns: int = 1) -> list[Flowable | str]:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 
 from sencodesk.domain.documents import DocumentMeta, PassportSet
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered
 
 BODY_SIZES: tuple[float, ...] = tuple(12 - 0.5 * step for step in range(10))  # 12 pt .. 7.5 pt
@@ -59,7 +59,7 @@ def render_passport(
 ) -> Rendered:
     """Draw one pupil's passport on exactly one A4 page."""
     page, warnings = _page(meta, pupil, passport, photo, contacts)
-    pdf = theme.build_pdf(meta, page, subject=f"Pupil passport: {pupil.display_name}")
+    pdf = pages.build_pdf(meta, page, subject=f"Pupil passport: {pupil.display_name}")
     return Rendered(pdf, tuple(warnings))
 
 
@@ -83,7 +83,7 @@ def render_passports(chosen: PassportSet) -> Rendered:
         warnings.extend(f"{sheet.pupil.display_name}: {note}" for note in notes)
     if not story:
         story.append(Paragraph("No passports were chosen.", theme.styles().body))
-    pdf = theme.build_pdf(chosen.meta, story, subject="Pupil passports")
+    pdf = pages.build_pdf(chosen.meta, story, subject="Pupil passports")
     return Rendered(pdf, (*warnings, *missing))
 
 

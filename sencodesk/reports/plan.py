@@ -21,7 +21,7 @@ from reportlab.platypus import (
 from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.documents import DocumentMeta, PlanSheet
 from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord, PupilRow
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered, markup, uk_date
 
 BODY_SIZE = 11.0
@@ -43,7 +43,7 @@ def render_plan(meta: DocumentMeta, pupil: PupilRow, cycles: Sequence[CycleRecor
         story.append(Paragraph("No support plan has been written yet.", s.muted))
     for number, cycle in enumerate(ordered):
         story.extend(_cycle(pupil, cycle, latest=number == 0))
-    return theme.build_pdf(meta, story, subject=f"Support plan and review: {pupil.display_name}")
+    return pages.build_pdf(meta, story, subject=f"Support plan and review: {pupil.display_name}")
 
 
 def render_plan_sheet(sheet: PlanSheet) -> Rendered:

@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from sencodesk.domain.documents import ProvisionMapSheet
 from sencodesk.domain.provision_map import ProvisionMap
-from sencodesk.reports import charts, theme
+from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
 
 BODY_SIZE = 9.5
@@ -25,7 +25,7 @@ def render_provision_map(sheet: ProvisionMapSheet) -> Rendered:
     story += [Spacer(1, 3 * mm), budget_gauge(found), Paragraph("By intervention", s.h2),
               intervention_table(found), CondPageBreak(40 * mm), Paragraph("By pupil", s.h2),
               _pupil_table(found)]
-    return Rendered(theme.build_pdf(sheet.meta, story, subject="Costed provision map"))
+    return Rendered(pages.build_pdf(sheet.meta, story, subject="Costed provision map"))
 
 
 def _facts(found: ProvisionMap) -> list[tuple[str, str]]:

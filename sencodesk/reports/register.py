@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import RegisterSheet
 from sencodesk.domain.records import PupilRow
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered, markup
 
 BODY_SIZE = 9.5
@@ -30,7 +30,7 @@ def render_register(sheet: RegisterSheet) -> Rendered:
                                               size=BODY_SIZE)
     if not sheet.lines:
         story.append(Paragraph("No pupil is on the SEND register.", s.muted))
-        return Rendered(theme.build_pdf(sheet.meta, story))
+        return Rendered(pages.build_pdf(sheet.meta, story))
     rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in (
         "Name", "UPN", "Class", "Status", "Needs", "Current provision")]]
     for line in sheet.lines:
@@ -49,7 +49,7 @@ def render_register(sheet: RegisterSheet) -> Rendered:
                         "as school census codes.", s.muted),
               theme.grid(rows, [44 * mm, 30 * mm, 20 * mm, 13 * mm, 22 * mm, None],
                          text_size=s.cell.fontSize)]
-    return Rendered(theme.build_pdf(sheet.meta, story, subject="SEND register"))
+    return Rendered(pages.build_pdf(sheet.meta, story, subject="SEND register"))
 
 
 def _year_and_class(pupil: PupilRow) -> str:

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from sencodesk.domain.documents import SubjectAccessSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered, markup, uk_date
 
 BODY_SIZE = 9.5
@@ -67,13 +67,13 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
                       ("When", "Who", "Action", "What", "Summary"),
                       [(f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.entity, e.summary)
                        for e in sheet.audit])
-    pdf = theme.build_pdf(sheet.meta, story, subject=f"Subject access: {row.display_name}")
+    pdf = pages.build_pdf(sheet.meta, story, subject=f"Subject access: {row.display_name}")
     return Rendered(pdf)
 
 
 def _heading(text: str) -> Flowable:
     s = theme.styles(BODY_SIZE)
-    return theme.heading_with_room(Paragraph(text, s.h2), 30 * mm)
+    return pages.heading_with_room(Paragraph(text, s.h2), 30 * mm)
 
 
 def _section(title: str, head: Sequence[str],

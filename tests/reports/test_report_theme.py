@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from report_samples import META
 from reportlab.platypus import PageBreak, Paragraph
 
-from sencodesk.reports import theme
+from sencodesk.reports import pages, theme
 
 
 def test_fonts_register_once_and_cover_pupil_names() -> None:
@@ -48,13 +48,13 @@ def test_build_pdf_numbers_pages_and_writes_to_a_path(tmp_path: Path) -> None:
     story = [Paragraph("First", s.body), PageBreak(), Paragraph("Second", s.body), PageBreak(),
              Paragraph("Third", s.body)]
     target = tmp_path / "out.pdf"
-    pdf = theme.build_pdf(META, story, out=target)
+    pdf = pages.build_pdf(META, story, out=target)
     assert target.read_bytes() == pdf
-    pages = page_text(pdf)
-    assert [f"Page {n} of 3" in text for n, text in enumerate(pages, start=1)] == [True] * 3
-    assert all("OFFICIAL-SENSITIVE" in text for text in pages)
+    texts = page_text(pdf)
+    assert [f"Page {n} of 3" in text for n, text in enumerate(texts, start=1)] == [True] * 3
+    assert all("OFFICIAL-SENSITIVE" in text for text in texts)
     assert is_a4(pdf)
     assert all(embedded_fonts(pdf).values())
     buffer = io.BytesIO()
-    theme.build_pdf(META, story, out=buffer)
+    pages.build_pdf(META, story, out=buffer)
     assert len(PdfReader(io.BytesIO(buffer.getvalue())).pages) == 3
