@@ -54,11 +54,25 @@ LENGTH = struct.Struct(">Q")
 DOCUMENT_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.bin")
 
 
-def _file_chunks(path: Path) -> Iterator[bytes]:
-    yield LENGTH.pack(path.stat().st_size)
+def _chunks(path: Path, offset: int, size: int) -> Iterator[bytes]:
+    """``size`` bytes of ``path`` from ``offset``, a chunk at a time; StoreError if the file
+    ends first (a backup cut short)."""
     with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
+        handle.seek(offset)
+        left = size
+        while left:
+            chunk = handle.read(min(CHUNK, left))
+            if not chunk:
+                raise StoreError(f"{path.name} is incomplete (it was cut short).")
             yield chunk
+            left -= len(chunk)
+
+
+def _part(path: Path) -> Iterator[bytes]:
+    """A whole file as one length-prefixed part of a backup."""
+    size = path.stat().st_size
+    yield LENGTH.pack(size)
+    yield from _chunks(path, 0, size)
 
 
 def _zip_documents(folder: Path, target: Path) -> Path:
@@ -88,7 +102,7 @@ def backup(desk: Desk, destination: Path) -> Path:
         slots = accounts.slots_path(desk.data_dir).read_bytes()
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
-            _file_chunks(copy), _file_chunks(documents)))
+            _part(copy), _part(documents)))
     with desk.db.transaction() as session:
         audit.record(session, desk.actor, "export", "backup", summary=destination.name)
     return destination
@@ -143,18 +157,7 @@ def _layout(source: Path) -> _Layout:
 
 def _copy_out(source: Path, span: tuple[int, int], target: Path) -> Path:
     """One part of the backup into its own file, readable only by the owner."""
-    offset, size = span
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with source.open("rb") as handle, os.fdopen(fd, "wb") as out:
-        handle.seek(offset)
-        left = size
-        while left:
-            chunk = handle.read(min(CHUNK, left))
-            if not chunk:
-                raise StoreError(f"{source.name} is incomplete (it was cut short).")
-            out.write(chunk)
-            left -= len(chunk)
-    return target
+    return paths.write_private(target, _chunks(source, *span))
 
 
 def inspect(source: Path) -> BackupInfo:
