@@ -61,3 +61,11 @@ GRANTS: dict[Role, frozenset[Permission]] = {
 
 def allows(role: Role, permission: Permission) -> bool:
     return permission in GRANTS[role]
+
+
+def may_grant(granter: Role, role: Role) -> bool:
+    """Whether an account of role ``granter`` may give someone ``role`` (by creating the account
+    or by setting its password, which amounts to the same): only a role with no access beyond
+    the granter's own, so no one can reach more than they have (an Administrator cannot make a
+    Head, a Teacher or a SENCO; only a SENCO resets a SENCO's password)."""
+    return allows(granter, Permission.MANAGE_ACCOUNTS) and GRANTS[role] <= GRANTS[granter]

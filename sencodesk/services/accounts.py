@@ -11,8 +11,14 @@ from sqlmodel import Session, col, select
 from sencodesk import paths
 from sencodesk.domain import validation
 from sencodesk.domain.codes import Role
-from sencodesk.domain.errors import AuthenticationFailed, Conflict, StoreError, ValidationError
-from sencodesk.domain.permissions import Permission
+from sencodesk.domain.errors import (
+    AuthenticationFailed,
+    Conflict,
+    PermissionDenied,
+    StoreError,
+    ValidationError,
+)
+from sencodesk.domain.permissions import Permission, may_grant
 from sencodesk.domain.records import AccountRecord
 from sencodesk.services import audit
 from sencodesk.services.context import Actor, Desk
@@ -136,6 +142,19 @@ def confirm_password(desk: Desk, password: str) -> bool:
     return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
 
 
+def _check_grant(desk: Desk, role: Role) -> None:
+    if not may_grant(desk.actor.role, role):
+        raise PermissionDenied(
+            f"{desk.actor.role.label} accounts cannot give anyone the {role.label} role (or set "
+            "its password): it reaches more than your own account. Ask your SENCO."
+        )
+
+
+def grantable_roles(role: Role) -> list[Role]:
+    """The roles an account of ``role`` may create or reset, for the Add account form."""
+    return [r for r in Role if may_grant(role, r)]
+
+
 def list_accounts(desk: Desk) -> list[AccountRecord]:
     with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
         rows = session.exec(
@@ -154,8 +173,7 @@ def add_account(desk: Desk, *, full_name: str, username: str, role: Role, passwo
     full_name = validation.name("name", full_name)
     username = _username(username)
     _check_password(password)
-    if role is Role.SENCO and desk.actor.role is not Role.SENCO:
-        raise ValidationError("role", "only a SENCO can create another SENCO account")
+    _check_grant(desk, role)
     with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
         if session.exec(select(StaffMember).where(StaffMember.username == username)).first():
             raise Conflict(f"The username {username!r} is already taken.")
@@ -204,8 +222,10 @@ def set_password(desk: Desk, username: str, new_password: str) -> None:
     )
     with desk.unit(permission) as session:
         staff = _account(session, username)
-        if staff is None:
+        if staff is None or staff.role is None:
             raise ValidationError("username", f"there is no active account {username!r}")
+        if username != desk.actor.username:
+            _check_grant(desk, Role(staff.role))
         audit.record(session, desk.actor, "update", "account", entity_id=staff.id,
                      summary=f"password changed for {username}")
         keyslots.add(slots_path(desk.data_dir),

@@ -68,10 +68,13 @@ class AccountsBox(QGroupBox):
         self.model.set_records(accounts.list_accounts(self.desk))
 
     def add(self) -> None:
+        # Only the roles this account may give (services refuse the others too).
+        roles = accounts.grantable_roles(self.desk.actor.role)
+        default = Role.TEACHER if Role.TEACHER in roles else roles[0]
         fields = [
             ("name", self.tr("Name"), QLineEdit()),
             ("username", self.tr("Username"), QLineEdit()),
-            ("role", self.tr("Role"), ValueCombo([(r.label, r) for r in Role], Role.TEACHER)),
+            ("role", self.tr("Role"), ValueCombo([(r.label, r) for r in roles], default)),
             ("password", self.tr("Password"), _password_field()),
             ("again", self.tr("Password again"), _password_field()),
         ]
