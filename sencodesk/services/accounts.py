@@ -116,11 +116,12 @@ def sign_in_wait(data_dir: Path) -> str:
             "guessing…")
 
 
-def sign_in(
+def open_as(
     data_dir: Path, username: str, password: str, *, sleep: Callable[[float], None] = time.sleep
 ) -> Desk:
-    """Unlock the case file as this member of staff. Wrong name or password: the same message,
-    after a delay that grows with repeated failures."""
+    """Unlock the case file as this active member of staff without recording a sign-in (to
+    check who is asking, as restore does). Wrong name or password: the same message, after a
+    delay that grows with repeated failures."""
     db_path = database_path(data_dir)
     if not db_path.exists():
         raise StoreError(f"There is no school set up in {data_dir}. Run `sencodesk init` first.")
@@ -132,8 +133,17 @@ def sign_in(
             database.close()
             raise AuthenticationFailed("That name and password do not match an account.")
         actor = Actor(staff.id, staff.name, staff.username or username, Role(staff.role))
-        audit.record(session, actor, "login", "account", entity_id=staff.id)
     return Desk(database, actor, data_dir)
+
+
+def sign_in(
+    data_dir: Path, username: str, password: str, *, sleep: Callable[[float], None] = time.sleep
+) -> Desk:
+    """Unlock the case file as this member of staff, and record the sign-in."""
+    desk = open_as(data_dir, username, password, sleep=sleep)
+    with desk.db.transaction() as session:
+        audit.record(session, desk.actor, "login", "account", entity_id=desk.actor.staff_id)
+    return desk
 
 
 def confirm_password(desk: Desk, password: str) -> bool:

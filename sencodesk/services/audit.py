@@ -92,6 +92,12 @@ def record(
     session.info[_HEAD] = event.hash
 
 
+def head(session: Session) -> tuple[int, str]:
+    """How many entries the chain holds and the hash of the newest (GENESIS when empty)."""
+    newest = session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(1)).first()
+    return (newest.id or 0, newest.hash) if newest else (0, GENESIS)
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     entry_id: int

@@ -26,7 +26,7 @@ from sencodesk import __version__, paths
 from sencodesk.domain import backup_policy
 from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import accounts, audit
+from sencodesk.services import accounts, audit, restorer_check
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, migrations
 from sencodesk.store.backup import online_backup
@@ -277,17 +277,19 @@ def check(data_dir: Path, source: Path, username: str, password: str) -> None:
     before it closes the case file that is open)."""
     with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
         _stage(source, Path(scratch), username, password)
+        restorer_check.authorise(data_dir, Path(scratch), username, password)
 
 
 def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     """Replace the case file with a backup. Checks the file, the password and the database's
-    integrity first; the current files are kept aside as ``*.before-restore-<time>``. Returns
-    the folder where the old files were put. The data folder is made (owner-only) if this is a
-    new computer."""
+    integrity first, and who may restore (:mod:`restorer_check`); the current files are kept
+    aside as ``*.before-restore-<time>``. Returns the folder where the old files were put. The
+    data folder is made (owner-only) if this is a new computer."""
     paths.ensure_private_dir(data_dir)
     with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
         staged = Path(scratch)
         key = _stage(source, staged, username, password)
+        restorer = restorer_check.authorise(data_dir, staged, username, password)
         aside = data_dir / f"before-restore-{datetime.now():{STAMP}}"
         try:
             _swap_in(staged, data_dir, aside)
@@ -302,6 +304,8 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
                              "Free some space and restore again.") from None
     database = open_database(data_dir / "sencodesk.db", key)
     with database.transaction() as session:
-        audit.record(session, None, "restore", "backup", summary=f"restored {source.name}")
+        summary, changed = restorer_check.restore_entry(restorer, source, aside)
+        audit.record(session, restorer.actor, "restore", "backup", summary=summary,
+                     changed=changed)
     database.close()
     return aside

@@ -146,3 +146,28 @@ def test_restore_on_a_new_laptop_makes_the_data_folder(
     capsys.readouterr()
     assert main(["--data-dir", str(laptop), "pupils", "list", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 10
+
+
+
+def test_a_teacher_cannot_restore_from_the_command_line(
+    signed_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert main(["demo", "--pupils", "5"]) == 0
+    monkeypatch.setenv("SENCODESK_NEW_PASSWORD", "teacher's pass")
+    assert main(["accounts", "add", "tia", "--name", "Tia Jones", "--role", "teacher"]) == 0
+    target = tmp_path / "b.backup"
+    assert main(["backup", "-o", str(target)]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("SENCODESK_USER", "tia")
+    monkeypatch.setenv("SENCODESK_PASSWORD", "teacher's pass")
+    assert main(["restore", str(target), "--yes"]) == 1
+    assert "Teacher accounts cannot back up and restore" in capsys.readouterr().err
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    assert main(["restore", str(target), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["audit", "list"]) == 0
+    listing = capsys.readouterr().out
+    restore_line = next(line for line in listing.splitlines() if "restored b.backup" in line)
+    assert "sencodesk" not in restore_line.split("restored")[0]

@@ -81,3 +81,28 @@ def test_a_damaged_backup_is_explained(qtbot: QtBot, desk: Desk, tmp_path: Path,
                         staticmethod(lambda *a, **k: (str(damaged), "")))
     box.restore()
     assert message_boxes and "half.sencodesk-backup" in message_boxes[-1][1]
+
+
+def test_an_administrator_restores_in_settings_and_the_trail_names_them(
+        qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: list[tuple[str, str]]) -> None:
+    from sencodesk.services import audit
+
+    admin = signed_in_as(desk, Role.ADMIN)
+    target = backups.backup(admin, backups.backup_folder(desk.data_dir) / "a.sencodesk-backup")
+    add_pupil(desk)
+    page = _settings(qtbot, admin)
+    box = page.backups
+    assert box is not None
+    box.view.selectRow(0)
+    monkeypatch.setattr(backups_box, "confirm", lambda *a: True)
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("long enough pass", True)))
+    box.restore()
+    assert "Restored" in message_boxes[-1][1], message_boxes
+    assert target.exists()
+    desk.close()
+    again = accounts.sign_in(desk.data_dir, "senco", PASSWORD)
+    entry = next(e for e in audit.list_events(again) if e.action == "restore")
+    assert entry.actor == "Pat Example" and "replaced audit trail" in entry.changes
+    again.close()
