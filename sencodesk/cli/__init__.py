@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from sencodesk import __version__
+from sencodesk.cli.terminal import printable_output
 from sencodesk.domain.errors import SencodeskError
 
 #: Command modules, in the order their commands appear in ``--help``.
@@ -62,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
+    with printable_output():
+        return _run(func, args)
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         result: int = func(args)
     except SencodeskError as error:

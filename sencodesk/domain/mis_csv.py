@@ -159,6 +159,22 @@ def _columns(header: list[str], mapping: Mapping[str, str]) -> tuple[dict[str, i
     return found, ignored
 
 
+#: A cell starting with one of these is read by spreadsheets as a formula (or, for tab and
+#: carriage return, may start one after trimming): the export prefixes an apostrophe, which
+#: spreadsheets show as text, and the import takes it off again (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """``value`` as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _from_spreadsheet(value: str) -> str:
+    """Undo :func:`spreadsheet_safe` (so our own export imports back exactly)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
 def _reader(data: bytes) -> Iterator[list[str]]:
     text = decode(data)
     if not text.strip():
@@ -238,7 +254,8 @@ def _row(number: int, cells: list[str], columns: dict[str, int],
     """One pupil from one row; errors name the column as the file's header does."""
     def cell(name: str) -> str:
         index = columns.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        found = cells[index].strip() if index is not None and index < len(cells) else ""
+        return _from_spreadsheet(found)
 
     try:
         year = YearGroup.parse(cell("year"))

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlmodel import col
 
-from sencodesk.domain.mis_csv import EXPORT_COLUMNS
+from sencodesk.domain.mis_csv import EXPORT_COLUMNS, spreadsheet_safe
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import pupils, saving
 from sencodesk.services.context import Desk
@@ -42,7 +42,7 @@ def _encode(rows: list[list[str]]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
