@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
@@ -88,13 +87,20 @@ def register(sub: common.Subparsers) -> None:
                     sar):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
                              metavar="FILE",
-                             help="the file to write")
+                             help="the file to write (never in sencodesk's data folder)")
+        command.add_argument("--replace", action="store_true",
+                             help="write over a file of that name that is already there")
 
 
-def _write(path: Path, data: bytes) -> None:
+def _check(args: argparse.Namespace) -> None:
+    """Refuse the output file before signing in or doing any work (and auditing it)."""
+    saving.check_target(args.output, replace=args.replace)
+
+
+def _write(args: argparse.Namespace, data: bytes) -> None:
     """Write whole or not at all: a half-written PDF is never left under the final name."""
-    saving.save_export(path, data)
-    print(f"Wrote {path}.")
+    saving.save_export(args.output, data, replace=args.replace)
+    print(f"Wrote {args.output}.")
 
 
 def _warn(warnings: tuple[str, ...]) -> None:
@@ -124,9 +130,10 @@ def _pdf(args: argparse.Namespace, gather: Callable[[Desk], object]) -> int:
     """Sign in, gather the document's sheet (audited), draw it and write it whole."""
     from sencodesk.reports import render
 
+    _check(args)
     with common.signed_in(args) as desk:
         result = render(gather(desk))
-    _write(args.output, result.pdf)
+    _write(args, result.pdf)
     _warn(result.warnings)
     return 0
 
@@ -149,8 +156,9 @@ def run_register(args: argparse.Namespace) -> int:
         return _pdf(args, report_data.register)
     from sencodesk.services.register_csv import write_register_csv
 
+    _check(args)
     with common.signed_in(args) as desk:
-        count = write_register_csv(desk, args.output.expanduser())
+        count = write_register_csv(desk, args.output.expanduser(), replace=args.replace)
     print(f"Wrote {count:,} pupils to {args.output}.")
     return 0
 
@@ -178,10 +186,11 @@ def run_ofsted(args: argparse.Namespace) -> int:
 def run_ctf(args: argparse.Namespace) -> int:
     from sencodesk.services import ctf, pupils
 
+    _check(args)
     with common.signed_in(args) as desk:
         data = ctf.export(desk, [pupils.id_for_upn(desk, upn)
                                  for upn in args.upns])
-    _write(args.output, data)
+    _write(args, data)
     return 0
 
 
@@ -189,7 +198,8 @@ def run_sar(args: argparse.Namespace) -> int:
     from sencodesk.reports import render
     from sencodesk.services import pupils, subject_access
 
+    _check(args)
     with common.signed_in(args) as desk:
         sheet = subject_access.gather(desk, pupils.id_for_upn(desk, args.upn))
-    _write(args.output, subject_access.package(sheet, render(sheet).pdf))
+    _write(args, subject_access.package(sheet, render(sheet).pdf))
     return 0

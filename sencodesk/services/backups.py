@@ -24,9 +24,9 @@ from pathlib import Path
 
 from sencodesk import __version__, paths
 from sencodesk.domain import backup_policy
-from sencodesk.domain.errors import StoreError
+from sencodesk.domain.errors import StoreError, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import accounts, audit, restorer_check
+from sencodesk.services import accounts, audit, restorer_check, saving
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, migrations
 from sencodesk.store.backup import online_backup
@@ -91,6 +91,10 @@ def backup(desk: Desk, destination: Path) -> Path:
     with the attached documents."""
     desk.require(Permission.BACKUP)
     destination = destination.expanduser()
+    if saving.data_folder_holding(destination) is not None and \
+            destination.resolve().parent != backup_folder(desk.data_dir).resolve():
+        raise ValidationError("file", f"{destination} is in sencodesk's data folder, which "
+                              "holds the case file and its keys; back up somewhere else.")
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         copy = online_backup(desk.db, Path(scratch) / "copy.db")

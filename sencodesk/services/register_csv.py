@@ -51,9 +51,10 @@ def register_csv(desk: Desk) -> bytes:
     return _encode(_rows(desk))
 
 
-def write_register_csv(desk: Desk, path: Path) -> int:
+def write_register_csv(desk: Desk, path: Path, *, replace: bool = False) -> int:
     """Write the register (not leavers) to ``path``; return how many pupils. Audited."""
+    saving.check_target(path, replace=replace)
     rows = _rows(desk)
-    saving.save_export(path, _encode(rows))
+    saving.save_export(path, _encode(rows), replace=replace)
     record_export(desk, "register csv", summary=f"{len(rows)} pupils")
     return len(rows)

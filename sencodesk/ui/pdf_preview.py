@@ -97,7 +97,7 @@ class PdfPreviewDialog(QDialog):
         if not name:
             return
         try:
-            saving.save_export(Path(name), self.pdf)
+            saving.save_export(Path(name), self.pdf, replace=True)  # the save dialog asked
         except SencodeskError as error:
             explain(self, error)
 

@@ -165,7 +165,8 @@ class ProfileTab(QWidget):
             from sencodesk.reports import render
 
             sheet = subject_access.gather(self.desk, self.pupil_id)
-            saving.save_export(target, subject_access.package(sheet, render(sheet).pdf))
+            saving.save_export(target, subject_access.package(sheet, render(sheet).pdf),
+                               replace=True)  # the save dialog asked
             return target
 
         def done(path: Path) -> None:
@@ -185,7 +186,8 @@ class ProfileTab(QWidget):
         if target is None:
             return
         try:
-            saving.save_export(target, ctf.export(self.desk, [self.pupil_id]))
+            saving.save_export(target, ctf.export(self.desk, [self.pupil_id]),
+                               replace=True)  # the save dialog asked
         except SencodeskError as error:
             explain(self, error)
             return
