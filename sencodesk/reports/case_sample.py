@@ -6,13 +6,14 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table
 
+from sencodesk.domain import pictures
 from sencodesk.domain.codes import CycleStatus
 from sencodesk.domain.documents import CaseStudy
 from sencodesk.domain.records import CycleRecord
 from sencodesk.reports import pages, theme
+from sencodesk.reports.passport import Initials
 from sencodesk.reports.theme import markup, uk_date
 
 PHOTO_WIDTH = 26 * mm
@@ -29,7 +30,7 @@ def case_study(case: CaseStudy, size: float) -> list[Flowable]:
         facts.insert(1, ("Date of birth", uk_date(case.dob)))
     heading = pages.section_heading(markup(case.name), s.h2, level=1)
     top: Flowable = theme.fact_table([(label, markup(value)) for label, value in facts], size)
-    photo = _photo(case.photo)
+    photo = _photo(case)
     if photo is not None:
         top = Table([[top, photo]], colWidths=[None, PHOTO_WIDTH + 4], hAlign="LEFT")
         top.setStyle(theme.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -45,14 +46,16 @@ def case_study(case: CaseStudy, size: float) -> list[Flowable]:
     return story
 
 
-def _photo(data: bytes | None) -> Flowable | None:
-    if not data:
+def _photo(case: CaseStudy) -> Flowable | None:
+    """The photo, initials if it cannot be read whole, or None if there is none."""
+    if not case.photo:
         return None
-    try:
-        width, height = ImageReader(io.BytesIO(data)).getSize()
-    except Exception:  # noqa: BLE001 - an unreadable photo is simply left out
-        return None
-    return Image(io.BytesIO(data), width=PHOTO_WIDTH, height=PHOTO_WIDTH * height / width)
+    size = pictures.picture_size(case.photo)
+    if size is None:
+        words = case.name.split()
+        return Initials("".join(w[:1].upper() for w in (words[:1] + words[1:][-1:])))
+    width, height = size
+    return Image(io.BytesIO(case.photo), width=PHOTO_WIDTH, height=PHOTO_WIDTH * height / width)
 
 
 def _cycle(cycle: CycleRecord, size: float) -> list[Flowable]:

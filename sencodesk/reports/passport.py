@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -25,6 +24,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from sencodesk.domain import pictures
 from sencodesk.domain.documents import DocumentMeta, PassportSet
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow
 from sencodesk.reports import pages, theme
@@ -165,16 +165,16 @@ def _truncate(text: str, cap: int) -> str:
 
 def _photo(photo: bytes, warnings: list[str]) -> Flowable | None:
     """The photo scaled to fit its box, keeping its shape; None (with a warning) if unreadable."""
-    try:
-        width, height = ImageReader(io.BytesIO(photo)).getSize()
-    except Exception:  # noqa: BLE001 - any undecodable image means "show initials instead"
+    size = pictures.picture_size(photo)
+    if size is None:  # cut short or damaged: drawing it would fail part-way through the PDF
         warnings.append("The photo could not be read, so initials are shown instead")
         return None
+    width, height = size
     scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
     return Image(io.BytesIO(photo), width=width * scale, height=height * scale)
 
 
-class _Initials(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+class Initials(Flowable):  # type: ignore[misc]  # ReportLab is untyped
     """A calm placeholder for a missing photo: the pupil's initials in a tinted box."""
 
     def __init__(self, initials: str) -> None:
@@ -214,7 +214,7 @@ def _hero(
         Paragraph(f"Written <b>{theme.uk_date(passport.written_on)}</b>"
                   f"&nbsp;&nbsp;·&nbsp;&nbsp;{review}", dates),
     ]
-    picture = image or _Initials(_initials(pupil))
+    picture = image or Initials(_initials(pupil))
     table = Table([[picture, text]], colWidths=[PHOTO_WIDTH + 6 * mm, None])
     table.setStyle(theme.table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from sencodesk import paths
-from sencodesk.domain import validation
+from sencodesk.domain import pictures, validation
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord, DocumentRecord
@@ -130,8 +130,7 @@ def set_photo(desk: Desk, pupil_id: int, data: bytes) -> None:
     """Store the pupil's photo (encrypted) for the profile and the passport."""
     if len(data) > MAX_PHOTO:
         raise ValidationError("photo", "the photo is over 5 MB; use a smaller picture")
-    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
-        raise ValidationError("photo", "use a PNG or JPEG picture")
+    pictures.check_photo(data)
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupil = session.get(Pupil, pupil_id)
         if pupil is None:
