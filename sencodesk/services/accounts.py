@@ -18,9 +18,9 @@ from sencodesk.domain.errors import (
     StoreError,
     ValidationError,
 )
-from sencodesk.domain.permissions import Permission, may_grant
+from sencodesk.domain.permissions import Permission, allows, may_grant
 from sencodesk.domain.records import AccountRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, records_log
 from sencodesk.services.context import Actor, Desk
 from sencodesk.store import keyslots
 from sencodesk.store.database import open_database
@@ -68,8 +68,9 @@ def init_school(
     db_path, slot_path = database_path(data_dir), slots_path(data_dir)
     if db_path.exists() or slot_path.exists():
         raise StoreError(f"{data_dir} already holds a school's case file.")
-    key = keyslots.new_database_key()
-    keyslots.create(slot_path, keyslots.make_slot(username, password, key))
+    key, confidential = keyslots.new_database_key(), keyslots.new_database_key()
+    keyslots.create(slot_path, keyslots.make_slot(username, password, key,
+                                                  confidential_key=confidential))
     try:
         database = open_database(db_path, key, create=True)
     except BaseException:
@@ -88,7 +89,7 @@ def init_school(
         actor = Actor(staff.id, full_name, username, Role.SENCO)
         audit.record(session, actor, "create", "school", entity_id=school.id,
                      summary=f"created the case file for {school_name}")
-    return Desk(database, actor, data_dir)
+    return Desk(database, actor, data_dir, confidential_key=confidential)
 
 
 def _account(session: Session, username: str) -> StaffMember | None:
@@ -125,7 +126,8 @@ def open_as(
     db_path = database_path(data_dir)
     if not db_path.exists():
         raise StoreError(f"There is no school set up in {data_dir}. Run `sencodesk init` first.")
-    key = keyslots.unlock(slots_path(data_dir), username, password, sleep=sleep)
+    key, confidential = keyslots.unlock_keys(slots_path(data_dir), username, password,
+                                             sleep=sleep)
     database = open_database(db_path, key)
     with database.transaction() as session:
         staff = _account(session, username)
@@ -133,7 +135,22 @@ def open_as(
             database.close()
             raise AuthenticationFailed("That name and password do not match an account.")
         actor = Actor(staff.id, staff.name, staff.username or username, Role(staff.role))
-    return Desk(database, actor, data_dir)
+    readable = confidential if actor.may(Permission.READ_CONFIDENTIAL) else None
+    return Desk(database, actor, data_dir, confidential_key=readable)
+
+
+def _first_confidential_key(desk: Desk, password: str) -> None:
+    """A case file made before confidential documents had a key of their own gets one when
+    a SENCO first signs in: wrapped in their slot, and their confidential documents re-sealed
+    with it. Others who may read them get it when a SENCO sets their password."""
+    if desk.confidential_key is not None or not desk.actor.may(Permission.MANAGE_ACCOUNTS) \
+            or not desk.actor.may(Permission.READ_CONFIDENTIAL) \
+            or keyslots.holds_confidential(keyslots.read(slots_path(desk.data_dir))):
+        return
+    desk.confidential_key = keyslots.new_database_key()
+    keyslots.add(slots_path(desk.data_dir), keyslots.make_slot(
+        desk.actor.username, password, desk.db.key, confidential_key=desk.confidential_key))
+    records_log.seal_confidential(desk)
 
 
 def sign_in(
@@ -141,6 +158,7 @@ def sign_in(
 ) -> Desk:
     """Unlock the case file as this member of staff, and record the sign-in."""
     desk = open_as(data_dir, username, password, sleep=sleep)
+    _first_confidential_key(desk, password)
     with desk.db.transaction() as session:
         audit.record(session, desk.actor, "login", "account", entity_id=desk.actor.staff_id)
     return desk
@@ -158,6 +176,11 @@ def _check_grant(desk: Desk, role: Role) -> None:
             f"{desk.actor.role.label} accounts cannot give anyone the {role.label} role (or set "
             "its password): it reaches more than your own account. Ask your SENCO."
         )
+
+
+def _confidential_for(desk: Desk, role: Role) -> bytes | None:
+    """The confidential-documents key for a slot of ``role``: only roles that may read them."""
+    return desk.confidential_key if allows(role, Permission.READ_CONFIDENTIAL) else None
 
 
 def grantable_roles(role: Role) -> list[Role]:
@@ -195,7 +218,8 @@ def add_account(desk: Desk, *, full_name: str, username: str, role: Role, passwo
                      summary=f"account {username} ({role.label})")
         # The slot is written last, inside the transaction: if it fails nothing is committed.
         keyslots.add(slots_path(desk.data_dir),
-                     keyslots.make_slot(username, password, desk.db.key))
+                     keyslots.make_slot(username, password, desk.db.key,
+                                        confidential_key=_confidential_for(desk, role)))
         assert staff.id is not None
         return staff.id
 
@@ -239,4 +263,6 @@ def set_password(desk: Desk, username: str, new_password: str) -> None:
         audit.record(session, desk.actor, "update", "account", entity_id=staff.id,
                      summary=f"password changed for {username}")
         keyslots.add(slots_path(desk.data_dir),
-                     keyslots.make_slot(username, new_password, desk.db.key))
+                     keyslots.make_slot(username, new_password, desk.db.key,
+                                        confidential_key=_confidential_for(
+                                            desk, Role(staff.role))))

@@ -35,6 +35,9 @@ class Desk:
     actor: Actor
     data_dir: Path
     today: Callable[[], date] = field(default=date.today)
+    #: Opens confidential documents; only in the desks of roles that may read them, and only
+    #: if this person's key slot holds it (a Teacher's password cannot unwrap it).
+    confidential_key: bytes | None = field(default=None, repr=False)
 
     def require(self, permission: Permission) -> None:
         if not self.actor.may(permission):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from sencodesk import paths
 from sencodesk.domain import pictures, validation
@@ -24,6 +24,58 @@ MAX_PHOTO = 5 * 1024 * 1024
 
 def blobs(desk: Desk) -> BlobStore:
     return BlobStore(desk.data_dir / paths.DOCUMENTS_NAME, desk.db.key)
+
+
+NO_CONFIDENTIAL_KEY = ("Your account does not hold the key to confidential documents yet. Ask a "
+                       "SENCO to set your password again (Settings, Staff accounts); it is "
+                       "added then.")
+
+
+def _store(desk: Desk, confidential: bool) -> BlobStore:
+    """Where a document's bytes are sealed: confidential ones under their own key, which only
+    the key slots of roles allowed to read them hold (so the database key alone, which every
+    account's password opens, does not open them)."""
+    if not confidential:
+        return blobs(desk)
+    if desk.confidential_key is None:
+        if not desk.actor.may(Permission.READ_CONFIDENTIAL):
+            raise PermissionDenied("This document is marked confidential.")
+        raise PermissionDenied(NO_CONFIDENTIAL_KEY)
+    return BlobStore(desk.data_dir / paths.DOCUMENTS_NAME, desk.confidential_key)
+
+
+def _reseal(session: Session, desk: Desk, row: Document, confidential: bool) -> str | None:
+    """Move a document's bytes to the other key; returns the old name if nothing else uses it
+    (to delete after the commit)."""
+    old = row.sha256
+    row.sha256 = _store(desk, confidential).put(_store(desk, row.confidential).get(old))
+    row.confidential = confidential
+    session.add(row)
+    session.flush()
+    used = session.exec(select(Document.id).where(Document.sha256 == old)).first() or \
+        session.exec(select(Pupil.id).where(Pupil.photo_sha256 == old)).first()
+    return None if used else old
+
+
+def seal_confidential(desk: Desk) -> int:
+    """Re-seal confidential documents stored under the database key (by a version before they
+    had a key of their own) under the confidential-documents key. Returns how many."""
+    leftovers: list[str] = []
+    with desk.unit(Permission.EDIT_DOCUMENTS) as session:
+        rows = list(session.exec(select(Document).where(col(Document.confidential).is_(True))))
+        for row in rows:
+            if _store(desk, True).exists(row.sha256):
+                continue
+            row.confidential = False  # as it is sealed now
+            if (old := _reseal(session, desk, row, True)) is not None:
+                leftovers.append(old)
+        if rows:
+            audit.record(session, desk.actor, "update", "document",
+                         summary=f"{len(rows)} confidential documents re-sealed under their "
+                         "own key")
+    for name in leftovers:
+        blobs(desk).delete(name)
+    return len(rows)
 
 
 def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summary: str,
@@ -76,7 +128,7 @@ def attach(desk: Desk, pupil_id: int, source: Path, *, title: str, kind: str = "
     with desk.unit(Permission.EDIT_DOCUMENTS) as session:
         if session.get(Pupil, pupil_id) is None:
             raise NotFound(f"There is no pupil with id {pupil_id}.")
-        name = blobs(desk).put(data)
+        name = _store(desk, confidential).put(data)
         row = Document(pupil_id=pupil_id, sha256=name, title=title,
                        kind=validation.text("type", kind, max_length=60), dated=dated,
                        filename=source.name[:255], size=len(data), confidential=confidential,
@@ -112,7 +164,7 @@ def read_document(desk: Desk, document_id: int) -> tuple[DocumentRecord, bytes]:
             raise PermissionDenied("This document is marked confidential.")
         audit.record(session, desk.actor, "read", "document", entity_id=row.id,
                      pupil_id=row.pupil_id, summary=row.title)
-        return _record(row), blobs(desk).get(row.sha256)
+        return _record(row), _store(desk, row.confidential).get(row.sha256)
 
 
 def set_confidential(desk: Desk, document_id: int, confidential: bool) -> None:
@@ -120,10 +172,12 @@ def set_confidential(desk: Desk, document_id: int, confidential: bool) -> None:
         row = session.get(Document, document_id)
         if row is None:
             raise NotFound(f"There is no document with id {document_id}.")
-        old, row.confidential = row.confidential, confidential
-        session.add(row)
+        old = row.confidential
+        unused = _reseal(session, desk, row, confidential) if old != confidential else None
         audit.record(session, desk.actor, "update", "document", entity_id=row.id,
                      pupil_id=row.pupil_id, changed={"confidential": [old, confidential]})
+    if unused is not None:
+        _store(desk, old).delete(unused)
 
 
 def set_photo(desk: Desk, pupil_id: int, data: bytes) -> None:

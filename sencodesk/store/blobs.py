@@ -58,5 +58,13 @@ class BlobStore:
         except InvalidTag:
             raise StoreError(f"The attached file {name[:12]}… is damaged.") from None
 
+    def exists(self, name: str) -> bool:
+        """Whether ``name`` is stored and opens with this store's key."""
+        try:
+            self.get(name)
+        except StoreError:
+            return False
+        return True
+
     def delete(self, name: str) -> None:
         self._path(name).unlink(missing_ok=True)

@@ -50,6 +50,9 @@ class Slot:
     nonce: bytes
     wrapped: bytes
     kdf: KdfParams
+    #: The confidential-documents key (nonce + AES-GCM ciphertext) under the same password,
+    #: only in the slots of roles that may read confidential documents.
+    confidential: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,14 @@ class SlotFile:
 
 
 def new_database_key() -> bytes:
+    """A random 256-bit key (the database key, or the confidential-documents key)."""
     return secrets.token_bytes(KEY_BYTES)
+
+
+def holds_confidential(slots: SlotFile) -> bool:
+    """Whether any slot holds the confidential-documents key (case files made before it
+    existed hold none until a reader of confidential documents signs in)."""
+    return any(slot.confidential is not None for slot in slots.slots)
 
 
 def _derive(password: str, salt: bytes, kdf: KdfParams) -> bytes:
@@ -71,24 +81,50 @@ def _aad(username: str) -> bytes:
     return f"{FORMAT}:{VERSION}:{username}".encode()
 
 
+def _confidential_aad(username: str) -> bytes:
+    return _aad(username) + b":confidential-documents"
+
+
 def make_slot(
-    username: str, password: str, db_key: bytes, kdf: KdfParams | None = None
+    username: str, password: str, db_key: bytes, kdf: KdfParams | None = None, *,
+    confidential_key: bytes | None = None,
 ) -> Slot:
+    """A slot opening the database key (and, if given, the confidential-documents key) with
+    ``password``."""
     kdf = kdf or DEFAULT_KDF
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
-    wrapped = AESGCM(_derive(password, salt, kdf)).encrypt(nonce, db_key, _aad(username))
-    return Slot(username, salt, nonce, wrapped, kdf)
+    aead = AESGCM(_derive(password, salt, kdf))
+    wrapped = aead.encrypt(nonce, db_key, _aad(username))
+    confidential = None
+    if confidential_key is not None:
+        second = secrets.token_bytes(12)
+        confidential = second + aead.encrypt(second, confidential_key,
+                                             _confidential_aad(username))
+    return Slot(username, salt, nonce, wrapped, kdf, confidential)
+
+
+def open_slot(slot: Slot, password: str) -> tuple[bytes, bytes | None] | None:
+    """The database key and the confidential-documents key (None if this slot holds none),
+    or None if the password is wrong (or the slot was tampered with)."""
+    aead = AESGCM(_derive(password, slot.salt, slot.kdf))
+    try:
+        key = aead.decrypt(slot.nonce, slot.wrapped, _aad(slot.username))
+    except InvalidTag:
+        return None
+    if slot.confidential is None:
+        return key, None
+    try:
+        return key, aead.decrypt(slot.confidential[:12], slot.confidential[12:],
+                                 _confidential_aad(slot.username))
+    except InvalidTag:
+        return key, None
 
 
 def unwrap(slot: Slot, password: str) -> bytes | None:
     """The database key, or None if the password is wrong (or the slot was tampered with)."""
-    try:
-        return AESGCM(_derive(password, slot.salt, slot.kdf)).decrypt(
-            slot.nonce, slot.wrapped, _aad(slot.username)
-        )
-    except InvalidTag:
-        return None
+    opened = open_slot(slot, password)
+    return opened[0] if opened else None
 
 
 def _b64(data: bytes) -> str:
@@ -96,13 +132,16 @@ def _b64(data: bytes) -> str:
 
 
 def _slot_to_json(slot: Slot) -> dict[str, Any]:
-    return {
+    raw = {
         "username": slot.username,
         "kdf": {"name": "scrypt", "n": slot.kdf.n, "r": slot.kdf.r, "p": slot.kdf.p},
         "salt": _b64(slot.salt),
         "nonce": _b64(slot.nonce),
         "wrapped_key": _b64(slot.wrapped),
     }
+    if slot.confidential is not None:
+        raw["wrapped_confidential_key"] = _b64(slot.confidential)
+    return raw
 
 
 def _slot_from_json(raw: dict[str, Any]) -> Slot:
@@ -115,6 +154,8 @@ def _slot_from_json(raw: dict[str, Any]) -> Slot:
         nonce=base64.b64decode(raw["nonce"], validate=True),
         wrapped=base64.b64decode(raw["wrapped_key"], validate=True),
         kdf=KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"])),
+        confidential=(base64.b64decode(raw["wrapped_confidential_key"], validate=True)
+                      if raw.get("wrapped_confidential_key") else None),
     )
 
 
@@ -171,10 +212,19 @@ def failure_delay(failures: int) -> float:
 def unlock(path: Path, username: str, password: str, *, sleep: Any = time.sleep) -> bytes:
     """The database key for this person, or AuthenticationFailed with the same words whether
     the account is missing or the password is wrong."""
+    return unlock_keys(path, username, password, sleep=sleep)[0]
+
+
+def unlock_keys(
+    path: Path, username: str, password: str, *, sleep: Any = time.sleep
+) -> tuple[bytes, bytes | None]:
+    """The database key and this person's confidential-documents key (None if their slot
+    holds none), as :func:`unlock`."""
     state = read(path)
     sleep(failure_delay(state.failures))
     slot = find(state, username)
-    key = unwrap(slot, password) if slot and password else None
+    opened = open_slot(slot, password) if slot and password else None
+    key = opened[0] if opened else None
     if slot is None:
         # The same scrypt work as a real slot, so timing does not reveal which accounts exist.
         _derive(password or "-", bytes(16), DEFAULT_KDF)
@@ -183,7 +233,8 @@ def unlock(path: Path, username: str, password: str, *, sleep: Any = time.sleep)
         raise AuthenticationFailed("That name and password do not match an account.")
     if state.failures:
         write(path, replace(state, failures=0, last_failure=0.0))
-    return key
+    assert opened is not None
+    return opened
 
 
 def add(path: Path, slot: Slot) -> None:
