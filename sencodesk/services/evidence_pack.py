@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -14,6 +13,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from sencodesk.domain import evidence
+from sencodesk.domain.anonymise import scrubber
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.clock.calendar import months_after
 from sencodesk.domain.codes import SenStatus
@@ -136,21 +136,12 @@ def _case(desk: Desk, row: PupilRow, anonymise: bool, today: date) -> CaseStudy:
     detail = pupils.get(desk, row.id)
     code = evidence.anonymous_code(_secret(desk), row.id)
     names = {row.forename, row.surname, detail.legal_forename, detail.legal_surname,
-             *(part for parent in detail.parents for part in parent.name.split()
-               if len(part) > 2)}
-    scrub = _scrubber(names, code)
+             detail.preferred_forename, detail.preferred_surname,
+             *(parent.name for parent in detail.parents)}
+    scrub = scrubber(names, code, dob=row.dob, today=today)
     return CaseStudy(code, None, None, None, row.year_group, row.status, needs,
                      scrub(support_me), tuple(_scrub_cycle(c, scrub) for c in newest),
                      past_year)
-
-
-def _scrubber(names: set[str], code: str) -> ScrubFn:
-    """Replace each of the pupil's names (whole words, any case) in free text with the code."""
-    words = sorted((n for n in names if n.strip()), key=len, reverse=True)
-    if not words:
-        return lambda text: text
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-    return lambda text: pattern.sub(code, text)
 
 
 def _scrub_cycle(cycle: CycleRecord, scrub: ScrubFn) -> CycleRecord:

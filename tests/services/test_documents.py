@@ -214,3 +214,24 @@ def test_the_register_shows_the_plan_in_force_not_a_newer_draft(
     nothing = add_pupil(desk, status=SenStatus.SUPPORT)
     lines = {line.pupil.id: line.provision for line in report_data.register(desk).lines}
     assert lines == {pid: ("Precision teaching",), only_draft: ("Social stories",), nothing: ()}
+
+
+def test_anonymised_pack_catches_names_however_typed_upns_and_dates_of_birth(
+    desk: Desk,
+) -> None:
+    from factories import add_pupil
+
+    from sencodesk.domain.records import PassportContent
+    from sencodesk.services import passports, people
+
+    pid = add_pupil(desk)  # Zoë O'Brien, born 01/03/2014
+    people.add_parent(desk, pid, name="Jo Smith", relationship="Mother")
+    upn = pupils.get(desk, pid).row.upn
+    passports.save(desk, pid, PassportContent(support_me=(
+        f"Zoe O’Brien works best near the front. Jo (mum) asks for a weekly note. "
+        f"UPN {upn}; dob 1.3.2014; born 1st March 2014.")))
+    pack = evidence_pack.evidence_pack(desk, anonymise=True, case_ids=[pid])
+    text = _text(render(pack).pdf)
+    for secret in ("Zoe", "Zoë", "O’Brien", "O'Brien", "Jo ", upn, "2014"):
+        assert secret not in text, secret
+    assert "works best near the front" in text
