@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sencodesk import paths
+from sencodesk.domain import validation
 from sencodesk.domain.codes import YearGroup
 from sencodesk.domain.errors import AuthenticationFailed, ValidationError
 
@@ -85,7 +86,7 @@ def sign_in(args: argparse.Namespace) -> Desk:
     from sencodesk.services import accounts
 
     name, password = username(args), ask_password()
-    wait = accounts.sign_in_wait(data_dir(args))
+    wait = accounts.sign_in_wait(data_dir(args), name)
     if wait:
         print(wait, file=sys.stderr)
     return accounts.sign_in(data_dir(args), name, password)
@@ -106,9 +107,10 @@ def parse_date(text: str, *, field: str = "date") -> date:
     cleaned = text.strip()
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(cleaned, pattern).date()
+            parsed = datetime.strptime(cleaned, pattern).date()
         except ValueError:
             continue
+        return validation.plausible_date(parsed, field=field)
     raise ValidationError(field, f"{text!r} is not a date: use dd/mm/yyyy or yyyy-mm-dd")
 
 

@@ -20,11 +20,15 @@ def register(sub: common.Subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+MAX_WITHIN = 3653
+
+
 def run(args: argparse.Namespace) -> int:
     from sencodesk.services import deadlines
 
-    if args.within is not None and args.within < 0:
-        raise SystemExit("sencodesk: --within takes a number of days, 0 or more")
+    if args.within is not None and not 0 <= args.within <= MAX_WITHIN:
+        raise SystemExit(f"sencodesk: --within takes a number of days from 0 to {MAX_WITHIN:,} "
+                         "(ten years)")
     with common.signed_in(args) as desk:
         items = deadlines.school_deadlines(desk, within_days=args.within,
                                            overdue_only=args.overdue)

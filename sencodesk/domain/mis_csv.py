@@ -128,10 +128,14 @@ def parse_date(text: str, *, row: int, column: str) -> date:
     for pattern, shape in _DATE_SHAPES:
         if shape.fullmatch(cleaned):
             try:
-                return datetime.strptime(cleaned, pattern).date()
+                parsed = datetime.strptime(cleaned, pattern).date()
             except ValueError:
                 raise ValidationError(column, f"{cleaned} is not a real date (there is no such "
                                       "day in that month)", row=row) from None
+            try:
+                return validation.plausible_date(parsed, field=column)
+            except ValidationError as error:
+                raise ValidationError(column, error.message, row=row) from None
     raise ValidationError(column, f"{text!r} is not a date (use dd/mm/yyyy)", row=row)
 
 
@@ -184,6 +188,23 @@ def _reader(data: bytes) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
+def _checked_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    """Rows numbered as a spreadsheet shows them (the header is row 1); a cell too long for
+    any pupil list (over 128 KB, e.g. a stray quote swallowing the rest of the file) is a
+    ValidationError naming its row."""
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ValidationError("file", f"row {number} cannot be read ({error}); is a quote "
+                                  "mark left open, or is this not a pupil list?") from None
+        yield number, cells
+
+
 def read_header(data: bytes) -> list[str]:
     """The file's column headers, to let the user map the ones an import does not know."""
     return [title.strip() for title in next(_reader(data))]
@@ -232,7 +253,7 @@ def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> Parsed
     errors: list[RowError] = []
     names = {name: header[index].strip() for name, index in columns.items()}
     needed = max(columns[name] for name in REQUIRED) + 1
-    for number, cells in enumerate(reader, start=2):
+    for number, cells in _checked_rows(reader):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) < needed:

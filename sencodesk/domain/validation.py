@@ -101,6 +101,20 @@ def date_of_birth(value: date, *, today: date, field: str = "date of birth") -> 
     return value
 
 
+#: Dates outside these years are typing slips (a case file spans a child's life and the
+#: statutory clocks run a few years ahead); refusing them also keeps date arithmetic in range.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+
+def plausible_date(value: date, *, field: str = "date") -> date:
+    """Refuse a date outside :data:`EARLIEST_YEAR`-:data:`LATEST_YEAR` with a plain reason."""
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(field, f"{value:%d/%m/%Y} is not a date sencodesk can use: "
+                              f"give a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return value
+
+
 def period(
     start: date, end: date | None, *, start_field: str = "start", end_field: str = "end"
 ) -> None:

@@ -22,7 +22,7 @@ from sencodesk.domain.permissions import Permission, allows, may_grant
 from sencodesk.domain.records import AccountRecord
 from sencodesk.services import audit, records_log
 from sencodesk.services.context import Actor, Desk
-from sencodesk.store import keyslots
+from sencodesk.store import attempts, keyslots
 from sencodesk.store.database import open_database
 from sencodesk.store.tables import School, StaffMember
 
@@ -102,13 +102,10 @@ def _account(session: Session, username: str) -> StaffMember | None:
     ).first()
 
 
-def sign_in_wait(data_dir: Path) -> str:
-    """What to tell the person signing in if the next try will be held back after earlier
-    wrong passwords (to slow down guessing), or "" if it will not."""
-    try:
-        failures = keyslots.read(slots_path(data_dir)).failures
-    except StoreError:
-        return ""
+def sign_in_wait(data_dir: Path, username: str) -> str:
+    """What to tell the person signing in if their next try will be held back after earlier
+    wrong passwords for that name (to slow down guessing), or "" if it will not."""
+    failures = attempts.failures(data_dir, username)
     delay = keyslots.failure_delay(failures)
     if not delay:
         return ""
@@ -164,10 +161,20 @@ def sign_in(
     return desk
 
 
-def confirm_password(desk: Desk, password: str) -> bool:
-    """Check the signed-in person's password again (to unlock a locked window)."""
-    slot = keyslots.find(keyslots.read(slots_path(desk.data_dir)), desk.actor.username)
-    return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
+def confirm_password(
+    desk: Desk, password: str, *, sleep: Callable[[float], None] = time.sleep
+) -> bool:
+    """Check the signed-in person's password again (to unlock a locked window), held back
+    after wrong ones exactly as signing in is (the same count, for this account)."""
+    username = desk.actor.username
+    sleep(keyslots.failure_delay(attempts.failures(desk.data_dir, username)))
+    slot = keyslots.find(keyslots.read(slots_path(desk.data_dir)), username)
+    right = slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
+    if right:
+        attempts.succeeded(desk.data_dir, username)
+    else:
+        attempts.failed(desk.data_dir, username)
+    return right
 
 
 def _check_grant(desk: Desk, role: Role) -> None:

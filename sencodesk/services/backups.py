@@ -150,9 +150,9 @@ def _layout(source: Path) -> _Layout:
         raise StoreError(f"{source.name} is incomplete (it was cut short).")
     try:
         header = json.loads(head)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise StoreError(f"{source.name} is damaged.") from None
-    if not isinstance(header, dict):
+    if not isinstance(header, dict) or not str(header.get("format", 0)).isdigit():
         raise StoreError(f"{source.name} is damaged.")
     if int(str(header.get("format", 0))) >= 2 and len(spans) < 4:
         raise StoreError(f"{source.name} is incomplete (it was cut short).")
@@ -167,8 +167,12 @@ def _copy_out(source: Path, span: tuple[int, int], target: Path) -> Path:
 def inspect(source: Path) -> BackupInfo:
     """What a backup is, from its header alone (the rest is not read)."""
     header = _layout(source).header
-    return BackupInfo(source, datetime.strptime(str(header["taken_at"]), STAMP),
-                      str(header["schema"]), str(header["app_version"]), source.stat().st_size)
+    try:
+        return BackupInfo(source, datetime.strptime(str(header["taken_at"]), STAMP),
+                          str(header["schema"])[:40], str(header["app_version"])[:40],
+                          source.stat().st_size)
+    except (KeyError, ValueError, OSError):
+        raise StoreError(f"{source.name} is damaged: its header cannot be read.") from None
 
 
 def backup_folder(data_dir: Path) -> Path:

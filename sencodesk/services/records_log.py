@@ -15,7 +15,7 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord, DocumentRecord
 from sencodesk.services import audit
 from sencodesk.services.context import Desk
-from sencodesk.store.blobs import BlobStore
+from sencodesk.store.blobs import MAX_BYTES, BlobStore
 from sencodesk.store.tables import ContactLogEntry, Document, Pupil, StaffMember
 
 CONTACT_KINDS = ("parent meeting", "phone call", "email", "agency", "observation", "other")
@@ -122,6 +122,9 @@ def attach(desk: Desk, pupil_id: int, source: Path, *, title: str, kind: str = "
     """Attach a file: its bytes are encrypted into the data folder."""
     title = validation.text("title", title, max_length=200, required=True)
     try:
+        if source.stat().st_size > MAX_BYTES:  # before reading it whole into memory
+            raise ValidationError("file", f"{source.name} is over {MAX_BYTES // 2**20} MB; "
+                                  "files that large cannot be attached")
         data = source.read_bytes()
     except OSError as error:
         raise ValidationError("file", f"cannot read {source.name}: {error.strerror}") from None
@@ -194,6 +197,17 @@ def set_photo(desk: Desk, pupil_id: int, data: bytes) -> None:
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
                      pupil_id=pupil_id, summary="photo changed",
                      changed={"photo": [old, pupil.photo_sha256]})
+
+
+def set_photo_from(desk: Desk, pupil_id: int, source: Path) -> None:
+    """:func:`set_photo` from a file, refusing one over 5 MB before reading it."""
+    try:
+        if source.stat().st_size > MAX_PHOTO:
+            raise ValidationError("photo", "the photo is over 5 MB; use a smaller picture")
+        data = source.read_bytes()
+    except OSError as error:
+        raise ValidationError("photo", f"cannot read the file: {error.strerror}") from None
+    set_photo(desk, pupil_id, data)
 
 
 def photo(desk: Desk, pupil_id: int) -> bytes | None:

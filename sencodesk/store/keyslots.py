@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from sencodesk import paths
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
+from sencodesk.store import attempts
 
 FORMAT = "sencodesk-keyslots"
 VERSION = 1
@@ -221,19 +222,16 @@ def unlock_keys(
     """The database key and this person's confidential-documents key (None if their slot
     holds none), as :func:`unlock`."""
     state = read(path)
-    sleep(failure_delay(state.failures))
+    sleep(failure_delay(attempts.failures(path.parent, username)))
     slot = find(state, username)
     opened = open_slot(slot, password) if slot and password else None
-    key = opened[0] if opened else None
     if slot is None:
         # The same scrypt work as a real slot, so timing does not reveal which accounts exist.
         _derive(password or "-", bytes(16), DEFAULT_KDF)
-    if key is None:
-        write(path, replace(state, failures=state.failures + 1, last_failure=time.time()))
+    if opened is None:
+        attempts.failed(path.parent, username)
         raise AuthenticationFailed("That name and password do not match an account.")
-    if state.failures:
-        write(path, replace(state, failures=0, last_failure=0.0))
-    assert opened is not None
+    attempts.succeeded(path.parent, username)
     return opened
 
 

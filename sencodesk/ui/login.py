@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the database stack loads behind the window, not before it
 def _sign_in(data_dir: Path, user: str, password: str, progress: worker.Progress) -> Desk:
     from sencodesk.services import accounts
 
-    wait = accounts.sign_in_wait(data_dir)
+    wait = accounts.sign_in_wait(data_dir, user)
     if wait:
         progress(0, 0, wait)  # shown while the sign-in is held back
     return accounts.sign_in(data_dir, user, password)

@@ -39,11 +39,51 @@ def test_delay_grows_after_repeated_failures(desk: Desk) -> None:
             accounts.sign_in(desk.data_dir, "senco", "nope", sleep=waits.append)
     assert waits == [0, 0, 0, 1, 2, 4]
     # the person is told before the next try is held back (8 s after 6 in a row)
-    assert accounts.sign_in_wait(desk.data_dir).startswith(
+    assert accounts.sign_in_wait(desk.data_dir, "senco").startswith(
         "Waiting 8 seconds after 6 wrong passwords in a row")
     accounts.sign_in(desk.data_dir, "senco", PASSWORD, sleep=waits.append).close()
-    assert accounts.sign_in_wait(desk.data_dir) == ""
-    assert keyslots.read(accounts.slots_path(desk.data_dir)).failures == 0
+    assert accounts.sign_in_wait(desk.data_dir, "senco") == ""
+
+
+def test_the_delay_is_per_account(desk: Desk) -> None:
+    accounts.add_account(desk, full_name="Tom Reid", username="treid", role=Role.TEACHER,
+                         password="teacher-pass")
+    waits: list[float] = []
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            accounts.sign_in(desk.data_dir, "treid", "nope", sleep=waits.append)
+    assert waits[-1] == 2
+    accounts.sign_in(desk.data_dir, "senco", PASSWORD, sleep=waits.append).close()
+    assert waits[-1] == 0  # someone else's slips do not hold the SENCO back
+    assert accounts.sign_in_wait(desk.data_dir, "senco") == ""
+    assert accounts.sign_in_wait(desk.data_dir, "TReid").startswith("Waiting 4 seconds")
+
+
+def test_editing_the_key_file_does_not_reset_the_delay(desk: Desk) -> None:
+    path = accounts.slots_path(desk.data_dir)
+    kept = path.read_bytes()
+    waits: list[float] = []
+    for _ in range(4):
+        with pytest.raises(AuthenticationFailed):
+            accounts.sign_in(desk.data_dir, "senco", "nope", sleep=waits.append)
+    assert path.read_bytes() == kept  # a failed sign-in no longer rewrites the key file
+    raw = json.loads(kept)
+    raw["failures"] = 0
+    path.write_text(json.dumps(raw))  # what resetting the old single counter took
+    with pytest.raises(AuthenticationFailed):
+        accounts.sign_in(desk.data_dir, "senco", "nope", sleep=waits.append)
+    assert waits[-1] == 2
+
+
+def test_the_lock_screen_check_is_held_back_too(desk: Desk) -> None:
+    waits: list[float] = []
+    for _ in range(4):
+        assert not accounts.confirm_password(desk, "nope", sleep=waits.append)
+    assert waits == [0, 0, 0, 1]
+    assert accounts.sign_in_wait(desk.data_dir, "senco").startswith("Waiting 2 seconds")
+    assert accounts.confirm_password(desk, PASSWORD, sleep=waits.append)
+    assert waits[-1] == 2
+    assert accounts.sign_in_wait(desk.data_dir, "senco") == ""
 
 
 def test_each_account_has_its_own_slot_and_password_changes_rewrap(desk: Desk) -> None:

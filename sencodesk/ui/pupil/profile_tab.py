@@ -304,11 +304,8 @@ class ProfileTab(QWidget):
         if not name:
             return
         try:
-            with open(name, "rb") as handle:  # noqa: PTH123
-                records_log.set_photo(self.desk, self.pupil_id, handle.read())
-        except (OSError, SencodeskError) as error:
-            if isinstance(error, OSError):
-                error = ValidationError("photo", f"cannot read the file: {error.strerror}")
+            records_log.set_photo_from(self.desk, self.pupil_id, Path(name))
+        except SencodeskError as error:
             explain(self, error)
             return
         self.load()
