@@ -3,18 +3,19 @@ the field, so the GUI can put the message beside it and an import can name the C
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import date
 
+from sencodesk.domain import scripts
 from sencodesk.domain import upn as upn_rules
 from sencodesk.domain.clock.calendar import academic_year_of
 from sencodesk.domain.codes import YearGroup
 from sencodesk.domain.errors import ValidationError
 
-#: Letters from any alphabet, combining accents, spaces, apostrophes (straight or curly),
-#: hyphens and full stops: O'Brien, Zoë Łukasiewicz-Smith, St. John, Nguyễn.
-_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’\-.])*$")
+#: Besides letters (with their accents and vowel signs), what a name may hold: spaces,
+#: apostrophes (straight or curly), hyphens and full stops (O'Brien, Zoë Łukasiewicz-Smith,
+#: St. John, Nguyễn), and the zero-width joiners some scripts' spelling needs.
+_NAME_PUNCTUATION = " '’-.\u200c\u200d"
 
 MAX_NAME = 100
 MAX_SHORT = 200
@@ -33,16 +34,36 @@ def text(field: str, value: str, *, max_length: int = MAX_TEXT, required: bool =
         )
     if "\x00" in cleaned:
         raise ValidationError(field, "contains a NUL character")
+    refused = scripts.refusal(cleaned)
+    if refused:
+        raise ValidationError(field, refused)
     return cleaned
+
+
+def _name_problem(value: str) -> str | None:
+    """Why ``value`` is not a name, or None: it must start with a letter and hold only
+    letters (any script the documents print), their accents and vowel signs, and
+    :data:`_NAME_PUNCTUATION`."""
+    if not unicodedata.category(value[0]).startswith("L"):
+        return "should start with a letter"
+    for index, char in enumerate(value):
+        kind = unicodedata.category(char)
+        if kind.startswith("L") or char in _NAME_PUNCTUATION:
+            continue
+        if kind.startswith("M") and unicodedata.category(value[index - 1])[0] in "LM":
+            continue  # an accent or vowel sign on the letter before it
+        shown = "a digit" if kind == "Nd" else repr(char)
+        return (f"has {shown}; a name holds only letters, spaces, apostrophes, hyphens and "
+                "full stops")
+    return None
 
 
 def name(field: str, value: str, *, required: bool = True) -> str:
     cleaned = text(field, value, max_length=MAX_NAME, required=required)
-    if cleaned and not _NAME.match(cleaned):
-        raise ValidationError(
-            field,
-            f"{cleaned!r} should contain only letters, spaces, apostrophes, hyphens and full stops",
-        )
+    if cleaned:
+        problem = _name_problem(cleaned)
+        if problem:
+            raise ValidationError(field, f"{cleaned!r} {problem}")
     return cleaned
 
 

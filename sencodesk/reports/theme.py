@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from sencodesk import paths
 from sencodesk.domain.records import PupilRow
+from sencodesk.reports import bidi
 
 FAMILY = "Atkinson"
 FONT = "Atkinson"
@@ -146,6 +147,8 @@ def markup(text: str) -> str:
     """``text`` made safe for a ReportLab Paragraph: XML-escaped, newlines kept as line breaks,
     and characters Atkinson Hyperlegible lacks switched to the fallback font."""
     fonts = register_fonts()
+    bidi.install()
+    text = bidi.shape(text)  # Arabic joined before it is measured; lines reordered when drawn
     out: list[str] = []
     run: list[str] = []
 
