@@ -177,11 +177,12 @@ def confirm_password(
     return right
 
 
-def _check_grant(desk: Desk, role: Role) -> None:
+def _check_grant(desk: Desk, role: Role, *, doing: str = "give anyone the {role} role (or "
+                 "set its password)") -> None:
     if not may_grant(desk.actor.role, role):
         raise PermissionDenied(
-            f"{desk.actor.role.label} accounts cannot give anyone the {role.label} role (or set "
-            "its password): it reaches more than your own account. Ask your SENCO."
+            f"{desk.actor.role.label} accounts cannot {doing.format(role=role.label)}: it "
+            "reaches more than your own account. Ask your SENCO."
         )
 
 
@@ -238,8 +239,9 @@ def remove_account(desk: Desk, username: str) -> None:
         raise ValidationError("username", "you cannot remove your own account")
     with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
         staff = _account(session, username)
-        if staff is None:
+        if staff is None or staff.role is None:
             raise ValidationError("username", f"there is no active account {username!r}")
+        _check_grant(desk, Role(staff.role), doing="withdraw a {role} account")
         if staff.role == Role.SENCO.value:
             sencos = session.exec(
                 select(StaffMember).where(StaffMember.role == Role.SENCO.value,

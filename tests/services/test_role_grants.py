@@ -39,6 +39,12 @@ def test_every_role_gives_only_roles_within_its_own_access(
         with pytest.raises(PermissionDenied):
             accounts.set_password(actor, target, "another long pass")
         accounts.sign_in(desk.data_dir, target, "long enough pass").close()
+    # withdrawing that account: the same rule (an Administrator cannot lock out the SENCO)
+    if allowed:
+        accounts.remove_account(actor, target)
+    else:
+        with pytest.raises(PermissionDenied, match="cannot (withdraw|manage)"):
+            accounts.remove_account(actor, target)
     if actor is not desk:
         actor.close()
 
