@@ -60,6 +60,13 @@ def visual_order(text: str) -> tuple[str, list[int]]:
     return "".join(c["ch"] for c in chars), [c["index"] for c in chars]
 
 
+def single_line(text: str) -> str:
+    """A one-line label (drawn straight on the canvas, as in charts) shaped and in display
+    order."""
+    shaped = shape(text)
+    return visual_order(shaped)[0] if has_rtl(shaped) else shaped
+
+
 def _visual_words(words: list[str]) -> list[str]:
     """A line of plain words (one font) in display order."""
     line = " ".join(words)

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from sencodesk.reports import theme
+from sencodesk.reports import bidi, theme
 
 #: Series colours, distinguishable in greyscale and for common colour-vision differences.
 SERIES = (theme.ACCENT, colors.HexColor("#D98E04"), colors.HexColor("#6B4C9A"),
@@ -26,9 +26,16 @@ def _drawing(width: float, height: float) -> Drawing:
     return drawing
 
 
+def _label_font(text: str, bold: bool = False) -> str:
+    """Atkinson Hyperlegible, or the fallback font for Arabic or Hebrew (which it lacks)."""
+    if bidi.has_rtl(text):
+        return theme.FALLBACK
+    return theme.FONT_BOLD if bold else theme.FONT
+
+
 def _text(x: float, y: float, text: str, *, size: float = LABEL_SIZE, anchor: str = "start",
           bold: bool = False, colour: colors.Color = theme.INK) -> String:
-    return String(x, y, text, fontName=theme.FONT_BOLD if bold else theme.FONT, fontSize=size,
+    return String(x, y, bidi.single_line(text), fontName=_label_font(text, bold), fontSize=size,
                   fillColor=colour, textAnchor=anchor)
 
 
@@ -40,8 +47,8 @@ def bars(items: Sequence[tuple[str, float]], *, width: float,
     64% fills 64% of it) or, for counts, the largest value."""
     theme.register_fonts()
     gap = 4
-    label_width = max((stringWidth(label, theme.FONT, LABEL_SIZE) for label, _ in items),
-                      default=0) + 8
+    label_width = max((stringWidth(bidi.single_line(label), _label_font(label), LABEL_SIZE)
+                       for label, _ in items), default=0) + 8
     value_width = max((stringWidth(value_text(v), theme.FONT_BOLD, LABEL_SIZE)
                        for _, v in items), default=0) + 6
     scale = full_scale or max((v for _, v in items), default=0) or 1

@@ -72,3 +72,17 @@ def test_names_in_printable_scripts_with_their_marks_are_accepted(name: str) -> 
 def test_other_names_are_refused_saying_why(name: str, why: str) -> None:
     with pytest.raises(ValidationError, match=why):
         validation.name("forename", name)
+
+
+def test_chart_labels_print_right_to_left_too(qapp: QGuiApplication) -> None:
+    import io
+
+    from reportlab.platypus import SimpleDocTemplate
+
+    from sencodesk.reports import charts
+
+    label = "القراءة مع صديق"
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([charts.bars([(label, 60), ("Reading", 40)], width=400)])
+    text, _ = _read_back(buffer.getvalue(), qapp)
+    assert label in text

@@ -43,7 +43,7 @@ def test_every_role_gives_only_roles_within_its_own_access(
     if allowed:
         accounts.remove_account(actor, target)
     else:
-        with pytest.raises(PermissionDenied, match="cannot (withdraw|manage)"):
+        with pytest.raises(PermissionDenied, match=r"cannot (withdraw|manage)"):
             accounts.remove_account(actor, target)
     if actor is not desk:
         actor.close()
