@@ -106,3 +106,4 @@ def test_an_administrator_restores_in_settings_and_the_trail_names_them(
     entry = next(e for e in audit.list_events(again) if e.action == "restore")
     assert entry.actor == "Pat Example" and "replaced audit trail" in entry.changes
     again.close()
+
