@@ -25,8 +25,8 @@ def test_the_add_account_form_offers_only_roles_the_person_may_give(
 
     seen: list[list[str]] = []
 
-    def ask(cls: object, title: str, fields: list[tuple[str, str, object]], *a: object,
-            **k: object) -> bool:
+    def ask(cls: type[FormDialog], /, title: str, fields: list[tuple[str, str, object]],
+            *a: object, **k: object) -> bool:
         combo = next(w for key, _, w in fields if key == "role")
         assert isinstance(combo, QComboBox)
         seen.append([combo.itemText(i) for i in range(combo.count())])
