@@ -65,6 +65,8 @@ class PlanRecord:
     document_sha256: str | None
     ceased_on: date | None
     reviews: tuple[AnnualReviewRecord, ...]
+    #: own-sixth-form, school or post-16 (phase_transfer.Destination); None if not recorded.
+    transfer_destination: str | None = None
 
     @property
     def last_review_on(self) -> date | None:

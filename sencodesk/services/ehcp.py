@@ -13,6 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from sencodesk.domain import validation
+from sencodesk.domain.clock.phase_transfer import Destination
 from sencodesk.domain.ehcp_records import (
     AdviceRecord,
     AnnualReviewRecord,
@@ -37,7 +38,7 @@ from sencodesk.store.tables import (
 OUTCOMES = ("open", "assessing", "refused to assess", "not issued", "plan issued", "withdrawn")
 LA_DECISIONS = ("maintain", "amend", "cease")
 #: Regulations under which the LA need not meet the time limits (SEND-RULES.md).
-EXCEPTION_REGULATIONS = ("Reg 5(4)", "Reg 10(4)(a)", "Reg 10(4)(b)", "Reg 10(4)(c)",
+EXCEPTION_REGULATIONS = ("Reg 5(4)", "Reg 8(2)", "Reg 10(4)(a)", "Reg 10(4)(b)", "Reg 10(4)(c)",
                          "Reg 10(4)(d)", "Reg 13(3)")
 
 
@@ -226,6 +227,23 @@ def add_plan(desk: Desk, pupil_id: int, *, issued_on: date, local_authority: str
         return row.id
 
 
+def set_destination(desk: Desk, plan_id: int, destination: str | None) -> None:
+    """Record where the pupil goes at the next move; it decides the Reg 18 date."""
+    if destination is not None and destination not in {d.value for d in Destination}:
+        raise ValidationError("destination", "choose own sixth form, another school or "
+                              "a college, post-16 institution or apprenticeship")
+    with desk.unit(Permission.EDIT_EHCP) as session:
+        plan = session.get(EhcPlan, plan_id)
+        if plan is None:
+            raise NotFound(f"There is no EHC plan with id {plan_id}.")
+        before = plan.transfer_destination
+        plan.transfer_destination = destination
+        session.add(plan)
+        audit.record(session, desk.actor, "update", "ehc plan", entity_id=plan_id,
+                     pupil_id=plan.pupil_id,
+                     changed={"transfer_destination": [before, destination]})
+
+
 def _check_review(fields: ReviewFields) -> None:
     if fields.la_decision is not None and fields.la_decision not in LA_DECISIONS:
         raise ValidationError("LA decision", f"choose one of: {', '.join(LA_DECISIONS)}")
@@ -287,5 +305,5 @@ def plans_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[Pla
             result.setdefault(p.pupil_id, []).append(PlanRecord(
                 p.id, p.pupil_id, p.request_id, p.issued_on, p.local_authority,
                 p.sections_summary, p.document_sha256, p.ceased_on,
-                tuple(reviews.get(p.id, ()))))
+                tuple(reviews.get(p.id, ())), p.transfer_destination))
         return result
