@@ -215,3 +215,27 @@ def test_unsaved_settings_are_not_lost_by_switching_screens(
     window.show_page("Register")
     assert message_boxes[-1][0] == "question"
     assert window.stack.currentWidget() is settings and settings.urn.text() == "654321"
+
+
+def test_due_shows_whose_duty_and_practice_targets_in_their_own_look(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    from sencodesk.domain.clock import Kind, Owner
+    from sencodesk.ui import looks
+
+    due = cast(DueView, window.page("Due"))
+    assert due.model.horizontalHeaderItem(4).text() == "Whose"
+    assert due.summary.text().startswith("School: ")
+    rows = [due.model.item(g).child(r, 0) for g in range(3)
+            for r in range(due.model.item(g).rowCount())]
+    items = [r.data(Qt.ItemDataRole.UserRole + 1) for r in rows]
+    practice = [(r, i) for r, i in zip(rows, items, strict=True)
+                if i.milestone.kind is Kind.PRACTICE]
+    assert practice, "the demo school has practice targets due"
+    for row, _item in practice:
+        assert row.foreground().color() != looks.BREACH and row.font().italic()
+    due.show_combo.setFocus()
+    qtbot.keyClick(due.show_combo, Qt.Key.Key_Down)   # the school's duties
+    shown = [due.model.item(g).child(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+             for g in range(3) for r in range(due.model.item(g).rowCount())]
+    assert shown and all(i.milestone.owner is Owner.SCHOOL for i in shown)

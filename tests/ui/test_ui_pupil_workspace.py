@@ -179,3 +179,32 @@ def test_reports_screen_makes_a_class_set(qtbot: QtBot, demo_desk: Desk,
     view.make_document()
     qtbot.waitUntil(lambda: bool(shown), timeout=15000)
     assert shown[0][0].startswith(b"%PDF")
+
+
+def test_ehcp_tab_shows_an_estimated_decision_and_records_the_destination(
+    qtbot: QtBot, desk: Desk,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from sencodesk.domain.codes import YearGroup
+
+    pid = add_pupil(desk, status=SenStatus.EHCP, needs=(NeedType.ASD,),
+                    year_group=YearGroup.Y11, dob=date(2010, 10, 1))
+    plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 1, 15))
+    ehcp.record_review(desk, plan, ehcp.ReviewFields(meeting_on=date(2025, 12, 1)))
+    workspace = _workspace(qtbot, desk, pid)
+    workspace.show()
+    tab = workspace.tab("ehcp")
+    workspace.tabs.setCurrentWidget(tab)
+    # meeting 01/12/2025 + 28 days = 29/12/2025, shown as an estimate
+    decided = tab.reviews.index(0, 5)
+    assert decided.data() == "29/12/2025 (estimate)"
+    assert "estimated" in decided.data(Qt.ItemDataRole.ToolTipRole)
+    assert "phase_transfer" in {m.id for m in tab.plan_milestones.records}
+    tab.destination.setFocus()
+    qtbot.keyClick(tab.destination, Qt.Key.Key_Down)   # "Stays in the school's own sixth form"
+    assert ehcp.plans_for(desk, [pid])[pid][0].transfer_destination == "own-sixth-form"
+    assert "phase_transfer" not in {m.id for m in tab.plan_milestones.records}
+    qtbot.keyClick(tab.destination, Qt.Key.Key_Down)   # "Another school"
+    transfer = next(m for m in tab.plan_milestones.records if m.id == "phase_transfer")
+    assert (transfer.due, transfer.rule) == (date(2027, 2, 15), "Reg 18(1)(b)")

@@ -103,3 +103,33 @@ def make(
     ruled = rule_for(milestone_id)
     return Milestone(milestone_id, label, due, rule, status, done_on, note, ruled.owner,
                      ruled.kind)
+
+
+class Look(StrEnum):
+    """How a milestone is drawn everywhere (Due view, timelines, PDFs): a statutory limit, a
+    practice target or reminder (never in the colour of a breach), or done."""
+
+    STATUTORY = "statutory"
+    PRACTICE = "practice"
+    DONE = "done"
+
+
+_DONE_STATUSES = frozenset({MilestoneStatus.DONE_ON_TIME, MilestoneStatus.DONE_LATE})
+
+
+def look_of(milestone: Milestone) -> Look:
+    if milestone.status in _DONE_STATUSES:
+        return Look.DONE
+    return Look.PRACTICE if milestone.is_practice else Look.STATUTORY
+
+
+def status_text(milestone: Milestone) -> str:
+    """The status in words; a practice target that has passed is not "overdue"."""
+    if milestone.is_practice and milestone.status is MilestoneStatus.OVERDUE:
+        return "target passed"
+    return milestone.status.value
+
+
+#: Short names for whose duty a milestone is, for columns and headlines.
+OWNER_SHORT = {Owner.SCHOOL: "School", Owner.LA: "LA", Owner.FAMILY: "Family",
+               Owner.ADVISERS: "Advisers"}
