@@ -86,3 +86,15 @@ def test_a_refusal_a_decision_not_recorded_and_a_ceased_plan(desk: Desk) -> None
     found = ehcp.plans_for(desk, [pid])[pid][0]
     events = [e.event for e in plan_events(replace(found, ceased_on=date(2026, 7, 1)))]
     assert events[-1] == "EHC plan ceased to be maintained"
+
+
+def test_a_practice_target_passed_is_not_written_as_a_breach(desk: Desk) -> None:
+    pid = add_pupil(desk)
+    # received 20/07/2026: week 14 (practice) 26/10/2026 and week 16 (Reg 10(1)) 09/11/2026
+    # have both passed by 22/11/2026 with nothing recorded
+    ehcp.open_request(desk, pid, received_on=date(2026, 7, 20))
+    text = _text(desk, pid)
+    draft = text.split("Draft plan served (practical target, week 14)")[1][:120]
+    assert "Target passed" in draft and "practice target" in draft and "Overdue" not in draft
+    refusal = text.split("Last day for the LA to say it will not issue a plan (16 weeks)")[1]
+    assert "Overdue" in refusal[:60]

@@ -116,7 +116,9 @@ def test_evidence_pack_has_every_section_charts_and_named_cases(demo_desk: Desk)
     assert "Contents" in pages[1] and "6. Case sample" in pages[1]
     for heading in ("SEND EVIDENCE PACK", "At a glance", "1. The SEND register", "By primary need",
                     "Trend across census days", "2. The graduated approach",
-                    "3. EHC plans: timeliness", "Annual reviews", "4. Intervention impact",
+                    "3. EHC plans: the school's duties and the local authority's",
+                    "What the school controls", "What the local authority must do",
+                    "Review report sent within 2 weeks of the meeting", "4. Intervention impact",
                     "5. Provision cost against budget", "6. Case sample"):
         assert heading in text, heading
     for pid in cases:
@@ -126,6 +128,14 @@ def test_evidence_pack_has_every_section_charts_and_named_cases(demo_desk: Desk)
     assert f"{register} of {pack.summary.on_roll:,} pupils on roll" in text
     assert len(pack.summary.trend) == 9
     assert "evidence pack" in _exports(demo_desk)
+    # the headline gives the school's own record before the local authority's
+    glance = pages[0]
+    assert glance.index("School: annual review steps") < glance.index("Local authority: EHC")
+    assert text.index("What the school controls") < text.index(
+        "What the local authority must do")
+    school = {step.label for step in pack.timeliness.school_steps}
+    assert "Invitations sent at least 2 weeks before the meeting" in school
+    assert [step.rule for step in pack.timeliness.la_review_steps] == ["CFA 2014 s44(1), Reg 20"]
 
 
 def test_each_case_pupils_history_shows_their_case_went_into_the_pack(demo_desk: Desk) -> None:
