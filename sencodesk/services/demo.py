@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlmodel import Session, select
 
 from sencodesk.domain import provision
+from sencodesk.domain.clock.terms import last_school_day_on_or_before
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus
 from sencodesk.domain.errors import Conflict
 from sencodesk.domain.permissions import Permission
@@ -20,6 +21,7 @@ from sencodesk.services import audit
 from sencodesk.services.context import Desk
 from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, VOICES
 from sencodesk.services.demo_names import AGENCIES, FORENAMES, STAFF, SURNAMES
+from sencodesk.services.demo_terms import half_terms, whole_terms
 from sencodesk.store.tables import (
     Agency,
     AnnualReview,
@@ -49,7 +51,6 @@ K_NEEDS = ((NeedType.SEMH, 25), (NeedType.SLCN, 20), (NeedType.SPLD, 20), (NeedT
            (NeedType.NSA, 4))
 E_NEEDS = ((NeedType.ASD, 35), (NeedType.SEMH, 20), (NeedType.SLCN, 15), (NeedType.MLD, 10),
            (NeedType.SLD, 8), (NeedType.PD, 5), (NeedType.HI, 4), (NeedType.MSI, 3))
-TERMS = (("Autumn", (9, 3), (12, 19)), ("Spring", (1, 6), (3, 27)), ("Summer", (4, 14), (7, 22)))
 
 
 def _academic_start(today: date) -> int:
@@ -61,6 +62,7 @@ class _Builder:
         self.s, self.rng, self.today, self.author = session, rng, today, author
         self.counts: dict[str, int] = {}
         self.history_years = 3
+        self.half_terms: list[tuple[date, date]] = []
 
     def add(self, label: str, *rows: object) -> None:
         self.s.add_all(rows)
@@ -72,14 +74,14 @@ class _Builder:
         return chosen
 
     def terms(self, start_year: int, history_years: int) -> list[tuple[date, date]]:
+        """Write six half terms a year; return the whole terms, which support cycles follow."""
         spans = []
         for year in range(start_year - history_years, start_year + 1):
-            for name, (sm, sd), (em, ed) in TERMS:
-                y = year if sm >= 9 else year + 1
-                starts, ends = date(y, sm, sd), date(y, em, ed)
+            for name, starts, ends in half_terms(year):
                 self.add("term dates", TermDate(academic_year=year, name=name,
                                                 starts_on=starts, ends_on=ends))
-                spans.append((starts, ends))
+                self.half_terms.append((starts, ends))
+            spans += whole_terms(year)
         return spans
 
 
@@ -256,15 +258,26 @@ def _ehcp(b: _Builder, pid: int, issued: date) -> None:
     b.add("EHC plans", plan)
     b.s.flush()
     assert plan.id is not None
-    meeting = issued + timedelta(days=b.rng.randrange(320, 364))
+    # meetings, invitations, advice and reports fall on school days (never in August)
+    def school_day(day: date) -> date:
+        day = last_school_day_on_or_before(day, b.half_terms)
+        if day.month == 8:  # before the term dates written: the summer holiday all the same
+            day = date(day.year, 7, 22)
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        return day
+
+    meeting = school_day(issued + timedelta(days=b.rng.randrange(300, 340)))
     while meeting < b.today:
         b.add("annual reviews", AnnualReview(
             plan_id=plan.id, meeting_on=meeting,
-            invitations_sent_on=meeting - timedelta(days=b.rng.choice((14, 16, 21, 10))),
-            advice_circulated_on=meeting - timedelta(days=14),
-            report_sent_on=meeting + timedelta(days=b.rng.choice((7, 12, 18))),
+            invitations_sent_on=school_day(
+                meeting - timedelta(days=b.rng.choice((14, 16, 21, 10)))),
+            advice_circulated_on=school_day(meeting - timedelta(days=14)),
+            report_sent_on=max(meeting, school_day(
+                meeting + timedelta(days=b.rng.choice((7, 12, 18))))),
             la_decision="maintain", la_decision_on=meeting + timedelta(days=25)))
-        meeting += timedelta(days=b.rng.randrange(330, 372))
+        meeting = school_day(meeting + timedelta(days=b.rng.randrange(310, 372)))
 
 
 def _open_request(b: _Builder, pid: int) -> None:
