@@ -44,6 +44,11 @@ def _verdict(due: date, done_on: date, *, excused: bool = False) -> str:
 def _timeliness(milestone: Milestone) -> str:
     if milestone.done_on is None:
         return ""
+    if milestone.is_practice:  # a target, never written (or drawn) as a breach
+        after = (milestone.done_on - milestone.due).days
+        return (f"Target {milestone.due:%d/%m/%Y}: "
+                + ("met" if after <= 0 else f"{after} day{'s' if after != 1 else ''} after it "
+                   "(practice target, not a breach)"))
     return _verdict(milestone.due, milestone.done_on,
                     excused=milestone.status is MilestoneStatus.EXCEPTION)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from sencodesk.domain.clock import OWNER_SHORT, Look, Milestone, MilestoneStatus, look_of
+from sencodesk.domain.clock import OWNER_SHORT, Milestone, MilestoneStatus
 from sencodesk.domain.clock import status_text as status_words
 from sencodesk.domain.documents import ChronologySheet, RequestTimeline
 from sencodesk.domain.ehcp_records import PlanRecord
@@ -30,8 +30,7 @@ def _status_cell(m: Milestone) -> str:
     if m.note == "the window has closed":
         return "Window closed"
     status = status_words(m).capitalize() + (f"<br/>{markup(m.note)}" if m.note else "")
-    look = look_of(m)
-    if look is Look.PRACTICE:
+    if m.is_practice and m.status is not MilestoneStatus.DONE_ON_TIME:
         return f'<font color="{theme.ACCENT.hexval()}"><i>{status}<br/>practice target</i></font>'
     ink = _STATUS_INK.get(m.status)
     if ink is not None:
@@ -88,7 +87,7 @@ def _milestones(milestones: Sequence[Milestone]) -> Flowable:
                      Paragraph(uk_date(m.due), s.cell),
                      Paragraph(uk_date(m.done_on) if m.done_on else "", s.cell),
                      Paragraph(_status_cell(m), s.cell), Paragraph(markup(m.rule), s.cell)])
-    return theme.grid(rows, [None, 16 * mm, 20 * mm, 20 * mm, 34 * mm, 34 * mm])
+    return theme.grid(rows, [None, 15 * mm, 23 * mm, 23 * mm, 32 * mm, 32 * mm])
 
 
 def _request(timeline: RequestTimeline, number: int, count: int) -> list[Flowable]:

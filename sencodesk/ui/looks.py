@@ -18,10 +18,10 @@ UPCOMING = QColor("#0b4f6c")
 def ink(milestone: Milestone) -> QColor | None:
     """The text colour of a milestone's row; None for plain upcoming statutory steps."""
     look = look_of(milestone)
+    if milestone.is_practice and milestone.status is not MilestoneStatus.DONE_ON_TIME:
+        return PRACTICE  # a target missed or met late is never drawn as a breach
     if look is Look.DONE:
         return BREACH if milestone.status is MilestoneStatus.DONE_LATE else DONE
-    if look is Look.PRACTICE:
-        return PRACTICE
     return {MilestoneStatus.OVERDUE: BREACH, MilestoneStatus.DUE_SOON: SOON,
             MilestoneStatus.EXCEPTION: EXCEPTION}.get(milestone.status)
 
@@ -35,6 +35,6 @@ def font_for(milestone: Milestone, base: QFont) -> QFont:
     """Statutory breaches in bold; practice targets in italic."""
     font = QFont(base)
     look = look_of(milestone)
-    font.setItalic(look is Look.PRACTICE)
+    font.setItalic(milestone.is_practice and look is not Look.DONE)
     font.setBold(look is Look.STATUTORY and milestone.status is MilestoneStatus.OVERDUE)
     return font

@@ -59,7 +59,9 @@ def test_events_are_in_date_order_with_rules_and_lateness() -> None:
 def test_the_draft_and_the_final_plan_appear_once_each() -> None:
     request = _request()
     events = chronology([(request, _milestones(request))], [_plan()])
-    assert sum(e.event.startswith("Draft EHC plan served") for e in events) == 1
+    drafts = [e for e in events if e.event.startswith("Draft EHC plan served")]
+    # week 14 after 05/01/2026 is 13/04/2026; served 06/04/2026: the practice target was met
+    assert [d.timeliness for d in drafts] == ["Target 13/04/2026: met"]
     issued = [e for e in events if e.event.startswith("Final EHC plan issued")]
     assert len(issued) == 1
     assert issued[0].timeliness == "Due 25/05/2026: on time"
@@ -123,3 +125,13 @@ def test_an_exception_is_listed_and_excuses_lateness() -> None:
     assert "family abroad until 01/03/2026" in listed.event and listed.source == "Reg 10(4)(d)"
     decision = next(e for e in events if e.event.startswith("LA notified its decision whether"))
     assert decision.timeliness.endswith("4 days late (exception recorded)")
+
+
+def test_a_draft_served_after_week_14_is_not_called_late() -> None:
+    request = _request(draft_served_on=date(2026, 4, 27))
+    events = chronology([(request, _milestones(request))], [])
+    draft = next(e for e in events if e.event == "Draft EHC plan served")
+    # week 14 = 13/04/2026; served 27/04/2026, 14 days after: a practice target, not a breach
+    assert draft.timeliness == ("Target 13/04/2026: 14 days after it (practice target, not a "
+                                "breach)")
+    assert "late" not in draft.timeliness

@@ -98,3 +98,14 @@ def test_a_practice_target_passed_is_not_written_as_a_breach(desk: Desk) -> None
     assert "Target passed" in draft and "practice target" in draft and "Overdue" not in draft
     refusal = text.split("Last day for the LA to say it will not issue a plan (16 weeks)")[1]
     assert "Overdue" in refusal[:60]
+
+
+def test_a_draft_served_after_week_14_is_done_after_the_target_not_late(desk: Desk) -> None:
+    pid = add_pupil(desk)
+    request = ehcp.open_request(desk, pid, received_on=date(2026, 1, 5))
+    # week 14 = 13/04/2026; served 27/04/2026
+    ehcp.mark_done(desk, request, "draft_target", date(2026, 4, 27))
+    text = _text(desk, pid)
+    row = text.split("Draft plan served (practical target, week 14)")[1][:90]
+    assert "Done after the target" in row and "Done late" not in row
+    assert "Target 13/04/2026: 14 days after it (practice target, not a breach)" in text

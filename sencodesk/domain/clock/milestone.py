@@ -124,9 +124,12 @@ def look_of(milestone: Milestone) -> Look:
 
 
 def status_text(milestone: Milestone) -> str:
-    """The status in words; a practice target that has passed is not "overdue"."""
+    """The status in words; a practice target that has passed is not "overdue", nor one met
+    after its day "late"."""
     if milestone.is_practice and milestone.status is MilestoneStatus.OVERDUE:
         return "target passed"
+    if milestone.is_practice and milestone.status is MilestoneStatus.DONE_LATE:
+        return "done after the target"
     return milestone.status.value
 
 

@@ -104,6 +104,10 @@ class EhcpTab(QWidget):
             "15 February for another school, 31 March for a college, post-16 institution or "
             "apprenticeship, none for a Year 11 pupil staying in the school's own sixth form."))
         self.destination.setEnabled(self.editable)
+        # long choices must not widen the tab past a laptop screen
+        self.destination.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.destination.setMinimumContentsLength(16)
         self.destination.activated.connect(lambda _i: self._set_destination())
         destination_row = QHBoxLayout()
         destination_label = QLabel(self.tr("Next &move:"))
