@@ -62,8 +62,10 @@ def test_every_kind_of_event_is_labelled_as_what_it_is(desk: Desk) -> None:
     events = text.split("EHC needs assessment request 1 of 2")[0]
     assert "will not issue" not in events
     assert "LA decides whether to assess" not in events
-    # the 16 weeks still show in the request's milestones, settled by the draft served
-    assert "Last day for the LA to say it will not issue a plan" in text
+    # nor does the 16-week refusal notice stand among the milestones once a draft is served
+    second = text.split("EHC needs assessment request 2 of 2")[1].split("Annual reviews")[0]
+    assert "Family's comments on the draft plan (15 days)" in second
+    assert "Last day for the LA to say it will not issue a plan" not in second
     # issued 19/05/2025: 12 months end 18/05/2026; meeting by 18/05 - 28 = 20/04/2026; held
     # 23/03/2026 on time; report due 23/03 + 14 = 06/04/2026, sent 02/04, on time
     assert "Due 20/04/2026: on time" in text and "Due 06/04/2026: on time" in text

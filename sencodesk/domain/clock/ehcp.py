@@ -50,9 +50,11 @@ def ehcp_timeline(
     served = done.get("draft_target")
     if served is not None:
         due["draft_comments_end"] = served + timedelta(days=COMMENT_DAYS - 1)
-        # Serving a draft is the LA's decision to issue: the refusal notice can no longer fall
-        # due, so the milestone is settled on the day the draft was served.
-        done.setdefault("decision_not_to_issue", served)
+        # Serving a draft is the LA's decision to issue: Reg 10(1) (notice of a decision not
+        # to issue) no longer applies, so its 16 weeks are neither met nor missed: drop them
+        # (unless a refusal was recorded all the same).
+        if "decision_not_to_issue" not in done:
+            del due["decision_not_to_issue"]
     hint = "" if exceptions else suggested_exception(advice_asked_dates, terms)
     milestones = [
         make(key, label(key), when, citation(key), today=today, done_on=done.get(key),
