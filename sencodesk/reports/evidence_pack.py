@@ -244,7 +244,9 @@ def _ehcp(timeliness: EhcpTimeliness) -> list[Flowable]:
     if timeliness.steps:
         story.append(theme.grid(rows, [None, 18 * mm, 14 * mm, 22 * mm, 20 * mm, 14 * mm]))
     if timeliness.la_review_steps:
-        story += [Spacer(1, 3 * mm), _step_table(timeliness.la_review_steps)]
+        story += [Paragraph("After each annual review meeting of the past twelve months, the "
+                            "local authority's decision, which completes the review:", s.body),
+                  _step_table(timeliness.la_review_steps)]
     return story
 
 
