@@ -17,7 +17,7 @@ from sencodesk.domain.records import AccountRecord
 from sencodesk.services import audit
 from sencodesk.services.context import Actor, Desk
 from sencodesk.store import keyslots
-from sencodesk.store.database import open_database
+from sencodesk.store.case_file import open_database
 from sencodesk.store.tables import School, StaffMember
 
 MIN_PASSWORD = 8

@@ -30,7 +30,8 @@ from sencodesk.services import accounts, audit
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, migrations
 from sencodesk.store.backup import online_backup
-from sencodesk.store.database import open_database, raw_connect
+from sencodesk.store.case_file import open_database
+from sencodesk.store.database import raw_connect
 
 MAGIC = b"SENCODESK-BACKUP\n"
 FORMAT = 2

@@ -2,7 +2,7 @@
 
 The database is SQLCipher (AES-256, the whole file including the WAL is encrypted). Every
 connection is given the raw 256-bit key first, then foreign keys, WAL and a busy timeout.
-Opening applies any pending migration after taking a dated backup copy.
+Opening (and migrating) a case file is :mod:`sencodesk.store.case_file`, above this module.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def _prepare(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _engine(path: Path, key: bytes) -> Engine:
+def engine_for(path: Path, key: bytes) -> Engine:
+    """The pooled engine of the case file at ``path``; every connection is unlocked first."""
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher3.dbapi2,
@@ -85,26 +86,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
-    """Open (or, with ``create``, make) the case file at ``path`` and bring its schema up to date.
-
-    Raises StoreError with a plain message if the file is missing, not ours, damaged or from a
-    newer version of sencodesk.
-    """
-    from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
-
-    if create and path.exists():
-        raise StoreError(f"{path} already exists: this folder already holds a case file.")
-    if not create and not path.exists():
-        raise StoreError(f"There is no case file at {path}.")
-    raw_connect(path, key).close()
-    engine = _engine(path, key)
-    database = Database(path, key, engine)
-    try:
-        migrations.upgrade(database, fresh=create)
-    except BaseException:
-        database.close()
-        raise
-    return database

@@ -13,7 +13,7 @@ from sencodesk.services import accounts, records_log
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots
 from sencodesk.store.backup import online_backup
-from sencodesk.store.database import open_database
+from sencodesk.store.case_file import open_database
 
 NAME = "Łukasiewicz-Smith"
 
