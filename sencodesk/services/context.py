@@ -13,6 +13,7 @@ from sqlmodel import Session
 from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import PermissionDenied
 from sencodesk.domain.permissions import Permission, allows
+from sencodesk.store.blobs import BlobStore
 from sencodesk.store.database import Database
 
 
@@ -35,6 +36,15 @@ class Desk:
     actor: Actor
     data_dir: Path
     today: Callable[[], date] = field(default=date.today)
+
+    @property
+    def blobs(self) -> BlobStore:
+        """The school's attached files (encrypted; named by a keyed hash of their content)."""
+        return self.db.blobs
+
+    def secret(self, purpose: str) -> bytes:
+        """A keyed secret for one purpose (e.g. anonymous codes), never the school's key."""
+        return self.db.secret(purpose)
 
     def require(self, permission: Permission) -> None:
         if not self.actor.may(permission):

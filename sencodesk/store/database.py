@@ -8,6 +8,9 @@ Opening (and migrating) a case file is :mod:`sencodesk.store.case_file`, above t
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
+import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,8 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
+from sencodesk.store import keyslots, layout
+from sencodesk.store.blobs import BlobStore
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -67,11 +72,40 @@ def engine_for(path: Path, key: bytes) -> Engine:
 
 @dataclass
 class Database:
-    """An open case file. Hand out short-lived sessions, one per unit of work."""
+    """An open case file. Hand out short-lived sessions, one per unit of work.
+
+    This is the store's face to the services: besides sessions it holds the attached files,
+    keyed secrets and the staff's key slots, so that no service handles the database key, a
+    file name or a path inside the school's folder.
+    """
 
     path: Path
     key: bytes
     engine: Engine
+
+    @functools.cached_property
+    def blobs(self) -> BlobStore:
+        """Attached files, encrypted with the school's key."""
+        return BlobStore(layout.documents_path(self.path.parent), self.key)
+
+    def secret(self, purpose: str) -> bytes:
+        """A key for one ``purpose`` (e.g. anonymous codes) derived from the school's key:
+        stable for this school, useless to anyone without it, never the key itself."""
+        return hmac.new(self.key, purpose.encode(), hashlib.sha256).digest()
+
+    def grant(self, username: str, password: str) -> None:
+        """Let ``username`` unlock the case file with ``password`` (a new or rewrapped slot)."""
+        keyslots.add(layout.slots_path(self.path.parent),
+                     keyslots.make_slot(username, password, self.key))
+
+    def revoke(self, username: str) -> None:
+        """``username`` can no longer unlock the case file."""
+        keyslots.remove(layout.slots_path(self.path.parent), username)
+
+    def password_unlocks(self, username: str, password: str) -> bool:
+        """Whether ``password`` opens ``username``'s key slot (without counting a failure)."""
+        slot = keyslots.find(keyslots.read(layout.slots_path(self.path.parent)), username)
+        return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
