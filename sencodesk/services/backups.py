@@ -111,7 +111,7 @@ def backup(desk: Desk, destination: Path) -> Path:
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
             _part(copy), _part(documents)))
-    with desk.db.transaction() as session:
+    with desk.unit(Permission.BACKUP) as session:
         audit.record(session, desk.actor, "export", "backup", summary=destination.name)
     return destination
 

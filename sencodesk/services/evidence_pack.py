@@ -31,13 +31,14 @@ from sencodesk.services import (
     report_data,
     school,
 )
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 from sencodesk.store.tables import Pupil, StatusPeriod
 
 CASE_CYCLES = 3
 ScrubFn = Callable[[str], str]
 
 
+@composite(Permission.EXPORT, Permission.READ_SUPPORT, Permission.READ_EHCP)
 def evidence_pack(desk: Desk, *, anonymise: bool = False,
                   case_ids: Sequence[int] = ()) -> OfstedPack:
     """Everything the pack shows, as of today. ``case_ids`` (at most six) become the case

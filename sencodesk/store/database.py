@@ -12,9 +12,9 @@ import functools
 import hashlib
 import hmac
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -70,6 +70,10 @@ def engine_for(path: Path, key: bytes) -> Engine:
     return engine
 
 
+Snapshot = Literal["read", "write"] | None
+BEGIN = {"read": "BEGIN DEFERRED", "write": "BEGIN IMMEDIATE"}
+
+
 @dataclass
 class Database:
     """An open case file. Hand out short-lived sessions, one per unit of work.
@@ -80,8 +84,8 @@ class Database:
     """
 
     path: Path
-    key: bytes
-    engine: Engine
+    key: bytes = field(repr=False)  # never in a traceback, a log or a crash dialog
+    engine: Engine = field(repr=False)
 
     @functools.cached_property
     def blobs(self) -> BlobStore:
@@ -108,10 +112,18 @@ class Database:
         return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit if the block finishes, roll back if it raises."""
+    def transaction(self, *, snapshot: Snapshot = None) -> Iterator[Session]:
+        """One unit of work: commit if the block finishes, roll back if it raises.
+
+        With ``snapshot`` every read in the block sees the case file as it was at the start
+        (SQLite reads outside an explicit transaction each see their own moment): "read" for
+        reports that write nothing, "write" when the block also writes (its audit rows), which
+        takes the write lock up front so the write cannot fail after the reads.
+        """
         with Session(self.engine, expire_on_commit=False) as session:
             try:
+                if snapshot is not None:
+                    session.connection().exec_driver_sql(BEGIN[snapshot])
                 yield session
                 session.commit()
             except BaseException:

@@ -41,6 +41,13 @@ def test_services_and_views_hold_no_store_paths_or_keys() -> None:
         assert sum(leak.startswith(name) for leak in leaks) <= most
 
 
+def test_the_key_never_shows_in_a_repr(desk: Desk) -> None:
+    """A desk appears in tracebacks (pytest's, the crash dialog's details)."""
+    shown = repr(desk)
+    assert "sencodesk.db" in shown
+    assert desk.db.key.hex() not in shown and repr(desk.db.key) not in shown
+
+
 def test_anonymous_codes_keep_their_old_derivation(desk: Desk) -> None:
     """Codes in packs already given to inspectors must still match: the keyed secret is the
     same HMAC of the school's key it always was, and is never the key itself."""
