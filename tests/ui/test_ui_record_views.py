@@ -42,6 +42,8 @@ def test_each_opening_of_a_record_is_audited_once(qtbot: QtBot, demo_desk: Desk)
     before = _views(demo_desk, target.id)
     workspace = _open_by_upn(qtbot, window, target.upn)
     assert workspace.pupil_id == target.id
+    history = workspace.tab("history").model  # the opening shows in the record's own history
+    assert history.records[0].action == "view"
     for name in ("passport", "support", "ehcp", "history"):
         workspace.show_tab(name)
     workspace.refresh_header()

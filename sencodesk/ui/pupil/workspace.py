@@ -32,6 +32,7 @@ class PupilWorkspace(QWidget):
     def __init__(self, desk: Desk, pupil_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.pupil_id = desk, pupil_id
+        opened = record_views.open_record(desk, pupil_id)  # audited first: History shows it
         self.title = heading("")
         self.facts = QLabel()
         self.facts.setObjectName("muted")
@@ -58,7 +59,7 @@ class PupilWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.refresh_header(record_views.open_record(desk, pupil_id))  # the view is audited
+        self.refresh_header(opened)
 
     def _tab_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         from sencodesk.ui.pupil.contacts_tab import ContactsTab
