@@ -53,12 +53,12 @@ def cold_start(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
 def unlock_to_dashboard(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     """Sign in and paint the Due dashboard; the target leaves the KDF out, so each run also
     times the KDF alone (the same scrypt the sign-in does) and takes it off."""
-    from sencodesk.store import keyslots
+    from sencodesk.store import keyslots, layout
     from sencodesk.ui.application import make_application
     from sencodesk.ui.main_window import MainWindow
 
     app = make_application([])
-    slot = keyslots.find(keyslots.read(data_dir / "keyslots.json"), USER)
+    slot = keyslots.find(keyslots.read(layout.slots_path(data_dir)), USER)
     assert slot is not None
     kdf: list[float] = []
 

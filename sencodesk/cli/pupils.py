@@ -54,10 +54,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from sencodesk.services import pupils
+    from sencodesk.services import pupils, record_views
 
     with common.signed_in(args) as desk:
-        detail = pupils.get(desk, pupils.id_for_upn(desk, args.upn))
+        detail = record_views.open_record(desk, pupils.id_for_upn(desk, args.upn))
     row = detail.row
     if args.json:
         common.print_json({

@@ -8,31 +8,17 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from sencodesk import paths
 from sencodesk.domain import validation
 from sencodesk.domain.codes import Role
-from sencodesk.domain.errors import AuthenticationFailed, Conflict, StoreError, ValidationError
+from sencodesk.domain.errors import AuthenticationFailed, Conflict, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AccountRecord
 from sencodesk.services import audit
 from sencodesk.services.context import Actor, Desk
-from sencodesk.store import keyslots
-from sencodesk.store.database import open_database
+from sencodesk.store import case_file, keyslots
 from sencodesk.store.tables import School, StaffMember
 
 MIN_PASSWORD = 8
-
-
-def database_path(data_dir: Path) -> Path:
-    return data_dir / paths.DATABASE_NAME
-
-
-def slots_path(data_dir: Path) -> Path:
-    return data_dir / paths.KEYSLOTS_NAME
-
-
-def school_exists(data_dir: Path) -> bool:
-    return database_path(data_dir).exists()
 
 
 def _check_password(password: str) -> str:
@@ -58,18 +44,7 @@ def init_school(
     username = _username(username)
     full_name = validation.name("name", full_name)
     _check_password(password)
-    paths.ensure_private_dir(data_dir)
-    db_path, slot_path = database_path(data_dir), slots_path(data_dir)
-    if db_path.exists() or slot_path.exists():
-        raise StoreError(f"{data_dir} already holds a school's case file.")
-    key = keyslots.new_database_key()
-    keyslots.create(slot_path, keyslots.make_slot(username, password, key))
-    try:
-        database = open_database(db_path, key, create=True)
-    except BaseException:
-        slot_path.unlink(missing_ok=True)
-        db_path.unlink(missing_ok=True)
-        raise
+    database = case_file.create(data_dir, username, password)
     with database.transaction() as session:
         school = School(name=school_name)
         staff = StaffMember(
@@ -98,10 +73,7 @@ def _account(session: Session, username: str) -> StaffMember | None:
 def sign_in_wait(data_dir: Path) -> str:
     """What to tell the person signing in if the next try will be held back after earlier
     wrong passwords (to slow down guessing), or "" if it will not."""
-    try:
-        failures = keyslots.read(slots_path(data_dir)).failures
-    except StoreError:
-        return ""
+    failures = case_file.failed_sign_ins(data_dir)
     delay = keyslots.failure_delay(failures)
     if not delay:
         return ""
@@ -115,11 +87,7 @@ def sign_in(
 ) -> Desk:
     """Unlock the case file as this member of staff. Wrong name or password: the same message,
     after a delay that grows with repeated failures."""
-    db_path = database_path(data_dir)
-    if not db_path.exists():
-        raise StoreError(f"There is no school set up in {data_dir}. Run `sencodesk init` first.")
-    key = keyslots.unlock(slots_path(data_dir), username, password, sleep=sleep)
-    database = open_database(db_path, key)
+    database = case_file.unlock(data_dir, username, password, sleep=sleep)
     with database.transaction() as session:
         staff = _account(session, username)
         if staff is None or staff.id is None or staff.role is None:
@@ -132,8 +100,7 @@ def sign_in(
 
 def confirm_password(desk: Desk, password: str) -> bool:
     """Check the signed-in person's password again (to unlock a locked window)."""
-    slot = keyslots.find(keyslots.read(slots_path(desk.data_dir)), desk.actor.username)
-    return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
+    return desk.db.password_unlocks(desk.actor.username, password)
 
 
 def list_accounts(desk: Desk) -> list[AccountRecord]:
@@ -166,8 +133,7 @@ def add_account(desk: Desk, *, full_name: str, username: str, role: Role, passwo
         audit.record(session, desk.actor, "create", "account", entity_id=staff.id,
                      summary=f"account {username} ({role.label})")
         # The slot is written last, inside the transaction: if it fails nothing is committed.
-        keyslots.add(slots_path(desk.data_dir),
-                     keyslots.make_slot(username, password, desk.db.key))
+        desk.db.grant(username, password)
         assert staff.id is not None
         return staff.id
 
@@ -192,7 +158,7 @@ def remove_account(desk: Desk, username: str) -> None:
         session.add(staff)
         audit.record(session, desk.actor, "delete", "account", entity_id=staff.id,
                      summary=f"account {username} withdrawn")
-        keyslots.remove(slots_path(desk.data_dir), username)
+        desk.db.revoke(username)
 
 
 def set_password(desk: Desk, username: str, new_password: str) -> None:
@@ -208,5 +174,4 @@ def set_password(desk: Desk, username: str, new_password: str) -> None:
             raise ValidationError("username", f"there is no active account {username!r}")
         audit.record(session, desk.actor, "update", "account", entity_id=staff.id,
                      summary=f"password changed for {username}")
-        keyslots.add(slots_path(desk.data_dir),
-                     keyslots.make_slot(username, new_password, desk.db.key))
+        desk.db.grant(username, new_password)

@@ -21,7 +21,7 @@ from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, Reques
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PupilRow, SchoolInfo
 from sencodesk.services import cycles, ehcp, passports, pupils, school
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
 OPEN_REQUEST_OUTCOMES = frozenset({"open", "assessing"})
 
@@ -114,6 +114,7 @@ def _items(row: PupilRow, milestones: Iterable[Milestone], tab: str) -> list[Due
             for m in milestones]
 
 
+@composite(Permission.READ_PUPILS, writes=False)
 def school_deadlines(
     desk: Desk, *, within_days: int | None = None, overdue_only: bool = False,
     include_done: bool = False, pupil_ids: Sequence[int] | None = None,

@@ -96,8 +96,7 @@ def build(
     rng = random.Random(seed)
     today = desk.today()
     start_year = _academic_start(today)
-    with desk.db.transaction() as session:
-        desk.require(Permission.EDIT_PUPILS)
+    with desk.unit(Permission.EDIT_PUPILS) as session:
         if session.exec(select(Pupil.id)).first() is not None:
             raise Conflict("The demo school can only be built in an empty case file.")
         school = session.exec(select(School)).one()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from sencodesk import paths
 from sencodesk.domain import validation
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.domain.permissions import Permission
@@ -23,7 +22,7 @@ MAX_PHOTO = 5 * 1024 * 1024
 
 
 def blobs(desk: Desk) -> BlobStore:
-    return BlobStore(desk.data_dir / paths.DOCUMENTS_NAME, desk.db.key)
+    return desk.blobs
 
 
 def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summary: str,

@@ -37,7 +37,7 @@ from sencodesk.services import (
     school,
 )
 from sencodesk.services import provision_map as provision_map_service
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
 
 def meta(desk: Desk, title: str) -> DocumentMeta:
@@ -46,9 +46,10 @@ def meta(desk: Desk, title: str) -> DocumentMeta:
 
 
 def record_export(desk: Desk, document: str, *, pupil_id: int | None = None,
-                  summary: str = "") -> None:
-    """Every export leaves an audit entry: what was exported, by whom, about whom."""
-    with desk.db.transaction() as session:
+                  summary: str = "", permission: Permission = Permission.EXPORT) -> None:
+    """Every export leaves an audit entry: what was exported, by whom, about whom. Called
+    inside the exporting service's composite unit, it commits with the reads or not at all."""
+    with desk.unit(permission) as session:
         audit.record(session, desk.actor, "export", document, pupil_id=pupil_id,
                      summary=summary or document)
 
@@ -68,6 +69,7 @@ def _contacts(desk: Desk, pupil_id: int, senco: tuple[str, ...]) -> tuple[str, .
     return parents + senco
 
 
+@composite(Permission.PRINT_PASSPORTS)
 def passport(desk: Desk, pupil_id: int) -> PassportSet:
     """One pupil's passport on one A4 page."""
     desk.require(Permission.PRINT_PASSPORTS)
@@ -77,10 +79,12 @@ def passport(desk: Desk, pupil_id: int) -> PassportSet:
         raise NotFound(f"{detail.row.display_name} has no passport yet: write one first.")
     sheet = PassportSheet(detail.row, record, records_log.photo(desk, pupil_id),
                           _contacts(desk, pupil_id, _senco_line(desk)))
-    record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed")
+    record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed",
+                  permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, f"Pupil passport: {detail.row.display_name}"), (sheet,))
 
 
+@composite(Permission.PRINT_PASSPORTS)
 def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil passports",
                   ) -> PassportSet:
     """The passports of these pupils, one per page; pupils with none are skipped and named."""
@@ -94,11 +98,13 @@ def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil p
                    for r in rows if r.id in latest)
     if not sheets:
         raise ValidationError("pupils", "none of the chosen pupils has a passport yet")
-    record_export(desk, "passports", summary=f"{len(sheets)} passports printed")
+    record_export(desk, "passports", summary=f"{len(sheets)} passports printed",
+                  permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, title), sheets,
                        tuple(r.display_name for r in rows if r.id not in latest))
 
 
+@composite(Permission.PRINT_PASSPORTS)
 def class_set(desk: Desk, form: str) -> PassportSet:
     """Every pupil on the SEND register (K or E) in a class, one passport per page."""
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(
@@ -108,16 +114,19 @@ def class_set(desk: Desk, form: str) -> PassportSet:
     return passports_for(desk, [r.id for r in rows], title=f"Pupil passports: class {form}")
 
 
+@composite(Permission.READ_SUPPORT)
 def plan(desk: Desk, pupil_id: int) -> PlanSheet:
     """The pupil's APDR plans and reviews, for parents and staff."""
     desk.require(Permission.READ_SUPPORT)
     row = pupils.get(desk, pupil_id).row
     sheet = PlanSheet(meta(desk, f"Support plan: {row.display_name}"), row,
                       tuple(cycles.cycles_for(desk, pupil_id)))
-    record_export(desk, "plan", pupil_id=pupil_id, summary="support plan exported")
+    record_export(desk, "plan", pupil_id=pupil_id, summary="support plan exported",
+                  permission=Permission.READ_SUPPORT)
     return sheet
 
 
+@composite(Permission.EXPORT, Permission.READ_EHCP)
 def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
     """The pupil's EHC requests, milestones (due, done, rule), exceptions and annual reviews
     in date order, for a tribunal bundle."""
@@ -143,6 +152,7 @@ def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
     return sheet
 
 
+@composite(Permission.EXPORT)
 def register(desk: Desk) -> RegisterSheet:
     """Everyone on SEN support or with an EHC plan (not leavers), by surname."""
     desk.require(Permission.EXPORT)
@@ -154,6 +164,7 @@ def register(desk: Desk) -> RegisterSheet:
     return RegisterSheet(meta(desk, "SEND register"), lines)
 
 
+@composite(Permission.EXPORT)
 def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMapSheet:
     """The costed provision map for a period, against the notional SEN budget."""
     desk.require(Permission.EXPORT)

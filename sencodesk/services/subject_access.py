@@ -25,13 +25,14 @@ from sencodesk.services import (
     records_log,
     report_data,
 )
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
 #: What a subject access export needs beyond exporting: every kind of record.
 REQUIRED = (Permission.EXPORT, Permission.READ_EHCP, Permission.READ_CONFIDENTIAL,
             Permission.READ_AUDIT, Permission.READ_CONTACTS)
 
 
+@composite(*REQUIRED)
 def gather(desk: Desk, pupil_id: int) -> SubjectAccessSheet:
     """Every record about the pupil, every version, every document and every audit entry."""
     for permission in REQUIRED:

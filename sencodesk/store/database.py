@@ -2,16 +2,19 @@
 
 The database is SQLCipher (AES-256, the whole file including the WAL is encrypted). Every
 connection is given the raw 256-bit key first, then foreign keys, WAL and a busy timeout.
-Opening applies any pending migration after taking a dated backup copy.
+Opening (and migrating) a case file is :mod:`sencodesk.store.case_file`, above this module.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
+import hmac
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -19,6 +22,8 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
+from sencodesk.store import keyslots, layout
+from sencodesk.store.blobs import BlobStore
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -51,7 +56,8 @@ def _prepare(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _engine(path: Path, key: bytes) -> Engine:
+def engine_for(path: Path, key: bytes) -> Engine:
+    """The pooled engine of the case file at ``path``; every connection is unlocked first."""
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher3.dbapi2,
@@ -64,19 +70,60 @@ def _engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+Snapshot = Literal["read", "write"] | None
+BEGIN = {"read": "BEGIN DEFERRED", "write": "BEGIN IMMEDIATE"}
+
+
 @dataclass
 class Database:
-    """An open case file. Hand out short-lived sessions, one per unit of work."""
+    """An open case file. Hand out short-lived sessions, one per unit of work.
+
+    This is the store's face to the services: besides sessions it holds the attached files,
+    keyed secrets and the staff's key slots, so that no service handles the database key, a
+    file name or a path inside the school's folder.
+    """
 
     path: Path
-    key: bytes
-    engine: Engine
+    key: bytes = field(repr=False)  # never in a traceback, a log or a crash dialog
+    engine: Engine = field(repr=False)
+
+    @functools.cached_property
+    def blobs(self) -> BlobStore:
+        """Attached files, encrypted with the school's key."""
+        return BlobStore(layout.documents_path(self.path.parent), self.key)
+
+    def secret(self, purpose: str) -> bytes:
+        """A key for one ``purpose`` (e.g. anonymous codes) derived from the school's key:
+        stable for this school, useless to anyone without it, never the key itself."""
+        return hmac.new(self.key, purpose.encode(), hashlib.sha256).digest()
+
+    def grant(self, username: str, password: str) -> None:
+        """Let ``username`` unlock the case file with ``password`` (a new or rewrapped slot)."""
+        keyslots.add(layout.slots_path(self.path.parent),
+                     keyslots.make_slot(username, password, self.key))
+
+    def revoke(self, username: str) -> None:
+        """``username`` can no longer unlock the case file."""
+        keyslots.remove(layout.slots_path(self.path.parent), username)
+
+    def password_unlocks(self, username: str, password: str) -> bool:
+        """Whether ``password`` opens ``username``'s key slot (without counting a failure)."""
+        slot = keyslots.find(keyslots.read(layout.slots_path(self.path.parent)), username)
+        return slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit if the block finishes, roll back if it raises."""
+    def transaction(self, *, snapshot: Snapshot = None) -> Iterator[Session]:
+        """One unit of work: commit if the block finishes, roll back if it raises.
+
+        With ``snapshot`` every read in the block sees the case file as it was at the start
+        (SQLite reads outside an explicit transaction each see their own moment): "read" for
+        reports that write nothing, "write" when the block also writes (its audit rows), which
+        takes the write lock up front so the write cannot fail after the reads.
+        """
         with Session(self.engine, expire_on_commit=False) as session:
             try:
+                if snapshot is not None:
+                    session.connection().exec_driver_sql(BEGIN[snapshot])
                 yield session
                 session.commit()
             except BaseException:
@@ -85,26 +132,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
-    """Open (or, with ``create``, make) the case file at ``path`` and bring its schema up to date.
-
-    Raises StoreError with a plain message if the file is missing, not ours, damaged or from a
-    newer version of sencodesk.
-    """
-    from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
-
-    if create and path.exists():
-        raise StoreError(f"{path} already exists: this folder already holds a case file.")
-    if not create and not path.exists():
-        raise StoreError(f"There is no case file at {path}.")
-    raw_connect(path, key).close()
-    engine = _engine(path, key)
-    database = Database(path, key, engine)
-    try:
-        migrations.upgrade(database, fresh=create)
-    except BaseException:
-        database.close()
-        raise
-    return database

@@ -75,12 +75,10 @@ def run_gui(data_dir: str | None = None) -> int:
     QTimer.singleShot(100, _start_log)
     sys.excepthook = _excepthook
     folder = paths.data_dir(data_dir)
+    from sencodesk.services.location import school_exists
     from sencodesk.ui.login import FirstRunDialog, SignInDialog
 
-    if (folder / paths.DATABASE_NAME).exists():
-        desk = SignInDialog.ask(folder)
-    else:
-        desk = FirstRunDialog.ask(folder)
+    desk = SignInDialog.ask(folder) if school_exists(folder) else FirstRunDialog.ask(folder)
     if desk is None:
         return 0
     from sencodesk.tuning import tune_garbage_collector

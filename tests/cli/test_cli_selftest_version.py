@@ -20,3 +20,15 @@ def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[s
         main(["--version"])
     assert leaving.value.code == 0
     assert capsys.readouterr().out.strip() == f"sencodesk {__version__}"
+
+
+def test_a_command_group_that_cannot_be_imported_fails_loudly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A missing command module is a broken install: the error surfaces instead of the
+    command quietly vanishing from --help."""
+    from sencodesk import cli
+
+    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "sencodesk.cli.gone"))
+    with pytest.raises(ModuleNotFoundError, match=r"sencodesk\.cli\.gone"):
+        cli.build_parser()

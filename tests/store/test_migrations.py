@@ -10,14 +10,15 @@ from sqlalchemy import text
 
 from sencodesk.domain.errors import StoreError
 from sencodesk.store import keyslots, migrations
-from sencodesk.store.database import Database, _engine, open_database, raw_connect
+from sencodesk.store.case_file import open_database
+from sencodesk.store.database import Database, engine_for, raw_connect
 
 FIRST = "0001"
 
 
 def _database_at(path: Path, key: bytes, revision: str) -> None:
     raw_connect(path, key).close()
-    database = Database(path, key, _engine(path, key))
+    database = Database(path, key, engine_for(path, key))
     migrations.upgrade(database, fresh=True, target=revision)
     database.close()
 
@@ -27,7 +28,7 @@ def test_a_database_made_by_the_first_migration_upgrades_keeping_its_data(
 ) -> None:
     path, key = tmp_path / "old.db", keyslots.new_database_key()
     _database_at(path, key, FIRST)
-    old = Database(path, key, _engine(path, key))
+    old = Database(path, key, engine_for(path, key))
     with old.engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO pupil (upn, legal_surname, legal_forename, preferred_surname, "
@@ -53,7 +54,7 @@ def test_every_revision_is_reachable_from_the_first() -> None:
 def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path, key = tmp_path / "new.db", keyslots.new_database_key()
     _database_at(path, key, "head")
-    newer = Database(path, key, _engine(path, key))
+    newer = Database(path, key, engine_for(path, key))
     with newer.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     newer.close()
@@ -64,7 +65,7 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_0002_turns_the_sexes_typed_into_census_codes(tmp_path: Path) -> None:
     path, key = tmp_path / "old.db", keyslots.new_database_key()
     _database_at(path, key, FIRST)
-    old = Database(path, key, _engine(path, key))
+    old = Database(path, key, engine_for(path, key))
     typed = {"B801200005001": "Male", "B801200005002": " girl ", "B801200005003": "Not known",
              "B801200005004": "X"}
     with old.engine.begin() as connection:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.services import accounts, pupils
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots
+from sencodesk.store import keyslots, layout
 from sencodesk.ui.application import make_application
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.login import FirstRunDialog, SignInDialog
@@ -70,7 +70,7 @@ def test_wrong_password_stays_on_the_sign_in_dialog(qtbot: QtBot, desk: Desk) ->
 
 
 def test_a_held_back_sign_in_says_why(qtbot: QtBot, desk: Desk) -> None:
-    slots = accounts.slots_path(desk.data_dir)
+    slots = layout.slots_path(desk.data_dir)
     keyslots.write(slots, replace(keyslots.read(slots), failures=3))
     dialog = SignInDialog(desk.data_dir)
     qtbot.addWidget(dialog)

@@ -1,0 +1,16 @@
+"""Where a school lives, asked before anyone signs in.
+
+The GUI chooses between signing in and setting up a school before it loads the database
+stack, so this module imports nothing heavier than the store's knowledge of its own files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sencodesk.store import layout
+
+
+def school_exists(data_dir: Path) -> bool:
+    """Whether a school has been set up at ``data_dir`` (else the app offers the first run)."""
+    return layout.school_exists(data_dir)
