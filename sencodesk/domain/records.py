@@ -213,6 +213,8 @@ class ProvisionRecord:
     sessions_per_week: int
     weeks: int
     cost_pence: int
+    #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
+    outcome_positions: tuple[int, ...] = ()
 
     @property
     def hours(self) -> float:

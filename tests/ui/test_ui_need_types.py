@@ -24,7 +24,9 @@ def test_a_new_pupil_can_be_given_down_syndrome_as_primary_need(qtbot: QtBot,
     qtbot.keyClicks(dialog.status, "K")
     qtbot.keyClicks(dialog.need, "DS")
     assert dialog.need.currentText() == "DS: Down syndrome"
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.pupil_id is not None
     row = pupils.get(desk, dialog.pupil_id).row
