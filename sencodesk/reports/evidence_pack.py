@@ -22,7 +22,7 @@ from sencodesk.domain.documents import OfstedPack
 from sencodesk.domain.evidence import EhcpTimeliness, RegisterSummary, ReviewCompliance
 from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.case_sample import case_study
-from sencodesk.reports.provision_map import budget_gauge, intervention_table
+from sencodesk.reports.provision_map import budget_caveat, budget_gauge, intervention_table
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
 
 BODY_SIZE = 10.0
@@ -259,5 +259,6 @@ def _cost(pack: OfstedPack) -> list[Flowable]:
                   f"{uk_date(found.ends_on)}: {money(found.total_pence)} for "
                   f"{found.total_hours:,.0f} hours of staff time, against a notional SEN "
                   f"budget of {money(found.budget_pence)}.", s.body),
-        Spacer(1, 3 * mm), budget_gauge(found), Spacer(1, 4 * mm), intervention_table(found),
+        Spacer(1, 3 * mm), budget_gauge(found), budget_caveat(), Spacer(1, 4 * mm),
+        intervention_table(found),
     ]
