@@ -103,6 +103,7 @@ def build(
         school.name, school.urn, school.local_authority = SCHOOL_NAME, "149999", "Riverside"
         school.phase, school.notional_sen_budget_pence = "secondary", 18_500_000
         school.lead_times_json = '{"request_reports": 56}'
+        school.senco_contact = "Demo SENCO, ext. 214 or the learning support base (room S12)"
         b = _Builder(session, rng, today, desk.actor.staff_id)
         spans = b.terms(start_year, history_years)
         b.history_years = history_years
