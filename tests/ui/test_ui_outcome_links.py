@@ -55,4 +55,4 @@ def test_ticking_outcomes_links_the_provision_to_them(qtbot: QtBot, desk: Desk,
     assert [o.description for o in cycle.outcomes] == ["Read 150 words", "Stay in lessons"]
     # ticked rows 1 and 3 are outcomes 1 and 2 of the saved plan
     assert cycle.provisions[0].outcome_positions == (1, 2)
-    assert "for outcome 1, 2" in tab.detail.toPlainText()
+    assert "for outcomes 1, 2" in tab.detail.toPlainText()

@@ -70,6 +70,7 @@ class ProvisionView(QWidget):
         period.addWidget(print_map)
         self.totals = QLabel()
         self.totals.setObjectName("subheading")
+        self.totals.setWordWrap(True)
         self.by_intervention = RecordTableModel[InterventionLine]([
             Column("Intervention", lambda x: x.name),
             Column("Support", lambda x: funding.support_level(x.wave)),

@@ -48,8 +48,10 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"{progress}</li>")
     parts.append("</ol><p><b>Provision</b></p><ul>")
     for p in cycle.provisions:
-        aims = (" · for outcome " + ", ".join(map(str, p.outcome_positions))
-                if p.outcome_positions else " · <i>not linked to an outcome</i>")
+        numbers = ", ".join(map(str, p.outcome_positions))
+        plural = "s" if len(p.outcome_positions) > 1 else ""
+        aims = (f" · for outcome{plural} {numbers}" if p.outcome_positions
+                else " · <i>not linked to an outcome</i>")
         parts.append(f"<li>{e(p.name)}: {p.sessions_per_week} × "
                      f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
                      f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}"

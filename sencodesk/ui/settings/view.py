@@ -81,7 +81,7 @@ class SettingsView(QWidget):
             (self.tr("Request annual-review &reports"), self.reports_lead),
             (self.tr("&Auto-lock after"), self.autolock),
             (self.tr("How staff reach the SEN&CO"), self.senco_contact),
-            (self.tr("Parent contact on pass&ports"), self.parent_contact),
+            (self.tr("Parent c&ontact on passports"), self.parent_contact),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             widget.setEnabled(editable)
