@@ -227,12 +227,13 @@ def _impact(pack: OfstedPack) -> list[Flowable]:
     story: list[Flowable] = [
         _section("4. Intervention impact"),
         Paragraph("Progress against the outcomes of every support plan reviewed in the past "
-                  "twelve months, grouped by the interventions in the plan. An outcome counts "
-                  "once for each intervention its plan included.", s.body),
+                  "twelve months, by intervention. An outcome counts only for the provision "
+                  "its plan names as meant to achieve it; an outcome linked to no provision "
+                  "is credited to none.", s.body),
     ]
     if not pack.impact:
-        return [*story, Paragraph("No support plan was reviewed in the past twelve months.",
-                                  s.muted)]
+        return [*story, Paragraph("No outcome linked to an intervention was reviewed in the "
+                                  "past twelve months.", s.muted)]
     story.append(charts.bars(
         [(i.name, 100 * i.met_or_exceeded / i.outcomes) for i in pack.impact],
         width=theme.FRAME_WIDTH, value_text=lambda v: f"{v:.0f}% met or exceeded",
