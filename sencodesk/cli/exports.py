@@ -14,6 +14,8 @@ from sencodesk.services import saving
 if TYPE_CHECKING:
     from sencodesk.services.context import Desk
 
+PASSPHRASE_ENV = "SENCODESK_TRANSFER_PASSPHRASE"
+
 
 def register(sub: common.Subparsers) -> None:
     parser = sub.add_parser("export", help="write documents as PDF, the register as CSV",
@@ -84,8 +86,20 @@ def register(sub: common.Subparsers) -> None:
         "for exempt information before releasing it.")
     sar.add_argument("upn", metavar="UPN")
     sar.set_defaults(func=run_sar)
+    pack = kinds.add_parser(
+        "transfer-pack", parents=[common.signed_in_options()],
+        help="a leaver's whole SEN file for their next school (encrypted ZIP)",
+        description="For a pupil who has left for another school (record it with `sencodesk "
+        "pupils leave`): an AES-256 encrypted ZIP of the whole SEN file: a PDF summary, the "
+        "Common Transfer File, plans and reviews, the passport, the EHCP chronology and every "
+        "attached file. You choose the passphrase (typed twice, or read from "
+        f"{PASSPHRASE_ENV} for automation) and give it to the next school separately. The "
+        "export is audited and the record is then listed for deletion here (`sencodesk "
+        "retention list`), as the file now belongs to the next school.")
+    pack.add_argument("upn", metavar="UPN")
+    pack.set_defaults(func=run_transfer_pack)
     for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
-                    sar):
+                    sar, pack):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
                              metavar="FILE",
                              help="the file to write")
@@ -192,4 +206,22 @@ def run_sar(args: argparse.Namespace) -> int:
     with common.signed_in(args) as desk:
         sheet = subject_access.gather(desk, pupils.id_for_upn(desk, args.upn))
     _write(args.output, subject_access.package(sheet, render(sheet).pdf))
+    return 0
+
+
+def run_transfer_pack(args: argparse.Namespace) -> int:
+    from sencodesk.reports import pdf_bytes
+    from sencodesk.services import pupils, transfer
+
+    if args.output.suffix.lower() != ".zip":
+        raise ValidationError("output", f"{args.output.name} should end in .zip")
+    with common.signed_in(args) as desk:
+        pid = pupils.id_for_upn(desk, args.upn)
+        passphrase = common.ask_new_password("Passphrase for the pack: ", PASSPHRASE_ENV)
+        transfer.check_passphrase(passphrase)
+        pack = transfer.transfer_pack(desk, pid, passphrase=passphrase, render=pdf_bytes)
+    _write(args.output, pack.data)
+    print(f"{len(pack.names)} files for {pack.destination}, encrypted (AES-256). Give the "
+          "passphrase to the next school separately, not with the file.")
+    print("The record is now listed for deletion here: see `sencodesk retention list`.")
     return 0

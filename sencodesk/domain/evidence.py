@@ -253,18 +253,22 @@ class InterventionImpact:
 
 def intervention_impact(cycles: Iterable[CycleRecord], today: date) -> tuple[
         InterventionImpact, ...]:
-    """Progress ratings at review, in the past twelve months, of the outcomes of every plan that
-    included each intervention (an outcome counts once for each intervention in its plan)."""
+    """Progress ratings at review, in the past twelve months, of the outcomes each intervention
+    was meant to achieve: an outcome counts for an intervention only when the plan links them,
+    so a reading group is not credited with a behaviour target met in the same plan."""
     since = months_after(today, -12)
     ratings: dict[str, Counter[Progress]] = defaultdict(Counter)
     pupils: dict[str, set[int]] = defaultdict(set)
     for cycle in cycles:
         if cycle.reviewed_on is None or not since < cycle.reviewed_on <= today:
             continue
-        judged = [o.progress for o in cycle.outcomes if o.progress is not None]
+        judged = {o.position: o.progress for o in cycle.outcomes if o.progress is not None}
         for name in cycle.interventions:
-            ratings[name].update(judged)
-            pupils[name].add(cycle.pupil_id)
+            positions = {n for p in cycle.provisions if p.name == name
+                         for n in p.outcome_positions if n in judged}
+            if positions:
+                ratings[name].update(judged[n] for n in positions)
+                pupils[name].add(cycle.pupil_id)
     found = [InterventionImpact(name, len(pupils[name]), sum(counts.values()),
                                 tuple((p, counts[p]) for p in Progress))
              for name, counts in ratings.items() if counts]

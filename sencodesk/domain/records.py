@@ -18,6 +18,10 @@ class SchoolInfo:
     notional_sen_budget_pence: int
     autolock_minutes: int
     lead_times: dict[str, int] = field(default_factory=dict)
+    #: How class and supply staff reach the SENCO (printed on every passport).
+    senco_contact: str = ""
+    #: Which parent/carer contact a passport shows (passport_contacts.ParentContact).
+    passport_parent_contact: str = "none"
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,8 @@ class ProvisionRecord:
     sessions_per_week: int
     weeks: int
     cost_pence: int
+    #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
+    outcome_positions: tuple[int, ...] = ()
 
     @property
     def hours(self) -> float:

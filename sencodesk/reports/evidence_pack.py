@@ -23,7 +23,7 @@ from sencodesk.domain.evidence import EhcpTimeliness, RegisterSummary, ReviewCom
 from sencodesk.domain.review_duties import StepCount
 from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.case_sample import case_study
-from sencodesk.reports.provision_map import budget_gauge, intervention_table
+from sencodesk.reports.provision_map import budget_caveat, budget_gauge, intervention_table
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
 
 BODY_SIZE = 10.0
@@ -255,12 +255,13 @@ def _impact(pack: OfstedPack) -> list[Flowable]:
     story: list[Flowable] = [
         _section("4. Intervention impact"),
         Paragraph("Progress against the outcomes of every support plan reviewed in the past "
-                  "twelve months, grouped by the interventions in the plan. An outcome counts "
-                  "once for each intervention its plan included.", s.body),
+                  "twelve months, by intervention. An outcome counts only for the provision "
+                  "its plan names as meant to achieve it; an outcome linked to no provision "
+                  "is credited to none.", s.body),
     ]
     if not pack.impact:
-        return [*story, Paragraph("No support plan was reviewed in the past twelve months.",
-                                  s.muted)]
+        return [*story, Paragraph("No outcome linked to an intervention was reviewed in the "
+                                  "past twelve months.", s.muted)]
     story.append(charts.bars(
         [(i.name, 100 * i.met_or_exceeded / i.outcomes) for i in pack.impact],
         width=theme.FRAME_WIDTH, value_text=lambda v: f"{v:.0f}% met or exceeded",
@@ -287,5 +288,6 @@ def _cost(pack: OfstedPack) -> list[Flowable]:
                   f"{uk_date(found.ends_on)}: {money(found.total_pence)} for "
                   f"{found.total_hours:,.0f} hours of staff time, against a notional SEN "
                   f"budget of {money(found.budget_pence)}.", s.body),
-        Spacer(1, 3 * mm), budget_gauge(found), Spacer(1, 4 * mm), intervention_table(found),
+        Spacer(1, 3 * mm), budget_gauge(found), budget_caveat(), Spacer(1, 4 * mm),
+        intervention_table(found),
     ]

@@ -21,6 +21,7 @@ from sencodesk.store.tables import (
     CycleOutcome,
     CycleProvision,
     Intervention,
+    OutcomeProvisionLink,
 )
 
 MAX_OUTCOMES = 6
@@ -43,6 +44,8 @@ class ProvisionInput:
     sessions_per_week: int = 1
     weeks: int = 12
     cost_pence: int | None = None  # None: costed from the intervention's hourly rate
+    #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
+    outcomes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,10 @@ def _check_plan(plan: CyclePlan) -> None:
         validation.whole_number(f"provision {number} weeks", item.weeks, low=1, high=52)
         if item.intervention_id is None and not item.description.strip():
             raise ValidationError(f"provision {number}", "choose an intervention or describe it")
+        for position in item.outcomes:
+            if not 1 <= position <= len(plan.outcomes):
+                raise ValidationError(f"provision {number} outcomes",
+                                      f"there is no outcome {position} in this plan")
 
 
 def _get(session: Session, cycle_id: int) -> ApdrCycle:
@@ -105,10 +112,12 @@ def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
         session.delete(old)
     for old_p in session.exec(select(CycleProvision).where(CycleProvision.cycle_id == cycle.id)):
         session.delete(old_p)
-    for position, outcome in enumerate(plan.outcomes, start=1):
-        session.add(CycleOutcome(cycle_id=cycle.id, position=position,
-                                 description=outcome.description.strip(),
-                                 success_criteria=outcome.success_criteria.strip()))
+    written = [CycleOutcome(cycle_id=cycle.id, position=position,
+                            description=outcome.description.strip(),
+                            success_criteria=outcome.success_criteria.strip())
+               for position, outcome in enumerate(plan.outcomes, start=1)]
+    session.add_all(written)
+    session.flush()
     for item in plan.provisions:
         intervention = session.get(Intervention, item.intervention_id) \
             if item.intervention_id else None
@@ -122,13 +131,19 @@ def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
                 sessions_per_week=item.sessions_per_week, weeks=item.weeks,
                 group_size=item.group_size,
             )
-        session.add(CycleProvision(
+        row = CycleProvision(
             cycle_id=cycle.id, intervention_id=item.intervention_id,
             description=validation.text("provision", item.description, max_length=500),
             delivered_by=validation.text("delivered by", item.delivered_by, max_length=120),
             group_size=item.group_size, minutes_per_session=item.minutes_per_session,
             sessions_per_week=item.sessions_per_week, weeks=item.weeks, cost_pence=cost,
-        ))
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        session.add_all(OutcomeProvisionLink(outcome_id=written[position - 1].id or 0,
+                                             provision_id=row.id)
+                        for position in sorted(set(item.outcomes)))
     session.add(cycle)
 
 
@@ -168,6 +183,13 @@ def _snapshot(session: Session, cycle: ApdrCycle) -> dict[str, object]:
     for o in session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id)):
         data[f"outcome {o.position}"] = o.description
         data[f"outcome {o.position} progress"] = o.progress
+    links = session.exec(select(CycleProvision.id, CycleOutcome.position)
+                         .join(OutcomeProvisionLink,
+                               col(OutcomeProvisionLink.provision_id) == CycleProvision.id)
+                         .join(CycleOutcome,
+                               col(OutcomeProvisionLink.outcome_id) == CycleOutcome.id)
+                         .where(CycleProvision.cycle_id == cycle.id))
+    data["outcome links"] = sorted(position for _, position in links)
     return data
 
 
@@ -232,6 +254,9 @@ def start_next(desk: Desk, cycle_id: int, *, review_on: date | None = None) -> i
         if cycle.status is not CycleStatus.REVIEWED or cycle.reviewed_on is None:
             raise ValidationError("cycle", "review this cycle before starting the next one")
         starts_on = cycle.reviewed_on
+        carried = [o.position for o in cycle.outcomes
+                   if o.progress in (Progress.NOT_MET, Progress.PARTLY)]
+        renumbered = {old: new for new, old in enumerate(carried, start=1)}
         plan = CyclePlan(
             starts_on=starts_on,
             review_on=review_on or starts_on + DEFAULT_CYCLE,
@@ -244,7 +269,9 @@ def start_next(desk: Desk, cycle_id: int, *, review_on: date | None = None) -> i
             ),
             provisions=tuple(
                 ProvisionInput(p.intervention_id, p.description, p.delivered_by, p.group_size,
-                               p.minutes_per_session, p.sessions_per_week, p.weeks)
+                               p.minutes_per_session, p.sessions_per_week, p.weeks,
+                               outcomes=tuple(renumbered[n] for n in p.outcome_positions
+                                              if n in renumbered))
                 for p in cycle.provisions
             ),
         )
@@ -338,6 +365,13 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
             outcomes.setdefault(o.cycle_id, []).append(OutcomeRecord(
                 o.id or 0, o.position, o.description, o.success_criteria,
                 Progress(o.progress) if o.progress else None))
+        linked: dict[int, list[int]] = {}
+        for provision_id, position in session.exec(
+            select(OutcomeProvisionLink.provision_id, CycleOutcome.position)
+            .join(CycleOutcome, col(OutcomeProvisionLink.outcome_id) == CycleOutcome.id)
+            .where(col(CycleOutcome.cycle_id).in_(ids))
+        ):
+            linked.setdefault(provision_id, []).append(position)
         provisions: dict[int, list[ProvisionRecord]] = {}
         for p, name in session.exec(
             select(CycleProvision, Intervention.name).join(Intervention, isouter=True)
@@ -345,7 +379,8 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
         ):
             provisions.setdefault(p.cycle_id, []).append(ProvisionRecord(
                 p.id or 0, p.intervention_id, name or "", p.description, p.delivered_by,
-                p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence))
+                p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence,
+                tuple(sorted(linked.get(p.id or 0, ())))))
         result: dict[int, list[CycleRecord]] = {}
         for c in cycles:
             assert c.id is not None

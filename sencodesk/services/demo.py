@@ -19,7 +19,7 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.upn import with_check_letter
 from sencodesk.services import audit
 from sencodesk.services.context import Desk
-from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, VOICES
+from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, SUITS, VOICES
 from sencodesk.services.demo_names import AGENCIES, FORENAMES, STAFF, SURNAMES
 from sencodesk.services.demo_terms import half_terms, whole_terms
 from sencodesk.store.tables import (
@@ -34,6 +34,7 @@ from sencodesk.store.tables import (
     EhcpRequest,
     Intervention,
     NeedPeriod,
+    OutcomeProvisionLink,
     ParentCarer,
     PassportVersion,
     Pupil,
@@ -103,6 +104,7 @@ def build(
         school.name, school.urn, school.local_authority = SCHOOL_NAME, "149999", "Riverside"
         school.phase, school.notional_sen_budget_pence = "secondary", 18_500_000
         school.lead_times_json = '{"request_reports": 56}'
+        school.senco_contact = "Demo SENCO, ext. 214 or the learning support base (room S12)"
         b = _Builder(session, rng, today, desk.actor.staff_id)
         spans = b.terms(start_year, history_years)
         b.history_years = history_years
@@ -191,7 +193,9 @@ def _passports(b: _Builder, pid: int, joined: date) -> None:
 def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
             spans: list[tuple[date, date]], interventions: list[Intervention]) -> None:
     rng = b.rng
-    pool = OUTCOMES.get(need.value, OUTCOMES["OTHER"])
+    area = need.value if need.value in OUTCOMES else "OTHER"
+    pool = OUTCOMES[area]
+    suitable = [i for i in interventions if area in SUITS.get(i.name, ())] or interventions
     previous: ApdrCycle | None = None
     for starts, ends in spans:
         if starts < joined or starts > b.today:
@@ -214,21 +218,29 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
         b.add("support cycles", cycle)
         b.s.flush()
         assert cycle.id is not None
+        outcomes = []
         for position, (text, criteria) in enumerate(rng.sample(pool, min(3, len(pool))), 1):
             progress = rng.choices(list(Progress), (15, 35, 40, 10))[0] if reviewed else None
-            b.add("outcomes", CycleOutcome(cycle_id=cycle.id, position=position,
-                                           description=text, success_criteria=criteria,
-                                           progress=progress.value if progress else None))
-        for item in rng.sample(interventions, rng.choice((1, 1, 2))):
+            outcomes.append(CycleOutcome(cycle_id=cycle.id, position=position,
+                                         description=text, success_criteria=criteria,
+                                         progress=progress.value if progress else None))
+            b.add("outcomes", outcomes[-1])
+        for item in rng.sample(suitable, min(len(suitable), rng.choice((1, 1, 2)))):
             group, minutes, per_week = rng.choice((1, 3, 6)), rng.choice((20, 30, 45)), 2
             weeks = max(1, (ends - starts).days // 7)
             assert item.id is not None
-            b.add("provisions", CycleProvision(
+            planned = CycleProvision(
                 cycle_id=cycle.id, intervention_id=item.id, delivered_by=item.staff_grade,
                 group_size=group, minutes_per_session=minutes, sessions_per_week=per_week,
                 weeks=weeks, cost_pence=provision.cost_pence(
                     hourly_cost_pence=item.hourly_cost_pence, minutes_per_session=minutes,
-                    sessions_per_week=per_week, weeks=weeks, group_size=group)))
+                    sessions_per_week=per_week, weeks=weeks, group_size=group))
+            b.add("provisions", planned)
+            b.s.flush()
+            if area in SUITS.get(item.name, ()):  # meant for this need: its outcomes
+                for outcome in outcomes:
+                    b.add("outcome links", OutcomeProvisionLink(
+                        outcome_id=outcome.id or 0, provision_id=planned.id or 0))
         if reviewed:
             b.add("contact log entries", ContactLogEntry(
                 pupil_id=pid, occurred_on=review_on, kind="parent meeting",

@@ -227,18 +227,39 @@ def _sen_snapshot(session: Session, pupil_id: int) -> dict[str, object]:
     return {"status": status.status if status else None, **needs}
 
 
-def mark_left(desk: Desk, pupil_id: int, left_on: date) -> None:
-    """The pupil has left: kept, read-only and out of the register."""
+def mark_left(desk: Desk, pupil_id: int, left_on: date, *, destination: str = "") -> None:
+    """The pupil has left (for ``destination``, the school they moved to, if known): kept,
+    read-only and out of the register."""
+    destination = validation.text("destination", destination, max_length=200)
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupil = _get(session, pupil_id)
         _editable(pupil)
         if left_on < pupil.dob or (pupil.joined_on and left_on < pupil.joined_on):
             raise ValidationError("date left", "is before the pupil joined")
-        pupil.left_on = left_on
+        pupil.left_on, pupil.destination = left_on, destination
         session.add(pupil)
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
                      pupil_id=pupil_id, summary="marked as left",
-                     changed={"left_on": [None, left_on.isoformat()]})
+                     changed={"left_on": [None, left_on.isoformat()],
+                              "destination": ["", destination]})
+
+
+def record_destination(desk: Desk, pupil_id: int, destination: str) -> None:
+    """The school a leaver moved to (the one field of a leaver's file that may still change,
+    until their SEN file has been sent there)."""
+    destination = validation.text("destination", destination, max_length=200, required=True)
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        pupil = _get(session, pupil_id)
+        if pupil.left_on is None:
+            raise ValidationError("destination", "mark the pupil as left first")
+        if pupil.file_sent_on is not None:
+            raise ValidationError("destination", f"the SEN file was sent to {pupil.destination} "
+                                  f"on {pupil.file_sent_on:%d/%m/%Y}")
+        before, pupil.destination = pupil.destination, destination
+        session.add(pupil)
+        audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
+                     pupil_id=pupil_id, summary="destination recorded",
+                     changed={"destination": [before, destination]})
 
 
 def id_for_upn(desk: Desk, upn: str) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sencodesk.domain import chronology
-from sencodesk.domain.codes import Role, SenStatus
+from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import (
     ChronologySheet,
     DocumentMeta,
@@ -24,9 +24,9 @@ from sencodesk.domain.documents import (
     RequestTimeline,
 )
 from sencodesk.domain.errors import NotFound, ValidationError
+from sencodesk.domain.passport_contacts import ParentContact, passport_contacts
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import (
-    accounts,
     audit,
     cycles,
     deadlines,
@@ -54,19 +54,18 @@ def record_export(desk: Desk, document: str, *, pupil_id: int | None = None,
                      summary=summary or document)
 
 
-def _senco_line(desk: Desk) -> tuple[str, ...]:
-    """The SENCO as a passport contact (only roles that may list accounts can see who)."""
-    if not desk.actor.may(Permission.MANAGE_ACCOUNTS):
-        return ()
-    sencos = [a.name for a in accounts.list_accounts(desk) if a.role is Role.SENCO]
-    return tuple(f"SENCO: {name}" for name in sencos[:1])
+def _contact_rules(desk: Desk) -> tuple[ParentContact, str, str]:
+    """The school's passport contact setting, how to reach the SENCO and the SENCO's name."""
+    info = school.get(desk)
+    return (ParentContact(info.passport_parent_contact), info.senco_contact,
+            school.senco_name(desk))
 
 
-def _contacts(desk: Desk, pupil_id: int, senco: tuple[str, ...]) -> tuple[str, ...]:
-    detail = pupils.get(desk, pupil_id)
-    parents = tuple(f"{p.relationship or 'Parent/carer'}: {p.name}"
-                    + (f" ({p.phone})" if p.phone else "") for p in detail.parents[:2])
-    return parents + senco
+def _contacts(desk: Desk, pupil_id: int,
+              rules: tuple[ParentContact, str, str]) -> tuple[str, ...]:
+    policy, senco_contact, senco_name = rules
+    return passport_contacts(policy, pupils.get(desk, pupil_id).parents,
+                             senco_contact=senco_contact, senco_name=senco_name)
 
 
 @composite(Permission.PRINT_PASSPORTS)
@@ -78,7 +77,7 @@ def passport(desk: Desk, pupil_id: int) -> PassportSet:
     if record is None:
         raise NotFound(f"{detail.row.display_name} has no passport yet: write one first.")
     sheet = PassportSheet(detail.row, record, records_log.photo(desk, pupil_id),
-                          _contacts(desk, pupil_id, _senco_line(desk)))
+                          _contacts(desk, pupil_id, _contact_rules(desk)))
     record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed",
                   permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, f"Pupil passport: {detail.row.display_name}"), (sheet,))
@@ -92,9 +91,9 @@ def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil p
     wanted = set(pupil_ids)
     rows = [r for r in pupils.list_pupils(desk) if r.id in wanted]
     latest = passports.latest_for(desk, [r.id for r in rows])
-    senco = _senco_line(desk)
+    rules = _contact_rules(desk)
     sheets = tuple(PassportSheet(r, latest[r.id], records_log.photo(desk, r.id),
-                                 _contacts(desk, r.id, senco))
+                                 _contacts(desk, r.id, rules))
                    for r in rows if r.id in latest)
     if not sheets:
         raise ValidationError("pupils", "none of the chosen pupils has a passport yet")

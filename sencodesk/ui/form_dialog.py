@@ -73,6 +73,9 @@ def value_of(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    reader = getattr(widget, "value", None)  # a small composite field of its own
+    if callable(reader):
+        return reader()
     raise TypeError(f"no value for {type(widget).__name__}")
 
 

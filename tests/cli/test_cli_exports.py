@@ -119,7 +119,7 @@ def test_subject_access_zip_and_retention_commands(
         assert upn in archive.read("README.txt").decode()
     capsys.readouterr()
     assert main(["retention", "list"]) == 0
-    assert "No leaver's file is past its retention date." in capsys.readouterr().out
+    assert "No leaver's file is past its retention date" in capsys.readouterr().out
     assert main(["retention", "delete", upn, "--yes"]) == 1
     assert "has not left; nothing was deleted" in capsys.readouterr().err
 

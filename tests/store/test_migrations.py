@@ -83,3 +83,29 @@ def test_0002_turns_the_sexes_typed_into_census_codes(tmp_path: Path) -> None:
     database.close()
     assert stored == {"B801200005001": "M", "B801200005002": "F", "B801200005003": "",
                       "B801200005004": "X"}  # left for the SENCO to correct
+
+
+def test_0004_adds_links_contacts_and_destinations_with_safe_defaults(tmp_path: Path) -> None:
+    path, key = tmp_path / "old.db", keyslots.new_database_key()
+    _database_at(path, key, "0002")
+    old = Database(path, key, engine_for(path, key))
+    with old.engine.begin() as connection:
+        connection.execute(text("INSERT INTO school (name, urn, local_authority, phase, "
+                                "notional_sen_budget_pence, autolock_minutes, lead_times_json) "
+                                "VALUES ('Old School', '', '', 'secondary', 0, 10, '{}')"))
+        connection.execute(text(
+            "INSERT INTO pupil (upn, legal_surname, legal_forename, preferred_surname, "
+            "preferred_forename, dob, year_group, form, gender, left_on) VALUES "
+            "('B801200005001', 'Smith', 'Sam', '', '', :dob, 7, '7B', 'M', :left)"),
+            {"dob": date(2014, 3, 1), "left": date(2026, 7, 20)})
+    old.close()
+    database = open_database(path, key)
+    with database.engine.connect() as connection:
+        school = connection.execute(text(
+            "SELECT senco_contact, passport_parent_contact FROM school")).one()
+        pupil = connection.execute(text("SELECT destination, file_sent_on FROM pupil")).one()
+        links = connection.execute(text("SELECT count(*) FROM outcomeprovisionlink")).scalar()
+    database.close()
+    # no parent phone numbers on passports until a school chooses; nobody listed as sent
+    assert tuple(school) == ("", "none")
+    assert tuple(pupil) == ("", None) and links == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from factories import add_pupil
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_helpers import answering_forms
 
@@ -160,7 +161,17 @@ def test_provision_map_against_the_budget(qtbot: QtBot, demo_desk: Desk) -> None
     view = ProvisionView(demo_desk)
     qtbot.addWidget(view)
     assert view.map.total_pence > 0 and view.by_intervention.rowCount() > 0
-    assert "notional SEN budget £185,000.00" in view.totals.text()
+    share = view.map.total_pence / view.map.budget_pence
+    assert f"{share:.0%} of the notional SEN budget (£185,000.00)" in view.totals.text()
+    assert " left" not in view.totals.text() and "over budget" not in view.totals.text()
+    headers = [view.by_pupil.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.by_pupil.columnCount())]
+    assert "Of £6,000" in headers
+    first = view.map.by_pupil[0]
+    shown = view.by_pupil.index(0, headers.index("Of £6,000")).data()
+    assert shown == f"{round(100 * first.cost_pence / 600_000)}%"
+    levels = {view.catalogue.index(r, 1).data() for r in range(view.catalogue.rowCount())}
+    assert levels <= {"Universal", "Targeted", "Specialist"} and "Targeted" in levels
     assert sum(line.cost_pence for line in view.map.by_pupil) == view.map.total_pence
 
 

@@ -76,3 +76,12 @@ class CycleProvision(SQLModel, table=True):
     sessions_per_week: int = 1
     weeks: int = 12
     cost_pence: int = 0
+
+
+class OutcomeProvisionLink(SQLModel, table=True):
+    """A provision in a plan and an outcome of the same plan it is meant to achieve: impact
+    is credited to an intervention only through these links."""
+
+    outcome_id: int = Field(foreign_key="cycleoutcome.id", primary_key=True, ondelete="CASCADE")
+    provision_id: int = Field(foreign_key="cycleprovision.id", primary_key=True,
+                              ondelete="CASCADE", index=True)

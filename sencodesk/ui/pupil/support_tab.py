@@ -26,6 +26,7 @@ from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import configure_table, date_edit, explain, uk
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.pupil.outcome_links import OutcomeLinks
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 OUTCOME_ROWS = 4
@@ -47,9 +48,14 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"{progress}</li>")
     parts.append("</ol><p><b>Provision</b></p><ul>")
     for p in cycle.provisions:
+        numbers = ", ".join(map(str, p.outcome_positions))
+        plural = "s" if len(p.outcome_positions) > 1 else ""
+        aims = (f" · for outcome{plural} {numbers}" if p.outcome_positions
+                else " · <i>not linked to an outcome</i>")
         parts.append(f"<li>{e(p.name)}: {p.sessions_per_week} × "
                      f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
-                     f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}</li>")
+                     f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}"
+                     f"{aims}</li>")
     parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
     if cycle.reviewed_on:
         parts.append(f"<p><b>Reviewed {uk(cycle.reviewed_on)}</b> with {e(cycle.attendees)}</p>"
@@ -57,6 +63,12 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"<p><b>Parents:</b> {e(cycle.parent_voice)}</p>"
                      f"<p><b>Next steps:</b> {e(cycle.next_steps)}</p>")
     return "".join(parts)
+
+
+def _linked(v: dict[str, Any], ticked: tuple[int, ...]) -> tuple[int, ...]:
+    """The ticked outcome rows as positions in the saved plan (blank rows are skipped)."""
+    filled = [n for n in range(1, OUTCOME_ROWS + 1) if v[f"outcome{n}"].strip()]
+    return tuple(filled.index(n) + 1 for n in ticked if n in filled)
 
 
 class SupportTab(QWidget):
@@ -158,7 +170,10 @@ class SupportTab(QWidget):
                        (f"group{n}", self.tr("Group size {n}").format(n=n), group),
                        (f"minutes{n}", self.tr("Minutes a session {n}").format(n=n), minutes),
                        (f"sessions{n}", self.tr("Sessions a week {n}").format(n=n), sessions),
-                       (f"weeks{n}", self.tr("Weeks {n}").format(n=n), weeks)]
+                       (f"weeks{n}", self.tr("Weeks {n}").format(n=n), weeks),
+                       (f"links{n}", self.tr("Provision {n} is for").format(n=n),
+                        OutcomeLinks(OUTCOME_ROWS, p.outcome_positions if p else (),
+                                     provision=n))]
         return fields
 
     def _plan(self, v: dict[str, Any]) -> cycles.CyclePlan:
@@ -168,7 +183,8 @@ class SupportTab(QWidget):
             cycles.ProvisionInput(intervention_id=v[f"intervention{n}"],
                                   delivered_by=v[f"who{n}"], group_size=v[f"group{n}"],
                                   minutes_per_session=v[f"minutes{n}"],
-                                  sessions_per_week=v[f"sessions{n}"], weeks=v[f"weeks{n}"])
+                                  sessions_per_week=v[f"sessions{n}"], weeks=v[f"weeks{n}"],
+                                  outcomes=_linked(v, v[f"links{n}"]))
             for n in range(1, PROVISION_ROWS + 1) if v[f"intervention{n}"] is not None)
         return cycles.CyclePlan(starts_on=v["starts"], review_on=v["review"],
                                 assess_notes=v["assess"], areas_of_need=v["areas"],

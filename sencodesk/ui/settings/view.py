@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.clock import academic_year_of
 from sencodesk.domain.codes import SchoolPhase
 from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.passport_contacts import ParentContact
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, TermRecord
 from sencodesk.services import school
@@ -66,6 +67,10 @@ class SettingsView(QWidget):
         self.reports_lead.setRange(0, 26)
         self.reports_lead.setSuffix(self.tr(" weeks before"))
         self.reports_lead.setSpecialValueText(self.tr("No reminder"))
+        self.senco_contact = QLineEdit()
+        self.senco_contact.setPlaceholderText(self.tr("e.g. Ms Patel, ext. 214, in room S12"))
+        self.parent_contact: ValueCombo[str] = ValueCombo(
+            [(self.tr(c.label), c.value) for c in ParentContact])
         form = QFormLayout()
         for label, widget in (
             (self.tr("School &name"), self.name),
@@ -75,6 +80,8 @@ class SettingsView(QWidget):
             (self.tr("Notional SEN &budget"), self.budget),
             (self.tr("Request annual-review &reports"), self.reports_lead),
             (self.tr("&Auto-lock after"), self.autolock),
+            (self.tr("How staff reach the SEN&CO"), self.senco_contact),
+            (self.tr("Parent c&ontact on passports"), self.parent_contact),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             widget.setEnabled(editable)
@@ -146,6 +153,8 @@ class SettingsView(QWidget):
         self.budget.setValue(info.notional_sen_budget_pence / 100)
         self.autolock.setValue(info.autolock_minutes)
         self.reports_lead.setValue(info.lead_times.get("request_reports", 0) // 7)
+        self.senco_contact.setText(info.senco_contact)
+        self.parent_contact.select(info.passport_parent_contact)
         self.terms.set_records(school.terms(self.desk))
 
     def _edited(self) -> SchoolInfo:
@@ -161,6 +170,8 @@ class SettingsView(QWidget):
             notional_sen_budget_pence=round(self.budget.value() * 100),
             autolock_minutes=self.autolock.value(),
             lead_times=leads,
+            senco_contact=self.senco_contact.text(),
+            passport_parent_contact=self.parent_contact.value() or ParentContact.NONE.value,
         )
 
     def has_unsaved_changes(self) -> bool:
