@@ -63,6 +63,9 @@ class PupilRow:
     secondary_need: NeedType | None
     left_on: date | None
     next_review: date | None = None
+    #: the legal names, when a preferred one is shown above (searched by the register filter)
+    legal_surname: str = ""
+    legal_forename: str = ""
 
     @property
     def display_name(self) -> str:

@@ -96,6 +96,13 @@ def _get(session: Session, cycle_id: int) -> ApdrCycle:
     return cycle
 
 
+def _editable(session: Session, cycle_id: int) -> ApdrCycle:
+    """The cycle, to change it: refused once the pupil has left (their file is read-only)."""
+    cycle = _get(session, cycle_id)
+    pupils.editable(session, cycle.pupil_id)
+    return cycle
+
+
 def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
     assert cycle.id is not None
     cycle.starts_on, cycle.review_on = plan.starts_on, plan.review_on
@@ -152,7 +159,7 @@ def create(desk: Desk, pupil_id: int, plan: CyclePlan, *, previous_id: int | Non
 def update_plan(desk: Desk, cycle_id: int, plan: CyclePlan) -> None:
     _check_plan(plan)
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        cycle = _get(session, cycle_id)
+        cycle = _editable(session, cycle_id)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has been reviewed; start the next one")
         before = _snapshot(session, cycle)
@@ -174,7 +181,7 @@ def _snapshot(session: Session, cycle: ApdrCycle) -> dict[str, object]:
 def activate(desk: Desk, cycle_id: int) -> None:
     """The plan is agreed with the family and the 'do' begins."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        cycle = _get(session, cycle_id)
+        cycle = _editable(session, cycle_id)
         if cycle.status != CycleStatus.DRAFT.value:
             raise ValidationError("cycle", f"only a draft can be started (this is {cycle.status})")
         if not session.exec(select(CycleOutcome.id).where(CycleOutcome.cycle_id == cycle_id)
@@ -189,7 +196,7 @@ def activate(desk: Desk, cycle_id: int) -> None:
 def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
     """Record the review: progress on every outcome, next steps and both voices."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        cycle = _get(session, cycle_id)
+        cycle = _editable(session, cycle_id)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has already been reviewed")
         if cycle.status != CycleStatus.ACTIVE.value:

@@ -22,7 +22,7 @@ from sencodesk.domain.ehcp_records import (
 )
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit
+from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     AnnualReview,
@@ -55,16 +55,16 @@ class ReviewFields:
 
 
 def _pupil(session: Session, pupil_id: int) -> Pupil:
-    pupil = session.get(Pupil, pupil_id)
-    if pupil is None:
-        raise NotFound(f"There is no pupil with id {pupil_id}.")
-    return pupil
+    """The pupil, if their file is still open: a leaver's file is read-only."""
+    return pupils.editable(session, pupil_id)
 
 
 def _request(session: Session, request_id: int) -> EhcpRequest:
+    """The request, to change it: refused once the pupil has left."""
     row = session.get(EhcpRequest, request_id)
     if row is None:
         raise NotFound(f"There is no EHC needs assessment request with id {request_id}.")
+    pupils.editable(session, row.pupil_id)
     return row
 
 
@@ -247,6 +247,7 @@ def record_review(desk: Desk, plan_id: int, fields: ReviewFields,
         plan = session.get(EhcPlan, plan_id)
         if plan is None:
             raise NotFound(f"There is no EHC plan with id {plan_id}.")
+        pupils.editable(session, plan.pupil_id)
         if fields.meeting_on < plan.issued_on:
             raise ValidationError("meeting date", "is before the plan was issued")
         row = session.get(AnnualReview, review_id) if review_id else None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from sencodesk.domain import census, validation
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
@@ -21,6 +20,8 @@ from sencodesk.domain.records import (
     PupilRow,
     StatusRecord,
 )
+from sencodesk.domain.register_filter import RegisterFilter as RegisterFilter
+from sencodesk.domain.register_filter import matches
 from sencodesk.services import audit, register_rows
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
@@ -53,18 +54,6 @@ class SenChange:
     status: SenStatus
     needs: tuple[NeedType, ...] = ()
     starts_on: date | None = None  # default: today
-
-
-@dataclass(frozen=True)
-class RegisterFilter:
-    status: SenStatus | None = None
-    statuses: frozenset[SenStatus] = field(default_factory=frozenset)
-    need: NeedType | None = None
-    year_group: YearGroup | None = None
-    form: str | None = None
-    search: str = ""
-    include_left: bool = False
-    review_overdue: bool = False
 
 
 def clean(fields: PupilFields, *, today: date) -> PupilFields:
@@ -252,37 +241,19 @@ def id_for_upn(desk: Desk, upn: str) -> int:
 
 
 def list_pupils(desk: Desk, where: RegisterFilter | None = None) -> list[PupilRow]:
-    """The register, sorted by surname, filtered as asked."""
+    """The register, sorted by surname, filtered as asked (``register_filter.matches``: the
+    same rule as the Register screen)."""
     where = where or RegisterFilter()
     today = desk.today()
     with desk.unit(Permission.READ_PUPILS) as session:
+        # exact columns narrow the read in SQL; text is matched in Python, case-folded
         conditions: list[Any] = []
         if not where.include_left:
             conditions.append(col(Pupil.left_on).is_(None))
         if where.year_group is not None:
             conditions.append(Pupil.year_group == int(where.year_group))
-        if where.form:
-            conditions.append(func.lower(Pupil.form) == where.form.strip().lower())
-        if where.search.strip():
-            term = f"%{where.search.strip().lower()}%"
-            conditions.append(
-                or_(
-                    func.lower(Pupil.legal_surname).like(term),
-                    func.lower(Pupil.legal_forename).like(term),
-                    func.lower(Pupil.preferred_surname).like(term),
-                    func.lower(Pupil.preferred_forename).like(term),
-                    func.lower(Pupil.upn).like(term),
-                )
-            )
         rows = register_rows.read(session, conditions)
-    statuses = set(where.statuses) | ({where.status} if where.status else set())
-    return [
-        row
-        for row in rows
-        if (not statuses or row.status in statuses)
-        and (where.need is None or where.need in (row.primary_need, row.secondary_need))
-        and (not where.review_overdue or (row.next_review is not None and row.next_review < today))
-    ]
+    return [row for row in rows if matches(row, where, today=today)]
 
 
 def get(desk: Desk, pupil_id: int) -> PupilDetail:
