@@ -73,6 +73,9 @@ def value_of(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    composite = getattr(widget, "value", None)  # a form row of its own (e.g. a plan's outcome)
+    if callable(composite):
+        return composite()
     raise TypeError(f"no value for {type(widget).__name__}")
 
 
