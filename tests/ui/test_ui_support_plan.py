@@ -47,6 +47,7 @@ def _field(dialog: FormDialog, key: str) -> Any:
 
 def _save(qtbot: QtBot, dialog: FormDialog) -> None:
     box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
     qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
