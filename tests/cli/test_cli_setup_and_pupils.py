@@ -141,8 +141,8 @@ def test_restore_on_a_new_laptop_makes_the_data_folder(
     laptop = tmp_path / "new laptop" / "sencodesk"
     assert main(["--data-dir", str(laptop), "restore", str(target), "--yes"]) == 0
     assert (laptop.stat().st_mode & 0o777) == 0o700
-    assert all((path.stat().st_mode & 0o077) == 0 for path in laptop.iterdir()
-               if path.is_file())
+    files = [path for path in laptop.iterdir() if path.is_file()]
+    assert files and all((path.stat().st_mode & 0o077) == 0 for path in files)
     capsys.readouterr()
     assert main(["--data-dir", str(laptop), "pupils", "list", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 10

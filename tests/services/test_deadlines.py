@@ -57,7 +57,7 @@ def test_filters_and_teacher_sees_no_ehcp(desk: Desk) -> None:
     overdue = deadlines.school_deadlines(desk, overdue_only=True)
     assert overdue and all(i.milestone.status is S.OVERDUE for i in overdue)
     soon = deadlines.school_deadlines(desk, within_days=7)
-    assert all(i.milestone.due <= date(2026, 11, 29) for i in soon)
+    assert soon and all(i.milestone.due <= date(2026, 11, 29) for i in soon)
     accounts.add_account(desk, full_name="Tia Jones", username="tia", role=Role.TEACHER,
                          password="teacher pass")
     teacher = accounts.sign_in(desk.data_dir, "tia", "teacher pass")

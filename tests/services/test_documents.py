@@ -80,7 +80,7 @@ def test_register_lists_everyone_on_it_and_no_one_else(demo_desk: Desk) -> None:
     on = pupils.list_pupils(demo_desk, pupils.RegisterFilter(
         statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
     off = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.NONE))
-    assert len(sheet.lines) == len(on)
+    assert on and off and len(sheet.lines) == len(on)
     assert all(r.upn in text for r in on)
     assert not any(r.upn in text for r in off)
     assert f"On the register {len(on)} pupils" in text
