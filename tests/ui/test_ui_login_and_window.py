@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sencodesk.domain.codes import Role, SenStatus
-from sencodesk.services import accounts, pupils
+from sencodesk.services import accounts, backups, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots
 from sencodesk.ui.application import make_application
@@ -215,3 +215,18 @@ def test_unsaved_settings_are_not_lost_by_switching_screens(
     window.show_page("Register")
     assert message_boxes[-1][0] == "question"
     assert window.stack.currentWidget() is settings and settings.urn.text() == "654321"
+
+
+def test_closing_the_window_in_a_test_writes_no_backup(
+    qtbot: QtBot, window: MainWindow, backups_on_close: list[object]
+) -> None:
+    window.close()
+    assert backups_on_close == [window.desk]
+    assert backups.list_backups(window.desk.data_dir) == []
+
+
+def test_closing_the_window_backs_up_when_asked(
+    qtbot: QtBot, window: MainWindow, real_backup_on_close: None
+) -> None:
+    window.close()
+    assert len(backups.list_backups(window.desk.data_dir)) == 1

@@ -13,7 +13,7 @@ from ui_helpers import answering_forms
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import pupils, school
+from sencodesk.services import cycles, pupils, school
 from sencodesk.services.context import Desk
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
@@ -38,15 +38,21 @@ def test_typing_narrows_the_register_and_the_counts(qtbot: QtBot, demo_desk: Des
 
 
 def test_filters_combine(qtbot: QtBot, demo_desk: Desk) -> None:
+    late = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.SUPPORT))[0]
+    cycles.create(demo_desk, late.id, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 11, 2),
+        outcomes=(cycles.OutcomeInput("Read 150 words"),)), beside_active=True)
     view = RegisterView(demo_desk)
     qtbot.addWidget(view)
     view.status.select(SenStatus.SUPPORT)
     assert view.shown() and all(r.status is SenStatus.SUPPORT for r in view.shown())
     view.year.select(YearGroup.Y8)
     assert view.shown() and all(r.year_group is YearGroup.Y8 for r in view.shown())
+    view.year.select(None)
     view.overdue.setChecked(True)
-    assert view.shown() and all(r.next_review is not None and r.next_review < demo_desk.today()
-               for r in view.shown())
+    assert late.id in {r.id for r in view.shown()}
+    assert all(r.next_review is not None and r.next_review < demo_desk.today()
+               and r.status is SenStatus.SUPPORT for r in view.shown())
     view.table.sortByColumn(0, view.table.horizontalHeader().sortIndicatorOrder())
 
 
