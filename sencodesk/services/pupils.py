@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -167,22 +168,29 @@ def _open_needs(session: Session, pupil_id: int) -> list[NeedPeriod]:
 def _close(period: StatusPeriod | NeedPeriod, starts_on: date, session: Session) -> None:
     """End a period the day before its successor starts; a same-day correction replaces it."""
     if period.starts_on == starts_on:
-        session.delete(period)
+        if period in session.new:  # opened earlier in this same history, not yet stored
+            session.expunge(period)
+        else:
+            session.delete(period)
     else:
         period.ends_on = starts_on - timedelta(days=1)
         session.add(period)
 
 
-def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -> None:
+def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date, *,
+              earlier: Sequence[tuple[date, SenStatus]] = ()) -> None:
+    """The one writer of SEN status and need periods (forms, imports and the demo school all
+    come here): checks the status and needs (census rules) and each start date, ends the
+    periods it replaces the day before, and opens the new ones. ``earlier`` is a dated status
+    history before ``starts_on`` (from a transfer file), written status by status."""
     assert pupil.id is not None
+    census.check_needs(sen.status, sen.needs)
     current = _open_status(session, pupil.id)
-    census.check_new_period_start(
-        current.starts_on if current else None, starts_on, field="status start"
-    )
-    if current is None or current.status != sen.status.value:
-        if current is not None:
-            _close(current, starts_on, session)
-        session.add(StatusPeriod(pupil_id=pupil.id, status=sen.status.value, starts_on=starts_on))
+    for on, status in (*earlier, (starts_on, sen.status)):
+        if on > starts_on or (on == starts_on and status is not sen.status):
+            raise ValidationError("status start", f"the history's {on:%d/%m/%Y} is not before "
+                                  f"{starts_on:%d/%m/%Y}")
+        current = _write_status(session, pupil.id, current, status, on)
     wanted = {rank: need for rank, need in enumerate(sen.needs, start=1)}
     for period in _open_needs(session, pupil.id):
         census.check_new_period_start(period.starts_on, starts_on, field="need start")
@@ -192,6 +200,21 @@ def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -
             _close(period, starts_on, session)
     for rank, need in wanted.items():
         session.add(NeedPeriod(pupil_id=pupil.id, need=need.value, rank=rank, starts_on=starts_on))
+
+
+def _write_status(session: Session, pupil_id: int, current: StatusPeriod | None,
+                  status: SenStatus, starts_on: date) -> StatusPeriod:
+    """``status`` from ``starts_on`` after ``current``; the period open afterwards."""
+    census.check_new_period_start(
+        current.starts_on if current else None, starts_on, field="status start"
+    )
+    if current is not None and current.status == status.value:
+        return current
+    if current is not None:
+        _close(current, starts_on, session)
+    opened = StatusPeriod(pupil_id=pupil_id, status=status.value, starts_on=starts_on)
+    session.add(opened)
+    return opened
 
 
 def change_sen(desk: Desk, pupil_id: int, sen: SenChange) -> None:
