@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sencodesk.domain import clock
 from sencodesk.domain.clock import Milestone, RecordedException
-from sencodesk.domain.codes import SchoolPhase, SenStatus, YearGroup
+from sencodesk.domain.codes import RequestOutcome, SchoolPhase, SenStatus, YearGroup
 from sencodesk.domain.due import DueItem
 from sencodesk.domain.ehcp_records import PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
@@ -19,7 +19,7 @@ from sencodesk.domain.records import PupilRow, SchoolInfo
 from sencodesk.services import cycles, ehcp, passports, pupils, school
 from sencodesk.services.context import Desk
 
-OPEN_REQUEST_OUTCOMES = frozenset({"open", "assessing"})
+OPEN_REQUEST_OUTCOMES = frozenset(o for o in RequestOutcome if o.still_open)
 UNDER_FIVE = 5
 
 

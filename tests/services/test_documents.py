@@ -189,7 +189,7 @@ def test_evidence_pack_refuses_more_than_six_cases_and_teachers(demo_desk: Desk)
 
 def _plan(desk: Desk, pid: int, starts_on: date, intervention: str) -> int:
     chosen = interventions.add(desk, interventions.InterventionFields(intervention))
-    return cycles.create(desk, pid, cycles.CyclePlan(
+    return cycles.create(desk, pid, beside_active=True, plan=cycles.CyclePlan(
         starts_on=starts_on, review_on=starts_on + timedelta(days=70),
         outcomes=(cycles.OutcomeInput("Read 150 words"),),
         provisions=(cycles.ProvisionInput(chosen), cycles.ProvisionInput(chosen, weeks=6))))

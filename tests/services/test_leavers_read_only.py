@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from factories import add_pupil, photo_png
 
-from sencodesk.domain.codes import Progress
+from sencodesk.domain.codes import Progress, RequestOutcome
 from sencodesk.domain.errors import ValidationError
 from sencodesk.services import audit, cycles, ehcp, pupils, records_log
 from sencodesk.services.context import Desk
@@ -46,7 +46,8 @@ WRITES: dict[str, Callable[[Desk, dict[str, int], Path], object]] = {
         d, m["pupil"], received_on=date(2026, 11, 2)),
     "ehcp.mark_done": lambda d, m, _p: ehcp.mark_done(
         d, m["request"], "draft_target", date(2026, 11, 2)),
-    "ehcp.set_outcome": lambda d, m, _p: ehcp.set_outcome(d, m["request"], ehcp.OUTCOMES[0]),
+    "ehcp.set_outcome": lambda d, m, _p: ehcp.set_outcome(
+        d, m["request"], RequestOutcome.WITHDRAWN),
     "ehcp.add_advice": lambda d, m, _p: ehcp.add_advice(
         d, m["request"], source="EP", asked_on=date(2026, 11, 2)),
     "ehcp.record_exception": lambda d, m, _p: ehcp.record_exception(

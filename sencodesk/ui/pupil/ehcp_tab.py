@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.clock import Milestone
+from sencodesk.domain.codes import LaDecision
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
@@ -214,7 +215,7 @@ class EhcpTab(QWidget):
             ("advice", self.tr("Advice circulated"), OptionalDate(name=self.tr("Advice"))),
             ("report", self.tr("Report sent"), OptionalDate(name=self.tr("Report sent"))),
             ("decision", self.tr("LA decision"), combo([("", None)] + [
-                (d, d) for d in ehcp.LA_DECISIONS])),
+                (d.value, d) for d in LaDecision])),
             ("decided", self.tr("LA decision on"), OptionalDate(name=self.tr("Decided")))],
             lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
                 meeting_on=v["meeting"], invitations_sent_on=v["invites"],
