@@ -1,5 +1,9 @@
 """Plain, frozen read models that cross layers: services return them, the GUI shows them and
-reports draw them. They hold no database session and no Qt object."""
+reports draw them. They hold no database session and no Qt object.
+
+Where things live: every read model a service returns is here (the EHCP ones in
+``ehcp_records.py``); what a service takes (``...Fields``, ``...Input``, ``...Plan``) is
+defined beside the service that takes it."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, Role, SenStatus, YearGroup
+from sencodesk.domain.retention import SOURCE as RETENTION_SOURCE
 
 
 @dataclass(frozen=True)
@@ -293,3 +298,30 @@ class AuditRecord:
     pupil_id: int | None
     summary: str
     changes: dict[str, list[object]]
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """When a support cycle's review is (or was) due, as plain columns."""
+
+    cycle_id: int
+    pupil_id: int
+    review_on: date
+    reviewed_on: date | None
+
+
+@dataclass(frozen=True)
+class DueForDeletion:
+    """A leaver whose file has been kept as long as the rule asks: ready to delete."""
+
+    pupil_id: int
+    name: str
+    upn: str
+    dob: date
+    left_on: date
+    kept_until: date
+
+    @property
+    def reason(self) -> str:
+        return (f"left {self.left_on:%d/%m/%Y}; kept until {self.kept_until:%d/%m/%Y} "
+                f"({RETENTION_SOURCE})")

@@ -14,7 +14,7 @@ from sencodesk.domain import provision, validation
 from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord
+from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord, ReviewDue
 from sencodesk.services import audit, pupils, register_rows
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
@@ -321,14 +321,6 @@ def start_next(desk: Desk, cycle_id: int, *, review_on: date | None = None) -> i
 def default_review_on(starts_on: date) -> date:
     """A new cycle's review date unless one is chosen: about a term after it starts."""
     return starts_on + DEFAULT_CYCLE
-
-
-@dataclass(frozen=True)
-class ReviewDue:
-    cycle_id: int
-    pupil_id: int
-    review_on: date
-    reviewed_on: date | None
 
 
 def reviews_due(desk: Desk, pupil_ids: Sequence[int] | None, *,

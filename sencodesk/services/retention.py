@@ -4,32 +4,15 @@ one transaction and is audited (the audit entry names no one)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlmodel import col, select
 
 from sencodesk.domain import retention
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import DueForDeletion
 from sencodesk.services import audit, pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import Document, Pupil
-
-
-@dataclass(frozen=True)
-class DueForDeletion:
-    pupil_id: int
-    name: str
-    upn: str
-    dob: date
-    left_on: date
-    kept_until: date
-
-    @property
-    def reason(self) -> str:
-        return (f"left {self.left_on:%d/%m/%Y}; kept until {self.kept_until:%d/%m/%Y} "
-                f"({retention.SOURCE})")
 
 
 def due_for_deletion(desk: Desk) -> list[DueForDeletion]:
