@@ -78,7 +78,7 @@ def test_edit_plan_shows_and_keeps_six_outcomes_free_text_and_hand_set_costs(
         rows = [w for _k, _l, w in dialog.fields if isinstance(w, OutcomeRow)]
         assert [r.description.text() for r in rows] == [f"Outcome {n}" for n in range(1, 7)]
         lines = [w for _k, _l, w in dialog.fields if isinstance(w, ProvisionRow)]
-        assert len(lines) == 5  # the three held, and two to add
+        assert len(lines) == 4  # the three held, and one to add
         assert lines[1].cost.text() == "123.45" and lines[0].cost.text() == ""
         assert lines[2].description.text() == "Daily check-in with key adult"
         assert lines[2].intervention.currentIndex() == 0

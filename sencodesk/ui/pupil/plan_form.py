@@ -20,8 +20,10 @@ from sencodesk.services import cycles
 from sencodesk.ui.common import ValueCombo, date_edit
 from sencodesk.ui.form_dialog import Field, text_area
 
-#: empty provision rows offered beyond those the plan holds
-SPARE_PROVISIONS = 2
+#: empty rows offered beyond those the plan holds (more can be added by saving and editing
+#: again); a new plan starts with the usual 3 outcomes and 2 provisions
+SPARE_OUTCOMES, FIRST_OUTCOMES = 1, 3
+SPARE_PROVISIONS, FIRST_PROVISIONS = 1, 2
 
 
 class OutcomeRow(QWidget):
@@ -100,7 +102,9 @@ class ProvisionRow(QWidget):
         self.weeks = _spin(line.weeks if line else 12, 52,
                            self.tr("Weeks {n}").format(n=number))
         self.cost = QLineEdit(_hand_set_cost(line, catalogue))
-        self.cost.setPlaceholderText(self.tr("from the hourly rate"))
+        self.cost.setPlaceholderText(self.tr("from rate"))
+        self.cost.setToolTip(self.tr("Blank: worked out from the intervention's hourly rate. "
+                                     "An amount: the cost set by hand, kept as typed."))
         self.cost.setAccessibleName(self.tr("Cost £ {n}").format(n=number))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -154,13 +158,14 @@ def plan_fields(cycle: CycleRecord | None, catalogue: list[InterventionRecord], 
         ("areas", "Areas of need", text_area(cycle.areas_of_need if cycle else "", lines=2)),
         ("assess", "Assess notes", text_area(cycle.assess_notes if cycle else "", lines=2))]
     outcomes = list(cycle.outcomes) if cycle else []
-    for n in range(1, cycles.MAX_OUTCOMES + 1):
+    rows = min(cycles.MAX_OUTCOMES, max(FIRST_OUTCOMES, len(outcomes) + SPARE_OUTCOMES))
+    for n in range(1, rows + 1):
         o = outcomes[n - 1] if n <= len(outcomes) else None
         fields.append((f"outcome{n}", f"Outcome {n}",
                        OutcomeRow(n, o.id if o else None, o.description if o else "",
                                   o.success_criteria if o else "")))
     lines = list(cycle.provisions) if cycle else []
-    for n in range(1, len(lines) + SPARE_PROVISIONS + 1):
+    for n in range(1, max(FIRST_PROVISIONS, len(lines) + SPARE_PROVISIONS) + 1):
         fields.append((f"provision{n}", f"Provision {n}",
                        ProvisionRow(n, catalogue, lines[n - 1] if n <= len(lines) else None)))
     return fields
