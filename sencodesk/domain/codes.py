@@ -180,3 +180,28 @@ class SchoolPhase(StrEnum):
     MIDDLE = "middle"
     SECONDARY = "secondary"
     ALL_THROUGH = "all-through"
+
+
+class RequestOutcome(StrEnum):
+    """Where an EHC needs assessment request stands (stored as these words)."""
+
+    OPEN = "open"
+    ASSESSING = "assessing"
+    REFUSED = "refused to assess"
+    NOT_ISSUED = "not issued"
+    PLAN_ISSUED = "plan issued"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def still_open(self) -> bool:
+        """The request's statutory clock is still running."""
+        return self in (RequestOutcome.OPEN, RequestOutcome.ASSESSING)
+
+
+class LaDecision(StrEnum):
+    """The LA's decision after an annual review: maintain, amend or cease the plan (the rule
+    "review_la_decision" cites its source)."""
+
+    MAINTAIN = "maintain"
+    AMEND = "amend"
+    CEASE = "cease"

@@ -15,7 +15,7 @@ from sencodesk.domain.clock import Milestone, RecordedException
 from sencodesk.domain.clock.annual_review import estimated_completion
 from sencodesk.domain.clock.phase_transfer import Destination
 from sencodesk.domain.clock.terms import Term
-from sencodesk.domain.codes import SchoolPhase, SenStatus, YearGroup
+from sencodesk.domain.codes import RequestOutcome, SchoolPhase, SenStatus, YearGroup
 from sencodesk.domain.due import DueItem
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
@@ -23,7 +23,7 @@ from sencodesk.domain.records import PupilRow, SchoolInfo
 from sencodesk.services import cycles, ehcp, passports, pupils, school
 from sencodesk.services.context import Desk, composite
 
-OPEN_REQUEST_OUTCOMES = frozenset({"open", "assessing"})
+OPEN_REQUEST_OUTCOMES = frozenset(o for o in RequestOutcome if o.still_open)
 
 UNDER_FIVE = 5
 

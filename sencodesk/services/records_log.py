@@ -12,7 +12,7 @@ from sencodesk.domain import validation
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord, DocumentRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store.blobs import BlobStore
 from sencodesk.store.tables import ContactLogEntry, Document, Pupil, StaffMember
@@ -33,8 +33,7 @@ def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summ
     if occurred_on > desk.today():
         raise ValidationError("date", f"{occurred_on:%d/%m/%Y} is in the future")
     with desk.unit(Permission.ADD_CONTACT) as session:
-        if session.get(Pupil, pupil_id) is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        pupils.editable(session, pupil_id)
         row = ContactLogEntry(
             pupil_id=pupil_id, occurred_on=occurred_on, kind=kind,
             with_whom=validation.text("with", with_whom, max_length=200),
@@ -73,8 +72,7 @@ def attach(desk: Desk, pupil_id: int, source: Path, *, title: str, kind: str = "
     except OSError as error:
         raise ValidationError("file", f"cannot read {source.name}: {error.strerror}") from None
     with desk.unit(Permission.EDIT_DOCUMENTS) as session:
-        if session.get(Pupil, pupil_id) is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        pupils.editable(session, pupil_id)
         name = blobs(desk).put(data)
         row = Document(pupil_id=pupil_id, sha256=name, title=title,
                        kind=validation.text("type", kind, max_length=60), dated=dated,
@@ -119,6 +117,7 @@ def set_confidential(desk: Desk, document_id: int, confidential: bool) -> None:
         row = session.get(Document, document_id)
         if row is None:
             raise NotFound(f"There is no document with id {document_id}.")
+        pupils.editable(session, row.pupil_id)
         old, row.confidential = row.confidential, confidential
         session.add(row)
         audit.record(session, desk.actor, "update", "document", entity_id=row.id,
@@ -132,9 +131,7 @@ def set_photo(desk: Desk, pupil_id: int, data: bytes) -> None:
     if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
         raise ValidationError("photo", "use a PNG or JPEG picture")
     with desk.unit(Permission.EDIT_PUPILS) as session:
-        pupil = session.get(Pupil, pupil_id)
-        if pupil is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        pupil = pupils.editable(session, pupil_id)
         old, pupil.photo_sha256 = pupil.photo_sha256, blobs(desk).put(data)
         session.add(pupil)
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,

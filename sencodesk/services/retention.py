@@ -5,39 +5,15 @@ audit entry names no one)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlmodel import col, select
 
 from sencodesk.domain import retention
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import DueForDeletion
 from sencodesk.services import audit, pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import Document, Pupil
-
-
-@dataclass(frozen=True)
-class DueForDeletion:
-    pupil_id: int
-    name: str
-    upn: str
-    dob: date
-    left_on: date
-    kept_until: date
-    #: The school the SEN file was sent to, and when (None: kept here to the end of retention).
-    sent_to: str = ""
-    sent_on: date | None = None
-
-    @property
-    def reason(self) -> str:
-        if self.sent_on is not None:
-            return (f"left {self.left_on:%d/%m/%Y}; SEN file sent to {self.sent_to} on "
-                    f"{self.sent_on:%d/%m/%Y}: check it arrived, then delete "
-                    f"({retention.TRANSFER_SOURCE})")
-        return (f"left {self.left_on:%d/%m/%Y}; kept until {self.kept_until:%d/%m/%Y} "
-                f"({retention.SOURCE})")
 
 
 def due_for_deletion(desk: Desk) -> list[DueForDeletion]:

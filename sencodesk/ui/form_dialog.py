@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, date_of, error_label, sentence, show_error
+from sencodesk.ui.common import ValueCombo, date_of, error_label, show_error, show_failure
 
 Field = tuple[str, str, QWidget]
 
@@ -133,15 +133,21 @@ class FormDialog(QDialog):
             show_error(label, "")
         try:
             self.result_value = self._save(self.values())
-        except ValidationError as error:
-            target = self.errors.get(error.field.casefold(), self.general)
-            prefix = "" if target is not self.general else f"{sentence(error.field)}: "
-            show_error(target, prefix + error.message)
-            return
         except SencodeskError as error:
-            show_error(self.general, str(error))
+            show_failure(error, self.general, self._beside(error))
             return
         self.accept()
+
+    def _beside(self, error: SencodeskError) -> dict[str, QLabel]:
+        """The message line for the field a ValidationError names: by the field's key (as
+        services name it) or its label."""
+        if not isinstance(error, ValidationError):
+            return {}
+        named = error.field.casefold()
+        for key, label, _widget in self.fields:
+            if named in (key.casefold(), label.replace("&", "").casefold()):
+                return {error.field: self.errors[label.replace("&", "").casefold()]}
+        return {}
 
     @classmethod
     def ask(cls, title: str, fields: Sequence[Field], save: Callable[[dict[str, Any]], Any],

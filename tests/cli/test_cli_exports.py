@@ -166,7 +166,9 @@ def test_register_refuses_a_file_name_for_the_other_format(
     assert "name it reg.pdf" in capsys.readouterr().err
     assert not list(tmp_path.glob("reg.*"))
     assert main(["pupils", "list", "--status", "k", "--need", "slcn", "--json"]) == 0
-    assert all(p["status"] == "K" for p in json.loads(capsys.readouterr().out))
+    listed = json.loads(capsys.readouterr().out)
+    assert listed and all(p["status"] == "K" and "SLCN" in (p["primary_need"], p["secondary_need"])
+                          for p in listed)
 
 
 def test_case_can_be_given_more_than_once(

@@ -6,6 +6,7 @@ from datetime import date
 
 from sencodesk.domain.chronology import chronology
 from sencodesk.domain.clock import MilestoneStatus, ehcp_timeline
+from sencodesk.domain.codes import LaDecision, RequestOutcome
 from sencodesk.domain.ehcp_records import (
     AdviceRecord,
     AnnualReviewRecord,
@@ -21,7 +22,7 @@ def _request(**changes: object) -> RequestRecord:
     values: dict[str, object] = {
         "id": 1, "pupil_id": 1, "received_on": date(2026, 1, 5), "requested_by": "School",
         "local_authority": "Riverside", "draft_served_on": date(2026, 4, 6),
-        "outcome": "plan issued", "notes": "",
+        "outcome": RequestOutcome.PLAN_ISSUED, "notes": "",
         "done": {"decision_to_assess": date(2026, 2, 20), "final_plan": date(2026, 5, 18)},
         "advice": (AdviceRecord(1, "Educational psychologist", date(2026, 2, 23),
                                 date(2026, 3, 30)),),
@@ -84,7 +85,7 @@ def test_a_refusal_to_issue_is_listed_as_one() -> None:
 
 def test_a_plan_from_elsewhere_lists_its_issue_and_reviews() -> None:
     review = AnnualReviewRecord(1, 1, date(2027, 5, 10), date(2027, 4, 20), date(2027, 4, 26),
-                                date(2027, 5, 20), "amend", date(2027, 6, 1),
+                                date(2027, 5, 20), LaDecision.AMEND, date(2027, 6, 1),
                                 date(2027, 6, 1), date(2027, 7, 20), "")
     events = chronology([], [_plan((review,))])
     texts = [e.event for e in events]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sencodesk.domain.codes import LaDecision
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord
 from sencodesk.domain.review_duties import review_duties
 
@@ -16,7 +17,7 @@ def test_each_step_is_judged_against_its_own_due_date() -> None:
     # 16/02, circulated 20/02 (late); report due 16/03, none on file (not recorded);
     # LA decision due min(31/03/2026, 02/03 + 28 = 30/03/2026) = 30/03, notified 07/04 (late).
     first = AnnualReviewRecord(1, 1, date(2026, 3, 2), date(2026, 2, 10), date(2026, 2, 20),
-                               None, "maintain", date(2026, 4, 7), None, None, "")
+                               None, LaDecision.MAINTAIN, date(2026, 4, 7), None, None, "")
     # the next review counts from 07/04/2026: 12 months end 06/04/2027; meeting booked
     # 20/11/2026 is only two days ago: report (due 04/12) and decision not yet judged.
     second = AnnualReviewRecord(2, 1, date(2026, 11, 20), date(2026, 11, 2), date(2026, 11, 6),

@@ -9,7 +9,7 @@ from factories import add_pupil
 from pdf_checks import page_text
 
 from sencodesk.domain.chronology import plan_events
-from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.codes import LaDecision, NeedType, RequestOutcome, SenStatus, YearGroup
 from sencodesk.reports import render
 from sencodesk.services import ehcp, report_data
 from sencodesk.services.context import Desk
@@ -25,7 +25,7 @@ def test_every_kind_of_event_is_labelled_as_what_it_is(desk: Desk) -> None:
                     year_group=YearGroup.Y9, dob=date(2012, 10, 1))
     refused = ehcp.open_request(desk, pid, received_on=date(2024, 1, 8), requested_by="Parent")
     ehcp.mark_done(desk, refused, "decision_to_assess", date(2024, 2, 16))
-    ehcp.set_outcome(desk, refused, "refused to assess")
+    ehcp.set_outcome(desk, refused, RequestOutcome.REFUSED)
     request = ehcp.open_request(desk, pid, received_on=date(2025, 1, 6), requested_by="School")
     ehcp.mark_done(desk, request, "decision_to_assess", date(2025, 2, 14))
     ehcp.add_advice(desk, request, source="Educational psychologist",
@@ -34,12 +34,12 @@ def test_every_kind_of_event_is_labelled_as_what_it_is(desk: Desk) -> None:
                           starts_on=date(2025, 3, 1), ends_on=date(2025, 4, 5))
     ehcp.mark_done(desk, request, "draft_target", date(2025, 4, 14))
     ehcp.mark_done(desk, request, "final_plan", date(2025, 5, 19))
-    ehcp.set_outcome(desk, request, "plan issued")
+    ehcp.set_outcome(desk, request, RequestOutcome.PLAN_ISSUED)
     plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 5, 19), request_id=request)
     ehcp.record_review(desk, plan, ehcp.ReviewFields(
         meeting_on=date(2026, 3, 23), invitations_sent_on=date(2026, 3, 2),
         advice_circulated_on=date(2026, 3, 9), report_sent_on=date(2026, 4, 2),
-        la_decision="amend", la_decision_on=date(2026, 4, 17),
+        la_decision=LaDecision.AMEND, la_decision_on=date(2026, 4, 17),
         amendments_proposed_on=date(2026, 4, 17), amended_plan_issued_on=date(2026, 6, 1)))
     text = _text(desk, pid)
     of = "the annual review meeting of 23/03/2026"
@@ -76,7 +76,7 @@ def test_a_refusal_a_decision_not_recorded_and_a_ceased_plan(desk: Desk) -> None
     request = ehcp.open_request(desk, pid, received_on=date(2025, 1, 6))
     ehcp.mark_done(desk, request, "decision_to_assess", date(2025, 2, 14))
     ehcp.mark_done(desk, request, "decision_not_to_issue", date(2025, 4, 25))
-    ehcp.set_outcome(desk, request, "not issued")
+    ehcp.set_outcome(desk, request, RequestOutcome.NOT_ISSUED)
     plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 6, 2))
     ehcp.record_review(desk, plan, ehcp.ReviewFields(meeting_on=date(2026, 4, 20)))
     text = _text(desk, pid)

@@ -7,7 +7,7 @@ from datetime import date
 from factories import add_pupil
 
 from sencodesk.domain.clock import MilestoneStatus
-from sencodesk.domain.codes import NeedType, Role, SenStatus, YearGroup
+from sencodesk.domain.codes import LaDecision, NeedType, Role, SenStatus, YearGroup
 from sencodesk.domain.records import PassportContent
 from sencodesk.services import accounts, cycles, deadlines, ehcp, passports
 from sencodesk.services.context import Desk
@@ -59,7 +59,8 @@ def test_the_next_review_counts_from_the_la_decision_and_the_destination_decides
                     year_group=YearGroup.Y11, dob=date(2010, 10, 1))
     plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 1, 15))
     ehcp.record_review(desk, plan, ehcp.ReviewFields(
-        meeting_on=date(2025, 12, 1), la_decision="maintain", la_decision_on=date(2025, 12, 19)))
+        meeting_on=date(2025, 12, 1), la_decision=LaDecision.MAINTAIN,
+        la_decision_on=date(2025, 12, 19)))
     meetings = [i.milestone for i in deadlines.school_deadlines(desk)
                 if i.milestone.id == "review_meeting"]
     # decision notified 19/12/2025: 12 months end 18/12/2026; meeting by 18/12 - 28 = 20/11/2026
@@ -102,7 +103,7 @@ def test_filters_and_teacher_sees_no_ehcp(desk: Desk) -> None:
     overdue = deadlines.school_deadlines(desk, overdue_only=True)
     assert overdue and all(i.milestone.status is S.OVERDUE for i in overdue)
     soon = deadlines.school_deadlines(desk, within_days=7)
-    assert all(i.milestone.due <= date(2026, 11, 29) for i in soon)
+    assert soon and all(i.milestone.due <= date(2026, 11, 29) for i in soon)
     accounts.add_account(desk, full_name="Tia Jones", username="tia", role=Role.TEACHER,
                          password="teacher pass")
     teacher = accounts.sign_in(desk.data_dir, "tia", "teacher pass")

@@ -80,7 +80,7 @@ def test_register_lists_everyone_on_it_and_no_one_else(demo_desk: Desk) -> None:
     on = pupils.list_pupils(demo_desk, pupils.RegisterFilter(
         statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
     off = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.NONE))
-    assert len(sheet.lines) == len(on)
+    assert on and off and len(sheet.lines) == len(on)
     assert all(r.upn in text for r in on)
     assert not any(r.upn in text for r in off)
     assert f"On the register {len(on)} pupils" in text
@@ -199,7 +199,7 @@ def test_evidence_pack_refuses_more_than_six_cases_and_teachers(demo_desk: Desk)
 
 def _plan(desk: Desk, pid: int, starts_on: date, intervention: str) -> int:
     chosen = interventions.add(desk, interventions.InterventionFields(intervention))
-    return cycles.create(desk, pid, cycles.CyclePlan(
+    return cycles.create(desk, pid, beside_active=True, plan=cycles.CyclePlan(
         starts_on=starts_on, review_on=starts_on + timedelta(days=70),
         outcomes=(cycles.OutcomeInput("Read 150 words"),),
         provisions=(cycles.ProvisionInput(chosen), cycles.ProvisionInput(chosen, weeks=6))))

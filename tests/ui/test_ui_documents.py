@@ -165,7 +165,8 @@ def test_settings_lists_leavers_past_retention_and_deletes_on_confirmation(
     assert "1 due for deletion" in box.note.text()
     with answering_forms(monkeypatch, {"upn": "wrong"}) as shown:
         box.delete()
-    assert "does not match" in shown[0].general.text()
+    # beside the field it names (by its id, "upn"), not at the foot of the form
+    assert "does not match" in shown[0].errors["type the upn to confirm"].text()
     assert box.model.rowCount() == 1
     with answering_forms(monkeypatch, {"upn": upn}):
         box.delete()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sencodesk.domain.codes import Role, SenStatus
-from sencodesk.services import accounts, pupils
+from sencodesk.services import accounts, backups, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, layout
 from sencodesk.ui.application import make_application
@@ -239,3 +239,18 @@ def test_due_shows_whose_duty_and_practice_targets_in_their_own_look(
     shown = [due.model.item(g).child(r, 0).data(Qt.ItemDataRole.UserRole + 1)
              for g in range(3) for r in range(due.model.item(g).rowCount())]
     assert shown and all(i.milestone.owner is Owner.SCHOOL for i in shown)
+
+
+def test_closing_the_window_in_a_test_writes_no_backup(
+    qtbot: QtBot, window: MainWindow, backups_on_close: list[object]
+) -> None:
+    window.close()
+    assert backups_on_close == [window.desk]
+    assert backups.list_backups(window.desk.data_dir) == []
+
+
+def test_closing_the_window_backs_up_when_asked(
+    qtbot: QtBot, window: MainWindow, real_backup_on_close: None
+) -> None:
+    window.close()
+    assert len(backups.list_backups(window.desk.data_dir)) == 1

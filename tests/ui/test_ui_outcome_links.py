@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from factories import add_pupil
@@ -15,6 +15,7 @@ from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.pupil.outcome_links import OutcomeLinks
+from sencodesk.ui.pupil.plan_form import OutcomeRow, ProvisionRow
 from sencodesk.ui.pupil.workspace import PupilWorkspace
 
 
@@ -35,9 +36,10 @@ def test_ticking_outcomes_links_the_provision_to_them(qtbot: QtBot, desk: Desk,
         review.setFocus()
         qtbot.keyClick(review, Qt.Key.Key_Home)
         qtbot.keyClicks(review, "20/02/2027")
-        qtbot.keyClicks(widget["outcome1"], "Read 150 words")
-        qtbot.keyClicks(widget["outcome3"], "Stay in lessons")  # row 2 left blank
-        qtbot.keyClicks(widget["intervention1"], "Lexia")
+        qtbot.keyClicks(cast(OutcomeRow, widget["outcome1"]).description, "Read 150 words")
+        # row 2 is left blank
+        qtbot.keyClicks(cast(OutcomeRow, widget["outcome3"]).description, "Stay in lessons")
+        qtbot.keyClicks(cast(ProvisionRow, widget["provision1"]).intervention, "Lexia")
         links = widget["links1"]
         assert isinstance(links, OutcomeLinks)
         for box in (links.boxes[0], links.boxes[2]):

@@ -96,8 +96,10 @@ def test_support_cycle_plan_review_and_next(qtbot: QtBot, desk: Desk,
     workspace = _workspace(qtbot, desk, pid)
     tab = workspace.tab("support")
     plan = {"starts": date(2026, 9, 7), "review": date(2026, 11, 20),
-            "outcome1": "Read 150 words at 95% accuracy", "criteria1": "Half-termly check",
-            "outcome2": "Spell 40 of 50 words", "intervention1": reading, "who1": "TA"}
+            "outcome1": {"description": "Read 150 words at 95% accuracy",
+                         "criteria": "Half-termly check"},
+            "outcome2": {"description": "Spell 40 of 50 words"},
+            "provision1": {"intervention": reading, "who": "TA"}}
     with answering_forms(monkeypatch, {**plan, "review": date(2026, 9, 1)}, plan):
         tab.new_cycle()
         assert cycles.cycles_for(desk, pid) == []

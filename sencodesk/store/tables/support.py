@@ -43,7 +43,9 @@ class ApdrCycle(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
-    previous_id: int | None = Field(default=None, foreign_key="apdrcycle.id")
+    #: the cycle whose review this one follows; each cycle has at most one next cycle
+    previous_id: int | None = Field(default=None, foreign_key="apdrcycle.id", unique=True,
+                                    index=True)
     status: str = Field(default="draft", max_length=10)
     starts_on: date
     review_on: date

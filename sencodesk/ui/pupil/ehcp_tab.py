@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.clock import OWNER_SHORT, Milestone, status_text
 from sencodesk.domain.clock.annual_review import estimated_completion
 from sencodesk.domain.clock.phase_transfer import Destination
+from sencodesk.domain.codes import LaDecision
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
@@ -260,7 +261,7 @@ class EhcpTab(QWidget):
             ("advice", self.tr("Advice circulated"), OptionalDate(name=self.tr("Advice"))),
             ("report", self.tr("Report sent"), OptionalDate(name=self.tr("Report sent"))),
             ("decision", self.tr("LA decision"), combo([("", None)] + [
-                (d, d) for d in ehcp.LA_DECISIONS])),
+                (d.value, d) for d in LaDecision])),
             ("decided", self.tr("LA decision on"), OptionalDate(name=self.tr("Decided")))],
             lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
                 meeting_on=v["meeting"], invitations_sent_on=v["invites"],

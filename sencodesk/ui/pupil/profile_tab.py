@@ -34,8 +34,8 @@ from sencodesk.ui.common import (
     date_of,
     error_label,
     explain,
-    sentence,
     show_error,
+    show_failure,
     table_view,
 )
 from sencodesk.ui.form_dialog import FormDialog, combo
@@ -261,11 +261,8 @@ class ProfileTab(QWidget):
             show_error(label, "")
         try:
             pupils.update(self.desk, self.pupil_id, self._fields())
-        except ValidationError as error:
-            show_error(self.errors.get(error.field, self.message), sentence(error.message))
-            return
         except SencodeskError as error:
-            show_error(self.message, str(error))
+            show_failure(error, self.message, self.errors)
             return
         self.load()
         self.on_change()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.records import DueForDeletion
 from sencodesk.domain.retention import SOURCE, TRANSFER_SOURCE
 from sencodesk.services import retention
 from sencodesk.services.context import Desk
@@ -28,7 +29,7 @@ class RetentionBox(QGroupBox):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Leavers past their retention date"), parent)
         self.desk = desk
-        self.model = RecordTableModel[retention.DueForDeletion]([
+        self.model = RecordTableModel[DueForDeletion]([
             Column("UPN", lambda d: d.upn), Column("Name", lambda d: d.name),
             Column("Born", lambda d: d.dob), Column("Left", lambda d: d.left_on),
             Column("Kept until", lambda d: d.kept_until),
@@ -69,7 +70,7 @@ class RetentionBox(QGroupBox):
             index = self.model.index(0, 0)
         if not index.isValid():
             return
-        chosen: retention.DueForDeletion = index.data(RECORD_ROLE)
+        chosen: DueForDeletion = index.data(RECORD_ROLE)
         typed = QLineEdit()
         typed.setPlaceholderText(chosen.upn)
 

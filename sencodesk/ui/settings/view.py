@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.clock import academic_year_of
 from sencodesk.domain.codes import SchoolPhase
-from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.passport_contacts import ParentContact
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, TermRecord
@@ -32,6 +32,7 @@ from sencodesk.ui.common import (
     error_label,
     heading,
     show_error,
+    show_failure,
 )
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
@@ -180,8 +181,8 @@ class SettingsView(QWidget):
     def save(self) -> None:
         try:
             school.update(self.desk, self._edited())
-        except ValidationError as error:
-            show_error(self.message, f"{error.field}: {error.message}")
+        except SencodeskError as error:  # a rule broken, or a role that may not change it
+            show_failure(error, self.message)
             return
         show_error(self.message, "")
         self.load()

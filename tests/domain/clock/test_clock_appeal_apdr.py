@@ -117,9 +117,8 @@ def _in_rules(citation: str, text: str) -> bool:
 
 
 def test_every_citation_appears_in_the_send_rules() -> None:
-    rules_file = Path(__file__).resolve().parents[3].parent / "shared" / "SEND-RULES.md"
-    if not rules_file.exists():
-        pytest.skip(f"{rules_file} is not beside this checkout")
+    # the rules as checked against the legislation, kept in the repository (docs/SEND-RULES.md)
+    rules_file = Path(__file__).resolve().parents[3] / "docs" / "SEND-RULES.md"
     text = rules_file.read_text(encoding="utf-8")
     cited = {c for rule in RULES.values() for c in CITATION.findall(rule.citation)}
     assert {"Reg 5(1)", "Reg 8(1)", "Reg 10(1)", "Reg 13(1)", "Reg 13(2)", "Reg 20(3)",
