@@ -75,7 +75,10 @@ def run_gui(data_dir: str | None = None) -> int:
     QTimer.singleShot(100, _start_log)
     sys.excepthook = _excepthook
     folder = paths.data_dir(data_dir)
+    from sencodesk.ui import viewing
     from sencodesk.ui.login import FirstRunDialog, SignInDialog
+
+    viewing.remove_all()  # copies left by a session that crashed
 
     if (folder / paths.DATABASE_NAME).exists():
         desk = SignInDialog.ask(folder)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from sencodesk import __version__
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
+from sencodesk.ui import viewing
 from sencodesk.ui.common import confirm
 from sencodesk.ui.due.view import DueView
-from sencodesk.ui.lock import IdleWatcher, LockOverlay
+from sencodesk.ui.lock import IdleWatcher, LockGuard, LockOverlay
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
 
@@ -59,8 +61,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         self._build_menus()
         self._build_status_bar()
-        self.overlay = LockOverlay(desk.actor.name, self._check_password, self)
-        self.overlay.unlocked.connect(self._unlocked)
+        self.guard = LockGuard(desk.actor.name, self._check_password, self)
+        self.guard.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.resize(1366, 768)
@@ -83,10 +85,20 @@ class MainWindow(QMainWindow):
             from sencodesk.ui.reports_view import ReportsView
 
             found.append((self.tr("Reports"), lambda: ReportsView(self.desk)))
+        found.append((self.tr("Settings"), self._settings))
+        return found
+
+    def _settings(self) -> QWidget:
         from sencodesk.ui.settings.view import SettingsView
 
-        found.append((self.tr("Settings"), lambda: SettingsView(self.desk)))
-        return found
+        view = SettingsView(self.desk)
+        view.saved.connect(self._school_saved)
+        return view
+
+    def _school_saved(self, info: SchoolInfo) -> None:
+        """A new auto-lock time counts from now, not from the next start."""
+        self.idle.set_interval(info.autolock_minutes * 60_000)
+        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
 
     def _build_pages(self) -> None:
         """Pages are built on first visit, so signing in paints the Due dashboard without
@@ -289,14 +301,20 @@ class MainWindow(QMainWindow):
         return accounts.confirm_password(self.desk, password)
 
     def lock(self) -> None:
+        viewing.remove_all()  # decrypted copies of documents go when nobody is watching
         self.menuBar().setEnabled(False)
         for action in self.actions():
             action.setEnabled(False)
-        self.overlay.lock()
+        self.guard.lock()
 
     @property
     def locked(self) -> bool:
-        return self.overlay.isVisible()
+        return self.guard.locked
+
+    @property
+    def overlay(self) -> LockOverlay | None:
+        """The lock screen over this window while locked."""
+        return self.guard.overlay_for(self)
 
     def _unlocked(self) -> None:
         self.menuBar().setEnabled(True)
@@ -304,17 +322,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.idle.set_interval(self.idle.timer.interval())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self.overlay.isVisible():
-            self.overlay.setGeometry(self.rect())
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.workspace is not None and not self._leave_workspace():
             event.ignore()
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.idle.stop()
+        viewing.remove_all()
         self._backup_on_close()
         event.accept()
 

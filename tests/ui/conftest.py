@@ -24,3 +24,26 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     for kind in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, answer(kind, QMessageBox.StandardButton.Ok))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def viewing_folder(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> object:
+    """Decrypted viewing copies go under the test's own folder, not the machine's temp."""
+    from pathlib import Path
+
+    from sencodesk.ui import viewing
+
+    folder = Path(str(tmp_path)) / "viewing"
+    monkeypatch.setattr(viewing, "folder", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot: object, demo_desk: object) -> object:
+    """The main window on the demo school, shown."""
+    from sencodesk.ui.main_window import MainWindow
+
+    main = MainWindow(demo_desk)  # type: ignore[arg-type]
+    qtbot.addWidget(main)  # type: ignore[attr-defined]
+    main.show()
+    return main

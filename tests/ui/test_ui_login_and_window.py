@@ -144,12 +144,13 @@ def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,
     passport = window.workspace.tab("passport")
     passport.editors["about_me"].setPlainText("Half-written thought")
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.locked
-    window.overlay.password.setText("wrong")
-    window.overlay.try_unlock()
-    assert window.locked and "not right" in window.overlay.message.text()
-    window.overlay.password.setText(PASSWORD)
-    window.overlay.try_unlock()
+    overlay = window.overlay
+    assert window.locked and overlay is not None
+    qtbot.keyClicks(overlay.password, "wrong")
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert window.locked and "not right" in overlay.message.text()
+    qtbot.keyClicks(overlay.password, PASSWORD)
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
     assert not window.locked
     assert passport.editors["about_me"].toPlainText() == "Half-written thought"
     assert window.workspace.has_unsaved_changes()
