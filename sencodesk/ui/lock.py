@@ -89,19 +89,22 @@ class LockOverlay(QFrame):
         self.button.setObjectName("primary")
         self.button.clicked.connect(self.try_unlock)
         box = QFrame()
-        box.setMaximumWidth(460)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         for widget in (title, note, self.password, self.message, self.button):
             inner.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        if compact:
+        if compact:  # a dialog: the text takes the dialog's width
+            note.setMinimumWidth(note.fontMetrics().averageCharWidth() * 36)
+            layout.addWidget(box)
             layout.setContentsMargins(16, 12, 16, 12)
-        else:
+        else:  # the main window: a column of readable width, wrapped text never clipped
+            box.setFixedWidth(note.fontMetrics().averageCharWidth() * 56)
+            note.setMinimumHeight(note.heightForWidth(box.width()))
+            layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
             layout.setContentsMargins(80, 40, 80, 40)
+        layout.addStretch(2)
         self.hide()
 
     def lock(self) -> None:
@@ -115,6 +118,9 @@ class LockOverlay(QFrame):
         self.password.setFocus()
 
     def try_unlock(self) -> None:
+        if not self.password.text():
+            self.password.setFocus()
+            return
         if self._check(self.password.text()):
             self.hide()
             self.unlocked.emit()
