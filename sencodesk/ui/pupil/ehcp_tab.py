@@ -105,11 +105,11 @@ class EhcpTab(QWidget):
 
     def print_chronology(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         preview_document(self, self.tr("EHCP chronology"),
                          lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
-                         filename="ehcp-chronology.pdf")
+                         filename=pdf_name("EHCP chronology", self.desk, self.pupil_id))
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
