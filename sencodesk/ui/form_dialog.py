@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, date_of, error_label, sentence, show_error
+from sencodesk.ui.common import ValueCombo, confirm, date_of, error_label, sentence, show_error
 
 Field = tuple[str, str, QWidget]
 
@@ -121,6 +121,20 @@ class FormDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self._initial = self.values()
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: typed text is not thrown away unasked."""
+        if self._changed() and not confirm(self, self.tr("Discard changes"),
+                                           self.tr("Close without saving what you typed?")):
+            return
+        super().reject()
+
+    def _changed(self) -> bool:
+        try:
+            return bool(self.values() != self._initial)
+        except (ValueError, SencodeskError):  # half-typed: certainly changed
+            return True
 
     def values(self) -> dict[str, Any]:
         return {key: value_of(widget) for key, _label, widget in self.fields}
