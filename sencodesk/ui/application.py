@@ -10,12 +10,17 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sencodesk import APP_NAME, paths
+
+if TYPE_CHECKING:
+    from sencodesk.services.context import Desk
+    from sencodesk.ui.main_window import MainWindow
 
 log = logging.getLogger("sencodesk")
 
@@ -80,18 +85,35 @@ def run_gui(data_dir: str | None = None) -> int:
 
     viewing.remove_all()  # copies left by a session that crashed
 
-    if (folder / paths.DATABASE_NAME).exists():
-        desk = SignInDialog.ask(folder)
-    else:
-        desk = FirstRunDialog.ask(folder)
-    if desk is None:
-        return 0
-    from sencodesk.tuning import tune_garbage_collector
+    first = True
+    while True:  # again after "Sign out / switch user"
+        if (folder / paths.DATABASE_NAME).exists():
+            desk = SignInDialog.ask(folder)
+        else:
+            desk = FirstRunDialog.ask(folder)
+        if desk is None:
+            return 0
+        window = _main_window(desk)
+        if first:
+            from sencodesk.tuning import tune_garbage_collector
+
+            tune_garbage_collector()  # everything loaded by now stays loaded: freeze it
+            first = False
+        result = app.exec()
+        desk.close()
+        if not window.signing_out:
+            return int(result)
+
+
+def _main_window(desk: Desk) -> MainWindow:
+    """The main window, built under a busy cursor and shown once its first page is painted."""
     from sencodesk.ui.main_window import MainWindow
 
-    window = MainWindow(desk)
-    window.show()
-    tune_garbage_collector()  # everything loaded by now stays loaded: freeze it
-    result = app.exec()
-    desk.close()
-    return int(result)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        window = MainWindow(desk)
+        window.show()
+        QApplication.processEvents()
+    finally:
+        QApplication.restoreOverrideCursor()
+    return window

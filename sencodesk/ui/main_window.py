@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.workspace: PupilWorkspace | None = None
         self.restored = False
+        self.signing_out = False  # closed to let someone else sign in, not to quit
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
 
         view = SettingsView(self.desk)
         view.saved.connect(self._school_saved)
+        if view.accounts is not None:
+            view.accounts.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         return view
 
     def _school_saved(self, info: SchoolInfo) -> None:
@@ -257,6 +260,10 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self._action(self.tr("Change my &password…"), None,
+                                         self.change_password))
+        file_menu.addAction(self._action(self.tr("Sign &out / switch user"), "Ctrl+Shift+Q",
+                                         self.sign_out))
         importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
         importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
         file_menu.addAction(importing)
@@ -295,6 +302,20 @@ class MainWindow(QMainWindow):
             "<b>sencodesk</b> {version}<br>The SENCO's case file: SEND register, passports, "
             "APDR cycles and EHCP deadlines, encrypted on this computer.").format(
                 version=__version__))
+
+    # the person signed in -----------------------------------------------------------------
+    def change_password(self) -> None:
+        from sencodesk.ui.settings.passwords import change_own
+
+        if change_own(self.desk, self):
+            self.statusBar().showMessage(self.tr("Your password has been changed."), 6000)
+
+    def sign_out(self) -> None:
+        """Close this window (asking about unsaved work, backing up as on quitting) and go
+        back to the sign-in window."""
+        self.signing_out = True
+        if not self.close():
+            self.signing_out = False
 
     # locking -----------------------------------------------------------------------------
     def _check_password(self, password: str) -> bool:

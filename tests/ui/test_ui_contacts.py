@@ -64,8 +64,9 @@ def test_cancel_on_a_typed_note_asks_first(qtbot: QtBot, demo_desk: Desk,
         summary = next(w for k, _l, w in dialog.fields if k == "summary")
         assert isinstance(summary, QPlainTextEdit)
         qtbot.keyClicks(summary, "Phone call with dad")
-        cancel = dialog.findChild(QDialogButtonBox).button(
-            QDialogButtonBox.StandardButton.Cancel)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # answered No: keep typing
         seen.append(summary.toPlainText() if dialog.isVisible() else "closed")
         monkeypatch.setattr(QMessageBox, "question", staticmethod(
