@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk import __version__
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
-from sencodesk.ui import viewing
+from sencodesk.ui import help_pages, viewing
 from sencodesk.ui.common import confirm
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.lock import IdleWatcher, LockGuard, LockOverlay
@@ -128,6 +127,8 @@ class MainWindow(QMainWindow):
     def _due(self) -> QWidget:
         view = DueView(self.desk)
         view.pupil_activated.connect(self.open_pupil)
+        view.import_requested.connect(self.import_pupils)
+        view.new_pupil_requested.connect(self.new_pupil)
         return view
 
     def _register(self) -> QWidget:
@@ -204,10 +205,16 @@ class MainWindow(QMainWindow):
             return
         pupil_id = NewPupilDialog.ask(self.desk, self)
         if pupil_id is not None:
-            page = self.pages.get(self.tr("Register"))
-            if isinstance(page, RegisterView):
-                page.refresh()
+            self._refresh_lists()
+            self.statusBar().showMessage(self.tr("Pupil added."), 5000)
             self.open_pupil(pupil_id)
+
+    def _refresh_lists(self) -> None:
+        """The register and the Due page after pupils were added."""
+        for title in (self.tr("Register"), self.tr("Due")):
+            page = self.pages.get(title)
+            if isinstance(page, RegisterView | DueView):
+                page.refresh()
 
     def import_pupils(self) -> None:
         """The import wizard; the register shows the new pupils once it has imported."""
@@ -217,9 +224,7 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.desk, self)
         if wizard.exec() and wizard.imported is not None:
-            page = self.pages.get(self.tr("Register"))
-            if isinstance(page, RegisterView):
-                page.refresh()
+            self._refresh_lists()
             self.statusBar().showMessage(self.tr("Imported {new} new and {updated} updated "
                                                  "pupils.").format(
                 new=wizard.imported.created, updated=wizard.imported.updated), 8000)
@@ -280,6 +285,10 @@ class MainWindow(QMainWindow):
         for number, title in enumerate(self.titles, start=1):
             view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(title)))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1",
+                                         self.show_shortcuts))
+        help_menu.addAction(self._action(self.tr("&Where my data is"), None, self.show_where))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("&About sencodesk"), None, self.about))
 
     def _shower(self, title: str) -> Callable[[], None]:
@@ -297,11 +306,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(who, 1)
         self.statusBar().addPermanentWidget(lock)
 
+    def show_shortcuts(self) -> None:
+        help_pages.show(self, self.tr("Keyboard shortcuts"),
+                        help_pages.shortcuts_html(self.actions()))
+
+    def show_where(self) -> None:
+        help_pages.show(self, self.tr("Where my data is"),
+                        help_pages.where_html(self.desk.data_dir))
+
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About sencodesk"), self.tr(
-            "<b>sencodesk</b> {version}<br>The SENCO's case file: SEND register, passports, "
-            "APDR cycles and EHCP deadlines, encrypted on this computer.").format(
-                version=__version__))
+        QMessageBox.about(self, self.tr("About sencodesk"), help_pages.about_html())
 
     # the person signed in -----------------------------------------------------------------
     def change_password(self) -> None:

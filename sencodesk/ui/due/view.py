@@ -8,11 +8,20 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sencodesk.domain.clock import MilestoneStatus
 from sencodesk.domain.due import DueItem
-from sencodesk.services import deadlines
+from sencodesk.domain.permissions import Permission
+from sencodesk.services import deadlines, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import heading, uk
 
@@ -38,6 +47,8 @@ GROUPS = ("Overdue", "This week", "Next 4 weeks", "Later")
 
 class DueView(QWidget):
     pupil_activated = Signal(int, str)
+    import_requested = Signal()
+    new_pupil_requested = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,8 +72,36 @@ class DueView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self._first_steps(desk))
         layout.addWidget(self.tree, 1)
         self.refresh()
+
+    def _first_steps(self, desk: Desk) -> QWidget:
+        """Shown while the school has no pupils: how to start."""
+        self.start = QFrame()
+        self.start.setObjectName("firstSteps")
+        hint = QLabel(self.tr(
+            "<b>No pupils yet.</b> Start by importing your pupils from the school's MIS "
+            "(a CSV export from SIMS, Arbor or Bromcom: File, Import pupils, Ctrl+I), or add a "
+            "pupil by hand (Pupil, New pupil, Ctrl+N). Deadlines appear here once pupils have "
+            "support plans or EHC requests."))
+        hint.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("&Import pupils…"))
+        self.import_button.setObjectName("primary")
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.setVisible(desk.actor.may(Permission.IMPORT))
+        self.add_button = QPushButton(self.tr("&Add a pupil…"))
+        self.add_button.clicked.connect(self.new_pupil_requested)
+        self.add_button.setVisible(desk.actor.may(Permission.EDIT_PUPILS))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self.start)
+        box.addWidget(hint)
+        box.addLayout(buttons)
+        self.start.hide()
+        return self.start
 
     def refresh(self) -> None:
         self.show_items(deadlines.school_deadlines(self.desk), self.desk.today())
@@ -95,6 +134,7 @@ class DueView(QWidget):
                 self.tree.expand(self.model.index(row, 0))
         for column, width in enumerate((150, 190, 50, 380, 130)):
             self.tree.setColumnWidth(column, width)
+        self.start.setVisible(not items and not pupils.list_pupils(self.desk))
         self.summary.setText(self.tr("{o} overdue · {w} this week · {m} in the next 4 weeks")
                              .format(o=counts["Overdue"], w=counts["This week"],
                                      m=counts["Next 4 weeks"]))

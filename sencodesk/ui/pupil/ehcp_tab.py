@@ -51,6 +51,7 @@ class EhcpTab(QWidget):
         request_box = QGroupBox(self.tr("EHC needs assessment request"))
         request_layout = QVBoxLayout(request_box)
         top = QHBoxLayout()
+        self.request_actions: list[QPushButton] = []  # need a request to act on
         for text, slot in ((self.tr("&New request…"), self.new_request),
                            (self.tr("Record date &done…"), self.mark_done),
                            (self.tr("Record e&xception…"), self.add_exception),
@@ -59,6 +60,8 @@ class EhcpTab(QWidget):
             button.clicked.connect(slot)
             button.setVisible(self.editable)
             top.addWidget(button)
+            if slot != self.new_request:
+                self.request_actions.append(button)
         top.addStretch(1)
         request_layout.addWidget(self.request_choice)
         request_layout.addLayout(top)
@@ -84,6 +87,7 @@ class EhcpTab(QWidget):
             button.clicked.connect(slot)
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
+        self.review_button = button  # needs a plan to review
         plan_buttons.addStretch(1)
         chronology = QPushButton(self.tr("&Chronology (PDF)…"))
         chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
@@ -134,6 +138,9 @@ class EhcpTab(QWidget):
             self.plan_label.setText(self.tr("No EHC plan recorded"))
             self.reviews.set_records([])
             self.plan_milestones.set_records([])
+        self.review_button.setEnabled(self.plan is not None)
+        self.review_button.setToolTip("" if self.plan else self.tr(
+            "Record the issued plan first (Add plan…): a review is of a plan."))
 
     def request(self) -> RequestRecord | None:
         wanted = self.request_choice.currentData()
@@ -144,6 +151,10 @@ class EhcpTab(QWidget):
         found = deadlines.request_timeline(self.desk, request) if request else []
         self.milestones.set_records(found)
         self.timeline.set_milestones(found, self.desk.today())
+        for button in self.request_actions:
+            button.setEnabled(request is not None)
+            button.setToolTip("" if request else self.tr(
+                "Record the request first (New request…): this is a step of a request."))
 
     def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any) -> None:
         if FormDialog.ask(title, fields, save, self):
