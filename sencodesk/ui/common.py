@@ -61,8 +61,15 @@ def error_label() -> QLabel:
 
 
 def show_error(label: QLabel, message: str) -> None:
+    """Show ``message`` under its field (or hide the line when empty), all of it: a dialog's
+    layout does not grow for wrapped text by itself, so the label asks for its lines' height."""
     label.setText(message)
     label.setVisible(bool(message))
+    label.setMinimumHeight(0)
+    layout = label.window().layout()
+    if message and layout is not None and label.window().isVisible():
+        layout.activate()
+        label.setMinimumHeight(label.heightForWidth(label.width()))
 
 
 def sentence(text: str) -> str:

@@ -108,3 +108,25 @@ def test_saving_settings_says_so(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(name, " School")
     qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert window.statusBar().currentMessage() == "Settings saved."
+
+
+def test_a_two_line_error_is_shown_whole(qtbot: QtBot) -> None:
+    from sencodesk.domain.errors import ValidationError
+    from sencodesk.ui.form_dialog import FormDialog
+
+    def save(values: dict[str, object]) -> None:
+        raise ValidationError("name", f"{values['name']!r} is not a name this form can take: "
+                              "use letters, spaces, hyphens and apostrophes only, please")
+
+    name = QLineEdit()
+    dialog = FormDialog("Name", [("name", "Name", name)], save)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(name, "R2-D2 & C-3PO")
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    error = dialog.errors["name"]
+    lines = error.heightForWidth(error.width()) // error.fontMetrics().lineSpacing()
+    assert lines >= 2 and error.height() >= error.heightForWidth(error.width())
