@@ -209,6 +209,12 @@ class LockGuard(QObject):
         self._covers[id(window)] = cover
 
     def unlock(self) -> None:
+        self.release()
+        self.unlocked.emit()
+
+    def release(self) -> None:
+        """Uncover every window and stop watching, without a password: the main window is
+        closing (any question about unsaved work was asked, covered, before this)."""
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -228,7 +234,6 @@ class LockGuard(QObject):
                     cover.focus.setFocus()
             except RuntimeError:  # the window was deleted meanwhile
                 continue
-        self.unlocked.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
@@ -240,9 +245,6 @@ class LockGuard(QObject):
             self._cover(watched)
         elif kind == QEvent.Type.Resize and (cover := self._covers.get(id(watched))):
             cover.overlay.setGeometry(watched.rect())
-        elif kind == QEvent.Type.Close and id(watched) in self._covers:
-            event.ignore()
-            return True
         return False
 
     def _inside_overlay(self, watched: QObject) -> bool:

@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.guard.release()
         self.idle.stop()
         viewing.remove_all()
         self._backup_on_close()

@@ -12,9 +12,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,11 +57,16 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Document preview"))
         layout = QVBoxLayout(self)
-        for warning in warnings:
-            note = QLabel(warning)
+        if warnings:  # in a box of a few lines at most, so the pages keep their room
+            note = QLabel("\n".join(warnings))
             note.setObjectName("fieldError")
             note.setWordWrap(True)
-            layout.addWidget(note)
+            holder = QScrollArea()
+            holder.setWidget(note)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setMaximumHeight(note.fontMetrics().lineSpacing() * 5 + 8)
+            layout.addWidget(holder)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         pages = QLabel(self.tr("{n} page(s), A4").format(n=self.document.pageCount()))
@@ -121,9 +128,11 @@ class PdfPreviewDialog(QDialog):
         if not name:
             return
         try:
-            saving.save_export(Path(name), self.pdf)
+            saved = saving.save_export(Path(name), self.pdf)
         except SencodeskError as error:
             explain(self, error)
+            return
+        self.status.setText(self.tr("Saved as {name}.").format(name=saved.name))
 
     @classmethod
     def show_pdf(cls, pdf: bytes, title: str, parent: QWidget | None = None, *,

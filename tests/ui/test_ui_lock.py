@@ -124,5 +124,17 @@ def test_a_new_auto_lock_time_applies_at_once(qtbot: QtBot, window: MainWindow) 
     save = next(b for b in settings.findChildren(QPushButton) if b.text().replace("&", "")
                 .startswith("Save") and b.isVisible())
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert school.get(window.desk).autolock_minutes == 3
+    assert spin.value() == 3, spin.text()
+    assert school.get(window.desk).autolock_minutes == 3, settings.message.text()
     assert window.idle.timer.interval() == 3 * 60_000 and window.idle.timer.isActive()
+
+
+def test_closing_while_locked_leaves_no_lock_behind(qtbot: QtBot, window: MainWindow) -> None:
+    window.lock()
+    window.close()
+    assert not window.isVisible() and not window.locked
+    later = QDialog()
+    qtbot.addWidget(later)
+    button = QPushButton("Print", later)
+    later.show()
+    assert button.isEnabled() and window.guard.overlay_for(later) is None
