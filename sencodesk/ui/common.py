@@ -66,10 +66,16 @@ def show_error(label: QLabel, message: str) -> None:
     label.setText(message)
     label.setVisible(bool(message))
     label.setMinimumHeight(0)
-    layout = label.window().layout()
-    if message and layout is not None and label.window().isVisible():
+    window = label.window()
+    layout = window.layout()
+    if message and layout is not None and window.isVisible():
         layout.activate()
         label.setMinimumHeight(label.heightForWidth(label.width()))
+        layout.activate()
+        needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
+            else layout.totalMinimumSize().height()
+        if window.isWindow() and window.height() < needed:  # wrapped text: Qt won't grow it
+            window.resize(window.width(), needed)
 
 
 def sentence(text: str) -> str:

@@ -118,8 +118,10 @@ def test_a_two_line_error_is_shown_whole(qtbot: QtBot) -> None:
         raise ValidationError("name", f"{values['name']!r} is not a name this form can take: "
                               "use letters, spaces, hyphens and apostrophes only, please")
 
-    name = QLineEdit()
-    dialog = FormDialog("Name", [("name", "Name", name)], save)
+    name, other = QLineEdit(), QLineEdit()
+    dialog = FormDialog("Name", [("name", "Name", name), ("other", "Other", other)], save,
+                        intro="A wrapped introduction, long enough to take more than one line "
+                        "of this dialog, which is what keeps Qt from growing it by itself.")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(name, "R2-D2 & C-3PO")
@@ -130,3 +132,5 @@ def test_a_two_line_error_is_shown_whole(qtbot: QtBot) -> None:
     error = dialog.errors["name"]
     lines = error.heightForWidth(error.width()) // error.fontMetrics().lineSpacing()
     assert lines >= 2 and error.height() >= error.heightForWidth(error.width())
+    for field in (name, other):  # and the fields are not squashed to make room
+        assert field.height() >= field.sizeHint().height()
