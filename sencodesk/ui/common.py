@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QTableView,
     QWidget,
@@ -76,6 +77,13 @@ def show_error(label: QLabel, message: str) -> None:
             else layout.totalMinimumSize().height()
         if window.isWindow() and window.height() < needed:  # wrapped text: Qt won't grow it
             window.resize(window.width(), needed)
+
+
+def say_saved(widget: QWidget | None, text: str = "Saved.") -> None:
+    """A short confirmation in the main window's status bar (when there is one)."""
+    window = widget.window() if widget is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 5000)
 
 
 def sentence(text: str) -> str:

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, confirm, date_of, error_label, sentence, show_error
+from sencodesk.ui.common import (
+    ValueCombo,
+    confirm,
+    date_of,
+    error_label,
+    say_saved,
+    sentence,
+    show_error,
+)
 
 Field = tuple[str, str, QWidget]
 
@@ -152,6 +160,7 @@ class FormDialog(QDialog):
         except SencodeskError as error:
             show_error(self.general, str(error))
             return
+        say_saved(self.parentWidget())
         self.accept()
 
     @classmethod

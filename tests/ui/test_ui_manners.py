@@ -134,3 +134,42 @@ def test_a_two_line_error_is_shown_whole(qtbot: QtBot) -> None:
     assert lines >= 2 and error.height() >= error.heightForWidth(error.width())
     for field in (name, other):  # and the fields are not squashed to make room
         assert field.height() >= field.sizeHint().height()
+
+
+def test_saving_a_passport_and_a_note_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    from sencodesk.ui.pupil.contacts_tab import ContactsTab
+    from sencodesk.ui.pupil.passport_tab import PassportTab
+    from sencodesk.ui.register.view import RegisterView
+
+    register = window.page("Register")
+    assert isinstance(register, RegisterView)
+    window.open_pupil(register.model.everyone[0].id, "passport")
+    assert window.workspace is not None
+    passport = window.workspace.tab("passport")
+    assert isinstance(passport, PassportTab)
+    editor = passport.editors["about_me"]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Likes Lego.")
+    qtbot.mouseClick(passport.save_button, Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "Passport saved as a new version."
+    window.open_pupil(register.model.everyone[0].id, "contacts")
+    assert window.workspace is not None
+    contacts = window.workspace.tab("contacts")
+    assert isinstance(contacts, ContactsTab)
+
+    def write_a_note() -> None:
+        from sencodesk.ui.form_dialog import FormDialog
+
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FormDialog)
+        summary = next(w for k, _l, w in dialog.fields if k == "summary")
+        qtbot.keyClicks(summary, "Phoned mum about the trip.")
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(200, write_a_note)
+    add = next(b for b in contacts.findChildren(QPushButton) if b.text() == "&Add a note…")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "Saved."
