@@ -127,3 +127,30 @@ def test_the_reset_button_needs_a_chosen_account(qtbot: QtBot, window: MainWindo
     button: QPushButton = settings.accounts.reset_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert message_boxes and "choose whose password" in message_boxes[-1][1]
+
+
+def test_the_main_window_is_built_under_a_busy_cursor(
+        qtbot: QtBot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = demo_desk.data_dir
+    demo_desk.close()
+    cursors: list[object] = []
+    build = MainWindow._build_pages
+
+    def building(self: MainWindow) -> None:
+        cursor = QApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor else None)
+        build(self)
+
+    def painted_then_quit(_app: object) -> int:
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        cursors.append(QApplication.overrideCursor())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "_build_pages", building)
+    monkeypatch.setattr(login.SignInDialog, "ask", staticmethod(
+        lambda _folder: accounts.sign_in(folder, "senco", PASSWORD)))
+    monkeypatch.setattr(QApplication, "exec", painted_then_quit)
+    assert application.run_gui(str(folder)) == 0
+    assert cursors == [Qt.CursorShape.WaitCursor, None]  # busy while building, then back
