@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sencodesk import APP_NAME, paths
 
@@ -109,11 +110,29 @@ def _main_window(desk: Desk) -> MainWindow:
     """The main window, built under a busy cursor and shown once its first page is painted."""
     from sencodesk.ui.main_window import MainWindow
 
+    opening = QLabel(QApplication.translate("sencodesk", "Opening sencodesk…"))
+    opening.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    opening.setStyleSheet("QLabel { background: #0b4f6c; color: white; padding: 24px 40px; "
+                          "font-size: 14pt; }")
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        opening.show()  # something on screen while the window is built
+        _paint_now(opening)
         window = MainWindow(desk)
         window.show()
-        QApplication.processEvents()
+        _paint_now(window)  # painted before anything slower runs: never a black window
     finally:
         QApplication.restoreOverrideCursor()
+        opening.close()
     return window
+
+
+def _paint_now(widget: QWidget, wait_ms: int = 500) -> None:
+    """Let the window system map ``widget`` (it does so in its own time), then paint it."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        handle = widget.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+    widget.repaint()
