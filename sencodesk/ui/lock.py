@@ -96,7 +96,7 @@ class LockOverlay(QFrame):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         if compact:  # a dialog: the text takes the dialog's width
-            note.setMinimumWidth(note.fontMetrics().averageCharWidth() * 36)
+            note.setMinimumWidth(note.fontMetrics().averageCharWidth() * 44)
             layout.addWidget(box)
             layout.setContentsMargins(16, 12, 16, 12)
         else:  # the main window: a column of readable width, wrapped text never clipped
@@ -197,7 +197,9 @@ class LockGuard(QObject):
         for child in cover.disabled:
             child.setEnabled(False)
         window.setWindowTitle(self.tr("sencodesk (locked)"))
-        need = overlay.minimumSizeHint().expandedTo(overlay.sizeHint())
+        need = overlay.minimumSizeHint().expandedTo(window.size())
+        need.setHeight(max(need.height(), overlay.heightForWidth(need.width()),
+                           overlay.sizeHint().height()))
         if need.width() > window.width() or need.height() > window.height():
             wanted = need.expandedTo(window.size())
             window.setMaximumSize(wanted.expandedTo(window.maximumSize()))
@@ -230,6 +232,7 @@ class LockGuard(QObject):
                     cover.window.setMinimumSize(cover.minimum)
                     cover.window.setMaximumSize(cover.maximum)
                     cover.window.setGeometry(cover.geometry)
+                    QApplication.postEvent(cover.window, QEvent(QEvent.Type.LayoutRequest))
                 if cover.focus is not None:
                     cover.focus.setFocus()
             except RuntimeError:  # the window was deleted meanwhile
@@ -245,6 +248,9 @@ class LockGuard(QObject):
             self._cover(watched)
         elif kind == QEvent.Type.Resize and (cover := self._covers.get(id(watched))):
             cover.overlay.setGeometry(watched.rect())
+        elif kind == QEvent.Type.LayoutRequest and (cover := self._covers.get(id(watched))) \
+                and cover.resized:
+            return True  # a message box would shrink back to its text and clip the lock screen
         return False
 
     def _inside_overlay(self, watched: QObject) -> bool:

@@ -138,3 +138,26 @@ def test_closing_while_locked_leaves_no_lock_behind(qtbot: QtBot, window: MainWi
     button = QPushButton("Print", later)
     later.show()
     assert button.isEnabled() and window.guard.overlay_for(later) is None
+
+
+def test_a_message_box_open_at_lock_time_shows_the_whole_lock_screen(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About", "<b>sencodesk</b>",
+                      QMessageBox.StandardButton.Ok, window)
+    box.open()
+    qtbot.waitExposed(box)
+    before = box.size()
+    window.lock()
+    qtbot.wait(100)  # the box's own layout requests come and go
+    covering = window.guard.overlay_for(box)
+    assert covering is not None and covering.geometry() == box.rect()
+    for label in covering.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert covering.button.geometry().bottom() <= covering.height()
+    qtbot.keyClicks(covering.password, PASSWORD)
+    qtbot.keyClick(covering.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: box.size() == before, timeout=2000)
+    box.done(0)
