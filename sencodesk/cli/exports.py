@@ -66,9 +66,11 @@ def register(sub: common.Subparsers) -> None:
         description="The evidence pack for Ofsted and governors: register with charts, the "
         "graduated approach, EHCP timeliness, intervention impact, cost against budget and a "
         "case sample.")
+    ofsted.add_argument("--named", action="store_true",
+                        help="show the case pupils' names, UPNs, dates of birth and photos "
+                        "(by default they are replaced with stable codes and left out)")
     ofsted.add_argument("--anonymise", action="store_true",
-                        help="replace names with stable codes; leave out UPNs, dates of birth "
-                        "and photos")
+                        help=argparse.SUPPRESS)  # the default now; still accepted
     ofsted.add_argument("--case", dest="cases", nargs="+", action="extend", default=[],
                         metavar="UPN",
                         help="up to six pupils for the case sample")
@@ -185,7 +187,7 @@ def run_ofsted(args: argparse.Namespace) -> int:
     from sencodesk.services import evidence_pack, pupils
 
     return _pdf(args, lambda desk: evidence_pack.evidence_pack(
-        desk, anonymise=args.anonymise,
+        desk, anonymise=not args.named,
         case_ids=[pupils.id_for_upn(desk, upn) for upn in args.cases]))
 
 

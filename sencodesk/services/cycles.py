@@ -133,6 +133,7 @@ def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
         for link in session.exec(select(OutcomeProvisionLink).where(
                 col(OutcomeProvisionLink.provision_id).in_(list(provisions)))):
             session.delete(link)
+        session.flush()  # before the outcomes go: their cascade would remove these first
     for old_outcome in outcomes.values():
         if old_outcome.id not in kept_outcomes:
             session.delete(old_outcome)

@@ -14,3 +14,13 @@ from sencodesk.store import layout
 def school_exists(data_dir: Path) -> bool:
     """Whether a school has been set up at ``data_dir`` (else the app offers the first run)."""
     return layout.school_exists(data_dir)
+
+
+def case_file_path(data_dir: Path) -> Path:
+    """The encrypted case file, for telling a person where their data is."""
+    return layout.database_path(data_dir)
+
+
+def documents_path(data_dir: Path) -> Path:
+    """The folder of attached documents (encrypted), for telling a person where it is."""
+    return layout.documents_path(data_dir)

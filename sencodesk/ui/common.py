@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QTableView,
     QWidget,
@@ -61,8 +62,28 @@ def error_label() -> QLabel:
 
 
 def show_error(label: QLabel, message: str) -> None:
+    """Show ``message`` under its field (or hide the line when empty), all of it: a dialog's
+    layout does not grow for wrapped text by itself, so the label asks for its lines' height."""
     label.setText(message)
     label.setVisible(bool(message))
+    label.setMinimumHeight(0)
+    window = label.window()
+    layout = window.layout()
+    if message and layout is not None and window.isVisible():
+        layout.activate()
+        label.setMinimumHeight(label.heightForWidth(label.width()))
+        layout.activate()
+        needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
+            else layout.totalMinimumSize().height()
+        if window.isWindow() and window.height() < needed:  # wrapped text: Qt won't grow it
+            window.resize(window.width(), needed)
+
+
+def say_saved(widget: QWidget | None, text: str = "Saved.") -> None:
+    """A short confirmation in the main window's status bar (when there is one)."""
+    window = widget.window() if widget is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 5000)
 
 
 def sentence(text: str) -> str:

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, date_of, error_label, show_error, show_failure
+from sencodesk.ui.common import (
+    ValueCombo,
+    confirm,
+    date_of,
+    error_label,
+    say_saved,
+    show_error,
+    show_failure,
+)
 
 Field = tuple[str, str, QWidget]
 
@@ -124,6 +132,20 @@ class FormDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self._initial = self.values()
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: typed text is not thrown away unasked."""
+        if self._changed() and not confirm(self, self.tr("Discard changes"),
+                                           self.tr("Close without saving what you typed?")):
+            return
+        super().reject()
+
+    def _changed(self) -> bool:
+        try:
+            return bool(self.values() != self._initial)
+        except (ValueError, SencodeskError):  # half-typed: certainly changed
+            return True
 
     def values(self) -> dict[str, Any]:
         return {key: value_of(widget) for key, _label, widget in self.fields}
@@ -136,6 +158,7 @@ class FormDialog(QDialog):
         except SencodeskError as error:
             show_failure(error, self.general, self._beside(error))
             return
+        say_saved(self.parentWidget())
         self.accept()
 
     def _beside(self, error: SencodeskError) -> dict[str, QLabel]:

@@ -79,11 +79,14 @@ def test_ehcp_register_provision_map_and_ofsted(
     assert "01/09/2026 to 31/12/2026" in PdfReader(provision).pages[0].extract_text()
     pack = tmp_path / "ofsted.pdf"
     cases = [demo_school[0]["upn"], demo_school[1]["upn"]]
-    assert main(["export", "ofsted", "--anonymise", "--case", *cases, "-o", str(pack)]) == 0
+    assert main(["export", "ofsted", "--case", *cases, "-o", str(pack)]) == 0
     text = " ".join(p.extract_text() for p in PdfReader(pack).pages)
-    assert "SEND EVIDENCE PACK" in text and "Pupil " in text
+    assert "SEND EVIDENCE PACK" in text and "Pupil " in text  # anonymised by default
     assert not any(upn in text for upn in cases)
     assert demo_school[0]["surname"] not in text
+    named = tmp_path / "ofsted-named.pdf"
+    assert main(["export", "ofsted", "--named", "--case", *cases, "-o", str(named)]) == 0
+    assert demo_school[0]["surname"] in " ".join(p.extract_text() for p in PdfReader(named).pages)
     capsys.readouterr()
     assert main(["audit", "list", "--json", "--limit", "20"]) == 0
     exported = {e["entity"] for e in json.loads(capsys.readouterr().out)
@@ -176,7 +179,7 @@ def test_case_can_be_given_more_than_once(
 ) -> None:
     first, second = demo_school[0], demo_school[1]
     pack = tmp_path / "pack.pdf"
-    assert main(["export", "ofsted", "--case", first["upn"], "--case", second["upn"],
+    assert main(["export", "ofsted", "--named", "--case", first["upn"], "--case", second["upn"],
                  "-o", str(pack)]) == 0
     text = " ".join(p.extract_text() for p in PdfReader(pack).pages)
     assert first["upn"] in text and second["upn"] in text

@@ -57,3 +57,26 @@ def backups_on_close(request: pytest.FixtureRequest) -> Iterator[list[object]]:
 @pytest.fixture
 def real_backup_on_close() -> None:
     """Closing a main window writes its backup, as in use."""
+
+
+@pytest.fixture(autouse=True)
+def viewing_folder(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> object:
+    """Decrypted viewing copies go under the test's own folder, not the machine's temp."""
+    from pathlib import Path
+
+    from sencodesk.ui import viewing
+
+    folder = Path(str(tmp_path)) / "viewing"
+    monkeypatch.setattr(viewing, "folder", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot: object, demo_desk: object) -> object:
+    """The main window on the demo school, shown."""
+    from sencodesk.ui.main_window import MainWindow
+
+    main = MainWindow(demo_desk)  # type: ignore[arg-type]
+    qtbot.addWidget(main)  # type: ignore[attr-defined]
+    main.show()
+    return main

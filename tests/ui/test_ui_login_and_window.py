@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-import pytest
 from factories import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -84,14 +83,6 @@ def test_a_held_back_sign_in_says_why(qtbot: QtBot, desk: Desk) -> None:
     dialog.desk.close()
 
 
-@pytest.fixture
-def window(qtbot: QtBot, demo_desk: Desk) -> MainWindow:
-    main = MainWindow(demo_desk)
-    qtbot.addWidget(main)
-    main.show()
-    return main
-
-
 def test_opens_on_due_and_ctrl_f_goes_to_register_search(qtbot: QtBot,
                                                          window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.page("Due")
@@ -144,12 +135,13 @@ def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,
     passport = window.workspace.tab("passport")
     passport.editors["about_me"].setPlainText("Half-written thought")
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.locked
-    window.overlay.password.setText("wrong")
-    window.overlay.try_unlock()
-    assert window.locked and "not right" in window.overlay.message.text()
-    window.overlay.password.setText(PASSWORD)
-    window.overlay.try_unlock()
+    overlay = window.overlay
+    assert window.locked and overlay is not None
+    qtbot.keyClicks(overlay.password, "wrong")
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert window.locked and "not right" in overlay.message.text()
+    qtbot.keyClicks(overlay.password, PASSWORD)
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
     assert not window.locked
     assert passport.editors["about_me"].toPlainText() == "Half-written thought"
     assert window.workspace.has_unsaved_changes()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.clock import OWNER_SHORT, Kind, MilestoneStatus, Owner, status_text
 from sencodesk.domain.due import DueItem
-from sencodesk.services import deadlines
+from sencodesk.domain.permissions import Permission
+from sencodesk.services import deadlines, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui import looks
 from sencodesk.ui.common import heading, uk
@@ -51,6 +53,8 @@ GROUPS = ("Overdue", "This week", "Next 4 weeks", "Later")
 
 class DueView(QWidget):
     pupil_activated = Signal(int, str)
+    import_requested = Signal()
+    new_pupil_requested = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,8 +96,36 @@ class DueView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
+        layout.addWidget(self._first_steps(desk))
         layout.addWidget(self.tree, 1)
         self.refresh()
+
+    def _first_steps(self, desk: Desk) -> QWidget:
+        """Shown while the school has no pupils: how to start."""
+        self.start = QFrame()
+        self.start.setObjectName("firstSteps")
+        hint = QLabel(self.tr(
+            "<b>No pupils yet.</b> Start by importing your pupils from the school's MIS "
+            "(a CSV export from SIMS, Arbor or Bromcom: File, Import pupils, Ctrl+I), or add a "
+            "pupil by hand (Pupil, New pupil, Ctrl+N). Deadlines appear here once pupils have "
+            "support plans or EHC requests."))
+        hint.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("&Import pupils…"))
+        self.import_button.setObjectName("primary")
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.setVisible(desk.actor.may(Permission.IMPORT))
+        self.add_button = QPushButton(self.tr("&Add a pupil…"))
+        self.add_button.clicked.connect(self.new_pupil_requested)
+        self.add_button.setVisible(desk.actor.may(Permission.EDIT_PUPILS))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self.start)
+        box.addWidget(hint)
+        box.addLayout(buttons)
+        self.start.hide()
+        return self.start
 
     def refresh(self) -> None:
         self.show_items(deadlines.school_deadlines(self.desk), self.desk.today())
@@ -135,6 +167,7 @@ class DueView(QWidget):
                 self.tree.expand(self.model.index(row, 0))
         for column, width in enumerate((150, 190, 50, 360, 70, 120)):
             self.tree.setColumnWidth(column, width)
+        self.start.setVisible(not items and not pupils.list_pupils(self.desk))
         self.summary.setText(self._summary(today))
 
     def _summary(self, today: date) -> str:

@@ -123,13 +123,13 @@ class ProvisionView(QWidget):
 
     def print_map(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         starts, ends = date_of(self.starts), date_of(self.ends)
         preview_document(self, self.tr("Costed provision map"),
                          lambda: report_data.provision_map(self.desk, starts_on=starts,
                                                            ends_on=ends),
-                         filename="provision-map.pdf")
+                         filename=pdf_name("Provision map", self.desk))
 
     def _fields(self, item: InterventionRecord | None) -> list[tuple[str, str, QWidget]]:
         cost = QSpinBox()

@@ -67,6 +67,7 @@ class EhcpTab(QWidget):
         request_box = QGroupBox(self.tr("EHC needs assessment request"))
         request_layout = QVBoxLayout(request_box)
         top = QHBoxLayout()
+        self.request_actions: list[QPushButton] = []  # need a request to act on
         for text, slot in ((self.tr("&New request…"), self.new_request),
                            (self.tr("Record date &done…"), self.mark_done),
                            (self.tr("Record e&xception…"), self.add_exception),
@@ -75,6 +76,8 @@ class EhcpTab(QWidget):
             button.clicked.connect(slot)
             button.setVisible(self.editable)
             top.addWidget(button)
+            if slot != self.new_request:
+                self.request_actions.append(button)
         top.addStretch(1)
         request_layout.addWidget(self.request_choice)
         request_layout.addLayout(top)
@@ -122,6 +125,7 @@ class EhcpTab(QWidget):
             button.clicked.connect(slot)
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
+        self.review_button = button  # needs a plan to review
         plan_buttons.addStretch(1)
         chronology = QPushButton(self.tr("&Chronology (PDF)…"))
         chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
@@ -143,11 +147,11 @@ class EhcpTab(QWidget):
 
     def print_chronology(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         preview_document(self, self.tr("EHCP chronology"),
                          lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
-                         filename="ehcp-chronology.pdf")
+                         filename=pdf_name("EHCP chronology", self.desk, self.pupil_id))
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
@@ -175,6 +179,9 @@ class EhcpTab(QWidget):
             self.plan_label.setText(self.tr("No EHC plan recorded"))
             self.reviews.set_records([])
             self.plan_milestones.set_records([])
+        self.review_button.setEnabled(self.plan is not None)
+        self.review_button.setToolTip("" if self.plan else self.tr(
+            "Record the issued plan first (Add plan…): a review is of a plan."))
 
     def _set_destination(self) -> None:
         if self.plan is None:
@@ -191,6 +198,10 @@ class EhcpTab(QWidget):
         found = deadlines.request_timeline(self.desk, request) if request else []
         self.milestones.set_records(found)
         self.timeline.set_milestones(found, self.desk.today())
+        for button in self.request_actions:
+            button.setEnabled(request is not None)
+            button.setToolTip("" if request else self.tr(
+                "Record the request first (New request…): this is a step of a request."))
 
     def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any) -> None:
         if FormDialog.ask(title, fields, save, self):

@@ -29,7 +29,7 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent, PassportRecord
 from sencodesk.services import passports
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import error_label, heading, show_error, show_failure, uk
+from sencodesk.ui.common import error_label, heading, say_saved, show_error, show_failure, uk
 from sencodesk.ui.form_dialog import text_area
 
 PREVIEW_DELAY_MS = 150
@@ -176,6 +176,7 @@ class PassportTab(QWidget):
             return
         show_error(self.message, "")
         self.load()
+        say_saved(self, self.tr("Passport saved as a new version."))
 
     def compare(self) -> None:
         chosen = sorted((item.data(256) for item in self.versions.selectedItems()),

@@ -34,6 +34,7 @@ from sencodesk.ui.common import (
     date_of,
     error_label,
     explain,
+    say_saved,
     show_error,
     show_failure,
     table_view,
@@ -266,6 +267,7 @@ class ProfileTab(QWidget):
             return
         self.load()
         self.on_change()
+        say_saved(self, self.tr("Profile saved."))
 
     def change_sen(self) -> None:
         row = self.detail.row

@@ -198,7 +198,8 @@ class SupportTab(QWidget):
 
     def print_current(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         preview_document(self, self.tr("Support plan"),
-                         lambda: report_data.plan(self.desk, self.pupil_id), filename="plan.pdf")
+                         lambda: report_data.plan(self.desk, self.pupil_id),
+                         filename=pdf_name("Support plan", self.desk, self.pupil_id))

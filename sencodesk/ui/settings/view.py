@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -46,6 +47,9 @@ def info_phase(info: SchoolInfo) -> str:
 
 
 class SettingsView(QWidget):
+    #: The school's details were saved (the new SchoolInfo), e.g. to apply a new auto-lock time.
+    saved = Signal(object)
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -186,6 +190,7 @@ class SettingsView(QWidget):
             return
         show_error(self.message, "")
         self.load()
+        self.saved.emit(self._loaded)
 
     def add_term(self) -> None:
         year = QSpinBox()
