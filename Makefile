@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY),xcb,offscreen)
 
-.PHONY: run test lint typecheck pytest bench screenshots demo dist clean sysdeps
+.PHONY: run test lint typecheck pytest bench screenshots demo dist clean sysdeps sysdeps-display
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,18 +13,40 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# Qt needs a few shared libraries that a bare Debian/Ubuntu machine may lack.
-sysdeps:
-	@missing=""; for lib in libEGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libGL.so.1; do \
-	  ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+# Qt needs a few shared libraries that a bare Debian/Ubuntu machine may lack: library=package.
+QT_LIBS := libEGL.so.1=libegl1 libGL.so.1=libgl1 libxkbcommon.so.0=libxkbcommon0 \
+  libfontconfig.so.1=libfontconfig1 libdbus-1.so.3=libdbus-1-3
+# and to open a window on an X display (Qt's xcb plugin; without them Qt says only that it
+# "could not load the Qt platform plugin xcb").
+XCB_LIBS := libxcb-cursor.so.0=libxcb-cursor0 libxcb-icccm.so.4=libxcb-icccm4 \
+  libxcb-image.so.0=libxcb-image0 libxcb-keysyms.so.1=libxcb-keysyms1 \
+  libxcb-randr.so.0=libxcb-randr0 libxcb-render-util.so.0=libxcb-render-util0 \
+  libxcb-shape.so.0=libxcb-shape0 libxcb-xfixes.so.0=libxcb-xfixes0 \
+  libxcb-xkb.so.1=libxcb-xkb1 libxkbcommon-x11.so.0=libxkbcommon-x11-0
+
+# Installs what is missing of $(1) when run as root with apt-get; otherwise names the packages.
+define install_libs
+	@missing=""; for pair in $(1); do lib="$${pair%%=*}"; package="$${pair#*=}"; \
+	  ldconfig -p | grep -q "$$lib" || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Qt's system libraries ($$missing)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 >/dev/null; \
-	  else echo "Qt needs these system libraries:$$missing"; exit 1; fi; fi
+	    echo "Installing Qt's system libraries:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	      >/dev/null; \
+	  else echo "Qt needs these system packages; install them with:"; \
+	    echo "  sudo apt-get install$$missing"; exit 1; fi; fi
+endef
 
-run: sysdeps $(STAMP)
+sysdeps:
+	$(call install_libs,$(QT_LIBS))
+
+# `make run` with a display also needs the X libraries.
+sysdeps-display: sysdeps
+ifeq ($(QT_QPA_PLATFORM),xcb)
+	$(call install_libs,$(XCB_LIBS))
+endif
+
+run: sysdeps-display $(STAMP)
 	$(BIN)/sencodesk $(ARGS)
 
 demo: $(STAMP)
@@ -32,6 +54,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -26,7 +26,7 @@ from sencodesk.services import (
     records_log,
 )
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots
+from sencodesk.store import keyslots, layout
 from sencodesk.store.backup import online_backup
 
 Case = Callable[[Desk, Path, int], list[Figure]]
@@ -39,7 +39,7 @@ def _python(code: str) -> str:
 
 
 def unlock(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
-    slot = keyslots.find(keyslots.read(data_dir / "keyslots.json"), USER)
+    slot = keyslots.find(keyslots.read(layout.slots_path(data_dir)), USER)
     assert slot is not None
     kdf = repeat(lambda: keyslots.unwrap(slot, PASSWORD), runs)
     full = repeat(lambda: sign_in(data_dir).close(), runs)

@@ -53,12 +53,12 @@ def cold_start(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
 def unlock_to_dashboard(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     """Sign in and paint the Due dashboard; the target leaves the KDF out, so each run also
     times the KDF alone (the same scrypt the sign-in does) and takes it off."""
-    from sencodesk.store import keyslots
+    from sencodesk.store import keyslots, layout
     from sencodesk.ui.application import make_application
     from sencodesk.ui.main_window import MainWindow
 
     app = make_application([])
-    slot = keyslots.find(keyslots.read(data_dir / "keyslots.json"), USER)
+    slot = keyslots.find(keyslots.read(layout.slots_path(data_dir)), USER)
     assert slot is not None
     kdf: list[float] = []
 
@@ -137,6 +137,43 @@ def documents(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
             Figure("SEND register PDF", register)]
 
 
+def printing_passports(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    """Printing 13 passports: the PDF itself goes to the print system (or a PDF file); with no
+    print system the pages are drawn at 300 dpi. Time and the size of what is sent."""
+    import tempfile
+
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    from sencodesk.ui import printing
+
+    _app = QApplication.instance() or QApplication([])
+    rows = pupils.list_pupils(desk, pupils.RegisterFilter(
+        statuses=frozenset({SenStatus.SUPPORT, SenStatus.EHCP})))
+    ids = list(passports.latest_for(desk, [r.id for r in rows]))[:13]
+    pdf = render(report_data.passports_for(desk, ids)).pdf
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "job.pdf"
+
+        def send(draw: bool) -> None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+            (printing.draw_pages if draw else printing.send)(pdf, printer, lambda *_a: None)
+
+        as_is = repeat(lambda: send(False), runs)
+        as_is_mb = target.stat().st_size / 1e6
+        drawn = repeat(lambda: send(True), max(2, runs // 3))
+        drawn_mb = target.stat().st_size / 1e6
+    return [Figure("print 13 passports: PDF sent as is", as_is, target_ms=1000),
+            Figure("print 13 passports: job size sent as is", (as_is_mb,), target_ms=1,
+                   unit="MB"),
+            Figure("print 13 passports drawn at 300 dpi (no print system)", drawn,
+                   target_ms=15_000),
+            Figure("print 13 passports: job size drawn at 300 dpi", (drawn_mb,), target_ms=20,
+                   unit="MB")]
+
+
 
 
 
@@ -167,4 +204,5 @@ def mis_import(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
                    target_ms=5000)]
 
 
-GUI_CASES = [cold_start, unlock_to_dashboard, register_keystrokes, documents, mis_import]
+GUI_CASES = [cold_start, unlock_to_dashboard, register_keystrokes, documents, mis_import,
+             printing_passports]

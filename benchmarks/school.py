@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from sencodesk.domain.permissions import Permission
 from sencodesk.services import accounts, audit, demo
 from sencodesk.services.context import Desk
 
@@ -30,7 +31,7 @@ def build(data_dir: Path, *, pupils: int, history_years: int = 10,
                                 full_name="Bench Mark", password=PASSWORD)
     try:
         counts = demo.build(desk, pupils=pupils, seed=1, history_years=history_years)
-        with desk.db.transaction() as session:
+        with desk.unit(Permission.EDIT_PUPILS) as session:
             for number in range(audit_entries):
                 audit.record(session, desk.actor, "update", "pupil",
                              entity_id=1 + number % pupils, pupil_id=1 + number % pupils,

@@ -15,9 +15,6 @@ import platformdirs
 
 APP = "sencodesk"
 DATA_DIR_ENV = "SENCODESK_DATA_DIR"
-DATABASE_NAME = "sencodesk.db"
-KEYSLOTS_NAME = "keyslots.json"
-DOCUMENTS_NAME = "documents"  # attached files, encrypted (store.blobs)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -45,13 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue  # a command group not built yet
-        module.register(sub)
+        # no try: a command group that cannot be imported is a broken install, and hiding it
+        # would only turn the error into "invalid choice" for the person who typed it
+        import_module(name).register(sub)
     return parser
 
 

@@ -13,6 +13,8 @@ from sencodesk.services import saving
 if TYPE_CHECKING:
     from sencodesk.services.context import Desk
 
+PASSPHRASE_ENV = "SENCODESK_TRANSFER_PASSPHRASE"
+
 
 def register(sub: common.Subparsers) -> None:
     parser = sub.add_parser("export", help="write documents as PDF, the register as CSV",
@@ -63,9 +65,11 @@ def register(sub: common.Subparsers) -> None:
         description="The evidence pack for Ofsted and governors: register with charts, the "
         "graduated approach, EHCP timeliness, intervention impact, cost against budget and a "
         "case sample.")
+    ofsted.add_argument("--named", action="store_true",
+                        help="show the case pupils' names, UPNs, dates of birth and photos "
+                        "(by default they are replaced with stable codes and left out)")
     ofsted.add_argument("--anonymise", action="store_true",
-                        help="replace names with stable codes; leave out UPNs, dates of birth "
-                        "and photos")
+                        help=argparse.SUPPRESS)  # the default now; still accepted
     ofsted.add_argument("--case", dest="cases", nargs="+", action="extend", default=[],
                         metavar="UPN",
                         help="up to six pupils for the case sample")
@@ -83,8 +87,20 @@ def register(sub: common.Subparsers) -> None:
         "for exempt information before releasing it.")
     sar.add_argument("upn", metavar="UPN")
     sar.set_defaults(func=run_sar)
+    pack = kinds.add_parser(
+        "transfer-pack", parents=[common.signed_in_options()],
+        help="a leaver's whole SEN file for their next school (encrypted ZIP)",
+        description="For a pupil who has left for another school (record it with `sencodesk "
+        "pupils leave`): an AES-256 encrypted ZIP of the whole SEN file: a PDF summary, the "
+        "Common Transfer File, plans and reviews, the passport, the EHCP chronology and every "
+        "attached file. You choose the passphrase (typed twice, or read from "
+        f"{PASSPHRASE_ENV} for automation) and give it to the next school separately. The "
+        "export is audited and the record is then listed for deletion here (`sencodesk "
+        "retention list`), as the file now belongs to the next school.")
+    pack.add_argument("upn", metavar="UPN")
+    pack.set_defaults(func=run_transfer_pack)
     for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
-                    sar):
+                    sar, pack):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
                              metavar="FILE",
                              help="the file to write (never in sencodesk's data folder)")
@@ -179,7 +195,7 @@ def run_ofsted(args: argparse.Namespace) -> int:
     from sencodesk.services import evidence_pack, pupils
 
     return _pdf(args, lambda desk: evidence_pack.evidence_pack(
-        desk, anonymise=args.anonymise,
+        desk, anonymise=not args.named,
         case_ids=[pupils.id_for_upn(desk, upn) for upn in args.cases]))
 
 
@@ -202,4 +218,23 @@ def run_sar(args: argparse.Namespace) -> int:
     with common.signed_in(args) as desk:
         sheet = subject_access.gather(desk, pupils.id_for_upn(desk, args.upn))
     _write(args, subject_access.package(sheet, render(sheet).pdf))
+    return 0
+
+
+def run_transfer_pack(args: argparse.Namespace) -> int:
+    from sencodesk.reports import pdf_bytes
+    from sencodesk.services import pupils, transfer
+
+    if args.output.suffix.lower() != ".zip":
+        raise ValidationError("output", f"{args.output.name} should end in .zip")
+    _check(args)
+    with common.signed_in(args) as desk:
+        pid = pupils.id_for_upn(desk, args.upn)
+        passphrase = common.ask_new_password("Passphrase for the pack: ", PASSPHRASE_ENV)
+        transfer.check_passphrase(passphrase)
+        pack = transfer.transfer_pack(desk, pid, passphrase=passphrase, render=pdf_bytes)
+    _write(args, pack.data)
+    print(f"{len(pack.names)} files for {pack.destination}, encrypted (AES-256). Give the "
+          "passphrase to the next school separately, not with the file.")
+    print("The record is now listed for deletion here: see `sencodesk retention list`.")
     return 0

@@ -1,4 +1,4 @@
-"""``sencodesk pupils list|show``: the register from the command line."""
+"""``sencodesk pupils list|show|leave``: the register from the command line."""
 
 from __future__ import annotations
 
@@ -32,6 +32,18 @@ def register(sub: common.Subparsers) -> None:
     show.add_argument("--json", action="store_true", help="print JSON for other programs")
     show.set_defaults(func=run_show)
 
+    leave = commands.add_parser(
+        "leave", parents=[common.signed_in_options()], help="record that a pupil has left",
+        description="Mark a pupil as left (their file becomes read-only) and record the school "
+        "they moved to. For a pupil who has already left, --destination alone records it. "
+        "Then `sencodesk export transfer-pack` makes the SEN file for that school.")
+    leave.add_argument("upn", metavar="UPN")
+    leave.add_argument("--on", type=common.date_arg, metavar="DATE",
+                       help="the day they left, dd/mm/yyyy (default today)")
+    leave.add_argument("--destination", default="", metavar="SCHOOL",
+                       help="the school they moved to (name and town, or URN)")
+    leave.set_defaults(func=run_leave)
+
 
 def run_list(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils
@@ -54,10 +66,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from sencodesk.services import pupils
+    from sencodesk.services import pupils, record_views
 
     with common.signed_in(args) as desk:
-        detail = pupils.get(desk, pupils.id_for_upn(desk, args.upn))
+        detail = record_views.open_record(desk, pupils.id_for_upn(desk, args.upn))
     row = detail.row
     if args.json:
         common.print_json({
@@ -92,4 +104,23 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  {p.relationship or 'Contact'}: {p.name} {p.phone}")
     for a in detail.agencies:
         print(f"  Agency: {a.name}")
+    return 0
+
+
+def run_leave(args: argparse.Namespace) -> int:
+    from sencodesk.services import pupils
+
+    with common.signed_in(args) as desk:
+        pid = pupils.id_for_upn(desk, args.upn)
+        row = pupils.get(desk, pid).row
+        if row.left_on is None:
+            pupils.mark_left(desk, pid, args.on or desk.today(), destination=args.destination)
+            print(f"{row.display_name} left on {common.uk(args.on or desk.today())}.")
+        elif args.destination:
+            pupils.record_destination(desk, pid, args.destination)
+        else:
+            print(f"{row.display_name} had already left on {common.uk(row.left_on)}.")
+            return 1
+    if args.destination:
+        print(f"Destination: {args.destination.strip()}.")
     return 0

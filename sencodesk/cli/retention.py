@@ -33,11 +33,12 @@ def run_list(args: argparse.Namespace) -> int:
     with common.signed_in(args) as desk:
         due = retention.due_for_deletion(desk)
     if not due:
-        print("No leaver's file is past its retention date.")
+        print("No leaver's file is past its retention date or sent to a new school.")
         return 0
-    common.print_table(("UPN", "Name", "Born", "Left", "Kept until"),
+    common.print_table(("UPN", "Name", "Born", "Left", "Listed because"),
                        [(d.upn, d.name, f"{d.dob:%d/%m/%Y}", f"{d.left_on:%d/%m/%Y}",
-                         f"{d.kept_until:%d/%m/%Y}") for d in due])
+                         f"file sent to {d.sent_to} {d.sent_on:%d/%m/%Y}" if d.sent_on
+                         else f"kept until {d.kept_until:%d/%m/%Y}") for d in due])
     return 0
 
 

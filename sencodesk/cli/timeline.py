@@ -8,6 +8,7 @@ from datetime import date
 
 from sencodesk.cli import common
 from sencodesk.domain import clock
+from sencodesk.domain.clock.phase_transfer import Destination, why_no_transfer
 from sencodesk.domain.codes import SchoolPhase, YearGroup
 from sencodesk.domain.errors import ValidationError
 
@@ -37,11 +38,14 @@ def register(sub: common.Subparsers) -> None:
 
     review = kinds.add_parser(
         "review", parents=[options], help="annual review of an EHC plan",
-        description="The next annual review: meeting within 12 months of the last review, "
-        "invitations and advice 2 weeks before, report 2 weeks after, LA decision 4 weeks "
-        "after (Reg 18-22, Reg 20(3), Reg 20(4)).")
+        description="The next annual review, completed (the LA's decision notified) within "
+        "the 12 months starting with the last review's completion or the plan's issue "
+        "(CFA 2014 s44(1)): the meeting at the latest 4 weeks before the 12 months end, "
+        "invitations and advice 2 weeks before the meeting (Reg 20(3), 20(4)), the report "
+        "2 weeks after, the LA's decision 4 weeks after or by the end of the 12 months.")
     review.add_argument("--last-review", type=common.date_arg, required=True, metavar="DATE",
-                        help="the last review meeting (or the day the plan was issued)")
+                        help="the day the last review was completed (the LA notified its "
+                        "decision), or the day the plan was issued")
     review.add_argument("--meeting", type=common.date_arg, metavar="DATE",
                         help="the date the next meeting is booked for")
     review.set_defaults(func=run_review)
@@ -49,7 +53,9 @@ def register(sub: common.Subparsers) -> None:
     transfer = kinds.add_parser(
         "transfer", parents=[options], help="phase transfer deadline",
         description="When the plan naming the next school must be final: 15 February of the "
-        "year of transfer, or 31 March for secondary to post-16 (Reg 18).")
+        "year of transfer for a school phase (Reg 18(1)(b)), 31 March for secondary school to "
+        "a college, post-16 institution or apprenticeship (Reg 18(1)(a)); none for a Year 11 "
+        "pupil staying in the school's own sixth form.")
     transfer.add_argument("--year-group", type=common.year_arg, required=True, metavar="N",
                           help="the pupil's year group on that date: N, R or 1-14")
     transfer.add_argument("--on", type=common.date_arg, required=True, metavar="DATE",
@@ -57,6 +63,9 @@ def register(sub: common.Subparsers) -> None:
     transfer.add_argument("--phase", choices=[p.value for p in SchoolPhase],
                           help="the school's phase (default: primary for Nursery to Year 6, "
                           "secondary from Year 7)")
+    transfer.add_argument("--destination", choices=[d.value for d in Destination],
+                          help="where the pupil goes at the move: own-sixth-form (no transfer), "
+                          "school, or post-16 (college or apprenticeship)")
     transfer.set_defaults(func=run_transfer)
 
     appeal = kinds.add_parser(
@@ -113,10 +122,13 @@ def run_transfer(args: argparse.Namespace) -> int:
         first, last = TAUGHT[phase]
         raise ValidationError("year group", f"{school} teaches {first.label} to {last.label}, "
                               f"not {year.label}; give the right --phase")
-    found = clock.phase_transfer(year_group=year, on=args.on, phase=phase, today=_today(args))
+    destination = Destination(args.destination) if args.destination else None
+    found = clock.phase_transfer(year_group=year, on=args.on, phase=phase, today=_today(args),
+                                 destination=destination)
     if found is None:
         if not args.json:
-            print(f"A pupil in {year.label} at {school} has no phase transfer ahead.")
+            why = why_no_transfer(year_group=year, phase=phase, destination=destination)
+            print(f"No phase transfer date for a pupil in {year.label} at {school}: {why}.")
             return 0
         return _show(args, [])
     return _show(args, [found])

@@ -32,7 +32,15 @@ HISTORICAL_STATUS = {"A": SenStatus.SUPPORT, "P": SenStatus.SUPPORT, "S": SenSta
 
 
 class NeedType(StrEnum):
-    """Census "SENtype"."""
+    """Census "SENtype".
+
+    DS (Down syndrome) is a type of need of its own from the January 2025 spring census: the DfE
+    added it to the SEN type code set in the school census guide for 2024 to 2025 ("SEN type",
+    in the pupil section on special educational needs), after announcing on 19 January 2024 that
+    Down syndrome would be collected separately. Uncertain: the guide's own code table could not
+    be read while this was written; "DS" is the code as MIS suppliers and local authorities
+    repeat it. Check it against the current guide's SEN type table before a census return.
+    """
 
     SPLD = "SPLD"
     MLD = "MLD"
@@ -47,6 +55,7 @@ class NeedType(StrEnum):
     ASD = "ASD"
     OTH = "OTH"
     NSA = "NSA"
+    DS = "DS"
 
     @property
     def label(self) -> str:
@@ -67,6 +76,7 @@ _NEED_LABELS = {
     NeedType.ASD: "Autistic spectrum disorder",
     NeedType.OTH: "Other difficulty or disability",
     NeedType.NSA: "SEN support but no specialist assessment of type of need",
+    NeedType.DS: "Down syndrome",
 }
 
 
@@ -170,3 +180,28 @@ class SchoolPhase(StrEnum):
     MIDDLE = "middle"
     SECONDARY = "secondary"
     ALL_THROUGH = "all-through"
+
+
+class RequestOutcome(StrEnum):
+    """Where an EHC needs assessment request stands (stored as these words)."""
+
+    OPEN = "open"
+    ASSESSING = "assessing"
+    REFUSED = "refused to assess"
+    NOT_ISSUED = "not issued"
+    PLAN_ISSUED = "plan issued"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def still_open(self) -> bool:
+        """The request's statutory clock is still running."""
+        return self in (RequestOutcome.OPEN, RequestOutcome.ASSESSING)
+
+
+class LaDecision(StrEnum):
+    """The LA's decision after an annual review: maintain, amend or cease the plan (the rule
+    "review_la_decision" cites its source)."""
+
+    MAINTAIN = "maintain"
+    AMEND = "amend"
+    CEASE = "cease"

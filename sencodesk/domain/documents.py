@@ -153,7 +153,8 @@ class OfstedPack:
 
 @dataclass(frozen=True)
 class SubjectAccessSheet:
-    """Everything held about one pupil, for a subject access request (UK GDPR Article 15)."""
+    """Everything held about one pupil, for a subject access request (UK GDPR Article 15) or,
+    with ``sent_to``, as the SEN file summary sent to the school a leaver moved to."""
 
     meta: DocumentMeta
     pupil: PupilDetail
@@ -165,3 +166,4 @@ class SubjectAccessSheet:
     documents: tuple[tuple[DocumentRecord, bytes], ...]
     photo: bytes | None
     audit: tuple[AuditRecord, ...]
+    sent_to: str = ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sencodesk.domain.codes import LaDecision, RequestOutcome
+
 
 @dataclass(frozen=True)
 class AdviceRecord:
@@ -32,7 +34,7 @@ class RequestRecord:
     requested_by: str
     local_authority: str
     draft_served_on: date | None
-    outcome: str
+    outcome: RequestOutcome
     notes: str
     done: dict[str, date]
     advice: tuple[AdviceRecord, ...]
@@ -47,7 +49,7 @@ class AnnualReviewRecord:
     invitations_sent_on: date | None
     advice_circulated_on: date | None
     report_sent_on: date | None
-    la_decision: str | None
+    la_decision: LaDecision | None
     la_decision_on: date | None
     amendments_proposed_on: date | None
     amended_plan_issued_on: date | None
@@ -65,6 +67,8 @@ class PlanRecord:
     document_sha256: str | None
     ceased_on: date | None
     reviews: tuple[AnnualReviewRecord, ...]
+    #: own-sixth-form, school or post-16 (phase_transfer.Destination); None if not recorded.
+    transfer_destination: str | None = None
 
     @property
     def last_review_on(self) -> date | None:

@@ -12,14 +12,25 @@ class SencodeskError(Exception):
 
 
 class ValidationError(SencodeskError):
-    """Input that breaks a rule. ``field`` names the form field or CSV column at fault."""
+    """Input that breaks a rule. ``field`` is the stable id of the form field or CSV column at
+    fault (a form places the message beside the field by it, whatever language its labels
+    are in); ``label`` is how a person names that field (by default the id), shown when the
+    message stands alone, as in ``describe()``."""
 
-    def __init__(self, field: str, message: str, *, row: int | None = None) -> None:
+    def __init__(self, field: str, message: str, *, label: str | None = None,
+                 row: int | None = None) -> None:
         self.field = field
+        self.label = label or field
         self.message = message
         self.row = row
         where = f"row {row}, " if row is not None else ""
-        super().__init__(f"{where}{field}: {message}")
+        super().__init__(f"{where}{self.label}: {message}")
+
+    def describe(self) -> str:
+        """The message standing alone: "UPN: check letter should be B, not C", the label's
+        first letter upper-cased and nothing else changed (``str.capitalize`` would turn
+        "UPN" into "Upn")."""
+        return f"{self.label[:1].upper()}{self.label[1:]}: {self.message}"
 
 
 class NotFound(SencodeskError):

@@ -22,6 +22,7 @@ from sencodesk.domain.clock.rules import TIME_LIMITED
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, YearGroup
 from sencodesk.domain.ehcp_records import PlanRecord
 from sencodesk.domain.records import CycleRecord, PupilRow
+from sencodesk.domain.review_duties import StepCount, review_duties
 
 ON_REGISTER = frozenset({SenStatus.SUPPORT, SenStatus.EHCP})
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ2346789"  # no look-alikes (I/1, O/0, S/5)
@@ -191,6 +192,17 @@ class EhcpTimeliness:
     reviews_on_time: int
     reviews_late: int
     reviews_overdue: int
+    #: The annual review steps of the past year that the school controls, then the LA's.
+    school_steps: tuple[StepCount, ...] = ()
+    la_review_steps: tuple[StepCount, ...] = ()
+
+    @property
+    def school_met(self) -> int:
+        return sum(s.on_time for s in self.school_steps)
+
+    @property
+    def school_judged(self) -> int:
+        return sum(s.judged for s in self.school_steps)
 
     @property
     def met(self) -> int:
@@ -204,8 +216,10 @@ class EhcpTimeliness:
 def ehcp_timeliness(request_milestones: Sequence[Sequence[Milestone]],
                     plans: Sequence[PlanRecord], review_milestones: Sequence[Milestone],
                     today: date) -> EhcpTimeliness:
-    """Share of time-limited assessment steps met, and annual reviews held within twelve months
-    of the plan or the previous review in the past year (Reg 18-22), plus any overdue now."""
+    """Share of time-limited assessment steps met; annual reviews of the past year, each held
+    in time to be completed within the 12 months starting with the plan's issue or the last
+    review's completion (CFA 2014 s44(1)), step by step for the school and the LA; and any
+    review meeting overdue now."""
     order: dict[str, str] = {}
     tally: dict[str, Counter[MilestoneStatus]] = defaultdict(Counter)
     for milestones in request_milestones:
@@ -217,20 +231,12 @@ def ehcp_timeliness(request_milestones: Sequence[Sequence[Milestone]],
         label, tally[mid][MilestoneStatus.DONE_ON_TIME], tally[mid][MilestoneStatus.DONE_LATE],
         tally[mid][MilestoneStatus.EXCEPTION], tally[mid][MilestoneStatus.OVERDUE],
     ) for mid, label in order.items())
-    since = months_after(today, -12)
-    on_time = late = 0
-    for plan in plans:
-        previous = plan.issued_on
-        for review in sorted(plan.reviews, key=lambda r: r.meeting_on):
-            if since < review.meeting_on <= today:
-                if review.meeting_on <= months_after(previous, 12):
-                    on_time += 1
-                else:
-                    late += 1
-            previous = review.meeting_on
+    school, la = review_duties(plans, since=months_after(today, -12), today=today)
+    meetings = school[0]
     overdue = sum(m.id == "review_meeting" and m.status is MilestoneStatus.OVERDUE
                   for m in review_milestones)
-    return EhcpTimeliness(len(request_milestones), steps, on_time, late, overdue)
+    return EhcpTimeliness(len(request_milestones), steps, meetings.on_time, meetings.late,
+                          overdue, school, la)
 
 
 @dataclass(frozen=True)
@@ -247,18 +253,22 @@ class InterventionImpact:
 
 def intervention_impact(cycles: Iterable[CycleRecord], today: date) -> tuple[
         InterventionImpact, ...]:
-    """Progress ratings at review, in the past twelve months, of the outcomes of every plan that
-    included each intervention (an outcome counts once for each intervention in its plan)."""
+    """Progress ratings at review, in the past twelve months, of the outcomes each intervention
+    was meant to achieve: an outcome counts for an intervention only when the plan links them,
+    so a reading group is not credited with a behaviour target met in the same plan."""
     since = months_after(today, -12)
     ratings: dict[str, Counter[Progress]] = defaultdict(Counter)
     pupils: dict[str, set[int]] = defaultdict(set)
     for cycle in cycles:
         if cycle.reviewed_on is None or not since < cycle.reviewed_on <= today:
             continue
-        judged = [o.progress for o in cycle.outcomes if o.progress is not None]
+        judged = {o.position: o.progress for o in cycle.outcomes if o.progress is not None}
         for name in cycle.interventions:
-            ratings[name].update(judged)
-            pupils[name].add(cycle.pupil_id)
+            positions = {n for p in cycle.provisions if p.name == name
+                         for n in p.outcome_positions if n in judged}
+            if positions:
+                ratings[name].update(judged[n] for n in positions)
+                pupils[name].add(cycle.pupil_id)
     found = [InterventionImpact(name, len(pupils[name]), sum(counts.values()),
                                 tuple((p, counts[p]) for p in Progress))
              for name, counts in ratings.items() if counts]

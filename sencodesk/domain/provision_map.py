@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sencodesk.domain import funding
+
 
 @dataclass(frozen=True)
 class InterventionLine:
@@ -26,6 +28,15 @@ class PupilLine:
     hours: float
     cost_pence: int
 
+    @property
+    def threshold_share(self) -> float:
+        """Planned additional cost as a share of the £6,000 a school meets before top-up."""
+        return self.cost_pence / funding.TOP_UP_THRESHOLD_PENCE
+
+    @property
+    def at_threshold(self) -> bool:
+        return self.cost_pence >= funding.TOP_UP_THRESHOLD_PENCE
+
 
 @dataclass(frozen=True)
 class ProvisionMap:
@@ -44,5 +55,6 @@ class ProvisionMap:
         return sum(line.hours for line in self.by_intervention)
 
     @property
-    def remaining_pence(self) -> int:
-        return self.budget_pence - self.total_pence
+    def budget_share(self) -> float | None:
+        """Planned provision as a share of the notional SEN budget (None if it is not set)."""
+        return funding.share(self.total_pence, self.budget_pence)

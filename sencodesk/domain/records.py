@@ -1,5 +1,9 @@
 """Plain, frozen read models that cross layers: services return them, the GUI shows them and
-reports draw them. They hold no database session and no Qt object."""
+reports draw them. They hold no database session and no Qt object.
+
+Where things live: every read model a service returns is here (the EHCP ones in
+``ehcp_records.py``); what a service takes (``...Fields``, ``...Input``, ``...Plan``) is
+defined beside the service that takes it."""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, Role, SenStatus, YearGroup
+from sencodesk.domain.retention import SOURCE as RETENTION_SOURCE
+from sencodesk.domain.retention import TRANSFER_SOURCE
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,10 @@ class SchoolInfo:
     notional_sen_budget_pence: int
     autolock_minutes: int
     lead_times: dict[str, int] = field(default_factory=dict)
+    #: How class and supply staff reach the SENCO (printed on every passport).
+    senco_contact: str = ""
+    #: Which parent/carer contact a passport shows (passport_contacts.ParentContact).
+    passport_parent_contact: str = "none"
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,9 @@ class PupilRow:
     secondary_need: NeedType | None
     left_on: date | None
     next_review: date | None = None
+    #: the legal names, when a preferred one is shown above (searched by the register filter)
+    legal_surname: str = ""
+    legal_forename: str = ""
 
     @property
     def display_name(self) -> str:
@@ -213,6 +226,8 @@ class ProvisionRecord:
     sessions_per_week: int
     weeks: int
     cost_pence: int
+    #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
+    outcome_positions: tuple[int, ...] = ()
 
     @property
     def hours(self) -> float:
@@ -290,3 +305,37 @@ class AuditRecord:
     pupil_id: int | None
     summary: str
     changes: dict[str, list[object]]
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """When a support cycle's review is (or was) due, as plain columns."""
+
+    cycle_id: int
+    pupil_id: int
+    review_on: date
+    reviewed_on: date | None
+
+
+@dataclass(frozen=True)
+class DueForDeletion:
+    """A leaver whose file has been kept as long as the rule asks: ready to delete."""
+
+    pupil_id: int
+    name: str
+    upn: str
+    dob: date
+    left_on: date
+    kept_until: date
+    #: The school the SEN file was sent to, and when (None: kept here to the end of retention).
+    sent_to: str = ""
+    sent_on: date | None = None
+
+    @property
+    def reason(self) -> str:
+        if self.sent_on is not None:
+            return (f"left {self.left_on:%d/%m/%Y}; SEN file sent to {self.sent_to} on "
+                    f"{self.sent_on:%d/%m/%Y}: check it arrived, then delete "
+                    f"({TRANSFER_SOURCE})")
+        return (f"left {self.left_on:%d/%m/%Y}; kept until {self.kept_until:%d/%m/%Y} "
+                f"({RETENTION_SOURCE})")

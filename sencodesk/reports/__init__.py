@@ -13,13 +13,18 @@ from functools import singledispatch
 from sencodesk.domain import documents
 from sencodesk.reports.theme import Rendered
 
-__all__ = ["Rendered", "render"]
+__all__ = ["Rendered", "pdf_bytes", "render"]
 
 
 @singledispatch
 def render(sheet: object) -> Rendered:
     """The PDF for ``sheet`` (a dataclass from :mod:`sencodesk.domain.documents`)."""
     raise TypeError(f"no document is drawn from {type(sheet).__name__}")
+
+
+def pdf_bytes(sheet: object) -> bytes:
+    """Just the PDF's bytes, for services that pack documents without drawing them."""
+    return render(sheet).pdf
 
 
 def _register() -> None:

@@ -116,8 +116,8 @@ def _nice_step(peak: float) -> float:
 
 
 def gauge(spent: float, budget: float, *, width: float, spent_text: str,
-          budget_text: str) -> Drawing:
-    """A bar showing spending against a budget; over budget turns red past the budget line."""
+          budget_text: str, beyond: colors.Color = theme.MARKING_RED) -> Drawing:
+    """A bar showing spending against a budget; past the budget line it takes ``beyond``."""
     theme.register_fonts()
     height = 34
     drawing = _drawing(width, height)
@@ -129,7 +129,7 @@ def gauge(spent: float, budget: float, *, width: float, spent_text: str,
                      strokeColor=None))
     if budget and spent > budget:
         drawing.add(Rect(width * budget / scale, bar_y, width * (spent - budget) / scale, bar_h,
-                         fillColor=theme.MARKING_RED, strokeColor=None))
+                         fillColor=beyond, strokeColor=None))
     if budget:
         x = width * budget / scale
         drawing.add(Line(x, bar_y - 3, x, bar_y + bar_h + 3, strokeColor=theme.INK,

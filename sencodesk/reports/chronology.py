@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from sencodesk.domain.clock import Milestone, MilestoneStatus
+from sencodesk.domain.clock import OWNER_SHORT, Milestone, MilestoneStatus
+from sencodesk.domain.clock import status_text as status_words
 from sencodesk.domain.documents import ChronologySheet, RequestTimeline
 from sencodesk.domain.ehcp_records import PlanRecord
 from sencodesk.reports import pages, theme
@@ -16,12 +17,25 @@ from sencodesk.reports.theme import Rendered, markup, uk_date
 
 BODY_SIZE = 10.0
 
-#: Status words and their ink: breaches in red, exceptions amber, the rest calm.
+#: Status words and their ink: statutory breaches in red, exceptions amber, the rest calm.
+#: Practice targets have a look of their own (accent, italic) and are never drawn as breaches.
 _STATUS_INK = {
     MilestoneStatus.OVERDUE: theme.MARKING_RED,
     MilestoneStatus.DONE_LATE: theme.MARKING_RED,
     MilestoneStatus.EXCEPTION: theme.HIGHLIGHT_EDGE,
 }
+
+
+def _status_cell(m: Milestone) -> str:
+    if m.note == "the window has closed":
+        return "Window closed"
+    status = status_words(m).capitalize() + (f"<br/>{markup(m.note)}" if m.note else "")
+    if m.is_practice and m.status is not MilestoneStatus.DONE_ON_TIME:
+        return f'<font color="{theme.ACCENT.hexval()}"><i>{status}<br/>practice target</i></font>'
+    ink = _STATUS_INK.get(m.status)
+    if ink is not None:
+        return f'<font color="{ink.hexval()}"><b>{status}</b></font>'
+    return status
 
 
 def render_chronology(sheet: ChronologySheet) -> Rendered:
@@ -67,19 +81,13 @@ def _events(sheet: ChronologySheet) -> Flowable:
 def _milestones(milestones: Sequence[Milestone]) -> Flowable:
     s = theme.styles(BODY_SIZE)
     rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in
-                                   ("Step", "Due", "Done", "Status", "Rule")]]
+                                   ("Step", "Whose", "Due", "Done", "Status", "Rule")]]
     for m in milestones:
-        ink = _STATUS_INK.get(m.status)
-        if m.note == "the window has closed":
-            status = "Window closed"
-        else:
-            status = m.status.value.capitalize() + (f"<br/>{markup(m.note)}" if m.note else "")
-        if ink is not None:
-            status = f'<font color="{ink.hexval()}"><b>{status}</b></font>'
-        rows.append([Paragraph(markup(m.label), s.cell), Paragraph(uk_date(m.due), s.cell),
+        rows.append([Paragraph(markup(m.label), s.cell), Paragraph(OWNER_SHORT[m.owner], s.cell),
+                     Paragraph(uk_date(m.due), s.cell),
                      Paragraph(uk_date(m.done_on) if m.done_on else "", s.cell),
-                     Paragraph(status, s.cell), Paragraph(markup(m.rule), s.cell)])
-    return theme.grid(rows, [None, 21 * mm, 21 * mm, 34 * mm, 36 * mm])
+                     Paragraph(_status_cell(m), s.cell), Paragraph(markup(m.rule), s.cell)])
+    return theme.grid(rows, [None, 15 * mm, 23 * mm, 23 * mm, 32 * mm, 32 * mm])
 
 
 def _request(timeline: RequestTimeline, number: int, count: int) -> list[Flowable]:

@@ -20,9 +20,10 @@ from reportlab.platypus import (
 from sencodesk.domain.codes import Progress
 from sencodesk.domain.documents import OfstedPack
 from sencodesk.domain.evidence import EhcpTimeliness, RegisterSummary, ReviewCompliance
+from sencodesk.domain.review_duties import StepCount
 from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.case_sample import case_study
-from sencodesk.reports.provision_map import budget_gauge, intervention_table
+from sencodesk.reports.provision_map import budget_caveat, budget_gauge, intervention_table
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
 
 BODY_SIZE = 10.0
@@ -83,8 +84,11 @@ def _cover(pack: OfstedPack) -> list[Flowable]:
                           f"of {summary.on_roll:,} on roll)"),
         (f"{summary.ehcp:,}", "with an education, health and care plan"),
         (_share(compliance.with_three_reviews, compliance.pupils),
-         "on the register all year had three or more reviews"),
-        (_share(ehcp.met, ehcp.judged), "of EHC assessment steps met their time limit"),
+         "School: on the register all year had three or more support plan reviews"),
+        (_share(ehcp.school_met, ehcp.school_judged),
+         "School: annual review steps done in time (meeting, invitations, advice, report)"),
+        (_share(ehcp.met, ehcp.judged),
+         "Local authority: EHC assessment steps that met their time limit"),
         (f"£{spend.total_pence / 100:,.0f}", "of provision planned this academic year"
          + (f" ({_share(spend.total_pence, spend.budget_pence)} of the notional SEN budget)"
             if spend.budget_pence else "")),
@@ -188,6 +192,18 @@ def _graduated(compliance: ReviewCompliance) -> list[Flowable]:
     ]
 
 
+def _step_table(steps: Sequence[StepCount]) -> Flowable:
+    s = theme.styles(BODY_SIZE)
+    rows: list[list[Flowable | str]] = [_head("Step", "Rule", "On time", "Late",
+                                              "Not recorded", "Met", text_columns=2)]
+    for step in steps:
+        rows.append([Paragraph(markup(step.label), s.cell), Paragraph(markup(step.rule), s.cell)]
+                    + [Paragraph(f"{n:,}", s.cell_right)
+                       for n in (step.on_time, step.late, step.not_recorded)]
+                    + [Paragraph(_share(step.on_time, step.judged), s.cell_right)])
+    return theme.grid(rows, [None, 30 * mm, 16 * mm, 12 * mm, 20 * mm, 14 * mm])
+
+
 def _ehcp(timeliness: EhcpTimeliness) -> list[Flowable]:
     s = theme.styles(BODY_SIZE)
     rows: list[list[Flowable | str]] = [_head("Step", "On time", "Late", "Exception", "Overdue",
@@ -198,27 +214,39 @@ def _ehcp(timeliness: EhcpTimeliness) -> list[Flowable]:
             Paragraph(f"{n:,}", s.cell_right)
             for n in (step.on_time, step.late, step.excused, step.overdue)
         ] + [Paragraph(_share(step.on_time, judged), s.cell_right)])
-    reviews = timeliness.reviews_on_time + timeliness.reviews_late
     story: list[Flowable] = [
-        _section("3. EHC plans: timeliness"),
+        _section("3. EHC plans: the school's duties and the local authority's"),
+        Paragraph("An annual review must be completed, the local authority's decision "
+                  "notified, within the 12 months starting with the plan's issue or the last "
+                  "review's completion (CFA 2014 s44(1)). The school holds the meeting and "
+                  "sends the invitations, the advice and the report; the local authority "
+                  "decides. Figures cover reviews whose meeting fell in the past twelve months.",
+                  s.body),
+        _sub("What the school controls"),
+        Paragraph(f"{timeliness.school_met:,} of {timeliness.school_judged:,} annual review "
+                  f"steps ({_share(timeliness.school_met, timeliness.school_judged)}) were done "
+                  "in time. A step with no date on file is counted as not recorded. Review "
+                  f"meetings overdue now: {timeliness.reviews_overdue:,}.", s.body),
+    ]
+    if timeliness.school_steps:
+        story.append(_step_table(timeliness.school_steps))
+    story += [
+        _sub("What the local authority must do"),
         Paragraph(f"{timeliness.requests:,} EHC needs assessment request"
                   f"{'s' if timeliness.requests != 1 else ''} on file. "
                   f"{timeliness.met:,} of {timeliness.judged:,} time-limited steps "
                   f"({_share(timeliness.met, timeliness.judged)}) were met: the decision to "
                   "assess (6 weeks, Reg 5(1)), advice (6 weeks, Reg 8(1)), a decision not to "
                   "issue (16 weeks, Reg 10(1)) and the final plan (20 weeks, Reg 13(2)). Where "
-                  "an exception applies (Reg 5(4), 10(4), 13(3)) lateness is not a breach.",
+                  "an exception applies (Reg 5(4), 8(2), 10(4), 13(3)) lateness is not a breach.",
                   s.body),
     ]
     if timeliness.steps:
         story.append(theme.grid(rows, [None, 18 * mm, 14 * mm, 22 * mm, 20 * mm, 14 * mm]))
-    story += [
-        _sub("Annual reviews"),
-        Paragraph(f"In the past twelve months {timeliness.reviews_on_time:,} of {reviews:,} "
-                  f"annual reviews ({_share(timeliness.reviews_on_time, reviews)}) were held "
-                  "within twelve months of the plan or the previous review (Reg 18-22, CoP "
-                  f"9.166-9.179). Overdue now: {timeliness.reviews_overdue:,}.", s.body),
-    ]
+    if timeliness.la_review_steps:
+        story += [Paragraph("After each annual review meeting of the past twelve months, the "
+                            "local authority's decision, which completes the review:", s.body),
+                  _step_table(timeliness.la_review_steps)]
     return story
 
 
@@ -227,12 +255,13 @@ def _impact(pack: OfstedPack) -> list[Flowable]:
     story: list[Flowable] = [
         _section("4. Intervention impact"),
         Paragraph("Progress against the outcomes of every support plan reviewed in the past "
-                  "twelve months, grouped by the interventions in the plan. An outcome counts "
-                  "once for each intervention its plan included.", s.body),
+                  "twelve months, by intervention. An outcome counts only for the provision "
+                  "its plan names as meant to achieve it; an outcome linked to no provision "
+                  "is credited to none.", s.body),
     ]
     if not pack.impact:
-        return [*story, Paragraph("No support plan was reviewed in the past twelve months.",
-                                  s.muted)]
+        return [*story, Paragraph("No outcome linked to an intervention was reviewed in the "
+                                  "past twelve months.", s.muted)]
     story.append(charts.bars(
         [(i.name, 100 * i.met_or_exceeded / i.outcomes) for i in pack.impact],
         width=theme.FRAME_WIDTH, value_text=lambda v: f"{v:.0f}% met or exceeded",
@@ -259,5 +288,6 @@ def _cost(pack: OfstedPack) -> list[Flowable]:
                   f"{uk_date(found.ends_on)}: {money(found.total_pence)} for "
                   f"{found.total_hours:,.0f} hours of staff time, against a notional SEN "
                   f"budget of {money(found.budget_pence)}.", s.body),
-        Spacer(1, 3 * mm), budget_gauge(found), Spacer(1, 4 * mm), intervention_table(found),
+        Spacer(1, 3 * mm), budget_gauge(found), budget_caveat(), Spacer(1, 4 * mm),
+        intervention_table(found),
     ]

@@ -1,11 +1,13 @@
 """The costed provision map: what the school provides beyond ordinary teaching, to whom, for how
-many hours and at what cost, against the notional SEN budget (SEND Code of Practice 6.76)."""
+many hours and at what cost, as a share of the notional SEN budget (SEND Code of Practice 6.76),
+and each pupil's planned cost against the £6,000 a school meets before top-up funding."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from sencodesk.domain import funding
 from sencodesk.domain.documents import ProvisionMapSheet
 from sencodesk.domain.provision_map import ProvisionMap
 from sencodesk.reports import charts, pages, theme
@@ -22,34 +24,46 @@ def render_provision_map(sheet: ProvisionMapSheet) -> Rendered:
         "Every provision in a support plan that runs during the period, counted whole. Costs "
         "are staff time: hours × hourly cost of the grade delivering it, shared across the "
         "group.", BODY_SIZE)
-    story += [Spacer(1, 3 * mm), budget_gauge(found), Paragraph("By intervention", s.h2),
-              intervention_table(found), CondPageBreak(40 * mm), Paragraph("By pupil", s.h2),
-              _pupil_table(found)]
+    story += [Spacer(1, 3 * mm), budget_gauge(found), budget_caveat(),
+              Paragraph("By intervention", s.h2), intervention_table(found),
+              CondPageBreak(40 * mm), Paragraph("By pupil", s.h2),
+              Paragraph(_THRESHOLD_NOTE, s.muted), Spacer(1, 2 * mm), _pupil_table(found)]
     return Rendered(pages.build_pdf(sheet.meta, story, subject="Costed provision map"))
 
 
+_THRESHOLD_NOTE = (
+    f"Each pupil's planned additional cost in this period against £6,000: "
+    f"{markup(funding.THRESHOLD_SOURCE)}. The threshold is a year's cost; "
+    "a pupil at or over it is marked, as an EHC needs assessment request or a top-up "
+    "application will ask.")
+
+
 def _facts(found: ProvisionMap) -> list[tuple[str, str]]:
-    remaining = found.remaining_pence
-    balance = (money(remaining) + " left" if remaining >= 0 else
-               f'<font color="{theme.MARKING_RED.hexval()}"><b>{money(-remaining)} over '
-               "budget</b></font>")
+    share = found.budget_share
     return [
         ("Period", f"{uk_date(found.starts_on)} to {uk_date(found.ends_on)}"),
-        ("Total cost", f"<b>{money(found.total_pence)}</b> for "
-                       f"{found.total_hours:,.0f} hours"),
+        ("Planned provision", f"<b>{money(found.total_pence)}</b> for "
+                              f"{found.total_hours:,.0f} hours"),
         ("Notional SEN budget", money(found.budget_pence) if found.budget_pence
          else "Not set (Settings)"),
-        ("Balance", balance if found.budget_pence else "Not known"),
+        ("Share of that budget", f"{share:.0%} (a guide, not a pot: see the note)"
+         if share is not None else "Not known"),
         ("Pupils receiving", f"{len(found.by_pupil):,}"),
+        ("At or over £6,000", f"{sum(p.at_threshold for p in found.by_pupil):,} pupils"),
     ]
 
 
 def budget_gauge(found: ProvisionMap) -> Flowable:
-    share = (f" ({found.total_pence / found.budget_pence:.0%} of the budget)"
-             if found.budget_pence else "")
+    share = (f": {found.budget_share:.0%} of the notional SEN budget"
+             if found.budget_share is not None else "")
     return charts.gauge(found.total_pence, found.budget_pence, width=theme.FRAME_WIDTH,
                         spent_text=f"Planned provision {money(found.total_pence)}{share}",
-                        budget_text=f"Budget {money(found.budget_pence)}")
+                        budget_text=f"Notional SEN budget {money(found.budget_pence)}",
+                        beyond=theme.ACCENT_DARK)
+
+
+def budget_caveat() -> Flowable:
+    return Paragraph(markup(funding.BUDGET_CAVEAT), theme.styles(BODY_SIZE).muted)
 
 
 def intervention_table(found: ProvisionMap) -> Flowable:
@@ -58,13 +72,13 @@ def intervention_table(found: ProvisionMap) -> Flowable:
         return Paragraph("No provision is planned in this period.", s.muted)
     right = s.cell_head_right
     rows: list[list[Flowable | str]] = [[
-        Paragraph("Intervention", s.cell_head), Paragraph("Wave", right),
+        Paragraph("Intervention", s.cell_head), Paragraph("Support", s.cell_head),
         Paragraph("Pupils", right), Paragraph("Hours", right), Paragraph("Cost", right),
         Paragraph("Share", right)]]
     total = found.total_pence or 1
     for line in found.by_intervention:
         rows.append([Paragraph(markup(line.name), s.cell),
-                     Paragraph(str(line.wave) if line.wave else "", s.cell_right),
+                     Paragraph(funding.support_level(line.wave), s.cell),
                      Paragraph(f"{line.pupils:,}", s.cell_right),
                      Paragraph(f"{line.hours:,.0f}", s.cell_right),
                      Paragraph(money(line.cost_pence), s.cell_right),
@@ -74,7 +88,7 @@ def intervention_table(found: ProvisionMap) -> Flowable:
                  Paragraph(f"{len(found.by_pupil):,}", bold),
                  Paragraph(f"{found.total_hours:,.0f}", bold),
                  Paragraph(money(found.total_pence), bold), ""])
-    return theme.grid(rows, [None, 14 * mm, 16 * mm, 18 * mm, 26 * mm, 16 * mm], total=True)
+    return theme.grid(rows, [None, 22 * mm, 16 * mm, 16 * mm, 24 * mm, 14 * mm], total=True)
 
 
 def _pupil_table(found: ProvisionMap) -> Flowable:
@@ -85,11 +99,15 @@ def _pupil_table(found: ProvisionMap) -> Flowable:
     rows: list[list[Flowable | str]] = [[
         Paragraph("Pupil", s.cell_head), Paragraph("Year", s.cell_head),
         Paragraph("Status", s.cell_head), Paragraph("Receives", s.cell_head),
-        Paragraph("Hours", right), Paragraph("Cost", right)]]
+        Paragraph("Hours", right), Paragraph("Cost", right), Paragraph("Of £6,000", right)]]
     for line in found.by_pupil:
+        of_threshold = f"{line.threshold_share:.0%}"
+        if line.at_threshold:
+            of_threshold = f"<b>{of_threshold}</b>"
         rows.append([Paragraph(f"<b>{markup(line.name)}</b>", s.cell),
                      Paragraph(line.year_group, s.cell), Paragraph(line.status, s.cell),
                      Paragraph(markup(", ".join(line.interventions)), s.cell),
                      Paragraph(f"{line.hours:,.1f}", s.cell_right),
-                     Paragraph(money(line.cost_pence), s.cell_right)])
-    return theme.grid(rows, [46 * mm, 13 * mm, 14 * mm, None, 16 * mm, 22 * mm])
+                     Paragraph(money(line.cost_pence), s.cell_right),
+                     Paragraph(of_threshold, s.cell_right)])
+    return theme.grid(rows, [42 * mm, 11 * mm, 13 * mm, None, 14 * mm, 20 * mm, 18 * mm])

@@ -24,11 +24,20 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
         ("Joined", uk_date(detail.joined_on)),
         ("Left", uk_date(row.left_on) if row.left_on else "On roll"),
     ]
-    story: list[Flowable] = theme.title_block(
-        "Subject access: everything held", markup(row.display_name), facts,
-        f"All records {markup(sheet.meta.school)} holds in sencodesk about this pupil on "
-        f"{sheet.meta.produced_at:%d/%m/%Y}, with every earlier version (UK GDPR Article 15). "
-        "Attached files are in the documents folder beside this PDF.", BODY_SIZE)
+    if sheet.sent_to:
+        kind = "SEN file for the next school"
+        facts.append(("Sent to", markup(sheet.sent_to)))
+        intro = (f"The SEN file {markup(sheet.meta.school)} held in sencodesk about this pupil "
+                 f"on {sheet.meta.produced_at:%d/%m/%Y}, with every earlier version, for "
+                 f"{markup(sheet.sent_to)}. The plans, reviews, Common Transfer File and "
+                 "attached files are beside this PDF.")
+    else:
+        kind = "Subject access: everything held"
+        intro = (f"All records {markup(sheet.meta.school)} holds in sencodesk about this pupil "
+                 f"on {sheet.meta.produced_at:%d/%m/%Y}, with every earlier version (UK GDPR "
+                 "Article 15). Attached files are in the documents folder beside this PDF.")
+    story: list[Flowable] = theme.title_block(kind, markup(row.display_name), facts, intro,
+                                              BODY_SIZE)
     story += _section("SEN status history", ("From", "To", "Status"),
                       [(uk_date(s.starts_on), uk_date(s.ends_on) if s.ends_on else "Now",
                         s.status.label) for s in detail.statuses])
@@ -63,11 +72,12 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
                       ("Title", "File", "Dated", "Added", "Confidential"),
                       [(d.title, d.filename, uk_date(d.dated), f"{d.added_at:%d/%m/%Y}",
                         "Yes" if d.confidential else "No") for d, _ in sheet.documents])
-    story += _section("Audit trail: every change and export, newest first",
-                      ("When", "Who", "Action", "What", "Summary"),
-                      [(f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.entity, e.summary)
-                       for e in sheet.audit])
-    pdf = pages.build_pdf(sheet.meta, story, subject=f"Subject access: {row.display_name}")
+    if not sheet.sent_to:
+        story += _section("Audit trail: every change and export, newest first",
+                          ("When", "Who", "Action", "What", "Summary"),
+                          [(f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.entity, e.summary)
+                           for e in sheet.audit])
+    pdf = pages.build_pdf(sheet.meta, story, subject=f"{kind}: {row.display_name}")
     return Rendered(pdf)
 
 

@@ -8,37 +8,22 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from sencodesk import paths
 from sencodesk.domain import validation
 from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import (
     AuthenticationFailed,
     Conflict,
     PermissionDenied,
-    StoreError,
     ValidationError,
 )
 from sencodesk.domain.permissions import Permission, allows, may_grant
 from sencodesk.domain.records import AccountRecord
 from sencodesk.services import audit, records_log
 from sencodesk.services.context import Actor, Desk
-from sencodesk.store import attempts, keyslots
-from sencodesk.store.database import open_database
+from sencodesk.store import case_file, keyslots
 from sencodesk.store.tables import School, StaffMember
 
 MIN_PASSWORD = 8
-
-
-def database_path(data_dir: Path) -> Path:
-    return data_dir / paths.DATABASE_NAME
-
-
-def slots_path(data_dir: Path) -> Path:
-    return data_dir / paths.KEYSLOTS_NAME
-
-
-def school_exists(data_dir: Path) -> bool:
-    return database_path(data_dir).exists()
 
 
 def _check_password(password: str) -> str:
@@ -64,19 +49,7 @@ def init_school(
     username = _username(username)
     full_name = validation.name("name", full_name)
     _check_password(password)
-    paths.ensure_private_dir(data_dir)
-    db_path, slot_path = database_path(data_dir), slots_path(data_dir)
-    if db_path.exists() or slot_path.exists():
-        raise StoreError(f"{data_dir} already holds a school's case file.")
-    key, confidential = keyslots.new_database_key(), keyslots.new_database_key()
-    keyslots.create(slot_path, keyslots.make_slot(username, password, key,
-                                                  confidential_key=confidential))
-    try:
-        database = open_database(db_path, key, create=True)
-    except BaseException:
-        slot_path.unlink(missing_ok=True)
-        db_path.unlink(missing_ok=True)
-        raise
+    database = case_file.create(data_dir, username, password)
     with database.transaction() as session:
         school = School(name=school_name)
         staff = StaffMember(
@@ -89,7 +62,7 @@ def init_school(
         actor = Actor(staff.id, full_name, username, Role.SENCO)
         audit.record(session, actor, "create", "school", entity_id=school.id,
                      summary=f"created the case file for {school_name}")
-    return Desk(database, actor, data_dir, confidential_key=confidential)
+    return Desk(database, actor, data_dir)
 
 
 def _account(session: Session, username: str) -> StaffMember | None:
@@ -105,7 +78,7 @@ def _account(session: Session, username: str) -> StaffMember | None:
 def sign_in_wait(data_dir: Path, username: str) -> str:
     """What to tell the person signing in if their next try will be held back after earlier
     wrong passwords for that name (to slow down guessing), or "" if it will not."""
-    failures = attempts.failures(data_dir, username)
+    failures = case_file.failed_sign_ins(data_dir, username)
     delay = keyslots.failure_delay(failures)
     if not delay:
         return ""
@@ -120,34 +93,26 @@ def open_as(
     """Unlock the case file as this active member of staff without recording a sign-in (to
     check who is asking, as restore does). Wrong name or password: the same message, after a
     delay that grows with repeated failures."""
-    db_path = database_path(data_dir)
-    if not db_path.exists():
-        raise StoreError(f"There is no school set up in {data_dir}. Run `sencodesk init` first.")
-    key, confidential = keyslots.unlock_keys(slots_path(data_dir), username, password,
-                                             sleep=sleep)
-    database = open_database(db_path, key)
+    database = case_file.unlock(data_dir, username, password, sleep=sleep)
     with database.transaction() as session:
         staff = _account(session, username)
         if staff is None or staff.id is None or staff.role is None:
             database.close()
             raise AuthenticationFailed("That name and password do not match an account.")
         actor = Actor(staff.id, staff.name, staff.username or username, Role(staff.role))
-    readable = confidential if actor.may(Permission.READ_CONFIDENTIAL) else None
-    return Desk(database, actor, data_dir, confidential_key=readable)
+    if not actor.may(Permission.READ_CONFIDENTIAL):
+        database.withhold_confidential()
+    return Desk(database, actor, data_dir)
 
 
 def _first_confidential_key(desk: Desk, password: str) -> None:
     """A case file made before confidential documents had a key of their own gets one when
     a SENCO first signs in: wrapped in their slot, and their confidential documents re-sealed
     with it. Others who may read them get it when a SENCO sets their password."""
-    if desk.confidential_key is not None or not desk.actor.may(Permission.MANAGE_ACCOUNTS) \
-            or not desk.actor.may(Permission.READ_CONFIDENTIAL) \
-            or keyslots.holds_confidential(keyslots.read(slots_path(desk.data_dir))):
-        return
-    desk.confidential_key = keyslots.new_database_key()
-    keyslots.add(slots_path(desk.data_dir), keyslots.make_slot(
-        desk.actor.username, password, desk.db.key, confidential_key=desk.confidential_key))
-    records_log.seal_confidential(desk)
+    if desk.actor.may(Permission.MANAGE_ACCOUNTS) \
+            and desk.actor.may(Permission.READ_CONFIDENTIAL) \
+            and desk.db.first_confidential_key(desk.actor.username, password):
+        records_log.seal_confidential(desk)
 
 
 def sign_in(
@@ -166,15 +131,7 @@ def confirm_password(
 ) -> bool:
     """Check the signed-in person's password again (to unlock a locked window), held back
     after wrong ones exactly as signing in is (the same count, for this account)."""
-    username = desk.actor.username
-    sleep(keyslots.failure_delay(attempts.failures(desk.data_dir, username)))
-    slot = keyslots.find(keyslots.read(slots_path(desk.data_dir)), username)
-    right = slot is not None and bool(password) and keyslots.unwrap(slot, password) is not None
-    if right:
-        attempts.succeeded(desk.data_dir, username)
-    else:
-        attempts.failed(desk.data_dir, username)
-    return right
+    return desk.db.password_unlocks(desk.actor.username, password, sleep=sleep)
 
 
 def _check_grant(desk: Desk, role: Role, *, doing: str = "give anyone the {role} role (or "
@@ -184,11 +141,6 @@ def _check_grant(desk: Desk, role: Role, *, doing: str = "give anyone the {role}
             f"{desk.actor.role.label} accounts cannot {doing.format(role=role.label)}: it "
             "reaches more than your own account. Ask your SENCO."
         )
-
-
-def _confidential_for(desk: Desk, role: Role) -> bytes | None:
-    """The confidential-documents key for a slot of ``role``: only roles that may read them."""
-    return desk.confidential_key if allows(role, Permission.READ_CONFIDENTIAL) else None
 
 
 def grantable_roles(role: Role) -> list[Role]:
@@ -225,9 +177,8 @@ def add_account(desk: Desk, *, full_name: str, username: str, role: Role, passwo
         audit.record(session, desk.actor, "create", "account", entity_id=staff.id,
                      summary=f"account {username} ({role.label})")
         # The slot is written last, inside the transaction: if it fails nothing is committed.
-        keyslots.add(slots_path(desk.data_dir),
-                     keyslots.make_slot(username, password, desk.db.key,
-                                        confidential_key=_confidential_for(desk, role)))
+        desk.db.grant(username, password,
+                      confidential=allows(role, Permission.READ_CONFIDENTIAL))
         assert staff.id is not None
         return staff.id
 
@@ -253,7 +204,7 @@ def remove_account(desk: Desk, username: str) -> None:
         session.add(staff)
         audit.record(session, desk.actor, "delete", "account", entity_id=staff.id,
                      summary=f"account {username} withdrawn")
-        keyslots.remove(slots_path(desk.data_dir), username)
+        desk.db.revoke(username)
 
 
 def set_password(desk: Desk, username: str, new_password: str) -> None:
@@ -271,7 +222,7 @@ def set_password(desk: Desk, username: str, new_password: str) -> None:
             _check_grant(desk, Role(staff.role))
         audit.record(session, desk.actor, "update", "account", entity_id=staff.id,
                      summary=f"password changed for {username}")
-        keyslots.add(slots_path(desk.data_dir),
-                     keyslots.make_slot(username, new_password, desk.db.key,
-                                        confidential_key=_confidential_for(
-                                            desk, Role(staff.role))))
+        # A reader of confidential documents gets their key in the new slot (if this desk
+        # holds it): how others than the SENCO come to hold it in an older case file.
+        desk.db.grant(username, new_password,
+                      confidential=allows(Role(staff.role), Permission.READ_CONFIDENTIAL))

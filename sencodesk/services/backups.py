@@ -26,11 +26,19 @@ from sencodesk import __version__, paths
 from sencodesk.domain import backup_policy
 from sencodesk.domain.errors import StoreError, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import accounts, audit, restorer_check, saving
+from sencodesk.services import audit, restorer_check, saving
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, migrations
 from sencodesk.store.backup import online_backup
-from sencodesk.store.database import open_database, raw_connect
+from sencodesk.store.case_file import open_database
+from sencodesk.store.database import raw_connect
+from sencodesk.store.layout import (
+    CASE_FILES,
+    backups_path,
+    database_path,
+    documents_path,
+    slots_path,
+)
 
 MAGIC = b"SENCODESK-BACKUP\n"
 FORMAT = 2
@@ -98,16 +106,16 @@ def backup(desk: Desk, destination: Path) -> Path:
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         copy = online_backup(desk.db, Path(scratch) / "copy.db")
-        documents = _zip_documents(desk.data_dir / paths.DOCUMENTS_NAME,
+        documents = _zip_documents(documents_path(desk.data_dir),
                                    Path(scratch) / "documents.zip")
         header = json.dumps({"format": FORMAT, "schema": migrations.current_revision(desk.db),
                              "app_version": __version__,
                              "taken_at": datetime.now().strftime(STAMP)}).encode()
-        slots = accounts.slots_path(desk.data_dir).read_bytes()
+        slots = slots_path(desk.data_dir).read_bytes()
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
             _part(copy), _part(documents)))
-    with desk.db.transaction() as session:
+    with desk.unit(Permission.BACKUP) as session:
         audit.record(session, desk.actor, "export", "backup", summary=destination.name)
     return destination
 
@@ -176,7 +184,7 @@ def inspect(source: Path) -> BackupInfo:
 
 
 def backup_folder(data_dir: Path) -> Path:
-    return data_dir / "backups"
+    return backups_path(data_dir)
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
@@ -214,10 +222,10 @@ def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
     if schema not in migrations.known_revisions():
         raise StoreError(f"{source.name} was made by a newer sencodesk (schema {schema}). "
                          "Update sencodesk first.")
-    _copy_out(source, layout.slots, staged / "keyslots.json")
-    _copy_out(source, layout.database, staged / "sencodesk.db")
-    key = keyslots.unlock(staged / "keyslots.json", username, password)
-    connection = raw_connect(staged / "sencodesk.db", key)
+    _copy_out(source, layout.slots, slots_path(staged))
+    _copy_out(source, layout.database, database_path(staged))
+    key = keyslots.unlock(slots_path(staged), username, password)
+    connection = raw_connect(database_path(staged), key)
     try:
         verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
@@ -244,7 +252,7 @@ def _restore_documents(staged: Path, data_dir: Path) -> int:
     archive = staged / "documents.zip"
     if not archive.exists():
         return 0
-    folder = data_dir / paths.DOCUMENTS_NAME
+    folder = documents_path(data_dir)
     added = 0
     with zipfile.ZipFile(archive) as documents:
         for name in documents.namelist():
@@ -254,9 +262,6 @@ def _restore_documents(staged: Path, data_dir: Path) -> int:
                 paths.write_private(target, documents.read(name))
                 added += 1
     return added
-
-
-CASE_FILES = ("sencodesk.db", "sencodesk.db-wal", "sencodesk.db-shm", "keyslots.json")
 
 
 def _swap_in(staged: Path, data_dir: Path, aside: Path) -> None:
@@ -269,8 +274,8 @@ def _swap_in(staged: Path, data_dir: Path, aside: Path) -> None:
             if (data_dir / name).exists():
                 shutil.move(str(data_dir / name), aside / name)
                 moved.append(name)
-        (staged / "keyslots.json").replace(data_dir / "keyslots.json")
-        (staged / "sencodesk.db").replace(data_dir / "sencodesk.db")
+        slots_path(staged).replace(slots_path(data_dir))
+        database_path(staged).replace(database_path(data_dir))
     except OSError:
         for name in CASE_FILES:
             (data_dir / name).unlink(missing_ok=True)
@@ -310,7 +315,7 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
             raise StoreError(f"The case file was restored from {source.name} but some attached "
                              f"documents could not be put back: {error.strerror or error}. "
                              "Free some space and restore again.") from None
-    database = open_database(data_dir / "sencodesk.db", key)
+    database = open_database(database_path(data_dir), key)
     with database.transaction() as session:
         summary, changed = restorer_check.restore_entry(restorer, source, aside)
         audit.record(session, restorer.actor, "restore", "backup", summary=summary,

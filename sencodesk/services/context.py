@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlmodel import Session
 
 from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import PermissionDenied
 from sencodesk.domain.permissions import Permission, allows
-from sencodesk.store.database import Database
+from sencodesk.store.blobs import BlobStore
+from sencodesk.store.database import Database, Snapshot
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -35,9 +42,24 @@ class Desk:
     actor: Actor
     data_dir: Path
     today: Callable[[], date] = field(default=date.today)
-    #: Opens confidential documents; only in the desks of roles that may read them, and only
-    #: if this person's key slot holds it (a Teacher's password cannot unwrap it).
-    confidential_key: bytes | None = field(default=None, repr=False)
+    #: The unit of work open on each thread, which services called inside it join.
+    _open: threading.local = field(default_factory=threading.local, repr=False,
+                                   compare=False)
+
+    @property
+    def blobs(self) -> BlobStore:
+        """The school's attached files (encrypted; named by a keyed hash of their content)."""
+        return self.db.blobs
+
+    @property
+    def confidential_blobs(self) -> BlobStore | None:
+        """Confidential documents, under a key of their own that only the slots of roles
+        allowed to read them hold; None if this person's sign-in does not open them."""
+        return self.db.confidential_blobs
+
+    def secret(self, purpose: str) -> bytes:
+        """A keyed secret for one purpose (e.g. anonymous codes), never the school's key."""
+        return self.db.secret(purpose)
 
     def require(self, permission: Permission) -> None:
         if not self.actor.may(permission):
@@ -48,10 +70,48 @@ class Desk:
 
     @contextlib.contextmanager
     def unit(self, permission: Permission) -> Iterator[Session]:
-        """One permission-checked transaction: all of it happens, or none of it."""
+        """One permission-checked transaction: all of it happens, or none of it. Called
+        inside a :meth:`composite` (or another unit) on the same thread, it joins that one."""
         self.require(permission)
-        with self.db.transaction() as session:
+        with self._join_or_begin(None) as session:
             yield session
+
+    @contextlib.contextmanager
+    def composite(self, *permissions: Permission, writes: bool = True) -> Iterator[Session]:
+        """A use case made of other services' calls as one unit of work: every read from
+        one snapshot of the case file, and (``writes``) its audit rows committed with them or
+        not at all. The services called inside join it instead of opening their own."""
+        for permission in permissions:
+            self.require(permission)
+        with self._join_or_begin("write" if writes else "read") as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _join_or_begin(self, snapshot: Snapshot) -> Iterator[Session]:
+        current: Session | None = getattr(self._open, "session", None)
+        if current is not None:
+            yield current
+            return
+        with self.db.transaction(snapshot=snapshot) as session:
+            self._open.session = session
+            try:
+                yield session
+            finally:
+                self._open.session = None
 
     def close(self) -> None:
         self.db.close()
+
+
+def composite(*permissions: Permission, writes: bool = True,
+              ) -> Callable[[Callable[Concatenate[Desk, P], R]],
+                            Callable[Concatenate[Desk, P], R]]:
+    """Run the decorated service (whose first argument is the desk) as one
+    :meth:`Desk.composite` unit of work."""
+    def wrap(service: Callable[Concatenate[Desk, P], R]) -> Callable[Concatenate[Desk, P], R]:
+        @functools.wraps(service)
+        def run(desk: Desk, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            with desk.composite(*permissions, writes=writes):
+                return service(desk, *args, **kwargs)
+        return run
+    return wrap

@@ -9,7 +9,7 @@ from datetime import datetime
 from sencodesk.domain.ctf import LeaverHistory, build_ctf, parse_ctf
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import mis_import, pupils, report_data, school
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 from sencodesk.services.mis_import import ImportPreview
 
 
@@ -19,6 +19,7 @@ def preview(desk: Desk, data: bytes) -> ImportPreview:
     return mis_import.preview_rows(desk, parse_ctf(data))
 
 
+@composite(Permission.EXPORT)
 def export(desk: Desk, pupil_ids: Sequence[int]) -> bytes:
     """A CTF fragment with the basic details and SEN history of these pupils (audited)."""
     desk.require(Permission.EXPORT)

@@ -7,13 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
 from sencodesk.domain import provision, validation
 from sencodesk.domain.codes import CycleStatus, Progress
-from sencodesk.domain.errors import NotFound, ValidationError
+from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord
+from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord, ReviewDue
 from sencodesk.services import audit, pupils, register_rows
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
@@ -21,6 +22,7 @@ from sencodesk.store.tables import (
     CycleOutcome,
     CycleProvision,
     Intervention,
+    OutcomeProvisionLink,
 )
 
 MAX_OUTCOMES = 6
@@ -31,6 +33,7 @@ DEFAULT_CYCLE = timedelta(weeks=12)  # about a term
 class OutcomeInput:
     description: str
     success_criteria: str = ""
+    id: int | None = None  # an outcome already planned, kept (with its id) by update_plan
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class ProvisionInput:
     sessions_per_week: int = 1
     weeks: int = 12
     cost_pence: int | None = None  # None: costed from the intervention's hourly rate
+    #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
+    outcomes: tuple[int, ...] = ()
+    id: int | None = None  # a provision already planned, kept (with its id) by update_plan
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ class CyclePlan:
 @dataclass(frozen=True)
 class ReviewInput:
     reviewed_on: date
-    progress: Mapping[int, Progress]  # outcome position -> progress
+    progress: Mapping[int, Progress | None]  # outcome position -> progress (None: not chosen)
     next_steps: str = ""
     pupil_voice: str = ""
     parent_voice: str = ""
@@ -87,6 +93,10 @@ def _check_plan(plan: CyclePlan) -> None:
         validation.whole_number(f"provision {number} weeks", item.weeks, low=1, high=52)
         if item.intervention_id is None and not item.description.strip():
             raise ValidationError(f"provision {number}", "choose an intervention or describe it")
+        for position in item.outcomes:
+            if not 1 <= position <= len(plan.outcomes):
+                raise ValidationError(f"provision {number} outcomes",
+                                      f"there is no outcome {position} in this plan")
 
 
 def _get(session: Session, cycle_id: int) -> ApdrCycle:
@@ -96,19 +106,51 @@ def _get(session: Session, cycle_id: int) -> ApdrCycle:
     return cycle
 
 
+def _editable(session: Session, cycle_id: int) -> ApdrCycle:
+    """The cycle, to change it: refused once the pupil has left (their file is read-only)."""
+    cycle = _get(session, cycle_id)
+    pupils.editable(session, cycle.pupil_id)
+    return cycle
+
+
 def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
+    """Store the plan over what the cycle held: outcomes and provisions passed with their id
+    are changed in place (keeping their id and any progress), those left out are removed,
+    new ones are added."""
     assert cycle.id is not None
     cycle.starts_on, cycle.review_on = plan.starts_on, plan.review_on
     cycle.assess_notes = validation.text("assess notes", plan.assess_notes)
     cycle.areas_of_need = validation.text("areas of need", plan.areas_of_need)
-    for old in session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id)):
-        session.delete(old)
-    for old_p in session.exec(select(CycleProvision).where(CycleProvision.cycle_id == cycle.id)):
-        session.delete(old_p)
+    outcomes = {o.id: o for o in session.exec(
+        select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id))}
+    provisions = {p.id: p for p in session.exec(
+        select(CycleProvision).where(CycleProvision.cycle_id == cycle.id))}
+    kept_outcomes = {o.id for o in plan.outcomes} - {None}
+    kept_provisions = {p.id for p in plan.provisions} - {None}
+    if not kept_outcomes <= outcomes.keys() or not kept_provisions <= provisions.keys():
+        raise NotFound("That outcome or provision is not part of this cycle.")
+    if provisions:  # links are written again from the plan below
+        for link in session.exec(select(OutcomeProvisionLink).where(
+                col(OutcomeProvisionLink.provision_id).in_(list(provisions)))):
+            session.delete(link)
+        session.flush()  # before the outcomes go: their cascade would remove these first
+    for old_outcome in outcomes.values():
+        if old_outcome.id not in kept_outcomes:
+            session.delete(old_outcome)
+    for old_line in provisions.values():
+        if old_line.id not in kept_provisions:
+            session.delete(old_line)
+    session.flush()  # free the positions of removed outcomes
+    written: list[CycleOutcome] = []
     for position, outcome in enumerate(plan.outcomes, start=1):
-        session.add(CycleOutcome(cycle_id=cycle.id, position=position,
-                                 description=outcome.description.strip(),
-                                 success_criteria=outcome.success_criteria.strip()))
+        row = outcomes.get(outcome.id) or CycleOutcome(cycle_id=cycle.id, position=position,
+                                                       description="")
+        row.position = position
+        row.description = outcome.description.strip()
+        row.success_criteria = outcome.success_criteria.strip()
+        session.add(row)
+        written.append(row)
+    session.flush()
     for item in plan.provisions:
         intervention = session.get(Intervention, item.intervention_id) \
             if item.intervention_id else None
@@ -122,37 +164,64 @@ def _write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
                 sessions_per_week=item.sessions_per_week, weeks=item.weeks,
                 group_size=item.group_size,
             )
-        session.add(CycleProvision(
-            cycle_id=cycle.id, intervention_id=item.intervention_id,
-            description=validation.text("provision", item.description, max_length=500),
-            delivered_by=validation.text("delivered by", item.delivered_by, max_length=120),
-            group_size=item.group_size, minutes_per_session=item.minutes_per_session,
-            sessions_per_week=item.sessions_per_week, weeks=item.weeks, cost_pence=cost,
-        ))
+        line = provisions.get(item.id) or CycleProvision(cycle_id=cycle.id)
+        line.intervention_id = item.intervention_id
+        line.description = validation.text("provision", item.description, max_length=500)
+        line.delivered_by = validation.text("delivered by", item.delivered_by, max_length=120)
+        line.group_size, line.minutes_per_session = item.group_size, item.minutes_per_session
+        line.sessions_per_week, line.weeks = item.sessions_per_week, item.weeks
+        line.cost_pence = cost
+        session.add(line)
+        session.flush()
+        assert line.id is not None
+        session.add_all(OutcomeProvisionLink(outcome_id=written[position - 1].id or 0,
+                                             provision_id=line.id)
+                        for position in sorted(set(item.outcomes)))
     session.add(cycle)
 
 
-def create(desk: Desk, pupil_id: int, plan: CyclePlan, *, previous_id: int | None = None) -> int:
-    """Start a draft cycle for a pupil."""
+def create(desk: Desk, pupil_id: int, plan: CyclePlan, *, beside_active: bool = False) -> int:
+    """Start a draft cycle for a pupil. A pupil has one running plan at a time: while a cycle
+    is active another is refused unless ``beside_active`` says it is meant (the form asks)."""
     _check_plan(plan)
     with desk.unit(Permission.EDIT_SUPPORT) as session:
         pupils.editable(session, pupil_id)
-        cycle = ApdrCycle(pupil_id=pupil_id, previous_id=previous_id,
-                          starts_on=plan.starts_on, review_on=plan.review_on)
-        session.add(cycle)
-        session.flush()
-        _write_plan(session, cycle, plan)
-        audit.record(session, desk.actor, "create", "cycle", entity_id=cycle.id,
-                     pupil_id=pupil_id,
-                     summary=f"support cycle from {plan.starts_on:%d/%m/%Y}")
-        assert cycle.id is not None
-        return cycle.id
+        if not beside_active:
+            _refuse_beside_active(session, pupil_id)
+        return _create(session, desk, pupil_id, plan, previous_id=None)
+
+
+def _refuse_beside_active(session: Session, pupil_id: int) -> None:
+    running = session.exec(select(ApdrCycle).where(
+        ApdrCycle.pupil_id == pupil_id, ApdrCycle.status == CycleStatus.ACTIVE.value)).first()
+    if running is not None:
+        raise Conflict(
+            f"A support cycle is already running (from {running.starts_on:%d/%m/%Y}, review "
+            f"{running.review_on:%d/%m/%Y}). Review it and start the next one from it, or "
+            "confirm that a second cycle should run beside it.")
+
+
+def _create(session: Session, desk: Desk, pupil_id: int, plan: CyclePlan, *,
+            previous_id: int | None) -> int:
+    cycle = ApdrCycle(pupil_id=pupil_id, previous_id=previous_id,
+                      starts_on=plan.starts_on, review_on=plan.review_on)
+    session.add(cycle)
+    session.flush()
+    _write_plan(session, cycle, plan)
+    audit.record(session, desk.actor, "create", "cycle", entity_id=cycle.id,
+                 pupil_id=pupil_id,
+                 summary=f"support cycle from {plan.starts_on:%d/%m/%Y}")
+    assert cycle.id is not None
+    return cycle.id
 
 
 def update_plan(desk: Desk, cycle_id: int, plan: CyclePlan) -> None:
+    """Change a draft or running plan to ``plan``: pass each outcome and provision that stays
+    with its id (from ``cycles_for``); anything left out is removed, and the audit entry
+    lists what changed."""
     _check_plan(plan)
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        cycle = _get(session, cycle_id)
+        cycle = _editable(session, cycle_id)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has been reviewed; start the next one")
         before = _snapshot(session, cycle)
@@ -167,14 +236,28 @@ def _snapshot(session: Session, cycle: ApdrCycle) -> dict[str, object]:
     data: dict[str, object] = cycle.model_dump(exclude={"id", "pupil_id", "previous_id"})
     for o in session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id)):
         data[f"outcome {o.position}"] = o.description
+        data[f"outcome {o.position} criteria"] = o.success_criteria
         data[f"outcome {o.position} progress"] = o.progress
+    links = session.exec(select(CycleProvision.id, CycleOutcome.position)
+                         .join(OutcomeProvisionLink,
+                               col(OutcomeProvisionLink.provision_id) == CycleProvision.id)
+                         .join(CycleOutcome,
+                               col(OutcomeProvisionLink.outcome_id) == CycleOutcome.id)
+                         .where(CycleProvision.cycle_id == cycle.id))
+    data["outcome links"] = sorted(position for _, position in links)
+    for n, p in enumerate(session.exec(select(CycleProvision).where(
+            CycleProvision.cycle_id == cycle.id).order_by(col(CycleProvision.id))), start=1):
+        data[f"provision {n}"] = (f"{p.intervention_id or ''} {p.description} "
+                                  f"{p.delivered_by} {p.group_size}x{p.minutes_per_session}m"
+                                  f"x{p.sessions_per_week}/wk x{p.weeks}wk "
+                                  f"{p.cost_pence}p").strip()
     return data
 
 
 def activate(desk: Desk, cycle_id: int) -> None:
     """The plan is agreed with the family and the 'do' begins."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        cycle = _get(session, cycle_id)
+        cycle = _editable(session, cycle_id)
         if cycle.status != CycleStatus.DRAFT.value:
             raise ValidationError("cycle", f"only a draft can be started (this is {cycle.status})")
         if not session.exec(select(CycleOutcome.id).where(CycleOutcome.cycle_id == cycle_id)
@@ -189,7 +272,7 @@ def activate(desk: Desk, cycle_id: int) -> None:
 def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
     """Record the review: progress on every outcome, next steps and both voices."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
-        cycle = _get(session, cycle_id)
+        cycle = _editable(session, cycle_id)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has already been reviewed")
         if cycle.status != CycleStatus.ACTIVE.value:
@@ -202,12 +285,14 @@ def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
         if review.reviewed_on > desk.today():
             raise ValidationError("review date", "a review cannot be recorded in advance")
         outcomes = list(session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle_id)))
-        missing = [o.position for o in outcomes if o.position not in review.progress]
+        # progress is chosen for each outcome, never assumed
+        chosen = {position: Progress(p) for position, p in review.progress.items() if p}
+        missing = [o.position for o in outcomes if o.position not in chosen]
         if missing:
             raise ValidationError("progress", f"rate progress for outcome {missing[0]}")
         before = _snapshot(session, cycle)
         for outcome in outcomes:
-            outcome.progress = Progress(review.progress[outcome.position]).value
+            outcome.progress = chosen[outcome.position].value
             session.add(outcome)
         cycle.reviewed_on = review.reviewed_on
         cycle.next_steps = validation.text("next steps", review.next_steps)
@@ -223,41 +308,64 @@ def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
 
 
 def start_next(desk: Desk, cycle_id: int, *, review_on: date | None = None) -> int:
-    """A new draft cycle from the last review: it starts on the review date, carries forward
-    outcomes not yet met, the provision and areas of need, and takes the review's next steps as
-    its assessment."""
-    for cycle in cycles_for_cycle(desk, cycle_id):
-        if cycle.id != cycle_id:
-            continue
-        if cycle.status is not CycleStatus.REVIEWED or cycle.reviewed_on is None:
+    """A new draft cycle from the last review, in one transaction: it starts on the review
+    date, carries forward outcomes not yet met, the provision (with any cost set by hand)
+    and areas of need, and takes the review's next steps as its assessment. A cycle has one
+    next cycle: asking twice (a double click) is refused, and the database enforces it."""
+    with desk.unit(Permission.EDIT_SUPPORT) as session:
+        cycle = _editable(session, cycle_id)
+        if cycle.status != CycleStatus.REVIEWED.value or cycle.reviewed_on is None:
             raise ValidationError("cycle", "review this cycle before starting the next one")
+        if session.exec(select(ApdrCycle.id).where(ApdrCycle.previous_id == cycle_id)).first():
+            raise Conflict("The next cycle has already been started from this review.")
+        outcomes = list(session.exec(select(CycleOutcome)
+                                     .where(CycleOutcome.cycle_id == cycle_id)
+                                     .order_by(col(CycleOutcome.position))))
+        lines = session.exec(select(CycleProvision).where(CycleProvision.cycle_id == cycle_id)
+                             .order_by(col(CycleProvision.id)))
         starts_on = cycle.reviewed_on
+        carried = [o.position for o in outcomes
+                   if o.progress in (Progress.NOT_MET.value, Progress.PARTLY.value)]
+        renumbered = {old: new for new, old in enumerate(carried, start=1)}
+        linked = _linked_positions(session, cycle_id)
         plan = CyclePlan(
             starts_on=starts_on,
-            review_on=review_on or starts_on + DEFAULT_CYCLE,
+            review_on=review_on or default_review_on(starts_on),
             assess_notes=cycle.next_steps,
             areas_of_need=cycle.areas_of_need,
             outcomes=tuple(
-                OutcomeInput(o.description, o.success_criteria)
-                for o in cycle.outcomes
-                if o.progress in (Progress.NOT_MET, Progress.PARTLY)
-            ),
+                OutcomeInput(o.description, o.success_criteria) for o in outcomes
+                if o.progress in (Progress.NOT_MET.value, Progress.PARTLY.value)),
             provisions=tuple(
                 ProvisionInput(p.intervention_id, p.description, p.delivered_by, p.group_size,
-                               p.minutes_per_session, p.sessions_per_week, p.weeks)
-                for p in cycle.provisions
-            ),
+                               p.minutes_per_session, p.sessions_per_week, p.weeks,
+                               p.cost_pence,
+                               outcomes=tuple(renumbered[n] for n in linked.get(p.id, ())
+                                              if n in renumbered))
+                for p in lines),
         )
-        return create(desk, cycle.pupil_id, plan, previous_id=cycle_id)
-    raise NotFound(f"There is no support cycle with id {cycle_id}.")
+        _check_plan(plan)
+        try:
+            return _create(session, desk, cycle.pupil_id, plan, previous_id=cycle_id)
+        except IntegrityError:  # started at the same moment elsewhere: the unique index held
+            raise Conflict("The next cycle has already been started from this review.") \
+                from None
 
 
-@dataclass(frozen=True)
-class ReviewDue:
-    cycle_id: int
-    pupil_id: int
-    review_on: date
-    reviewed_on: date | None
+def _linked_positions(session: Session, cycle_id: int) -> dict[int | None, list[int]]:
+    """For each provision of the cycle, the positions of the outcomes it is linked to."""
+    linked: dict[int | None, list[int]] = {}
+    for provision_id, position in session.exec(
+            select(OutcomeProvisionLink.provision_id, CycleOutcome.position)
+            .join(CycleOutcome, col(OutcomeProvisionLink.outcome_id) == CycleOutcome.id)
+            .where(CycleOutcome.cycle_id == cycle_id)):
+        linked.setdefault(provision_id, []).append(position)
+    return linked
+
+
+def default_review_on(starts_on: date) -> date:
+    """A new cycle's review date unless one is chosen: about a term after it starts."""
+    return starts_on + DEFAULT_CYCLE
 
 
 def reviews_due(desk: Desk, pupil_ids: Sequence[int] | None, *,
@@ -338,6 +446,13 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
             outcomes.setdefault(o.cycle_id, []).append(OutcomeRecord(
                 o.id or 0, o.position, o.description, o.success_criteria,
                 Progress(o.progress) if o.progress else None))
+        linked: dict[int, list[int]] = {}
+        for provision_id, position in session.exec(
+            select(OutcomeProvisionLink.provision_id, CycleOutcome.position)
+            .join(CycleOutcome, col(OutcomeProvisionLink.outcome_id) == CycleOutcome.id)
+            .where(col(CycleOutcome.cycle_id).in_(ids))
+        ):
+            linked.setdefault(provision_id, []).append(position)
         provisions: dict[int, list[ProvisionRecord]] = {}
         for p, name in session.exec(
             select(CycleProvision, Intervention.name).join(Intervention, isouter=True)
@@ -345,7 +460,8 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
         ):
             provisions.setdefault(p.cycle_id, []).append(ProvisionRecord(
                 p.id or 0, p.intervention_id, name or "", p.description, p.delivered_by,
-                p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence))
+                p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence,
+                tuple(sorted(linked.get(p.id or 0, ())))))
         result: dict[int, list[CycleRecord]] = {}
         for c in cycles:
             assert c.id is not None

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import partial
 
 from sencodesk.domain import clock
 from sencodesk.domain.clock import Milestone, RecordedException
-from sencodesk.domain.codes import SchoolPhase, SenStatus, YearGroup
+from sencodesk.domain.clock.annual_review import estimated_completion
+from sencodesk.domain.clock.phase_transfer import Destination
+from sencodesk.domain.clock.terms import Term
+from sencodesk.domain.codes import RequestOutcome, SchoolPhase, SenStatus, YearGroup
 from sencodesk.domain.due import DueItem
-from sencodesk.domain.ehcp_records import PlanRecord, RequestRecord
+from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PupilRow, SchoolInfo
 from sencodesk.services import cycles, ehcp, passports, pupils, school
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
-OPEN_REQUEST_OUTCOMES = frozenset({"open", "assessing"})
+OPEN_REQUEST_OUTCOMES = frozenset(o for o in RequestOutcome if o.still_open)
+
 UNDER_FIVE = 5
 
 
@@ -27,30 +32,47 @@ def _age(dob: date, on: date) -> int:
     return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
 
-def request_milestones(request: RequestRecord, *, today: date) -> list[Milestone]:
-    """The statutory timeline of one EHC needs assessment request."""
+def request_milestones(request: RequestRecord, *, today: date,
+                       terms: Sequence[Term] = ()) -> list[Milestone]:
+    """The statutory timeline of one EHC needs assessment request. Where advice was asked
+    around a school closure of 4 weeks or more (``terms``), the time-limited milestones suggest
+    the exception for the SENCO to confirm (it is never assumed)."""
     asked = min((a.asked_on for a in request.advice), default=None)
     return clock.ehcp_timeline(
         request.received_on, today=today, advice_asked_on=asked,
         draft_served_on=request.draft_served_on, done=request.done,
         exceptions=[RecordedException(e.regulation, e.reason, e.starts_on, e.ends_on,
                                       e.milestone_id) for e in request.exceptions],
+        advice_asked_dates=[a.asked_on for a in request.advice], terms=terms,
     )
 
 
+def review_anchor(review: AnnualReviewRecord) -> tuple[date, bool]:
+    """The day a review was completed (the LA notified its decision), and whether that day is
+    an estimate (only the meeting recorded: meeting + 4 weeks)."""
+    if review.la_decision_on is not None:
+        return review.la_decision_on, False
+    return estimated_completion(review.meeting_on), True
+
+
 def plan_milestones(plan: PlanRecord, pupil: PupilRow, *, today: date,
-                    lead_times: dict[str, int] | None = None) -> list[Milestone]:
-    """The annual-review milestones of a plan: those of the latest review meeting (held or
-    booked) and, once it has been held, the next meeting's."""
+                    lead_times: dict[str, int] | None = None,
+                    terms: Sequence[Term] = ()) -> list[Milestone]:
+    """The annual-review milestones of a plan: those of the latest review (held or booked)
+    and, once its meeting has been held, the next review's.
+
+    Each 12 months count from the plan's issue or from the LA's decision after the last review
+    (CFA 2014 s44(1)), estimated as meeting + 4 weeks where the decision is not recorded."""
     under_five = _age(pupil.dob, today) < UNDER_FIVE
     reviews = sorted(plan.reviews, key=lambda r: r.meeting_on)
     leads = lead_times or {}
+    timeline = partial(clock.annual_review_timeline, today=today, under_five=under_five,
+                       year_group=pupil.year_group, terms=terms)
     if not reviews:
-        return clock.annual_review_timeline(
-            today=today, plan_issued_on=plan.issued_on, under_five=under_five,
-            year_group=pupil.year_group, lead_times=leads)
+        return timeline(plan_issued_on=plan.issued_on, lead_times=leads)
     latest = reviews[-1]
-    previous = reviews[-2].meeting_on if len(reviews) > 1 else None
+    anchor, estimated = (review_anchor(reviews[-2]) if len(reviews) > 1
+                         else (plan.issued_on, False))
     done = {k: v for k, v in {
         "review_invitations": latest.invitations_sent_on,
         "review_advice": latest.advice_circulated_on,
@@ -61,16 +83,14 @@ def plan_milestones(plan: PlanRecord, pupil: PupilRow, *, today: date,
     held = latest.meeting_on <= today
     if held:
         done["review_meeting"] = latest.meeting_on
-    current = clock.annual_review_timeline(
-        today=today, plan_issued_on=plan.issued_on if previous is None else None,
-        last_review_on=previous, meeting_on=latest.meeting_on, under_five=under_five,
-        year_group=pupil.year_group, amendments_proposed_on=latest.amendments_proposed_on,
-        done=done, lead_times={} if held else leads)
+    current = timeline(
+        last_review_on=anchor, anchor_estimated=estimated, meeting_on=latest.meeting_on,
+        amendments_proposed_on=latest.amendments_proposed_on, done=done,
+        lead_times={} if held else leads)
     if not held:
         return current
-    following = clock.annual_review_timeline(
-        today=today, last_review_on=latest.meeting_on, under_five=under_five,
-        year_group=pupil.year_group, lead_times=leads)
+    anchor, estimated = review_anchor(latest)
+    following = timeline(last_review_on=anchor, anchor_estimated=estimated, lead_times=leads)
     return current + following
 
 
@@ -81,11 +101,20 @@ def _phase(info: SchoolInfo) -> SchoolPhase:
         return SchoolPhase.SECONDARY
 
 
+def _destination(plan: PlanRecord) -> Destination | None:
+    return Destination(plan.transfer_destination) if plan.transfer_destination else None
+
+
+def _term_spans(desk: Desk) -> list[Term]:
+    return [(t.starts_on, t.ends_on) for t in school.terms(desk)]
+
+
 def _items(row: PupilRow, milestones: Iterable[Milestone], tab: str) -> list[DueItem]:
     return [DueItem(row.id, row.display_name, row.upn, row.year_group, m, tab)
             for m in milestones]
 
 
+@composite(Permission.READ_PUPILS, writes=False)
 def school_deadlines(
     desk: Desk, *, within_days: int | None = None, overdue_only: bool = False,
     include_done: bool = False, pupil_ids: Sequence[int] | None = None,
@@ -97,6 +126,7 @@ def school_deadlines(
     today = desk.today()
     info = school.get(desk)
     phase = _phase(info)
+    terms = _term_spans(desk)
     wanted = None if pupil_ids is None else set(pupil_ids)
     rows = {r.id: r for r in pupils.list_pupils(desk) if wanted is None or r.id in wanted}
     # the whole school: read everyone's records and skip leavers here, rather than send
@@ -117,15 +147,18 @@ def school_deadlines(
                 continue
             for request in requests:
                 if request.outcome in OPEN_REQUEST_OUTCOMES or include_done:
-                    items += _items(rows[pid], request_milestones(request, today=today), "ehcp")
+                    items += _items(rows[pid], request_milestones(request, today=today,
+                                                                  terms=terms), "ehcp")
         for pid, plans in ehcp.plans_for(desk, ids).items():
             live = [p for p in plans if p.ceased_on is None]
             if not live or pid not in rows:
                 continue
             items += _items(rows[pid], plan_milestones(live[0], rows[pid], today=today,
-                                                       lead_times=info.lead_times), "ehcp")
+                                                       lead_times=info.lead_times,
+                                                       terms=terms), "ehcp")
             transfer = clock.phase_transfer(year_group=YearGroup(rows[pid].year_group),
-                                            on=today, phase=phase, today=today)
+                                            on=today, phase=phase, today=today,
+                                            destination=_destination(live[0]))
             if transfer is not None:
                 items += _items(rows[pid], [transfer], "ehcp")
     if not include_done:
@@ -141,7 +174,7 @@ def school_deadlines(
 def request_timeline(desk: Desk, request: RequestRecord) -> list[Milestone]:
     """For the pupil's EHCP tab."""
     desk.require(Permission.READ_EHCP)
-    return request_milestones(request, today=desk.today())
+    return request_milestones(request, today=desk.today(), terms=_term_spans(desk))
 
 
 def review_timeline(desk: Desk, plan: PlanRecord, pupil: PupilRow) -> list[Milestone]:
@@ -149,7 +182,8 @@ def review_timeline(desk: Desk, plan: PlanRecord, pupil: PupilRow) -> list[Miles
     desk.require(Permission.READ_EHCP)
     today = desk.today()
     info = school.get(desk)
-    found = plan_milestones(plan, pupil, today=today, lead_times=info.lead_times)
+    found = plan_milestones(plan, pupil, today=today, lead_times=info.lead_times,
+                            terms=_term_spans(desk))
     transfer = clock.phase_transfer(year_group=pupil.year_group, on=today, phase=_phase(info),
-                                    today=today)
+                                    today=today, destination=_destination(plan))
     return found + ([transfer] if transfer else [])

@@ -12,14 +12,17 @@ from datetime import UTC, date, datetime, timedelta
 from sqlmodel import Session, select
 
 from sencodesk.domain import provision
-from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus
+from sencodesk.domain.clock.terms import last_school_day_on_or_before
+from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, YearGroup
 from sencodesk.domain.errors import Conflict
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.upn import with_check_letter
 from sencodesk.services import audit
+from sencodesk.services import pupils as pupils_service
 from sencodesk.services.context import Desk
-from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, VOICES
+from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, SUITS, VOICES
 from sencodesk.services.demo_names import AGENCIES, FORENAMES, STAFF, SURNAMES
+from sencodesk.services.demo_terms import half_terms, whole_terms
 from sencodesk.store.tables import (
     Agency,
     AnnualReview,
@@ -31,13 +34,12 @@ from sencodesk.store.tables import (
     EhcpMilestoneDone,
     EhcpRequest,
     Intervention,
-    NeedPeriod,
+    OutcomeProvisionLink,
     ParentCarer,
     PassportVersion,
     Pupil,
     School,
     StaffMember,
-    StatusPeriod,
     TermDate,
 )
 
@@ -49,7 +51,6 @@ K_NEEDS = ((NeedType.SEMH, 25), (NeedType.SLCN, 20), (NeedType.SPLD, 20), (NeedT
            (NeedType.NSA, 4))
 E_NEEDS = ((NeedType.ASD, 35), (NeedType.SEMH, 20), (NeedType.SLCN, 15), (NeedType.MLD, 10),
            (NeedType.SLD, 8), (NeedType.PD, 5), (NeedType.HI, 4), (NeedType.MSI, 3))
-TERMS = (("Autumn", (9, 3), (12, 19)), ("Spring", (1, 6), (3, 27)), ("Summer", (4, 14), (7, 22)))
 
 
 def _academic_start(today: date) -> int:
@@ -61,6 +62,7 @@ class _Builder:
         self.s, self.rng, self.today, self.author = session, rng, today, author
         self.counts: dict[str, int] = {}
         self.history_years = 3
+        self.half_terms: list[tuple[date, date]] = []
 
     def add(self, label: str, *rows: object) -> None:
         self.s.add_all(rows)
@@ -72,14 +74,14 @@ class _Builder:
         return chosen
 
     def terms(self, start_year: int, history_years: int) -> list[tuple[date, date]]:
+        """Write six half terms a year; return the whole terms, which support cycles follow."""
         spans = []
         for year in range(start_year - history_years, start_year + 1):
-            for name, (sm, sd), (em, ed) in TERMS:
-                y = year if sm >= 9 else year + 1
-                starts, ends = date(y, sm, sd), date(y, em, ed)
+            for name, starts, ends in half_terms(year):
                 self.add("term dates", TermDate(academic_year=year, name=name,
                                                 starts_on=starts, ends_on=ends))
-                spans.append((starts, ends))
+                self.half_terms.append((starts, ends))
+            spans += whole_terms(year)
         return spans
 
 
@@ -94,14 +96,14 @@ def build(
     rng = random.Random(seed)
     today = desk.today()
     start_year = _academic_start(today)
-    with desk.db.transaction() as session:
-        desk.require(Permission.EDIT_PUPILS)
+    with desk.unit(Permission.EDIT_PUPILS) as session:
         if session.exec(select(Pupil.id)).first() is not None:
             raise Conflict("The demo school can only be built in an empty case file.")
         school = session.exec(select(School)).one()
         school.name, school.urn, school.local_authority = SCHOOL_NAME, "149999", "Riverside"
         school.phase, school.notional_sen_budget_pence = "secondary", 18_500_000
         school.lead_times_json = '{"request_reports": 56}'
+        school.senco_contact = "Demo SENCO, ext. 214 or the learning support base (room S12)"
         b = _Builder(session, rng, today, desk.actor.staff_id)
         spans = b.terms(start_year, history_years)
         b.history_years = history_years
@@ -128,10 +130,13 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
         joined = date(start_year - min(b.history_years, year - 1), 9, 3)
     issue_year = (dob.year + 5) % 100
     upn = with_check_letter(f"{873 + index // 1000:03d}4021{issue_year:02d}{index % 1000:03d}")
-    pupil = Pupil(upn=upn, legal_surname=rng.choice(SURNAMES),
-                  legal_forename=rng.choice(FORENAMES), dob=dob, year_group=year,
-                  form=f"{year}{FORMS[index // len(YEARS) % len(FORMS)]}",
-                  gender=rng.choice(("F", "M")), joined_on=joined)
+    # checked as a form's or an import's would be
+    fields = pupils_service.clean(pupils_service.PupilFields(
+        upn=upn, legal_surname=rng.choice(SURNAMES), legal_forename=rng.choice(FORENAMES),
+        dob=dob, year_group=YearGroup(year),
+        form=f"{year}{FORMS[index // len(YEARS) % len(FORMS)]}",
+        gender=rng.choice(("F", "M")), joined_on=joined), today=b.today)
+    pupil = Pupil(**pupils_service.columns_of(fields))  # type: ignore[arg-type]
     b.add("pupils", pupil)
     b.s.flush()
     assert pupil.id is not None
@@ -144,7 +149,7 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
     status = SenStatus.EHCP if roll < 0.05 else SenStatus.SUPPORT if roll < 0.21 \
         else SenStatus.NONE
     if status is SenStatus.NONE:
-        b.add("status periods", StatusPeriod(pupil_id=pid, status="N", starts_on=joined))
+        _sen(b, pupil, SenStatus.NONE, (), joined)
         return
     table = E_NEEDS if status is SenStatus.EHCP else K_NEEDS
     primary = b.pick_need(table)
@@ -156,12 +161,7 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
     plan_issued = None
     if status is SenStatus.EHCP:
         plan_issued = joined - timedelta(days=rng.randrange(30, 900))
-        b.add("status periods", StatusPeriod(pupil_id=pid, status="E", starts_on=joined))
-    else:
-        b.add("status periods", StatusPeriod(pupil_id=pid, status="K", starts_on=joined))
-    for rank, need in enumerate(needs, start=1):
-        b.add("need periods", NeedPeriod(pupil_id=pid, need=need.value, rank=rank,
-                                         starts_on=joined))
+    _sen(b, pupil, status, tuple(needs), joined)
     for name in rng.sample(AGENCIES, rng.choice((0, 1, 1, 2))):
         b.add("agencies", Agency(pupil_id=pid, name=name, started_on=joined))
     _passports(b, pid, joined)
@@ -170,6 +170,14 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
         _ehcp(b, pid, plan_issued)
     elif rng.random() < 0.06:
         _open_request(b, pid)
+
+
+def _sen(b: _Builder, pupil: Pupil, status: SenStatus, needs: tuple[NeedType, ...],
+         joined: date) -> None:
+    """Through the one writer of SEN periods, so the demo keeps the census rules."""
+    pupils_service.apply_sen(b.s, pupil, pupils_service.SenChange(status, needs), joined)
+    b.counts["status periods"] = b.counts.get("status periods", 0) + 1
+    b.counts["need periods"] = b.counts.get("need periods", 0) + len(needs)
 
 
 def _passports(b: _Builder, pid: int, joined: date) -> None:
@@ -190,7 +198,9 @@ def _passports(b: _Builder, pid: int, joined: date) -> None:
 def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
             spans: list[tuple[date, date]], interventions: list[Intervention]) -> None:
     rng = b.rng
-    pool = OUTCOMES.get(need.value, OUTCOMES["OTHER"])
+    area = need.value if need.value in OUTCOMES else "OTHER"
+    pool = OUTCOMES[area]
+    suitable = [i for i in interventions if area in SUITS.get(i.name, ())] or interventions
     previous: ApdrCycle | None = None
     for starts, ends in spans:
         if starts < joined or starts > b.today:
@@ -213,21 +223,29 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
         b.add("support cycles", cycle)
         b.s.flush()
         assert cycle.id is not None
+        outcomes = []
         for position, (text, criteria) in enumerate(rng.sample(pool, min(3, len(pool))), 1):
             progress = rng.choices(list(Progress), (15, 35, 40, 10))[0] if reviewed else None
-            b.add("outcomes", CycleOutcome(cycle_id=cycle.id, position=position,
-                                           description=text, success_criteria=criteria,
-                                           progress=progress.value if progress else None))
-        for item in rng.sample(interventions, rng.choice((1, 1, 2))):
+            outcomes.append(CycleOutcome(cycle_id=cycle.id, position=position,
+                                         description=text, success_criteria=criteria,
+                                         progress=progress.value if progress else None))
+            b.add("outcomes", outcomes[-1])
+        for item in rng.sample(suitable, min(len(suitable), rng.choice((1, 1, 2)))):
             group, minutes, per_week = rng.choice((1, 3, 6)), rng.choice((20, 30, 45)), 2
             weeks = max(1, (ends - starts).days // 7)
             assert item.id is not None
-            b.add("provisions", CycleProvision(
+            planned = CycleProvision(
                 cycle_id=cycle.id, intervention_id=item.id, delivered_by=item.staff_grade,
                 group_size=group, minutes_per_session=minutes, sessions_per_week=per_week,
                 weeks=weeks, cost_pence=provision.cost_pence(
                     hourly_cost_pence=item.hourly_cost_pence, minutes_per_session=minutes,
-                    sessions_per_week=per_week, weeks=weeks, group_size=group)))
+                    sessions_per_week=per_week, weeks=weeks, group_size=group))
+            b.add("provisions", planned)
+            b.s.flush()
+            if area in SUITS.get(item.name, ()):  # meant for this need: its outcomes
+                for outcome in outcomes:
+                    b.add("outcome links", OutcomeProvisionLink(
+                        outcome_id=outcome.id or 0, provision_id=planned.id or 0))
         if reviewed:
             b.add("contact log entries", ContactLogEntry(
                 pupil_id=pid, occurred_on=review_on, kind="parent meeting",
@@ -256,15 +274,26 @@ def _ehcp(b: _Builder, pid: int, issued: date) -> None:
     b.add("EHC plans", plan)
     b.s.flush()
     assert plan.id is not None
-    meeting = issued + timedelta(days=b.rng.randrange(320, 364))
+    # meetings, invitations, advice and reports fall on school days (never in August)
+    def school_day(day: date) -> date:
+        day = last_school_day_on_or_before(day, b.half_terms)
+        if day.month == 8:  # before the term dates written: the summer holiday all the same
+            day = date(day.year, 7, 22)
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        return day
+
+    meeting = school_day(issued + timedelta(days=b.rng.randrange(300, 340)))
     while meeting < b.today:
         b.add("annual reviews", AnnualReview(
             plan_id=plan.id, meeting_on=meeting,
-            invitations_sent_on=meeting - timedelta(days=b.rng.choice((14, 16, 21, 10))),
-            advice_circulated_on=meeting - timedelta(days=14),
-            report_sent_on=meeting + timedelta(days=b.rng.choice((7, 12, 18))),
+            invitations_sent_on=school_day(
+                meeting - timedelta(days=b.rng.choice((14, 16, 21, 10)))),
+            advice_circulated_on=school_day(meeting - timedelta(days=14)),
+            report_sent_on=max(meeting, school_day(
+                meeting + timedelta(days=b.rng.choice((7, 12, 18))))),
             la_decision="maintain", la_decision_on=meeting + timedelta(days=25)))
-        meeting += timedelta(days=b.rng.randrange(330, 372))
+        meeting = school_day(meeting + timedelta(days=b.rng.randrange(310, 372)))
 
 
 def _open_request(b: _Builder, pid: int) -> None:

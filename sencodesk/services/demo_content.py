@@ -20,6 +20,25 @@ INTERVENTIONS = (
     ("Sensory circuit", "Morning movement circuit to settle for learning", 2, "TA", 1800),
 )
 
+#: The need types (OUTCOMES keys) each intervention is meant to help with: the demo plans only
+#: provision that suits the pupil's need, and links it to that need's outcomes.
+SUITS = {
+    "Lexia reading programme": ("SPLD", "MLD"),
+    "Precision teaching": ("SPLD", "MLD", "OTHER"),
+    "Toe by Toe": ("SPLD",),
+    "Numicon maths group": ("MLD",),
+    "Talk Boost KS3": ("SLCN",),
+    "ELSA sessions": ("SEMH",),
+    "Lego-based therapy": ("ASD", "SLCN"),
+    "Social stories": ("ASD",),
+    "Speech and language therapy": ("SLCN",),
+    "Zones of Regulation": ("SEMH", "ASD"),
+    "Handwriting and fine motor": ("OTHER",),
+    "Homework club": ("OTHER", "MLD"),
+    "Mentoring": ("SEMH", "OTHER"),
+    "Sensory circuit": ("ASD", "OTHER"),
+}
+
 OUTCOMES = {
     "SPLD": (("read a passage of 150 words at Year 6 level with 95% accuracy",
               "accuracy checked half-termly with the same passage type"),

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from sencodesk.domain import validation
+from sencodesk.domain.clock.phase_transfer import Destination
+from sencodesk.domain.codes import LaDecision, RequestOutcome
 from sencodesk.domain.ehcp_records import (
     AdviceRecord,
     AnnualReviewRecord,
@@ -22,7 +25,7 @@ from sencodesk.domain.ehcp_records import (
 )
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit
+from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     AnnualReview,
@@ -34,10 +37,8 @@ from sencodesk.store.tables import (
     Pupil,
 )
 
-OUTCOMES = ("open", "assessing", "refused to assess", "not issued", "plan issued", "withdrawn")
-LA_DECISIONS = ("maintain", "amend", "cease")
 #: Regulations under which the LA need not meet the time limits (SEND-RULES.md).
-EXCEPTION_REGULATIONS = ("Reg 5(4)", "Reg 10(4)(a)", "Reg 10(4)(b)", "Reg 10(4)(c)",
+EXCEPTION_REGULATIONS = ("Reg 5(4)", "Reg 8(2)", "Reg 10(4)(a)", "Reg 10(4)(b)", "Reg 10(4)(c)",
                          "Reg 10(4)(d)", "Reg 13(3)")
 
 
@@ -47,7 +48,7 @@ class ReviewFields:
     invitations_sent_on: date | None = None
     advice_circulated_on: date | None = None
     report_sent_on: date | None = None
-    la_decision: str | None = None
+    la_decision: LaDecision | None = None
     la_decision_on: date | None = None
     amendments_proposed_on: date | None = None
     amended_plan_issued_on: date | None = None
@@ -55,17 +56,28 @@ class ReviewFields:
 
 
 def _pupil(session: Session, pupil_id: int) -> Pupil:
-    pupil = session.get(Pupil, pupil_id)
-    if pupil is None:
-        raise NotFound(f"There is no pupil with id {pupil_id}.")
-    return pupil
+    """The pupil, if their file is still open: a leaver's file is read-only."""
+    return pupils.editable(session, pupil_id)
 
 
 def _request(session: Session, request_id: int) -> EhcpRequest:
+    """The request, to change it: refused once the pupil has left."""
     row = session.get(EhcpRequest, request_id)
     if row is None:
         raise NotFound(f"There is no EHC needs assessment request with id {request_id}.")
+    pupils.editable(session, row.pupil_id)
     return row
+
+
+Code = TypeVar("Code", RequestOutcome, LaDecision)
+
+
+def _choice(codes: type[Code], value: str, field: str) -> Code:
+    try:
+        return codes(value)
+    except ValueError:
+        raise ValidationError(field, "choose one of: " + ", ".join(c.value for c in codes)
+                              ) from None
 
 
 def _not_future(desk: Desk, field: str, value: date | None) -> None:
@@ -113,22 +125,22 @@ def mark_done(desk: Desk, request_id: int, milestone_id: str, done_on: date,
         if milestone_id == "draft_target":
             request.draft_served_on = done_on
         if milestone_id == "final_plan":
-            request.outcome = "plan issued"
+            request.outcome = RequestOutcome.PLAN_ISSUED.value
         session.add_all([row, request])
         audit.record(session, desk.actor, "update", "ehcp milestone", entity_id=request_id,
                      pupil_id=request.pupil_id,
                      changed={milestone_id: [old, done_on.isoformat()]})
 
 
-def set_outcome(desk: Desk, request_id: int, outcome: str) -> None:
-    if outcome not in OUTCOMES:
-        raise ValidationError("outcome", f"choose one of: {', '.join(OUTCOMES)}")
+def set_outcome(desk: Desk, request_id: int, outcome: RequestOutcome) -> None:
+    """Where the request stands now (e.g. the LA refused to assess)."""
+    chosen = _choice(RequestOutcome, outcome, "outcome")
     with desk.unit(Permission.EDIT_EHCP) as session:
         request = _request(session, request_id)
-        old, request.outcome = request.outcome, outcome
+        old, request.outcome = request.outcome, chosen.value
         session.add(request)
         audit.record(session, desk.actor, "update", "ehcp request", entity_id=request_id,
-                     pupil_id=request.pupil_id, changed={"outcome": [old, outcome]})
+                     pupil_id=request.pupil_id, changed={"outcome": [old, chosen.value]})
 
 
 def add_advice(desk: Desk, request_id: int, *, source: str, asked_on: date,
@@ -199,7 +211,7 @@ def requests_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[
             result.setdefault(r.pupil_id, []).append(RequestRecord(
                 id=r.id, pupil_id=r.pupil_id, received_on=r.received_on,
                 requested_by=r.requested_by, local_authority=r.local_authority,
-                draft_served_on=r.draft_served_on, outcome=r.outcome, notes=r.notes,
+                draft_served_on=r.draft_served_on, outcome=RequestOutcome(r.outcome), notes=r.notes,
                 done=done.get(r.id, {}), advice=tuple(advice.get(r.id, ())),
                 exceptions=tuple(exceptions.get(r.id, ()))))
         return result
@@ -226,9 +238,26 @@ def add_plan(desk: Desk, pupil_id: int, *, issued_on: date, local_authority: str
         return row.id
 
 
+def set_destination(desk: Desk, plan_id: int, destination: str | None) -> None:
+    """Record where the pupil goes at the next move; it decides the Reg 18 date."""
+    if destination is not None and destination not in {d.value for d in Destination}:
+        raise ValidationError("destination", "choose own sixth form, another school or "
+                              "a college, post-16 institution or apprenticeship")
+    with desk.unit(Permission.EDIT_EHCP) as session:
+        plan = session.get(EhcPlan, plan_id)
+        if plan is None:
+            raise NotFound(f"There is no EHC plan with id {plan_id}.")
+        before = plan.transfer_destination
+        plan.transfer_destination = destination
+        session.add(plan)
+        audit.record(session, desk.actor, "update", "ehc plan", entity_id=plan_id,
+                     pupil_id=plan.pupil_id,
+                     changed={"transfer_destination": [before, destination]})
+
+
 def _check_review(fields: ReviewFields) -> None:
-    if fields.la_decision is not None and fields.la_decision not in LA_DECISIONS:
-        raise ValidationError("LA decision", f"choose one of: {', '.join(LA_DECISIONS)}")
+    if fields.la_decision is not None:
+        _choice(LaDecision, fields.la_decision, "LA decision")
     for name in ("report_sent_on", "la_decision_on", "amendments_proposed_on"):
         value = getattr(fields, name)
         if value is not None and value < fields.meeting_on:
@@ -247,6 +276,7 @@ def record_review(desk: Desk, plan_id: int, fields: ReviewFields,
         plan = session.get(EhcPlan, plan_id)
         if plan is None:
             raise NotFound(f"There is no EHC plan with id {plan_id}.")
+        pupils.editable(session, plan.pupil_id)
         if fields.meeting_on < plan.issued_on:
             raise ValidationError("meeting date", "is before the plan was issued")
         row = session.get(AnnualReview, review_id) if review_id else None
@@ -255,7 +285,7 @@ def record_review(desk: Desk, plan_id: int, fields: ReviewFields,
         before = row.model_dump() if row else {}
         row = row or AnnualReview(plan_id=plan_id, meeting_on=fields.meeting_on)
         for name, value in fields.__dict__.items():
-            setattr(row, name, value)
+            setattr(row, name, value.value if isinstance(value, LaDecision) else value)
         row.notes = validation.text("notes", fields.notes)
         session.add(row)
         session.flush()
@@ -279,7 +309,8 @@ def plans_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[Pla
                               .order_by(col(AnnualReview.meeting_on))):
             reviews.setdefault(r.plan_id, []).append(AnnualReviewRecord(
                 r.id or 0, r.plan_id, r.meeting_on, r.invitations_sent_on,
-                r.advice_circulated_on, r.report_sent_on, r.la_decision, r.la_decision_on,
+                r.advice_circulated_on, r.report_sent_on,
+                LaDecision(r.la_decision) if r.la_decision else None, r.la_decision_on,
                 r.amendments_proposed_on, r.amended_plan_issued_on, r.notes))
         result: dict[int, list[PlanRecord]] = {}
         for p in plans:
@@ -287,5 +318,5 @@ def plans_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[Pla
             result.setdefault(p.pupil_id, []).append(PlanRecord(
                 p.id, p.pupil_id, p.request_id, p.issued_on, p.local_authority,
                 p.sections_summary, p.document_sha256, p.ceased_on,
-                tuple(reviews.get(p.id, ()))))
+                tuple(reviews.get(p.id, ())), p.transfer_destination))
         return result

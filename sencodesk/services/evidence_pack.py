@@ -3,8 +3,6 @@ timeliness, intervention impact, cost against budget and a case sample, optional
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -33,13 +31,14 @@ from sencodesk.services import (
     report_data,
     school,
 )
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 from sencodesk.store.tables import Pupil, StatusPeriod
 
 CASE_CYCLES = 3
 ScrubFn = Callable[[str], str]
 
 
+@composite(Permission.EXPORT, Permission.READ_SUPPORT, Permission.READ_EHCP)
 def evidence_pack(desk: Desk, *, anonymise: bool = False,
                   case_ids: Sequence[int] = ()) -> OfstedPack:
     """Everything the pack shows, as of today. ``case_ids`` (at most six) become the case
@@ -116,9 +115,8 @@ def _status_spans(desk: Desk) -> list[StatusSpan]:
 
 
 def _secret(desk: Desk) -> bytes:
-    """A key for anonymous codes, derived from the database key: stable for this school,
-    useless to anyone without it, and never the database key itself."""
-    return hmac.new(desk.db.key, b"sencodesk anonymous pupil codes", hashlib.sha256).digest()
+    """A key for anonymous codes: stable for this school, useless to anyone without it."""
+    return desk.secret("sencodesk anonymous pupil codes")
 
 
 def _case(desk: Desk, row: PupilRow, anonymise: bool, today: date) -> CaseStudy:

@@ -32,7 +32,7 @@ def _record(row: Intervention) -> InterventionRecord:
 def _apply(row: Intervention, fields: InterventionFields) -> None:
     row.name = validation.text("name", fields.name, max_length=120, required=True)
     row.description = validation.text("description", fields.description, max_length=2000)
-    row.wave = validation.whole_number("wave", fields.wave, low=1, high=3)
+    row.wave = validation.whole_number("support", fields.wave, low=1, high=3)
     row.staff_grade = validation.text("staff grade", fields.staff_grade, max_length=60)
     row.hourly_cost_pence = validation.whole_number(
         "hourly cost", fields.hourly_cost_pence, low=0, high=100_000

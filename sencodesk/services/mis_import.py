@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -167,19 +167,12 @@ def apply(desk: Desk, plan: ImportPreview, *, progress: Progress | None = None,
             session.add(created)
             session.flush()
             assert created.id is not None
-            # a new pupil has no history to close: write the first periods directly
             # the file's dated SEN history, each period ending the day before the next begins
             history = [(on, status) for on, status in row.sen_history if on <= today] \
                 or [(today, row.status or SenStatus.NONE)]
-            for (starts, status), following in zip(history, [*history[1:], None],
-                                                   strict=True):
-                session.add(StatusPeriod(
-                    pupil_id=created.id, starts_on=starts, status=status.value,
-                    ends_on=following[0] - timedelta(days=1) if following else None))
-            since = history[-1][0]
-            session.add_all(NeedPeriod(pupil_id=created.id, need=need.value, rank=rank,
-                                       starts_on=since)
-                            for rank, need in enumerate(row.needs, start=1))
+            *earlier, (since, status) = history
+            pupils.apply_sen(session, created, pupils.SenChange(status, row.needs), since,
+                             earlier=earlier)
             audit.record(session, desk.actor, "create", "pupil", entity_id=created.id,
                          pupil_id=created.id, summary=f"imported {row.upn} (row {row.row})")
             if progress and done % 200 == 0:

@@ -6,11 +6,13 @@ from collections import defaultdict
 from datetime import date
 
 from sencodesk.domain import validation
+from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision_map import InterventionLine, ProvisionMap, PupilLine
 from sencodesk.services import cycles, interventions, pupils, school
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
 
+@composite(Permission.READ_PUPILS, writes=False)
 def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap:
     """Every provision in a cycle that overlaps ``starts_on``..``ends_on``, by intervention and
     by pupil, against the notional SEN budget. A cycle counts whole if it overlaps."""

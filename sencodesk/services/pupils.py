@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from sencodesk.domain import census, validation
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
@@ -21,6 +21,8 @@ from sencodesk.domain.records import (
     PupilRow,
     StatusRecord,
 )
+from sencodesk.domain.register_filter import RegisterFilter as RegisterFilter
+from sencodesk.domain.register_filter import matches
 from sencodesk.services import audit, register_rows
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
@@ -53,18 +55,6 @@ class SenChange:
     status: SenStatus
     needs: tuple[NeedType, ...] = ()
     starts_on: date | None = None  # default: today
-
-
-@dataclass(frozen=True)
-class RegisterFilter:
-    status: SenStatus | None = None
-    statuses: frozenset[SenStatus] = field(default_factory=frozenset)
-    need: NeedType | None = None
-    year_group: YearGroup | None = None
-    form: str | None = None
-    search: str = ""
-    include_left: bool = False
-    review_overdue: bool = False
 
 
 def clean(fields: PupilFields, *, today: date) -> PupilFields:
@@ -178,22 +168,29 @@ def _open_needs(session: Session, pupil_id: int) -> list[NeedPeriod]:
 def _close(period: StatusPeriod | NeedPeriod, starts_on: date, session: Session) -> None:
     """End a period the day before its successor starts; a same-day correction replaces it."""
     if period.starts_on == starts_on:
-        session.delete(period)
+        if period in session.new:  # opened earlier in this same history, not yet stored
+            session.expunge(period)
+        else:
+            session.delete(period)
     else:
         period.ends_on = starts_on - timedelta(days=1)
         session.add(period)
 
 
-def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -> None:
+def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date, *,
+              earlier: Sequence[tuple[date, SenStatus]] = ()) -> None:
+    """The one writer of SEN status and need periods (forms, imports and the demo school all
+    come here): checks the status and needs (census rules) and each start date, ends the
+    periods it replaces the day before, and opens the new ones. ``earlier`` is a dated status
+    history before ``starts_on`` (from a transfer file), written status by status."""
     assert pupil.id is not None
+    census.check_needs(sen.status, sen.needs)
     current = _open_status(session, pupil.id)
-    census.check_new_period_start(
-        current.starts_on if current else None, starts_on, field="status start"
-    )
-    if current is None or current.status != sen.status.value:
-        if current is not None:
-            _close(current, starts_on, session)
-        session.add(StatusPeriod(pupil_id=pupil.id, status=sen.status.value, starts_on=starts_on))
+    for on, status in (*earlier, (starts_on, sen.status)):
+        if on > starts_on or (on == starts_on and status is not sen.status):
+            raise ValidationError("status start", f"the history's {on:%d/%m/%Y} is not before "
+                                  f"{starts_on:%d/%m/%Y}")
+        current = _write_status(session, pupil.id, current, status, on)
     wanted = {rank: need for rank, need in enumerate(sen.needs, start=1)}
     for period in _open_needs(session, pupil.id):
         census.check_new_period_start(period.starts_on, starts_on, field="need start")
@@ -203,6 +200,21 @@ def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date) -
             _close(period, starts_on, session)
     for rank, need in wanted.items():
         session.add(NeedPeriod(pupil_id=pupil.id, need=need.value, rank=rank, starts_on=starts_on))
+
+
+def _write_status(session: Session, pupil_id: int, current: StatusPeriod | None,
+                  status: SenStatus, starts_on: date) -> StatusPeriod:
+    """``status`` from ``starts_on`` after ``current``; the period open afterwards."""
+    census.check_new_period_start(
+        current.starts_on if current else None, starts_on, field="status start"
+    )
+    if current is not None and current.status == status.value:
+        return current
+    if current is not None:
+        _close(current, starts_on, session)
+    opened = StatusPeriod(pupil_id=pupil_id, status=status.value, starts_on=starts_on)
+    session.add(opened)
+    return opened
 
 
 def change_sen(desk: Desk, pupil_id: int, sen: SenChange) -> None:
@@ -227,18 +239,39 @@ def _sen_snapshot(session: Session, pupil_id: int) -> dict[str, object]:
     return {"status": status.status if status else None, **needs}
 
 
-def mark_left(desk: Desk, pupil_id: int, left_on: date) -> None:
-    """The pupil has left: kept, read-only and out of the register."""
+def mark_left(desk: Desk, pupil_id: int, left_on: date, *, destination: str = "") -> None:
+    """The pupil has left (for ``destination``, the school they moved to, if known): kept,
+    read-only and out of the register."""
+    destination = validation.text("destination", destination, max_length=200)
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupil = _get(session, pupil_id)
         _editable(pupil)
         if left_on < pupil.dob or (pupil.joined_on and left_on < pupil.joined_on):
             raise ValidationError("date left", "is before the pupil joined")
-        pupil.left_on = left_on
+        pupil.left_on, pupil.destination = left_on, destination
         session.add(pupil)
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
                      pupil_id=pupil_id, summary="marked as left",
-                     changed={"left_on": [None, left_on.isoformat()]})
+                     changed={"left_on": [None, left_on.isoformat()],
+                              "destination": ["", destination]})
+
+
+def record_destination(desk: Desk, pupil_id: int, destination: str) -> None:
+    """The school a leaver moved to (the one field of a leaver's file that may still change,
+    until their SEN file has been sent there)."""
+    destination = validation.text("destination", destination, max_length=200, required=True)
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        pupil = _get(session, pupil_id)
+        if pupil.left_on is None:
+            raise ValidationError("destination", "mark the pupil as left first")
+        if pupil.file_sent_on is not None:
+            raise ValidationError("destination", f"the SEN file was sent to {pupil.destination} "
+                                  f"on {pupil.file_sent_on:%d/%m/%Y}")
+        before, pupil.destination = pupil.destination, destination
+        session.add(pupil)
+        audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,
+                     pupil_id=pupil_id, summary="destination recorded",
+                     changed={"destination": [before, destination]})
 
 
 def id_for_upn(desk: Desk, upn: str) -> int:
@@ -252,37 +285,19 @@ def id_for_upn(desk: Desk, upn: str) -> int:
 
 
 def list_pupils(desk: Desk, where: RegisterFilter | None = None) -> list[PupilRow]:
-    """The register, sorted by surname, filtered as asked."""
+    """The register, sorted by surname, filtered as asked (``register_filter.matches``: the
+    same rule as the Register screen)."""
     where = where or RegisterFilter()
     today = desk.today()
     with desk.unit(Permission.READ_PUPILS) as session:
+        # exact columns narrow the read in SQL; text is matched in Python, case-folded
         conditions: list[Any] = []
         if not where.include_left:
             conditions.append(col(Pupil.left_on).is_(None))
         if where.year_group is not None:
             conditions.append(Pupil.year_group == int(where.year_group))
-        if where.form:
-            conditions.append(func.lower(Pupil.form) == where.form.strip().lower())
-        if where.search.strip():
-            term = f"%{where.search.strip().lower()}%"
-            conditions.append(
-                or_(
-                    func.lower(Pupil.legal_surname).like(term),
-                    func.lower(Pupil.legal_forename).like(term),
-                    func.lower(Pupil.preferred_surname).like(term),
-                    func.lower(Pupil.preferred_forename).like(term),
-                    func.lower(Pupil.upn).like(term),
-                )
-            )
         rows = register_rows.read(session, conditions)
-    statuses = set(where.statuses) | ({where.status} if where.status else set())
-    return [
-        row
-        for row in rows
-        if (not statuses or row.status in statuses)
-        and (where.need is None or where.need in (row.primary_need, row.secondary_need))
-        and (not where.review_overdue or (row.next_review is not None and row.next_review < today))
-    ]
+    return [row for row in rows if matches(row, where, today=today)]
 
 
 def get(desk: Desk, pupil_id: int) -> PupilDetail:

@@ -8,12 +8,11 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from sencodesk import paths
 from sencodesk.domain import pictures, validation
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord, DocumentRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store.blobs import MAX_BYTES, BlobStore
 from sencodesk.store.tables import ContactLogEntry, Document, Pupil, StaffMember
@@ -23,7 +22,7 @@ MAX_PHOTO = 5 * 1024 * 1024
 
 
 def blobs(desk: Desk) -> BlobStore:
-    return BlobStore(desk.data_dir / paths.DOCUMENTS_NAME, desk.db.key)
+    return desk.blobs
 
 
 NO_CONFIDENTIAL_KEY = ("Your account does not hold the key to confidential documents yet. Ask a "
@@ -37,11 +36,12 @@ def _store(desk: Desk, confidential: bool) -> BlobStore:
     account's password opens, does not open them)."""
     if not confidential:
         return blobs(desk)
-    if desk.confidential_key is None:
+    sealed = desk.confidential_blobs
+    if sealed is None:
         if not desk.actor.may(Permission.READ_CONFIDENTIAL):
             raise PermissionDenied("This document is marked confidential.")
         raise PermissionDenied(NO_CONFIDENTIAL_KEY)
-    return BlobStore(desk.data_dir / paths.DOCUMENTS_NAME, desk.confidential_key)
+    return sealed
 
 
 def _reseal(session: Session, desk: Desk, row: Document, confidential: bool) -> str | None:
@@ -86,8 +86,7 @@ def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summ
     if occurred_on > desk.today():
         raise ValidationError("date", f"{occurred_on:%d/%m/%Y} is in the future")
     with desk.unit(Permission.ADD_CONTACT) as session:
-        if session.get(Pupil, pupil_id) is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        pupils.editable(session, pupil_id)
         row = ContactLogEntry(
             pupil_id=pupil_id, occurred_on=occurred_on, kind=kind,
             with_whom=validation.text("with", with_whom, max_length=200),
@@ -129,8 +128,7 @@ def attach(desk: Desk, pupil_id: int, source: Path, *, title: str, kind: str = "
     except OSError as error:
         raise ValidationError("file", f"cannot read {source.name}: {error.strerror}") from None
     with desk.unit(Permission.EDIT_DOCUMENTS) as session:
-        if session.get(Pupil, pupil_id) is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        pupils.editable(session, pupil_id)
         name = _store(desk, confidential).put(data)
         row = Document(pupil_id=pupil_id, sha256=name, title=title,
                        kind=validation.text("type", kind, max_length=60), dated=dated,
@@ -175,6 +173,7 @@ def set_confidential(desk: Desk, document_id: int, confidential: bool) -> None:
         row = session.get(Document, document_id)
         if row is None:
             raise NotFound(f"There is no document with id {document_id}.")
+        pupils.editable(session, row.pupil_id)
         old = row.confidential
         unused = _reseal(session, desk, row, confidential) if old != confidential else None
         audit.record(session, desk.actor, "update", "document", entity_id=row.id,
@@ -189,9 +188,7 @@ def set_photo(desk: Desk, pupil_id: int, data: bytes) -> None:
         raise ValidationError("photo", "the photo is over 5 MB; use a smaller picture")
     pictures.check_photo(data)
     with desk.unit(Permission.EDIT_PUPILS) as session:
-        pupil = session.get(Pupil, pupil_id)
-        if pupil is None:
-            raise NotFound(f"There is no pupil with id {pupil_id}.")
+        pupil = pupils.editable(session, pupil_id)
         old, pupil.photo_sha256 = pupil.photo_sha256, blobs(desk).put(data)
         session.add(pupil)
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,

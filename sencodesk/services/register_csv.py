@@ -12,7 +12,7 @@ from sqlmodel import col
 from sencodesk.domain.mis_csv import EXPORT_COLUMNS, spreadsheet_safe
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import pupils, saving
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 from sencodesk.services.report_data import record_export
 from sencodesk.store.tables import Pupil
 
@@ -51,10 +51,13 @@ def register_csv(desk: Desk) -> bytes:
     return _encode(_rows(desk))
 
 
+@composite(Permission.EXPORT)
 def write_register_csv(desk: Desk, path: Path, *, replace: bool = False) -> int:
-    """Write the register (not leavers) to ``path``; return how many pupils. Audited."""
+    """Write the register (not leavers) to ``path`` (refused before any work if it is taken,
+    unless ``replace``); return how many pupils. Audited (the entry commits only if the file
+    was written)."""
     saving.check_target(path, replace=replace)
     rows = _rows(desk)
-    saving.save_export(path, _encode(rows), replace=replace)
     record_export(desk, "register csv", summary=f"{len(rows)} pupils")
+    saving.save_export(path, _encode(rows), replace=replace)
     return len(rows)

@@ -83,6 +83,8 @@ def read(session: Session, where: list[Any]) -> list[PupilRow]:
                 secondary_need=_NEEDS[ranked[2]] if 2 in ranked else None,
                 left_on=left_on,
                 next_review=reviews.get(pid),
+                legal_surname=surname,
+                legal_forename=forename,
             )
         )
     return rows

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sencodesk.domain import chronology
-from sencodesk.domain.codes import Role, SenStatus
+from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import (
     ChronologySheet,
     DocumentMeta,
@@ -24,9 +24,9 @@ from sencodesk.domain.documents import (
     RequestTimeline,
 )
 from sencodesk.domain.errors import NotFound, ValidationError
+from sencodesk.domain.passport_contacts import ParentContact, passport_contacts
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import (
-    accounts,
     audit,
     cycles,
     deadlines,
@@ -37,7 +37,7 @@ from sencodesk.services import (
     school,
 )
 from sencodesk.services import provision_map as provision_map_service
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
 
 def meta(desk: Desk, title: str) -> DocumentMeta:
@@ -46,28 +46,29 @@ def meta(desk: Desk, title: str) -> DocumentMeta:
 
 
 def record_export(desk: Desk, document: str, *, pupil_id: int | None = None,
-                  summary: str = "") -> None:
-    """Every export leaves an audit entry: what was exported, by whom, about whom."""
-    with desk.db.transaction() as session:
+                  summary: str = "", permission: Permission = Permission.EXPORT) -> None:
+    """Every export leaves an audit entry: what was exported, by whom, about whom. Called
+    inside the exporting service's composite unit, it commits with the reads or not at all."""
+    with desk.unit(permission) as session:
         audit.record(session, desk.actor, "export", document, pupil_id=pupil_id,
                      summary=summary or document)
 
 
-def _senco_line(desk: Desk) -> tuple[str, ...]:
-    """The SENCO as a passport contact (only roles that may list accounts can see who)."""
-    if not desk.actor.may(Permission.MANAGE_ACCOUNTS):
-        return ()
-    sencos = [a.name for a in accounts.list_accounts(desk) if a.role is Role.SENCO]
-    return tuple(f"SENCO: {name}" for name in sencos[:1])
+def _contact_rules(desk: Desk) -> tuple[ParentContact, str, str]:
+    """The school's passport contact setting, how to reach the SENCO and the SENCO's name."""
+    info = school.get(desk)
+    return (ParentContact(info.passport_parent_contact), info.senco_contact,
+            school.senco_name(desk))
 
 
-def _contacts(desk: Desk, pupil_id: int, senco: tuple[str, ...]) -> tuple[str, ...]:
-    detail = pupils.get(desk, pupil_id)
-    parents = tuple(f"{p.relationship or 'Parent/carer'}: {p.name}"
-                    + (f" ({p.phone})" if p.phone else "") for p in detail.parents[:2])
-    return parents + senco
+def _contacts(desk: Desk, pupil_id: int,
+              rules: tuple[ParentContact, str, str]) -> tuple[str, ...]:
+    policy, senco_contact, senco_name = rules
+    return passport_contacts(policy, pupils.get(desk, pupil_id).parents,
+                             senco_contact=senco_contact, senco_name=senco_name)
 
 
+@composite(Permission.PRINT_PASSPORTS)
 def passport(desk: Desk, pupil_id: int) -> PassportSet:
     """One pupil's passport on one A4 page."""
     desk.require(Permission.PRINT_PASSPORTS)
@@ -76,11 +77,13 @@ def passport(desk: Desk, pupil_id: int) -> PassportSet:
     if record is None:
         raise NotFound(f"{detail.row.display_name} has no passport yet: write one first.")
     sheet = PassportSheet(detail.row, record, records_log.photo(desk, pupil_id),
-                          _contacts(desk, pupil_id, _senco_line(desk)))
-    record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed")
+                          _contacts(desk, pupil_id, _contact_rules(desk)))
+    record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed",
+                  permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, f"Pupil passport: {detail.row.display_name}"), (sheet,))
 
 
+@composite(Permission.PRINT_PASSPORTS)
 def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil passports",
                   ) -> PassportSet:
     """The passports of these pupils, one per page; pupils with none are skipped and named."""
@@ -88,17 +91,19 @@ def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil p
     wanted = set(pupil_ids)
     rows = [r for r in pupils.list_pupils(desk) if r.id in wanted]
     latest = passports.latest_for(desk, [r.id for r in rows])
-    senco = _senco_line(desk)
+    rules = _contact_rules(desk)
     sheets = tuple(PassportSheet(r, latest[r.id], records_log.photo(desk, r.id),
-                                 _contacts(desk, r.id, senco))
+                                 _contacts(desk, r.id, rules))
                    for r in rows if r.id in latest)
     if not sheets:
         raise ValidationError("pupils", "none of the chosen pupils has a passport yet")
-    record_export(desk, "passports", summary=f"{len(sheets)} passports printed")
+    record_export(desk, "passports", summary=f"{len(sheets)} passports printed",
+                  permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, title), sheets,
                        tuple(r.display_name for r in rows if r.id not in latest))
 
 
+@composite(Permission.PRINT_PASSPORTS)
 def class_set(desk: Desk, form: str) -> PassportSet:
     """Every pupil on the SEND register (K or E) in a class, one passport per page."""
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(
@@ -108,16 +113,19 @@ def class_set(desk: Desk, form: str) -> PassportSet:
     return passports_for(desk, [r.id for r in rows], title=f"Pupil passports: class {form}")
 
 
+@composite(Permission.READ_SUPPORT)
 def plan(desk: Desk, pupil_id: int) -> PlanSheet:
     """The pupil's APDR plans and reviews, for parents and staff."""
     desk.require(Permission.READ_SUPPORT)
     row = pupils.get(desk, pupil_id).row
     sheet = PlanSheet(meta(desk, f"Support plan: {row.display_name}"), row,
                       tuple(cycles.cycles_for(desk, pupil_id)))
-    record_export(desk, "plan", pupil_id=pupil_id, summary="support plan exported")
+    record_export(desk, "plan", pupil_id=pupil_id, summary="support plan exported",
+                  permission=Permission.READ_SUPPORT)
     return sheet
 
 
+@composite(Permission.EXPORT, Permission.READ_EHCP)
 def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
     """The pupil's EHC requests, milestones (due, done, rule), exceptions and annual reviews
     in date order, for a tribunal bundle."""
@@ -143,6 +151,7 @@ def ehcp_chronology(desk: Desk, pupil_id: int) -> ChronologySheet:
     return sheet
 
 
+@composite(Permission.EXPORT)
 def register(desk: Desk) -> RegisterSheet:
     """Everyone on SEN support or with an EHC plan (not leavers), by surname."""
     desk.require(Permission.EXPORT)
@@ -154,6 +163,7 @@ def register(desk: Desk) -> RegisterSheet:
     return RegisterSheet(meta(desk, "SEND register"), lines)
 
 
+@composite(Permission.EXPORT)
 def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMapSheet:
     """The costed provision map for a period, against the notional SEN budget."""
     desk.require(Permission.EXPORT)

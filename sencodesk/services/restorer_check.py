@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sencodesk.domain.errors import AuthenticationFailed
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import accounts, audit
+from sencodesk.services import accounts, audit, location
 from sencodesk.services.context import Actor
 
 
@@ -31,7 +31,7 @@ def _replaced_trail(data_dir: Path, username: str, password: str) -> tuple[int, 
     may restore (a withdrawn account's slot may still be in an old backup); returns the head of
     the audit trail about to be replaced. None for a data folder with no case file (a new
     laptop)."""
-    if not (accounts.school_exists(data_dir) and accounts.slots_path(data_dir).exists()):
+    if not location.school_whole(data_dir):
         return None
     try:
         current = accounts.open_as(data_dir, username, password)

@@ -1,46 +1,36 @@
-"""Leavers past their retention date: listed, then deleted one at a time after the user types
-the pupil's UPN to confirm. Deletion removes every record and attached file about the pupil in
-one transaction and is audited (the audit entry names no one)."""
+"""Leavers past their retention date, or whose SEN file has been sent to their next school:
+listed, then deleted one at a time after the user types the pupil's UPN to confirm. Deletion
+removes every record and attached file about the pupil in one transaction and is audited (the
+audit entry names no one)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from datetime import date
 
 from sqlmodel import col, select
 
 from sencodesk.domain import retention
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import DueForDeletion
 from sencodesk.services import audit, pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import Document, Pupil
 
 
-@dataclass(frozen=True)
-class DueForDeletion:
-    pupil_id: int
-    name: str
-    upn: str
-    dob: date
-    left_on: date
-    kept_until: date
-
-    @property
-    def reason(self) -> str:
-        return (f"left {self.left_on:%d/%m/%Y}; kept until {self.kept_until:%d/%m/%Y} "
-                f"({retention.SOURCE})")
-
-
 def due_for_deletion(desk: Desk) -> list[DueForDeletion]:
-    """Leavers whose retention date has passed, the longest overdue first."""
+    """Leavers whose file was sent to their next school (earliest sent first), then those whose
+    retention date has passed (the longest overdue first)."""
     desk.require(Permission.EDIT_PUPILS)
     today = desk.today()
     rows = pupils.list_pupils(desk, pupils.RegisterFilter(include_left=True))
+    with desk.unit(Permission.EDIT_PUPILS) as session:
+        sent = {pid: (to, on) for pid, to, on in session.exec(
+            select(col(Pupil.id), col(Pupil.destination), col(Pupil.file_sent_on))
+            .where(col(Pupil.file_sent_on).is_not(None)))}
     due = [DueForDeletion(r.id, r.display_name, r.upn, r.dob, r.left_on,
-                          retention.retention_ends(r.dob))
-           for r in rows if r.left_on and retention.is_due(r.dob, r.left_on, today)]
-    return sorted(due, key=lambda d: d.kept_until)
+                          retention.retention_ends(r.dob), *sent.get(r.id, ("", None)))
+           for r in rows if r.left_on and retention.is_due(
+               r.dob, r.left_on, today, file_sent_on=sent.get(r.id, ("", None))[1])]
+    return sorted(due, key=lambda d: (d.sent_on is None, d.sent_on or d.kept_until))
 
 
 def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
@@ -54,7 +44,8 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
         if confirm_upn.strip().upper() != pupil.upn:
             raise ValidationError("UPN", "the UPN typed does not match this pupil's; nothing "
                                   "was deleted")
-        if not retention.is_due(pupil.dob, pupil.left_on, today):
+        if not retention.is_due(pupil.dob, pupil.left_on, today,
+                                file_sent_on=pupil.file_sent_on):
             kept = retention.retention_ends(pupil.dob)
             why = "has not left" if pupil.left_on is None else f"is kept until {kept:%d/%m/%Y}"
             raise ValidationError("pupil", f"this pupil {why}; nothing was deleted")
@@ -69,7 +60,10 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
         photos = select(col(Pupil.photo_sha256)).where(col(Pupil.photo_sha256).in_(files))
         still_used |= {name for name in session.exec(photos) if name}
         audit.record(session, desk.actor, "delete", "pupil", entity_id=pupil_id,
-                     summary=f"record deleted at the end of its retention period "
-                     f"({retention.SOURCE}); details removed from {redacted} audit entries")
+                     summary=(f"record deleted after its SEN file was sent to the next school "
+                              f"({retention.TRANSFER_SOURCE})" if pupil.file_sent_on else
+                              f"record deleted at the end of its retention period "
+                              f"({retention.SOURCE})")
+                     + f"; details removed from {redacted} audit entries")
     for name in files - still_used:
         store.delete(name)  # after the commit: a failed delete leaves an orphan, not a gap

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sencodesk import paths
 from sencodesk.domain.errors import ValidationError
+from sencodesk.services import location
 
 
 def data_folder_holding(path: Path) -> Path | None:
@@ -16,7 +17,7 @@ def data_folder_holding(path: Path) -> Path | None:
     pointing into the data folder counts."""
     folder = path.expanduser().resolve().parent
     for candidate in (folder, *folder.parents):
-        if (candidate / paths.DATABASE_NAME).exists() or (candidate / paths.KEYSLOTS_NAME).exists():
+        if location.holds_case_files(candidate):
             return candidate
     return None
 

@@ -10,8 +10,9 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from sencodesk.domain import validation
-from sencodesk.domain.codes import SchoolPhase
+from sencodesk.domain.codes import Role, SchoolPhase
 from sencodesk.domain.errors import StoreError, ValidationError
+from sencodesk.domain.passport_contacts import ParentContact
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, StaffRecord, TermRecord
 from sencodesk.services import audit
@@ -35,6 +36,8 @@ def _info(school: School) -> SchoolInfo:
         notional_sen_budget_pence=school.notional_sen_budget_pence,
         autolock_minutes=school.autolock_minutes,
         lead_times={str(k): int(v) for k, v in json.loads(school.lead_times_json).items()},
+        senco_contact=school.senco_contact,
+        passport_parent_contact=school.passport_parent_contact,
     )
 
 
@@ -58,9 +61,16 @@ def update(desk: Desk, info: SchoolInfo) -> None:
                             low=0, high=10**11)
     for key, days in info.lead_times.items():
         validation.whole_number(f"lead time {key}", days, low=1, high=365)
+    try:
+        parent_contact = ParentContact(info.passport_parent_contact).value
+    except ValueError:
+        raise ValidationError("passport parent contact",
+                              f"{info.passport_parent_contact!r} is not a choice") from None
     cleaned = replace(
         info, name=name, urn=urn, phase=phase,
         local_authority=validation.text("local authority", info.local_authority, max_length=120),
+        senco_contact=validation.text("SENCO contact", info.senco_contact, max_length=200),
+        passport_parent_contact=parent_contact,
     )
     with desk.unit(Permission.EDIT_SCHOOL) as session:
         school = _row(session)
@@ -70,6 +80,8 @@ def update(desk: Desk, info: SchoolInfo) -> None:
         school.notional_sen_budget_pence = cleaned.notional_sen_budget_pence
         school.autolock_minutes = cleaned.autolock_minutes
         school.lead_times_json = json.dumps(cleaned.lead_times, sort_keys=True)
+        school.senco_contact = cleaned.senco_contact
+        school.passport_parent_contact = cleaned.passport_parent_contact
         session.add(school)
         audit.record(session, desk.actor, "update", "school", entity_id=school.id,
                      changed=audit.changes(before, asdict(cleaned)))
@@ -121,3 +133,13 @@ def staff(desk: Desk) -> list[StaffRecord]:
             for s in session.exec(select(StaffMember).where(col(StaffMember.active).is_(True))
                                   .order_by(StaffMember.name))
         ]
+
+
+def senco_name(desk: Desk) -> str:
+    """The name of the school's SENCO (the first active SENCO account), for passports that
+    any member of staff may print; blank if there is none."""
+    with desk.unit(Permission.READ_SCHOOL) as session:
+        name = session.exec(select(StaffMember.name).where(
+            StaffMember.role == Role.SENCO.value, col(StaffMember.active).is_(True))
+            .order_by(col(StaffMember.id))).first()
+        return name or ""

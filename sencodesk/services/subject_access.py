@@ -25,22 +25,34 @@ from sencodesk.services import (
     records_log,
     report_data,
 )
-from sencodesk.services.context import Desk
+from sencodesk.services.context import Desk, composite
 
 #: What a subject access export needs beyond exporting: every kind of record.
 REQUIRED = (Permission.EXPORT, Permission.READ_EHCP, Permission.READ_CONFIDENTIAL,
             Permission.READ_AUDIT, Permission.READ_CONTACTS)
 
 
+@composite(*REQUIRED)
 def gather(desk: Desk, pupil_id: int) -> SubjectAccessSheet:
     """Every record about the pupil, every version, every document and every audit entry."""
     for permission in REQUIRED:
         desk.require(permission)
+    sheet = whole_record(desk, pupil_id, title="Subject access", with_audit=True)
+    report_data.record_export(desk, "subject access", pupil_id=pupil_id,
+                              summary="everything held exported for a subject access request")
+    return sheet
+
+
+def whole_record(desk: Desk, pupil_id: int, *, title: str, with_audit: bool,
+                 sent_to: str = "") -> SubjectAccessSheet:
+    """Every record about the pupil, every version and every document; the audit trail of who
+    did what only ``with_audit`` (a subject access request gets it; the next school does not).
+    Not audited here: the caller records the export it is for."""
     detail = pupils.get(desk, pupil_id)
     documents = tuple(records_log.read_document(desk, d.id)
                       for d in records_log.documents(desk, pupil_id))
-    sheet = SubjectAccessSheet(
-        meta=report_data.meta(desk, f"Subject access: {detail.row.display_name}"),
+    return SubjectAccessSheet(
+        meta=report_data.meta(desk, f"{title}: {detail.row.display_name}"),
         pupil=detail,
         passports=tuple(passports.versions(desk, pupil_id)),
         cycles=tuple(sorted(cycles.cycles_for(desk, pupil_id), key=lambda c: c.starts_on)),
@@ -49,29 +61,34 @@ def gather(desk: Desk, pupil_id: int) -> SubjectAccessSheet:
         contacts=tuple(records_log.contacts(desk, pupil_id)),
         documents=documents,
         photo=records_log.photo(desk, pupil_id),
-        audit=tuple(audit.list_events(desk, pupil_id=pupil_id, limit=None)),
+        audit=tuple(audit.list_events(desk, pupil_id=pupil_id, limit=None)) if with_audit
+        else (),
+        sent_to=sent_to,
     )
-    report_data.record_export(desk, "subject access", pupil_id=pupil_id,
-                              summary="everything held exported for a subject access request")
-    return sheet
 
 
 def package(sheet: SubjectAccessSheet, pdf: bytes) -> bytes:
     """The ZIP: README.txt, record.pdf, record.json, documents/ and the photo."""
     buffer = io.BytesIO()
-    names = []
+    files = attached_files(sheet)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("record.pdf", pdf)
         archive.writestr("record.json", json.dumps(to_json(sheet), indent=2,
                                                    ensure_ascii=False, sort_keys=True))
-        for number, (record, data) in enumerate(sheet.documents, start=1):
-            name = f"documents/{number:02d}-{safe_name(record.filename or record.title)}"
+        for name, data in files:
             archive.writestr(name, data)
-            names.append(name)
-        if sheet.photo:
-            archive.writestr(f"photo.{_image_type(sheet.photo)}", sheet.photo)
-        archive.writestr("README.txt", _readme(sheet, names))
+        archive.writestr("README.txt", _readme(sheet, [n for n, _ in files
+                                                       if n.startswith("documents/")]))
     return buffer.getvalue()
+
+
+def attached_files(sheet: SubjectAccessSheet) -> list[tuple[str, bytes]]:
+    """The attached documents as ``documents/NN-name`` and the photo, ready for an archive."""
+    files = [(f"documents/{number:02d}-{safe_name(record.filename or record.title)}", data)
+             for number, (record, data) in enumerate(sheet.documents, start=1)]
+    if sheet.photo:
+        files.append((f"photo.{_image_type(sheet.photo)}", sheet.photo))
+    return files
 
 
 def to_json(sheet: SubjectAccessSheet) -> dict[str, Any]:

@@ -16,15 +16,15 @@ import time
 from pathlib import Path
 
 from sencodesk import paths
+from sencodesk.store import layout
 
-NAME = "signin-attempts.json"
 #: Enough for every account and many mistyped names; the oldest are dropped beyond it.
 MAX_NAMES = 500
 MAX_BYTES = 256 * 1024
 
 
 def _file(folder: Path) -> Path:
-    return folder / NAME
+    return layout.attempts_path(folder)
 
 
 def _read(folder: Path) -> dict[str, list[float]]:

@@ -2,23 +2,29 @@
 
 The database is SQLCipher (AES-256, the whole file including the WAL is encrypted). Every
 connection is given the raw 256-bit key first, then foreign keys, WAL and a busy timeout.
-Opening applies any pending migration after taking a dated backup copy.
+Opening (and migrating) a case file is :mod:`sencodesk.store.case_file`, above this module.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+import functools
+import hashlib
+import hmac
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from sencodesk.domain.errors import StoreError
+from sencodesk.domain.errors import AuthenticationFailed, StoreError
+from sencodesk.store import keyslots, layout
+from sencodesk.store.blobs import BlobStore
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -51,7 +57,8 @@ def _prepare(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _engine(path: Path, key: bytes) -> Engine:
+def engine_for(path: Path, key: bytes) -> Engine:
+    """The pooled engine of the case file at ``path``; every connection is unlocked first."""
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher3.dbapi2,
@@ -64,19 +71,99 @@ def _engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+Snapshot = Literal["read", "write"] | None
+BEGIN = {"read": "BEGIN DEFERRED", "write": "BEGIN IMMEDIATE"}
+
+
 @dataclass
 class Database:
-    """An open case file. Hand out short-lived sessions, one per unit of work."""
+    """An open case file. Hand out short-lived sessions, one per unit of work.
+
+    This is the store's face to the services: besides sessions it holds the attached files,
+    keyed secrets and the staff's key slots, so that no service handles the database key, a
+    file name or a path inside the school's folder.
+    """
 
     path: Path
-    key: bytes
-    engine: Engine
+    key: bytes = field(repr=False)  # never in a traceback, a log or a crash dialog
+    engine: Engine = field(repr=False)
+    #: The confidential-documents key, when the person who unlocked the file holds it (their
+    #: slot wraps it and their role may read confidential documents); None otherwise.
+    confidential_key: bytes | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def blobs(self) -> BlobStore:
+        """Attached files, encrypted with the school's key."""
+        return BlobStore(layout.documents_path(self.path.parent), self.key)
+
+    @property
+    def confidential_blobs(self) -> BlobStore | None:
+        """Confidential documents, sealed under their own key (so the database key alone,
+        which every account's password opens, does not open them); None if this unlock does
+        not hold that key."""
+        if self.confidential_key is None:
+            return None
+        return BlobStore(layout.documents_path(self.path.parent), self.confidential_key)
+
+    def withhold_confidential(self) -> None:
+        """Forget the confidential-documents key (the person's role may not read them)."""
+        self.confidential_key = None
+
+    def secret(self, purpose: str) -> bytes:
+        """A key for one ``purpose`` (e.g. anonymous codes) derived from the school's key:
+        stable for this school, useless to anyone without it, never the key itself."""
+        return hmac.new(self.key, purpose.encode(), hashlib.sha256).digest()
+
+    def grant(self, username: str, password: str, *, confidential: bool = False) -> None:
+        """Let ``username`` unlock the case file with ``password`` (a new or rewrapped slot).
+        With ``confidential`` (their role may read confidential documents) the slot wraps the
+        confidential-documents key too, if this unlock holds it."""
+        keyslots.add(self._slots, keyslots.make_slot(
+            username, password, self.key,
+            confidential_key=self.confidential_key if confidential else None))
+
+    def revoke(self, username: str) -> None:
+        """``username`` can no longer unlock the case file."""
+        keyslots.remove(self._slots, username)
+
+    def first_confidential_key(self, username: str, password: str) -> bool:
+        """A case file made before confidential documents had a key of their own gets one:
+        made now and wrapped in ``username``'s slot, unless some slot already holds one.
+        Returns whether it was made (the caller re-seals the documents)."""
+        if self.confidential_key is not None or \
+                keyslots.holds_confidential(keyslots.read(self._slots)):
+            return False
+        self.confidential_key = keyslots.new_database_key()
+        self.grant(username, password, confidential=True)
+        return True
+
+    def password_unlocks(self, username: str, password: str, *,
+                         sleep: Callable[[float], None] = time.sleep) -> bool:
+        """Whether ``password`` opens ``username``'s key slot: held back after wrong ones and
+        counted exactly as signing in is (the same count, for this account)."""
+        try:
+            keyslots.unlock_keys(self._slots, username, password, sleep=sleep)
+        except AuthenticationFailed:
+            return False
+        return True
+
+    @property
+    def _slots(self) -> Path:
+        return layout.slots_path(self.path.parent)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit if the block finishes, roll back if it raises."""
+    def transaction(self, *, snapshot: Snapshot = None) -> Iterator[Session]:
+        """One unit of work: commit if the block finishes, roll back if it raises.
+
+        With ``snapshot`` every read in the block sees the case file as it was at the start
+        (SQLite reads outside an explicit transaction each see their own moment): "read" for
+        reports that write nothing, "write" when the block also writes (its audit rows), which
+        takes the write lock up front so the write cannot fail after the reads.
+        """
         with Session(self.engine, expire_on_commit=False) as session:
             try:
+                if snapshot is not None:
+                    session.connection().exec_driver_sql(BEGIN[snapshot])
                 yield session
                 session.commit()
             except BaseException:
@@ -85,26 +172,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
-    """Open (or, with ``create``, make) the case file at ``path`` and bring its schema up to date.
-
-    Raises StoreError with a plain message if the file is missing, not ours, damaged or from a
-    newer version of sencodesk.
-    """
-    from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
-
-    if create and path.exists():
-        raise StoreError(f"{path} already exists: this folder already holds a case file.")
-    if not create and not path.exists():
-        raise StoreError(f"There is no case file at {path}.")
-    raw_connect(path, key).close()
-    engine = _engine(path, key)
-    database = Database(path, key, engine)
-    try:
-        migrations.upgrade(database, fresh=create)
-    except BaseException:
-        database.close()
-        raise
-    return database

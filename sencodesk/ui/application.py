@@ -7,15 +7,21 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sencodesk import APP_NAME, paths
+
+if TYPE_CHECKING:
+    from sencodesk.services.context import Desk
+    from sencodesk.ui.main_window import MainWindow
 
 log = logging.getLogger("sencodesk")
 
@@ -75,20 +81,56 @@ def run_gui(data_dir: str | None = None) -> int:
     QTimer.singleShot(100, _start_log)
     sys.excepthook = _excepthook
     folder = paths.data_dir(data_dir)
+    from sencodesk.services.location import school_exists
+    from sencodesk.ui import viewing
     from sencodesk.ui.login import FirstRunDialog, SignInDialog
 
-    if (folder / paths.DATABASE_NAME).exists():
-        desk = SignInDialog.ask(folder)
-    else:
-        desk = FirstRunDialog.ask(folder)
-    if desk is None:
-        return 0
-    from sencodesk.tuning import tune_garbage_collector
+    viewing.remove_all()  # copies left by a session that crashed
+
+    first = True
+    while True:  # again after "Sign out / switch user"
+        desk = SignInDialog.ask(folder) if school_exists(folder) else FirstRunDialog.ask(folder)
+        if desk is None:
+            return 0
+        window = _main_window(desk)
+        if first:
+            from sencodesk.tuning import tune_garbage_collector
+
+            tune_garbage_collector()  # everything loaded by now stays loaded: freeze it
+            first = False
+        result = app.exec()
+        desk.close()
+        if not window.signing_out:
+            return int(result)
+
+
+def _main_window(desk: Desk) -> MainWindow:
+    """The main window, built under a busy cursor and shown once its first page is painted."""
     from sencodesk.ui.main_window import MainWindow
 
-    window = MainWindow(desk)
-    window.show()
-    tune_garbage_collector()  # everything loaded by now stays loaded: freeze it
-    result = app.exec()
-    desk.close()
-    return int(result)
+    opening = QLabel(QApplication.translate("sencodesk", "Opening sencodesk…"))
+    opening.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    opening.setStyleSheet("QLabel { background: #0b4f6c; color: white; padding: 24px 40px; "
+                          "font-size: 14pt; }")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        opening.show()  # something on screen while the window is built
+        _paint_now(opening)
+        window = MainWindow(desk)
+        window.show()
+        _paint_now(window)  # painted before anything slower runs: never a black window
+    finally:
+        QApplication.restoreOverrideCursor()
+        opening.close()
+    return window
+
+
+def _paint_now(widget: QWidget, wait_ms: int = 500) -> None:
+    """Let the window system map ``widget`` (it does so in its own time), then paint it."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        handle = widget.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+    widget.repaint()

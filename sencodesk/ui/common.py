@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QTableView,
     QWidget,
@@ -61,8 +62,28 @@ def error_label() -> QLabel:
 
 
 def show_error(label: QLabel, message: str) -> None:
+    """Show ``message`` under its field (or hide the line when empty), all of it: a dialog's
+    layout does not grow for wrapped text by itself, so the label asks for its lines' height."""
     label.setText(message)
     label.setVisible(bool(message))
+    label.setMinimumHeight(0)
+    window = label.window()
+    layout = window.layout()
+    if message and layout is not None and window.isVisible():
+        layout.activate()
+        label.setMinimumHeight(label.heightForWidth(label.width()))
+        layout.activate()
+        needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
+            else layout.totalMinimumSize().height()
+        if window.isWindow() and window.height() < needed:  # wrapped text: Qt won't grow it
+            window.resize(window.width(), needed)
+
+
+def say_saved(widget: QWidget | None, text: str = "Saved.") -> None:
+    """A short confirmation in the main window's status bar (when there is one)."""
+    window = widget.window() if widget is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 5000)
 
 
 def sentence(text: str) -> str:
@@ -70,14 +91,30 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def error_text(error: SencodeskError) -> str:
+    """What a person reads for this error when it stands alone (a dialog, a form's foot)."""
+    return error.describe() if isinstance(error, ValidationError) else str(error)
+
+
+def show_failure(error: BaseException, general: QLabel,
+                 fields: Mapping[str, QLabel] | None = None) -> None:
+    """The one way a form shows what went wrong: a ValidationError beside the field it names
+    (by the field's id, so it survives translated labels), anything else user-facing at the
+    form's foot. Errors not meant for users go on to the global handler."""
+    if not isinstance(error, SencodeskError):
+        raise error
+    target = fields.get(error.field) if fields and isinstance(error, ValidationError) else None
+    if target is not None and isinstance(error, ValidationError):
+        show_error(target, sentence(error.message))
+    else:
+        show_error(general, error_text(error))
+
+
 def explain(parent: QWidget | None, error: BaseException, *, title: str = "") -> None:
     """Show a user-facing error in a dialog. Unexpected errors go to the global handler."""
     if not isinstance(error, SencodeskError):
         raise error
-    text = error.message if isinstance(error, ValidationError) else str(error)
-    if isinstance(error, ValidationError):
-        text = f"{sentence(error.field)}: {error.message}"
-    QMessageBox.warning(parent, title or "sencodesk", text)
+    QMessageBox.warning(parent, title or "sencodesk", error_text(error))
 
 
 MAX_COLUMN = 320

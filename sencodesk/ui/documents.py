@@ -3,12 +3,13 @@ background behind a progress dialog, then preview it in the app to print or save
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from sencodesk.services import report_data
+from sencodesk.services import pupils, report_data
 from sencodesk.services.context import Desk
 from sencodesk.ui import worker
 from sencodesk.ui.common import explain
@@ -45,12 +46,25 @@ def preview_document(parent: QWidget, title: str, gather: Callable[[], object], 
     _RUNNING.add(task)
 
 
+def pdf_name(kind: str, desk: Desk, pupil_id: int | None = None) -> str:
+    """A default file name saying what, whose and when: "Passport - Ava Smith - 02-12-2026.pdf"
+    (characters no file system takes are left out)."""
+    parts = [kind]
+    if pupil_id is not None:
+        row = pupils.get(desk, pupil_id).row
+        parts.append(f"{row.forename} {row.surname}")
+    parts.append(desk.today().strftime("%d-%m-%Y"))
+    return re.sub(r'[\\/:*?"<>|]+', "", " - ".join(parts)) + ".pdf"
+
+
 def print_passports(desk: Desk, pupil_ids: Sequence[int], parent: QWidget) -> None:
     """Passports for one pupil or a selection, one page each."""
     ids = list(pupil_ids)
     if len(ids) == 1:
         preview_document(parent, parent.tr("Pupil passport"),
-                         lambda: report_data.passport(desk, ids[0]), filename="passport.pdf")
+                         lambda: report_data.passport(desk, ids[0]),
+                         filename=pdf_name("Passport", desk, ids[0]))
     else:
         preview_document(parent, parent.tr("Pupil passports"),
-                         lambda: report_data.passports_for(desk, ids), filename="passports.pdf")
+                         lambda: report_data.passports_for(desk, ids),
+                         filename=pdf_name("Passports", desk))

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, date_of, error_label, sentence, show_error
+from sencodesk.ui.common import (
+    ValueCombo,
+    confirm,
+    date_of,
+    error_label,
+    say_saved,
+    show_error,
+    show_failure,
+)
 
 Field = tuple[str, str, QWidget]
 
@@ -73,6 +81,9 @@ def value_of(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    reader = getattr(widget, "value", None)  # a small composite field of its own
+    if callable(reader):
+        return reader()
     raise TypeError(f"no value for {type(widget).__name__}")
 
 
@@ -121,6 +132,20 @@ class FormDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self._initial = self.values()
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: typed text is not thrown away unasked."""
+        if self._changed() and not confirm(self, self.tr("Discard changes"),
+                                           self.tr("Close without saving what you typed?")):
+            return
+        super().reject()
+
+    def _changed(self) -> bool:
+        try:
+            return bool(self.values() != self._initial)
+        except (ValueError, SencodeskError):  # half-typed: certainly changed
+            return True
 
     def values(self) -> dict[str, Any]:
         return {key: value_of(widget) for key, _label, widget in self.fields}
@@ -130,15 +155,22 @@ class FormDialog(QDialog):
             show_error(label, "")
         try:
             self.result_value = self._save(self.values())
-        except ValidationError as error:
-            target = self.errors.get(error.field.casefold(), self.general)
-            prefix = "" if target is not self.general else f"{sentence(error.field)}: "
-            show_error(target, prefix + error.message)
-            return
         except SencodeskError as error:
-            show_error(self.general, str(error))
+            show_failure(error, self.general, self._beside(error))
             return
+        say_saved(self.parentWidget())
         self.accept()
+
+    def _beside(self, error: SencodeskError) -> dict[str, QLabel]:
+        """The message line for the field a ValidationError names: by the field's key (as
+        services name it) or its label."""
+        if not isinstance(error, ValidationError):
+            return {}
+        named = error.field.casefold()
+        for key, label, _widget in self.fields:
+            if named in (key.casefold(), label.replace("&", "").casefold()):
+                return {error.field: self.errors[label.replace("&", "").casefold()]}
+        return {}
 
     @classmethod
     def ask(cls, title: str, fields: Sequence[Field], save: Callable[[dict[str, Any]], Any],

@@ -39,7 +39,7 @@ from sencodesk.services import ctf, mis_import
 from sencodesk.services.context import Desk
 from sencodesk.services.mis_import import ImportPreview, Update
 from sencodesk.ui import worker
-from sencodesk.ui.common import explain, table_view
+from sencodesk.ui.common import error_text, explain, table_view
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 NOT_IN_FILE = "(not in this file)"
@@ -280,8 +280,7 @@ class PreviewPage(QWizardPage):
             self.busy = False
             if not isinstance(error, SencodeskError):
                 raise error
-            text = (f"{error.field.capitalize()}: {error.message}"
-                    if isinstance(error, ValidationError) else str(error))
+            text = error_text(error)
             self.summary.setText(self.tr("This file cannot be imported. {why}").format(why=text))
 
         def stopped() -> None:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.ui import worker
-from sencodesk.ui.common import error_label, heading, sentence, show_error
+from sencodesk.ui.common import error_label, heading, show_error, show_failure
 
 if TYPE_CHECKING:  # the database stack loads behind the window, not before it
     from sencodesk.services.context import Desk
@@ -98,9 +98,7 @@ class SignInDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if not isinstance(error, SencodeskError):
-            raise error
-        show_error(self.message, str(error))
+        show_failure(error, self.message)
         self.password.clear()
         self.password.setFocus()
 
@@ -161,11 +159,8 @@ class FirstRunDialog(QDialog):
                                      username=self.username.text(),
                                      full_name=self.full_name.text(),
                                      password=self.password.text())
-        except ValidationError as error:
-            show_error(self.message, f"{sentence(error.field)}: {error.message}")
-            return
         except SencodeskError as error:
-            show_error(self.message, str(error))
+            show_failure(error, self.message)
             return
         QSettings().setValue("last_user", self.desk.actor.username)
         self.accept()

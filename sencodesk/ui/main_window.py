@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk import __version__
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
+from sencodesk.ui import help_pages, viewing
 from sencodesk.ui.common import confirm
 from sencodesk.ui.due.view import DueView
-from sencodesk.ui.lock import IdleWatcher, LockOverlay
+from sencodesk.ui.lock import IdleWatcher, LockGuard, LockOverlay
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.workspace: PupilWorkspace | None = None
         self.restored = False
+        self.signing_out = False  # closed to let someone else sign in, not to quit
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,8 +61,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         self._build_menus()
         self._build_status_bar()
-        self.overlay = LockOverlay(desk.actor.name, self._check_password, self)
-        self.overlay.unlocked.connect(self._unlocked)
+        self.guard = LockGuard(desk.actor.name, self._check_password, self)
+        self.guard.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.resize(1366, 768)
@@ -83,10 +85,22 @@ class MainWindow(QMainWindow):
             from sencodesk.ui.reports_view import ReportsView
 
             found.append((self.tr("Reports"), lambda: ReportsView(self.desk)))
+        found.append((self.tr("Settings"), self._settings))
+        return found
+
+    def _settings(self) -> QWidget:
         from sencodesk.ui.settings.view import SettingsView
 
-        found.append((self.tr("Settings"), lambda: SettingsView(self.desk)))
-        return found
+        view = SettingsView(self.desk)
+        view.saved.connect(self._school_saved)
+        if view.accounts is not None:
+            view.accounts.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        return view
+
+    def _school_saved(self, info: SchoolInfo) -> None:
+        """A new auto-lock time counts from now, not from the next start."""
+        self.idle.set_interval(info.autolock_minutes * 60_000)
+        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
 
     def _build_pages(self) -> None:
         """Pages are built on first visit, so signing in paints the Due dashboard without
@@ -113,6 +127,8 @@ class MainWindow(QMainWindow):
     def _due(self) -> QWidget:
         view = DueView(self.desk)
         view.pupil_activated.connect(self.open_pupil)
+        view.import_requested.connect(self.import_pupils)
+        view.new_pupil_requested.connect(self.new_pupil)
         return view
 
     def _register(self) -> QWidget:
@@ -189,10 +205,16 @@ class MainWindow(QMainWindow):
             return
         pupil_id = NewPupilDialog.ask(self.desk, self)
         if pupil_id is not None:
-            page = self.pages.get(self.tr("Register"))
-            if isinstance(page, RegisterView):
-                page.refresh()
+            self._refresh_lists()
+            self.statusBar().showMessage(self.tr("Pupil added."), 5000)
             self.open_pupil(pupil_id)
+
+    def _refresh_lists(self) -> None:
+        """The register and the Due page after pupils were added."""
+        for title in (self.tr("Register"), self.tr("Due")):
+            page = self.pages.get(title)
+            if isinstance(page, RegisterView | DueView):
+                page.refresh()
 
     def import_pupils(self) -> None:
         """The import wizard; the register shows the new pupils once it has imported."""
@@ -202,9 +224,7 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.desk, self)
         if wizard.exec() and wizard.imported is not None:
-            page = self.pages.get(self.tr("Register"))
-            if isinstance(page, RegisterView):
-                page.refresh()
+            self._refresh_lists()
             self.statusBar().showMessage(self.tr("Imported {new} new and {updated} updated "
                                                  "pupils.").format(
                 new=wizard.imported.created, updated=wizard.imported.updated), 8000)
@@ -245,6 +265,10 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self._action(self.tr("Change my &password…"), None,
+                                         self.change_password))
+        file_menu.addAction(self._action(self.tr("Sign &out / switch user"), "Ctrl+Shift+Q",
+                                         self.sign_out))
         importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
         importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
         file_menu.addAction(importing)
@@ -261,6 +285,10 @@ class MainWindow(QMainWindow):
         for number, title in enumerate(self.titles, start=1):
             view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(title)))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1",
+                                         self.show_shortcuts))
+        help_menu.addAction(self._action(self.tr("&Where my data is"), None, self.show_where))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("&About sencodesk"), None, self.about))
 
     def _shower(self, title: str) -> Callable[[], None]:
@@ -278,25 +306,50 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(who, 1)
         self.statusBar().addPermanentWidget(lock)
 
+    def show_shortcuts(self) -> None:
+        help_pages.show(self, self.tr("Keyboard shortcuts"),
+                        help_pages.shortcuts_html(self.actions()))
+
+    def show_where(self) -> None:
+        help_pages.show(self, self.tr("Where my data is"),
+                        help_pages.where_html(self.desk.data_dir))
+
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About sencodesk"), self.tr(
-            "<b>sencodesk</b> {version}<br>The SENCO's case file: SEND register, passports, "
-            "APDR cycles and EHCP deadlines, encrypted on this computer.").format(
-                version=__version__))
+        QMessageBox.about(self, self.tr("About sencodesk"), help_pages.about_html())
+
+    # the person signed in -----------------------------------------------------------------
+    def change_password(self) -> None:
+        from sencodesk.ui.settings.passwords import change_own
+
+        if change_own(self.desk, self):
+            self.statusBar().showMessage(self.tr("Your password has been changed."), 6000)
+
+    def sign_out(self) -> None:
+        """Close this window (asking about unsaved work, backing up as on quitting) and go
+        back to the sign-in window."""
+        self.signing_out = True
+        if not self.close():
+            self.signing_out = False
 
     # locking -----------------------------------------------------------------------------
     def _check_password(self, password: str) -> bool:
         return accounts.confirm_password(self.desk, password)
 
     def lock(self) -> None:
+        viewing.remove_all()  # decrypted copies of documents go when nobody is watching
         self.menuBar().setEnabled(False)
         for action in self.actions():
             action.setEnabled(False)
-        self.overlay.lock()
+        self.guard.lock()
 
     @property
     def locked(self) -> bool:
-        return self.overlay.isVisible()
+        return self.guard.locked
+
+    @property
+    def overlay(self) -> LockOverlay | None:
+        """The lock screen over this window while locked."""
+        return self.guard.overlay_for(self)
 
     def _unlocked(self) -> None:
         self.menuBar().setEnabled(True)
@@ -304,17 +357,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.idle.set_interval(self.idle.timer.interval())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self.overlay.isVisible():
-            self.overlay.setGeometry(self.rect())
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.workspace is not None and not self._leave_workspace():
             event.ignore()
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.guard.release()
         self.idle.stop()
+        viewing.remove_all()
         self._backup_on_close()
         event.accept()
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,15 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.errors import SencodeskError
 from sencodesk.services import saving
 from sencodesk.ui.common import explain
+
+
+def fitting(widget: QWidget, wanted: QSize) -> QSize:
+    """``wanted``, made smaller where the screen (less a taskbar's room) is smaller."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() - QSize(40, 80)  # window frame and title bar
+    return wanted.boundedTo(room)
 
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
@@ -46,46 +57,66 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Document preview"))
         layout = QVBoxLayout(self)
-        for warning in warnings:
-            note = QLabel(warning)
+        if warnings:  # in a box of a few lines at most, so the pages keep their room
+            note = QLabel("\n".join(warnings))
             note.setObjectName("fieldError")
             note.setWordWrap(True)
-            layout.addWidget(note)
+            holder = QScrollArea()
+            holder.setWidget(note)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setMaximumHeight(note.fontMetrics().lineSpacing() * 5 + 8)
+            layout.addWidget(holder)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         pages = QLabel(self.tr("{n} page(s), A4").format(n=self.document.pageCount()))
         pages.setObjectName("muted")
-        print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = print_button = QPushButton(self.tr("&Print…"))
         print_button.setObjectName("primary")
         print_button.clicked.connect(self.print_document)
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        self.sent = ""
         save = QPushButton(self.tr("&Save as PDF…"))
         save.clicked.connect(self.save_as)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        buttons.addWidget(pages, 1)
+        buttons.addWidget(pages)
+        buttons.addWidget(self.status, 1)
         for button in (print_button, save, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.resize(820, 900)
+        self.resize(fitting(self, QSize(820, 900)))
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
+        printer.setFromTo(1, self.document.pageCount())
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
-        self.render_to(printer)
+        self.send(printer)
 
-    def render_to(self, printer: QPrinter) -> None:
-        painter = QPainter(printer)
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                area = printer.pageLayout().paintRectPixels(printer.resolution())
-                image = self.document.render(page, QSize(area.width(), area.height()))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+    def send(self, printer: QPrinter) -> None:
+        """Print in the background behind a progress dialog; the app stays usable."""
+        from sencodesk.ui import printing, worker
+
+        self.printer = printer  # kept alive until the job is sent
+        self.print_button.setEnabled(False)
+
+        def done(how: str) -> None:
+            self.print_button.setEnabled(True)
+            self.sent = how
+            self.status.setText(self.tr("Sent to the printer.") if how != "file"
+                                else self.tr("Saved as a PDF file."))
+
+        def failed(error: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            explain(self, error)
+
+        self.job = worker.run_with_progress(
+            self, self.tr("Printing…"), lambda progress: printing.send(self.pdf, printer,
+                                                                      progress),
+            on_done=done, on_error=failed, on_cancel=lambda: self.print_button.setEnabled(True))
 
     @classmethod
     def choose_path(cls, parent: QWidget, suggested: str) -> str:
@@ -97,9 +128,11 @@ class PdfPreviewDialog(QDialog):
         if not name:
             return
         try:
-            saving.save_export(Path(name), self.pdf, replace=True)  # the save dialog asked
+            saved = saving.save_export(Path(name), self.pdf, replace=True)  # the dialog asked
         except SencodeskError as error:
             explain(self, error)
+            return
+        self.status.setText(self.tr("Saved as {name}.").format(name=saved.name))
 
     @classmethod
     def show_pdf(cls, pdf: bytes, title: str, parent: QWidget | None = None, *,

@@ -30,7 +30,7 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.services import evidence_pack, pupils, report_data
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import date_edit, date_of, heading
-from sencodesk.ui.documents import preview_document
+from sencodesk.ui.documents import pdf_name, preview_document
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ class ReportsView(QWidget):
         period.addStretch(1)
         self.anonymise = QCheckBox(self.tr("&Anonymise (codes instead of names; no UPNs, dates "
                                            "of birth or photos)"))
+        self.anonymise.setChecked(True)  # names only when someone chooses to show them
         self.case_search = QLineEdit()
         self.case_search.setPlaceholderText(self.tr("Filter pupils"))
         self.case_search.setAccessibleName(self.tr("Filter the case sample list"))
@@ -189,7 +190,7 @@ class ReportsView(QWidget):
                           self.anonymise.isChecked(), self.chosen_cases())
         self.preview.setEnabled(False)
         preview_document(self, document.title, lambda: document.gather(self.desk, choices),
-                         filename=document.title.lower().replace(" ", "-") + ".pdf",
+                         filename=pdf_name(document.title, self.desk),
                          on_finished=lambda: self.preview.setEnabled(True))
 
 

@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
         app.processEvents()
         window.grab().save(str(out / "locked.png"))
         saved.append("locked.png")
-        window.overlay.hide()
+        window.guard.unlock()
         window.workspace = None
         window.close()
         from sencodesk.ui.document_pictures import save_documents

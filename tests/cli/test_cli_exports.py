@@ -79,11 +79,14 @@ def test_ehcp_register_provision_map_and_ofsted(
     assert "01/09/2026 to 31/12/2026" in PdfReader(provision).pages[0].extract_text()
     pack = tmp_path / "ofsted.pdf"
     cases = [demo_school[0]["upn"], demo_school[1]["upn"]]
-    assert main(["export", "ofsted", "--anonymise", "--case", *cases, "-o", str(pack)]) == 0
+    assert main(["export", "ofsted", "--case", *cases, "-o", str(pack)]) == 0
     text = " ".join(p.extract_text() for p in PdfReader(pack).pages)
-    assert "SEND EVIDENCE PACK" in text and "Pupil " in text
+    assert "SEND EVIDENCE PACK" in text and "Pupil " in text  # anonymised by default
     assert not any(upn in text for upn in cases)
     assert demo_school[0]["surname"] not in text
+    named = tmp_path / "ofsted-named.pdf"
+    assert main(["export", "ofsted", "--named", "--case", *cases, "-o", str(named)]) == 0
+    assert demo_school[0]["surname"] in " ".join(p.extract_text() for p in PdfReader(named).pages)
     capsys.readouterr()
     assert main(["audit", "list", "--json", "--limit", "20"]) == 0
     exported = {e["entity"] for e in json.loads(capsys.readouterr().out)
@@ -119,7 +122,7 @@ def test_subject_access_zip_and_retention_commands(
         assert upn in archive.read("README.txt").decode()
     capsys.readouterr()
     assert main(["retention", "list"]) == 0
-    assert "No leaver's file is past its retention date." in capsys.readouterr().out
+    assert "No leaver's file is past its retention date" in capsys.readouterr().out
     assert main(["retention", "delete", upn, "--yes"]) == 1
     assert "has not left; nothing was deleted" in capsys.readouterr().err
 
@@ -166,7 +169,9 @@ def test_register_refuses_a_file_name_for_the_other_format(
     assert "name it reg.pdf" in capsys.readouterr().err
     assert not list(tmp_path.glob("reg.*"))
     assert main(["pupils", "list", "--status", "k", "--need", "slcn", "--json"]) == 0
-    assert all(p["status"] == "K" for p in json.loads(capsys.readouterr().out))
+    listed = json.loads(capsys.readouterr().out)
+    assert listed and all(p["status"] == "K" and "SLCN" in (p["primary_need"], p["secondary_need"])
+                          for p in listed)
 
 
 def test_case_can_be_given_more_than_once(
@@ -174,7 +179,7 @@ def test_case_can_be_given_more_than_once(
 ) -> None:
     first, second = demo_school[0], demo_school[1]
     pack = tmp_path / "pack.pdf"
-    assert main(["export", "ofsted", "--case", first["upn"], "--case", second["upn"],
+    assert main(["export", "ofsted", "--named", "--case", first["upn"], "--case", second["upn"],
                  "-o", str(pack)]) == 0
     text = " ".join(p.extract_text() for p in PdfReader(pack).pages)
     assert first["upn"] in text and second["upn"] in text

@@ -141,12 +141,11 @@ def test_restore_on_a_new_laptop_makes_the_data_folder(
     laptop = tmp_path / "new laptop" / "sencodesk"
     assert main(["--data-dir", str(laptop), "restore", str(target), "--yes"]) == 0
     assert (laptop.stat().st_mode & 0o777) == 0o700
-    assert all((path.stat().st_mode & 0o077) == 0 for path in laptop.iterdir()
-               if path.is_file())
+    files = [path for path in laptop.iterdir() if path.is_file()]
+    assert files and all((path.stat().st_mode & 0o077) == 0 for path in files)
     capsys.readouterr()
     assert main(["--data-dir", str(laptop), "pupils", "list", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 10
-
 
 
 def test_a_teacher_cannot_restore_from_the_command_line(
@@ -171,3 +170,23 @@ def test_a_teacher_cannot_restore_from_the_command_line(
     listing = capsys.readouterr().out
     restore_line = next(line for line in listing.splitlines() if "restored b.backup" in line)
     assert "sencodesk" not in restore_line.split("restored")[0]
+
+
+def test_pupils_list_search_is_case_folded_beyond_ascii(
+    signed_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factories import add_pupil
+
+    from sencodesk.paths import data_dir
+    from sencodesk.services import accounts
+
+    assert main(["init", "--school", "Oak Hill"]) == 0
+    desk = accounts.sign_in(data_dir(), "senco", PASSWORD)
+    try:
+        add_pupil(desk, legal_surname="Łukasiewicz", legal_forename="Jan")
+        add_pupil(desk, legal_surname="Lukes", legal_forename="Amy")
+    finally:
+        desk.close()
+    capsys.readouterr()
+    assert main(["pupils", "list", "--search", "łuk", "--json"]) == 0
+    assert [r["surname"] for r in json.loads(capsys.readouterr().out)] == ["Łukasiewicz"]

@@ -59,9 +59,39 @@ def test_transfer_takes_the_phase_from_the_year_group_and_refuses_a_mismatch(
     assert main(["timeline", "transfer", "--year-group", "1", "--on", "01/09/2024",
                  "--phase", "infant"]) == 0
     assert "infant to junior" in capsys.readouterr().out
-    assert main(["timeline", "transfer", "--year-group", "12", "--on", "01/09/2024",
+    assert main(["timeline", "transfer", "--year-group", "14", "--on", "01/09/2024",
                  "--phase", "all-through"]) == 0
-    assert "at an all-through school has no phase transfer" in capsys.readouterr().out
+    assert "at an all-through school: no phase transfer ahead" in capsys.readouterr().out
+
+
+def test_review_counts_from_the_last_completed_review(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # last review completed 20/05/2025: 12 months end 19/05/2026; meeting by 21/04/2026
+    # (19/05 - 28 days); booked 14/04/2026: invitations 31/03/2026, report 28/04/2026,
+    # LA decision 12/05/2026 (14/04 + 28 days, inside the 12 months).
+    assert main(["timeline", "review", "--last-review", "20/05/2025", "--meeting",
+                 "14/04/2026", "--today", "01/03/2026", "--json"]) == 0
+    due = {r["id"]: r["due"] for r in _json(capsys)}
+    assert due == {"review_invitations": "2026-03-31", "review_advice": "2026-03-31",
+                   "review_meeting": "2026-04-21", "review_report": "2026-04-28",
+                   "review_la_decision": "2026-05-12"}
+
+
+def test_transfer_by_destination(capsys: pytest.CaptureFixture[str]) -> None:
+    # Year 11 on 22/11/2026 moves in September 2027
+    args = ["timeline", "transfer", "--year-group", "11", "--on", "22/11/2026",
+            "--phase", "secondary"]
+    assert main([*args, "--destination", "post-16", "--json"]) == 0
+    assert [(r["id"], r["due"], r["rule"]) for r in _json(capsys)] == [
+        ("phase_transfer", "2027-03-31", "Reg 18(1)(a)")]
+    assert main([*args, "--destination", "school", "--json"]) == 0
+    assert [(r["due"], r["rule"]) for r in _json(capsys)] == [("2027-02-15", "Reg 18(1)(b)")]
+    assert main([*args, "--destination", "own-sixth-form", "--json"]) == 0
+    assert _json(capsys) == []
+    assert main([*args, "--destination", "own-sixth-form"]) == 0
+    out = capsys.readouterr().out
+    assert "stays in the school's own sixth form" in out and "no Reg 18 date" in out
 
 
 def test_a_bad_date_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,4 +114,5 @@ def test_deadlines_over_the_demo_school(
     assert rows and all(set(r) >= {"id", "label", "due", "rule", "status", "upn"} for r in rows)
     assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
     assert main(["deadlines", "--overdue", "--json"]) == 0
-    assert all(r["status"] == "overdue" for r in _json(capsys))
+    overdue = _json(capsys)
+    assert overdue and all(r["status"] == "overdue" for r in overdue)

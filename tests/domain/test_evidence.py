@@ -27,7 +27,10 @@ def _row(pid: int, status: SenStatus = SenStatus.SUPPORT, year: YearGroup = Year
 
 def _cycle(pid: int, reviewed_on: date | None, *, voices: bool = True,
            progress: tuple[Progress, ...] = (Progress.MET,),
-           interventions: tuple[str, ...] = ("Lexia",)) -> CycleRecord:
+           interventions: tuple[str, ...] = ("Lexia",),
+           links: dict[str, tuple[int, ...]] | None = None) -> CycleRecord:
+    """``links``: the outcome positions each intervention is meant to achieve (default all)."""
+    every = tuple(range(1, len(progress) + 1))
     return CycleRecord(
         id=hash((pid, reviewed_on)) % 10_000, pupil_id=pid, previous_id=None,
         status=CycleStatus.REVIEWED if reviewed_on else CycleStatus.ACTIVE,
@@ -36,7 +39,9 @@ def _cycle(pid: int, reviewed_on: date | None, *, voices: bool = True,
         reviewed_on=reviewed_on, next_steps="", pupil_voice="I liked it" if voices else "",
         parent_voice="Good" if voices else "", attendees="",
         outcomes=tuple(OutcomeRecord(i, i, "x", "y", p) for i, p in enumerate(progress, 1)),
-        provisions=tuple(ProvisionRecord(i, None, name, "", "TA", 1, 30, 3, 10, 1000)
+        provisions=tuple(ProvisionRecord(i, None, name, "", "TA", 1, 30, 3, 10, 1000,
+                                         (links or {}).get(name, every) if links is not None
+                                         else every)
                          for i, name in enumerate(interventions)))
 
 
@@ -151,19 +156,29 @@ def test_ehcp_timeliness_counts_steps_and_reviews() -> None:
     assert (found.reviews_on_time, found.reviews_late, found.reviews_overdue) == (1, 1, 0)
 
 
-def test_intervention_impact_groups_ratings_in_the_past_year() -> None:
+def test_intervention_impact_counts_only_the_outcomes_each_is_linked_to() -> None:
     cycles = [
+        # Lexia is meant to achieve outcome 1 (met), ELSA outcome 2 (not met)
         _cycle(1, date(2026, 7, 1), progress=(Progress.MET, Progress.NOT_MET),
-               interventions=("Lexia", "ELSA")),
+               interventions=("Lexia", "ELSA"), links={"Lexia": (1,), "ELSA": (2,)}),
         _cycle(2, date(2026, 3, 1), progress=(Progress.EXCEEDED,)),
         _cycle(3, date(2024, 3, 1), progress=(Progress.NOT_MET,)),  # too old
         _cycle(4, None),  # not reviewed yet
     ]
     found = {i.name: i for i in evidence.intervention_impact(cycles, TODAY)}
     assert set(found) == {"Lexia", "ELSA"}
-    assert (found["Lexia"].pupils, found["Lexia"].outcomes) == (2, 3)
+    # Lexia: pupil 1's outcome 1 (met) + pupil 2's outcome 1 (exceeded); ELSA: one not met
+    assert (found["Lexia"].pupils, found["Lexia"].outcomes) == (2, 2)
     assert found["Lexia"].met_or_exceeded == 2
     assert dict(found["ELSA"].by_progress)[Progress.NOT_MET] == 1
+    assert found["ELSA"].outcomes == 1
+
+
+def test_an_intervention_linked_to_no_outcome_is_credited_with_nothing() -> None:
+    cycles = [_cycle(1, date(2026, 7, 1), progress=(Progress.MET, Progress.EXCEEDED),
+                     interventions=("Lexia", "ELSA"), links={"Lexia": (1, 2), "ELSA": ()})]
+    found = {i.name: i for i in evidence.intervention_impact(cycles, TODAY)}
+    assert set(found) == {"Lexia"} and found["Lexia"].outcomes == 2
 
 
 @given(st.binary(min_size=16, max_size=32), st.integers(min_value=1, max_value=10**6))

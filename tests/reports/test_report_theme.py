@@ -54,7 +54,8 @@ def test_build_pdf_numbers_pages_and_writes_to_a_path(tmp_path: Path) -> None:
     assert [f"Page {n} of 3" in text for n, text in enumerate(texts, start=1)] == [True] * 3
     assert all("OFFICIAL-SENSITIVE" in text for text in texts)
     assert is_a4(pdf)
-    assert all(embedded_fonts(pdf).values())
+    fonts = embedded_fonts(pdf)
+    assert fonts and all(fonts.values()), fonts
     buffer = io.BytesIO()
     pages.build_pdf(META, story, out=buffer)
     assert len(PdfReader(io.BytesIO(buffer.getvalue())).pages) == 3

@@ -7,11 +7,13 @@ import json
 import struct
 import threading
 import zipfile
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import pytest
 from factories import PASSWORD, add_pupil
 
+from sencodesk.domain import backup_policy
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
 from sencodesk.services import accounts, backups, pupils, records_log
 from sencodesk.services.context import Desk
@@ -33,6 +35,7 @@ def test_backup_and_restore_round_trip(desk: Desk, tmp_path: Path) -> None:
 
 
 def test_a_backup_taken_while_writing_is_consistent(desk: Desk, tmp_path: Path) -> None:
+    add_pupil(desk, legal_surname="Writer")  # so the backup cannot be empty
     stop = threading.Event()
 
     def write() -> None:
@@ -50,7 +53,8 @@ def test_a_backup_taken_while_writing_is_consistent(desk: Desk, tmp_path: Path) 
     restored.mkdir()
     backups.restore(restored, file, "senco", PASSWORD)
     check = accounts.sign_in(restored, "senco", PASSWORD)
-    assert all(r.surname == "Writer" for r in pupils.list_pupils(check))
+    restored_rows = pupils.list_pupils(check)
+    assert restored_rows and all(r.surname == "Writer" for r in restored_rows)
     check.close()
 
 
@@ -102,9 +106,31 @@ def test_restore_with_the_wrong_password_changes_nothing(desk: Desk, tmp_path: P
     assert not list(desk.data_dir.glob("before-restore-*"))
 
 
-def test_automatic_backups_are_listed_and_pruned(desk: Desk) -> None:
-    first = backups.auto_backup(desk)
-    assert [b.path for b in backups.list_backups(desk.data_dir)] == [first]
+def test_automatic_backups_are_listed_and_pruned(desk: Desk,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve daily backups, then two more on the last day: 7 daily and 4 weekly are kept."""
+    moments = [datetime(2026, 11, 1, 17, 0) + timedelta(days=n) for n in range(12)]
+    moments += [datetime(2026, 11, 12, 18, 0), datetime(2026, 11, 12, 19, 0)]
+
+    clock = iter(moments)
+    reading: list[datetime] = []
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Clock:
+            return cls.fromtimestamp(reading[-1].timestamp(), tz)
+
+    monkeypatch.setattr(backups, "datetime", Clock)
+    made = []
+    for moment in clock:
+        reading.append(moment)
+        made.append(backups.auto_backup(desk))
+    kept = [b.taken_at for b in backups.list_backups(desk.data_dir)]
+    assert len(made) == 14 and len(kept) < 14
+    assert kept == sorted(backup_policy.keep(moments), reverse=True)
+    # newest of each of the last 7 days (12/11 at 19:00 back to 06/11), and of 4 ISO weeks
+    assert kept == [datetime(2026, 11, 12, 19, 0)] + [
+        datetime(2026, 11, day, 17, 0) for day in (11, 10, 9, 8, 7, 6, 1)]
 
 
 def test_not_a_backup(desk: Desk, tmp_path: Path) -> None:

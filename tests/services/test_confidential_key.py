@@ -14,7 +14,7 @@ from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import PermissionDenied, StoreError
 from sencodesk.services import accounts, records_log
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots
+from sencodesk.store import keyslots, layout
 from sencodesk.store.blobs import BlobStore
 from sencodesk.store.tables import Document
 
@@ -42,7 +42,7 @@ def test_a_teachers_password_cannot_open_a_confidential_document(
 ) -> None:
     _, doc = _attach(desk, tmp_path)
     teacher = signed_in_as(desk, Role.TEACHER)
-    slot = keyslots.find(keyslots.read(accounts.slots_path(desk.data_dir)), "teacheruser")
+    slot = keyslots.find(keyslots.read(layout.slots_path(desk.data_dir)), "teacheruser")
     assert slot is not None and slot.confidential is None
     opened = keyslots.open_slot(slot, OTHER)
     assert opened is not None
@@ -50,10 +50,10 @@ def test_a_teachers_password_cannot_open_a_confidential_document(
     assert confidential is None
     # what a script holding the database key would try
     with pytest.raises(StoreError):
-        BlobStore(desk.data_dir / "documents", db_key).get(_sealed_name(desk, doc))
+        BlobStore(layout.documents_path(desk.data_dir), db_key).get(_sealed_name(desk, doc))
     with pytest.raises(PermissionDenied):
         records_log.read_document(teacher, doc)
-    raw = json.loads(accounts.slots_path(desk.data_dir).read_text())
+    raw = json.loads(layout.slots_path(desk.data_dir).read_text())
     holders = {s["username"] for s in raw["slots"] if s.get("wrapped_confidential_key")}
     assert holders == {"senco"}
     teacher.close()
@@ -94,11 +94,11 @@ def test_a_case_file_from_before_gets_the_key_when_the_senco_signs_in(
         session.flush()
         doc = row.id
     assert doc is not None
-    path = accounts.slots_path(desk.data_dir)
+    path = layout.slots_path(desk.data_dir)
     keyslots.write(path, keyslots.SlotFile((keyslots.make_slot("senco", PASSWORD, desk.db.key),)))
     desk.close()
     again = accounts.sign_in(desk.data_dir, "senco", PASSWORD)
-    assert again.confidential_key is not None
+    assert again.confidential_blobs is not None
     assert keyslots.holds_confidential(keyslots.read(path))
     assert records_log.read_document(again, doc)[1] == SECRET
     assert not records_log.blobs(again).exists(name)

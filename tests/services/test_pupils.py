@@ -123,3 +123,17 @@ def test_sql_injection_text_is_stored_verbatim(desk: Desk) -> None:
     assert pupils.get(desk, pid).agencies[0].name == nasty
     assert len(pupils.list_pupils(desk, pupils.RegisterFilter(search="'; DROP"))) == 0
     assert len(pupils.list_pupils(desk)) == 1
+
+
+def test_search_finds_legal_names_behind_preferred_ones_case_folded(desk: Desk) -> None:
+    add_pupil(desk, legal_surname="Łukasiewicz", legal_forename="Aleksandra",
+              preferred_surname="Lucas", preferred_forename="Ola")
+    add_pupil(desk, legal_surname="Chen")
+
+    def names(search: str) -> list[str]:
+        return [r.surname for r in pupils.list_pupils(desk, pupils.RegisterFilter(search=search))]
+
+    assert names("łuk") == ["Lucas"]
+    assert names("ŁUKASIEWICZ") == ["Lucas"]
+    assert names("aleksandra") == ["Lucas"]
+    assert names("ola lucas") == ["Lucas"]

@@ -9,11 +9,11 @@ import pytest
 from factories import add_pupil
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.services import accounts, records_log
+from sencodesk.services import records_log
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots
+from sencodesk.store import keyslots, layout
 from sencodesk.store.backup import online_backup
-from sencodesk.store.database import open_database
+from sencodesk.store.case_file import open_database
 
 NAME = "Łukasiewicz-Smith"
 
@@ -24,7 +24,7 @@ def _all_bytes(folder: Path) -> bytes:
 
 def test_plain_sqlite_cannot_read_the_case_file(desk: Desk) -> None:
     with pytest.raises(sqlite3.DatabaseError, match="not a database"):
-        sqlite3.connect(accounts.database_path(desk.data_dir)).execute(
+        sqlite3.connect(layout.database_path(desk.data_dir)).execute(
             "SELECT * FROM sqlite_master"
         ).fetchall()
 
@@ -44,13 +44,13 @@ def test_no_pupil_name_in_any_file_on_disk(desk: Desk, tmp_path: Path) -> None:
 
 
 def test_database_key_is_not_stored_in_clear(desk: Desk) -> None:
-    slot_text = accounts.slots_path(desk.data_dir).read_bytes()
+    slot_text = layout.slots_path(desk.data_dir).read_bytes()
     assert desk.db.key not in slot_text
     assert desk.db.key.hex().encode() not in slot_text
 
 
 def test_wrong_key_is_refused_with_a_plain_message(desk: Desk) -> None:
-    path = accounts.database_path(desk.data_dir)
+    path = layout.database_path(desk.data_dir)
     desk.close()
     with pytest.raises(StoreError, match="not a sencodesk case file"):
         open_database(path, bytes(32))
@@ -64,7 +64,7 @@ def test_a_file_that_is_not_ours_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_corrupt_file_is_refused(desk: Desk) -> None:
-    path = accounts.database_path(desk.data_dir)
+    path = layout.database_path(desk.data_dir)
     key = desk.db.key
     desk.close()
     data = bytearray(path.read_bytes())

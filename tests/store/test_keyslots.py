@@ -13,7 +13,7 @@ from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import AuthenticationFailed, StoreError, ValidationError
 from sencodesk.services import accounts
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots
+from sencodesk.store import keyslots, layout
 
 GENERIC = "That name and password do not match an account."
 
@@ -60,7 +60,7 @@ def test_the_delay_is_per_account(desk: Desk) -> None:
 
 
 def test_editing_the_key_file_does_not_reset_the_delay(desk: Desk) -> None:
-    path = accounts.slots_path(desk.data_dir)
+    path = layout.slots_path(desk.data_dir)
     kept = path.read_bytes()
     waits: list[float] = []
     for _ in range(4):
@@ -89,7 +89,7 @@ def test_the_lock_screen_check_is_held_back_too(desk: Desk) -> None:
 def test_each_account_has_its_own_slot_and_password_changes_rewrap(desk: Desk) -> None:
     accounts.add_account(desk, full_name="Tom Reid", username="treid", role=Role.TEACHER,
                          password="teacher-pass")
-    assert len(keyslots.read(accounts.slots_path(desk.data_dir)).slots) == 2
+    assert len(keyslots.read(layout.slots_path(desk.data_dir)).slots) == 2
     teacher = accounts.sign_in(desk.data_dir, "treid", "teacher-pass")
     assert teacher.actor.role is Role.TEACHER
     accounts.set_password(teacher, "treid", "new-teacher-pass")
@@ -98,7 +98,7 @@ def test_each_account_has_its_own_slot_and_password_changes_rewrap(desk: Desk) -
         accounts.sign_in(desk.data_dir, "treid", "teacher-pass", sleep=_no_sleep)
     accounts.sign_in(desk.data_dir, "treid", "new-teacher-pass").close()
     accounts.remove_account(desk, "treid")
-    assert len(keyslots.read(accounts.slots_path(desk.data_dir)).slots) == 1
+    assert len(keyslots.read(layout.slots_path(desk.data_dir)).slots) == 1
     with pytest.raises(AuthenticationFailed):
         accounts.sign_in(desk.data_dir, "treid", "new-teacher-pass", sleep=_no_sleep)
 
@@ -111,7 +111,7 @@ def test_short_or_blank_passwords_are_refused(desk: Desk) -> None:
 
 
 def test_an_edited_slot_does_not_open(desk: Desk) -> None:
-    path = accounts.slots_path(desk.data_dir)
+    path = layout.slots_path(desk.data_dir)
     raw = json.loads(path.read_text())
     wrapped = bytearray(base64.b64decode(raw["slots"][0]["wrapped_key"]))
     wrapped[0] ^= 1
@@ -122,7 +122,7 @@ def test_an_edited_slot_does_not_open(desk: Desk) -> None:
 
 
 def test_a_slot_renamed_to_another_user_does_not_open(desk: Desk) -> None:
-    path = accounts.slots_path(desk.data_dir)
+    path = layout.slots_path(desk.data_dir)
     raw = json.loads(path.read_text())
     raw["slots"][0]["username"] = "intruder"
     path.write_text(json.dumps(raw))
@@ -132,7 +132,7 @@ def test_a_slot_renamed_to_another_user_does_not_open(desk: Desk) -> None:
 
 @pytest.mark.parametrize("damage", ["delete", "garbage", "wrong format"])
 def test_a_missing_or_damaged_key_file_is_explained(desk: Desk, damage: str) -> None:
-    path: Path = accounts.slots_path(desk.data_dir)
+    path: Path = layout.slots_path(desk.data_dir)
     if damage == "delete":
         path.unlink()
     elif damage == "garbage":

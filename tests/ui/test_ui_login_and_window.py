@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-import pytest
 from factories import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sencodesk.domain.codes import Role, SenStatus
-from sencodesk.services import accounts, pupils
+from sencodesk.services import accounts, backups, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.application import make_application
 from sencodesk.ui.due.view import DueView
@@ -84,14 +83,6 @@ def test_a_held_back_sign_in_says_why(qtbot: QtBot, desk: Desk) -> None:
     dialog.desk.close()
 
 
-@pytest.fixture
-def window(qtbot: QtBot, demo_desk: Desk) -> MainWindow:
-    main = MainWindow(demo_desk)
-    qtbot.addWidget(main)
-    main.show()
-    return main
-
-
 def test_opens_on_due_and_ctrl_f_goes_to_register_search(qtbot: QtBot,
                                                          window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.page("Due")
@@ -144,12 +135,13 @@ def test_lock_keeps_unsaved_text_and_needs_the_password(qtbot: QtBot,
     passport = window.workspace.tab("passport")
     passport.editors["about_me"].setPlainText("Half-written thought")
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.locked
-    window.overlay.password.setText("wrong")
-    window.overlay.try_unlock()
-    assert window.locked and "not right" in window.overlay.message.text()
-    window.overlay.password.setText(PASSWORD)
-    window.overlay.try_unlock()
+    overlay = window.overlay
+    assert window.locked and overlay is not None
+    qtbot.keyClicks(overlay.password, "wrong")
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert window.locked and "not right" in overlay.message.text()
+    qtbot.keyClicks(overlay.password, PASSWORD)
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
     assert not window.locked
     assert passport.editors["about_me"].toPlainText() == "Half-written thought"
     assert window.workspace.has_unsaved_changes()
@@ -215,3 +207,42 @@ def test_unsaved_settings_are_not_lost_by_switching_screens(
     window.show_page("Register")
     assert message_boxes[-1][0] == "question"
     assert window.stack.currentWidget() is settings and settings.urn.text() == "654321"
+
+
+def test_due_shows_whose_duty_and_practice_targets_in_their_own_look(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    from sencodesk.domain.clock import Kind, Owner
+    from sencodesk.ui import looks
+
+    due = cast(DueView, window.page("Due"))
+    assert due.model.horizontalHeaderItem(4).text() == "Whose"
+    assert due.summary.text().startswith("School: ")
+    rows = [due.model.item(g).child(r, 0) for g in range(3)
+            for r in range(due.model.item(g).rowCount())]
+    items = [r.data(Qt.ItemDataRole.UserRole + 1) for r in rows]
+    practice = [(r, i) for r, i in zip(rows, items, strict=True)
+                if i.milestone.kind is Kind.PRACTICE]
+    assert practice, "the demo school has practice targets due"
+    for row, _item in practice:
+        assert row.foreground().color() != looks.BREACH and row.font().italic()
+    due.show_combo.setFocus()
+    qtbot.keyClick(due.show_combo, Qt.Key.Key_Down)   # the school's duties
+    shown = [due.model.item(g).child(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+             for g in range(3) for r in range(due.model.item(g).rowCount())]
+    assert shown and all(i.milestone.owner is Owner.SCHOOL for i in shown)
+
+
+def test_closing_the_window_in_a_test_writes_no_backup(
+    qtbot: QtBot, window: MainWindow, backups_on_close: list[object]
+) -> None:
+    window.close()
+    assert backups_on_close == [window.desk]
+    assert backups.list_backups(window.desk.data_dir) == []
+
+
+def test_closing_the_window_backs_up_when_asked(
+    qtbot: QtBot, window: MainWindow, real_backup_on_close: None
+) -> None:
+    window.close()
+    assert len(backups.list_backups(window.desk.data_dir)) == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from factories import add_pupil
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_helpers import answering_forms
 
@@ -95,8 +96,10 @@ def test_support_cycle_plan_review_and_next(qtbot: QtBot, desk: Desk,
     workspace = _workspace(qtbot, desk, pid)
     tab = workspace.tab("support")
     plan = {"starts": date(2026, 9, 7), "review": date(2026, 11, 20),
-            "outcome1": "Read 150 words at 95% accuracy", "criteria1": "Half-termly check",
-            "outcome2": "Spell 40 of 50 words", "intervention1": reading, "who1": "TA"}
+            "outcome1": {"description": "Read 150 words at 95% accuracy",
+                         "criteria": "Half-termly check"},
+            "outcome2": {"description": "Spell 40 of 50 words"},
+            "provision1": {"intervention": reading, "who": "TA"}}
     with answering_forms(monkeypatch, {**plan, "review": date(2026, 9, 1)}, plan):
         tab.new_cycle()
         assert cycles.cycles_for(desk, pid) == []
@@ -160,7 +163,17 @@ def test_provision_map_against_the_budget(qtbot: QtBot, demo_desk: Desk) -> None
     view = ProvisionView(demo_desk)
     qtbot.addWidget(view)
     assert view.map.total_pence > 0 and view.by_intervention.rowCount() > 0
-    assert "notional SEN budget £185,000.00" in view.totals.text()
+    share = view.map.total_pence / view.map.budget_pence
+    assert f"{share:.0%} of the notional SEN budget (£185,000.00)" in view.totals.text()
+    assert " left" not in view.totals.text() and "over budget" not in view.totals.text()
+    headers = [view.by_pupil.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.by_pupil.columnCount())]
+    assert "Of £6,000" in headers
+    first = view.map.by_pupil[0]
+    shown = view.by_pupil.index(0, headers.index("Of £6,000")).data()
+    assert shown == f"{round(100 * first.cost_pence / 600_000)}%"
+    levels = {view.catalogue.index(r, 1).data() for r in range(view.catalogue.rowCount())}
+    assert levels <= {"Universal", "Targeted", "Specialist"} and "Targeted" in levels
     assert sum(line.cost_pence for line in view.map.by_pupil) == view.map.total_pence
 
 
@@ -179,3 +192,32 @@ def test_reports_screen_makes_a_class_set(qtbot: QtBot, demo_desk: Desk,
     view.make_document()
     qtbot.waitUntil(lambda: bool(shown), timeout=15000)
     assert shown[0][0].startswith(b"%PDF")
+
+
+def test_ehcp_tab_shows_an_estimated_decision_and_records_the_destination(
+    qtbot: QtBot, desk: Desk,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from sencodesk.domain.codes import YearGroup
+
+    pid = add_pupil(desk, status=SenStatus.EHCP, needs=(NeedType.ASD,),
+                    year_group=YearGroup.Y11, dob=date(2010, 10, 1))
+    plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 1, 15))
+    ehcp.record_review(desk, plan, ehcp.ReviewFields(meeting_on=date(2025, 12, 1)))
+    workspace = _workspace(qtbot, desk, pid)
+    workspace.show()
+    tab = workspace.tab("ehcp")
+    workspace.tabs.setCurrentWidget(tab)
+    # meeting 01/12/2025 + 28 days = 29/12/2025, shown as an estimate
+    decided = tab.reviews.index(0, 5)
+    assert decided.data() == "29/12/2025 (estimate)"
+    assert "estimated" in decided.data(Qt.ItemDataRole.ToolTipRole)
+    assert "phase_transfer" in {m.id for m in tab.plan_milestones.records}
+    tab.destination.setFocus()
+    qtbot.keyClick(tab.destination, Qt.Key.Key_Down)   # "Stays in the school's own sixth form"
+    assert ehcp.plans_for(desk, [pid])[pid][0].transfer_destination == "own-sixth-form"
+    assert "phase_transfer" not in {m.id for m in tab.plan_milestones.records}
+    qtbot.keyClick(tab.destination, Qt.Key.Key_Down)   # "Another school"
+    transfer = next(m for m in tab.plan_milestones.records if m.id == "phase_transfer")
+    assert (transfer.due, transfer.rule) == (date(2027, 2, 15), "Reg 18(1)(b)")

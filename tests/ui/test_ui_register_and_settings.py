@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from factories import add_pupil
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from ui_helpers import answering_forms
 
-from sencodesk.domain.codes import SenStatus, YearGroup
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import pupils, school
+from sencodesk.services import cycles, pupils, school
 from sencodesk.services.context import Desk
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
@@ -33,16 +38,76 @@ def test_typing_narrows_the_register_and_the_counts(qtbot: QtBot, demo_desk: Des
 
 
 def test_filters_combine(qtbot: QtBot, demo_desk: Desk) -> None:
+    late = pupils.list_pupils(demo_desk, pupils.RegisterFilter(status=SenStatus.SUPPORT))[0]
+    cycles.create(demo_desk, late.id, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 11, 2),
+        outcomes=(cycles.OutcomeInput("Read 150 words"),)), beside_active=True)
     view = RegisterView(demo_desk)
     qtbot.addWidget(view)
     view.status.select(SenStatus.SUPPORT)
     assert view.shown() and all(r.status is SenStatus.SUPPORT for r in view.shown())
     view.year.select(YearGroup.Y8)
-    assert all(r.year_group is YearGroup.Y8 for r in view.shown())
+    assert view.shown() and all(r.year_group is YearGroup.Y8 for r in view.shown())
+    view.year.select(None)
     view.overdue.setChecked(True)
+    assert late.id in {r.id for r in view.shown()}
     assert all(r.next_review is not None and r.next_review < demo_desk.today()
-               for r in view.shown())
+               and r.status is SenStatus.SUPPORT for r in view.shown())
     view.table.sortByColumn(0, view.table.horizontalHeader().sortIndicatorOrder())
+
+
+def test_register_finds_a_legal_surname_behind_a_preferred_one(qtbot: QtBot, desk: Desk) -> None:
+    add_pupil(desk, legal_surname="Kowalski", legal_forename="Aleksander",
+              preferred_surname="Cole", preferred_forename="Alex")
+    add_pupil(desk, legal_surname="Chen")
+    view = RegisterView(desk)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.search, "kowal")
+    assert [r.surname for r in view.shown()] == ["Cole"]
+    view.search.clear()
+    qtbot.keyClicks(view.search, "ALEKSANDER")
+    assert [r.surname for r in view.shown()] == ["Cole"]
+
+
+def test_need_filter_shows_the_need_it_matched(qtbot: QtBot, desk: Desk) -> None:
+    add_pupil(desk, legal_surname="Adeyemi", needs=(NeedType.SLCN, NeedType.ASD))
+    add_pupil(desk, legal_surname="Begum", needs=(NeedType.MLD,))
+    view = RegisterView(desk)
+    qtbot.addWidget(view)
+    _choose(qtbot, view.need, "ASD")
+    assert [r.surname for r in view.shown()] == ["Adeyemi"]
+    needs = next(c for c, col in enumerate(view.model.columns) if col.title == "Needs")
+    assert view.model.index(0, needs).data() == "SLCN, ASD"
+
+
+def test_year_and_class_filters_offer_what_the_school_has_in_natural_order(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    for form, year in (("10A", YearGroup.Y10), ("7B", YearGroup.Y7), ("7A", YearGroup.Y7),
+                       ("11C", YearGroup.Y11)):
+        add_pupil(desk, form=form, year_group=year, dob=date(2021 - year, 10, 1))
+    view = RegisterView(desk)
+    qtbot.addWidget(view)
+    assert [view.year.itemText(i) for i in range(view.year.count())] == [
+        "Any year", "Year 7", "Year 10", "Year 11"]
+    assert [view.form.itemText(i) for i in range(view.form.count())] == [
+        "Any class", "7A", "7B", "10A", "11C"]
+    _choose(qtbot, view.year, "Year 10")
+    assert [r.form for r in view.shown()] == ["10A"]
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    _choose(qtbot, view.year, "Any year")
+    assert [r.form for r in view.shown()] == ["7A", "7B", "10A", "11C"]
+
+
+def _choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Pick an item as a person does: focus the box and arrow down to it."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
 
 
 def test_new_pupil_shows_the_error_by_the_field_then_saves(qtbot: QtBot, desk: Desk) -> None:

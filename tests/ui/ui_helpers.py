@@ -43,6 +43,9 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.setCurrentIndex(index)
     elif isinstance(widget, QSpinBox):
         widget.setValue(value)
+    elif isinstance(value, dict):  # a row of several widgets: its parts by attribute name
+        for part, part_value in value.items():
+            set_value(getattr(widget, part), part_value)
     else:
         raise TypeError(type(widget).__name__)
 

@@ -10,18 +10,26 @@ from sencodesk.domain.clock.calendar import academic_year_bounds, academic_year_
 from sencodesk.domain.clock.ehcp import ehcp_timeline
 from sencodesk.domain.clock.milestone import (
     DUE_SOON_DAYS,
+    OWNER_SHORT,
+    Look,
     Milestone,
     MilestoneStatus,
     RecordedException,
+    look_of,
+    status_text,
 )
 from sencodesk.domain.clock.phase_transfer import phase_transfer
-from sencodesk.domain.clock.rules import RULES, Rule
+from sencodesk.domain.clock.rules import RULES, Kind, Owner, Rule
 
 __all__ = [
     "DUE_SOON_DAYS",
+    "OWNER_SHORT",
     "RULES",
+    "Kind",
+    "Look",
     "Milestone",
     "MilestoneStatus",
+    "Owner",
     "RecordedException",
     "Rule",
     "academic_year_bounds",
@@ -30,7 +38,9 @@ __all__ = [
     "apdr_review",
     "appeal_deadline",
     "ehcp_timeline",
+    "look_of",
     "passport_review",
     "phase_transfer",
     "reviews_this_year_warning",
+    "status_text",
 ]

@@ -24,6 +24,18 @@ def months_after(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def period_last_day(start: date, months: int) -> date:
+    """The last day of the period of ``months`` months starting with ``start``: the day before
+    the corresponding date, or the last day of the month where there is no corresponding date
+    (12 months starting with 29/02/2024 end on 28/02/2025)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if start.day > last:
+        return date(year, month, last)
+    return date(year, month, start.day) - timedelta(days=1)
+
+
 def academic_year_of(day: date) -> int:
     """The calendar year in which ``day``'s academic year began (2026-11-22 -> 2026)."""
     return day.year if day.month >= 9 else day.year - 1

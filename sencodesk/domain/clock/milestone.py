@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from sencodesk.domain.clock.rules import Kind, Owner, rule_for
+
 #: A milestone this close (in days) is "due soon".
 DUE_SOON_DAYS = 14
 
@@ -22,7 +24,7 @@ class MilestoneStatus(StrEnum):
 
 @dataclass(frozen=True)
 class RecordedException:
-    """An exception to the EHC time limits (Reg 5(4), Reg 10(4)(a)-(d), Reg 13(3)).
+    """An exception to the EHC time limits (Reg 5(4), Reg 8(2), Reg 10(4)(a)-(d), Reg 13(3)).
 
     ``milestone_id`` None means it covers every time-limited milestone of the request.
     """
@@ -43,6 +45,13 @@ class Milestone:
     status: MilestoneStatus
     done_on: date | None = None
     note: str = ""
+    #: Whose duty it is and whether it is a statutory limit or a practice target (rules.py).
+    owner: Owner = Owner.SCHOOL
+    kind: Kind = Kind.STATUTORY
+
+    @property
+    def is_practice(self) -> bool:
+        return self.kind is Kind.PRACTICE
 
     def to_json(self) -> dict[str, str | None]:
         return {
@@ -53,6 +62,8 @@ class Milestone:
             "status": self.status.value,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "note": self.note,
+            "owner": self.owner.value,
+            "kind": self.kind.value,
         }
 
 
@@ -89,4 +100,39 @@ def make(
     status = status_of(due, today=today, done_on=done_on, excused=excuse is not None)
     if status is MilestoneStatus.EXCEPTION and excuse is not None:
         note = f"exception recorded: {excuse.reason} ({excuse.regulation})"
-    return Milestone(milestone_id, label, due, rule, status, done_on, note)
+    ruled = rule_for(milestone_id)
+    return Milestone(milestone_id, label, due, rule, status, done_on, note, ruled.owner,
+                     ruled.kind)
+
+
+class Look(StrEnum):
+    """How a milestone is drawn everywhere (Due view, timelines, PDFs): a statutory limit, a
+    practice target or reminder (never in the colour of a breach), or done."""
+
+    STATUTORY = "statutory"
+    PRACTICE = "practice"
+    DONE = "done"
+
+
+_DONE_STATUSES = frozenset({MilestoneStatus.DONE_ON_TIME, MilestoneStatus.DONE_LATE})
+
+
+def look_of(milestone: Milestone) -> Look:
+    if milestone.status in _DONE_STATUSES:
+        return Look.DONE
+    return Look.PRACTICE if milestone.is_practice else Look.STATUTORY
+
+
+def status_text(milestone: Milestone) -> str:
+    """The status in words; a practice target that has passed is not "overdue", nor one met
+    after its day "late"."""
+    if milestone.is_practice and milestone.status is MilestoneStatus.OVERDUE:
+        return "target passed"
+    if milestone.is_practice and milestone.status is MilestoneStatus.DONE_LATE:
+        return "done after the target"
+    return milestone.status.value
+
+
+#: Short names for whose duty a milestone is, for columns and headlines.
+OWNER_SHORT = {Owner.SCHOOL: "School", Owner.LA: "LA", Owner.FAMILY: "Family",
+               Owner.ADVISERS: "Advisers"}

@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from sencodesk.domain.errors import StoreError
+from sencodesk.store import layout
 from sencodesk.store.backup import online_backup
 from sencodesk.store.database import Database
 
@@ -69,4 +70,4 @@ def upgrade(database: Database, *, fresh: bool = False, target: str = "head") ->
 
 
 def backup_folder(database: Database) -> Path:
-    return database.path.parent / "backups"
+    return layout.backups_path(database.path.parent)

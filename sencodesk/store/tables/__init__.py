@@ -22,6 +22,7 @@ from sencodesk.store.tables.support import (
     CycleOutcome,
     CycleProvision,
     Intervention,
+    OutcomeProvisionLink,
     PassportVersion,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "EhcpRequest",
     "Intervention",
     "NeedPeriod",
+    "OutcomeProvisionLink",
     "ParentCarer",
     "PassportVersion",
     "Pupil",

@@ -61,6 +61,9 @@ class EhcPlan(SQLModel, table=True):
     sections_summary: str = ""
     document_sha256: str | None = Field(default=None, max_length=64)
     ceased_on: date | None = None
+    #: Where the pupil goes at the next move (own-sixth-form, school, post-16): decides the
+    #: phase transfer date (Reg 18(1)). None until the SENCO records it.
+    transfer_destination: str | None = Field(default=None, max_length=20)
 
 
 class AnnualReview(SQLModel, table=True):

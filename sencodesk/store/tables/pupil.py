@@ -18,6 +18,9 @@ class Pupil(SQLModel, table=True):
     gender: str = Field(default="", max_length=20)
     joined_on: date | None = None
     left_on: date | None = None
+    #: The school a leaver went to, and the day their SEN file was sent there.
+    destination: str = Field(default="", max_length=200)
+    file_sent_on: date | None = None
     #: Content hash of the photo in the encrypted document store.
     photo_sha256: str | None = Field(default=None, max_length=64)
 

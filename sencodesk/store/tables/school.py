@@ -17,6 +17,10 @@ class School(SQLModel, table=True):
     autolock_minutes: int = 10
     #: JSON object of the school's own reminder lead times in days, e.g. {"request_reports": 56}.
     lead_times_json: str = "{}"
+    #: How class and supply staff reach the SENCO, printed on every passport.
+    senco_contact: str = Field(default="", max_length=200)
+    #: Which parent/carer contact a passport shows: "none", "name" or "name and phone".
+    passport_parent_contact: str = Field(default="none", max_length=20)
 
 
 class TermDate(SQLModel, table=True):

@@ -43,7 +43,9 @@ class ApdrCycle(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
-    previous_id: int | None = Field(default=None, foreign_key="apdrcycle.id")
+    #: the cycle whose review this one follows; each cycle has at most one next cycle
+    previous_id: int | None = Field(default=None, foreign_key="apdrcycle.id", unique=True,
+                                    index=True)
     status: str = Field(default="draft", max_length=10)
     starts_on: date
     review_on: date
@@ -76,3 +78,12 @@ class CycleProvision(SQLModel, table=True):
     sessions_per_week: int = 1
     weeks: int = 12
     cost_pence: int = 0
+
+
+class OutcomeProvisionLink(SQLModel, table=True):
+    """A provision in a plan and an outcome of the same plan it is meant to achieve: impact
+    is credited to an intervention only through these links."""
+
+    outcome_id: int = Field(foreign_key="cycleoutcome.id", primary_key=True, ondelete="CASCADE")
+    provision_id: int = Field(foreign_key="cycleprovision.id", primary_key=True,
+                              ondelete="CASCADE", index=True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain import funding
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
@@ -35,7 +36,9 @@ class ProvisionView(QWidget):
         year_starts, year_ends = academic_year_bounds(desk.today())
         self.catalogue = RecordTableModel[InterventionRecord]([
             Column("Intervention", lambda i: i.name, tooltip=lambda i: i.description),
-            Column("Wave", lambda i: i.wave), Column("Staff", lambda i: i.staff_grade),
+            Column("Support", lambda i: funding.support_level(i.wave),
+                   tooltip=lambda i: funding.SUPPORT_LEVEL_HINTS.get(i.wave, "")),
+            Column("Staff", lambda i: i.staff_grade),
             Column("Per hour", lambda i: i.hourly_cost_pence, pounds)], self)
         self.catalogue_view = table_view(self.catalogue, self.tr("Intervention catalogue"))
         add = QPushButton(self.tr("&Add intervention…"))
@@ -67,20 +70,28 @@ class ProvisionView(QWidget):
         period.addWidget(print_map)
         self.totals = QLabel()
         self.totals.setObjectName("subheading")
+        self.totals.setWordWrap(True)
         self.by_intervention = RecordTableModel[InterventionLine]([
-            Column("Intervention", lambda x: x.name), Column("Wave", lambda x: x.wave),
+            Column("Intervention", lambda x: x.name),
+            Column("Support", lambda x: funding.support_level(x.wave)),
             Column("Pupils", lambda x: x.pupils), Column("Hours", lambda x: x.hours),
             Column("Cost", lambda x: x.cost_pence, pounds)], self)
         self.by_pupil = RecordTableModel[PupilLine]([
             Column("Pupil", lambda x: x.name), Column("Year", lambda x: x.year_group),
             Column("Status", lambda x: x.status), Column("Hours", lambda x: x.hours),
             Column("Cost", lambda x: x.cost_pence, pounds),
+            Column("Of £6,000", lambda x: round(100 * x.threshold_share),
+                   lambda percent: f"{percent}%",
+                   tooltip=lambda x: funding.THRESHOLD_SOURCE),
             Column("Receives", lambda x: ", ".join(x.interventions))],
             self)
         right = QGroupBox(self.tr("Provision map"))
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(period)
         right_layout.addWidget(self.totals)
+        caveat = QLabel(self.tr(funding.BUDGET_CAVEAT))
+        caveat.setWordWrap(True)
+        right_layout.addWidget(caveat)
         right_layout.addWidget(table_view(self.by_intervention, self.tr("Cost by intervention")), 1)
         right_layout.addWidget(table_view(self.by_pupil, self.tr("Cost by pupil")), 1)
         row = QHBoxLayout()
@@ -100,23 +111,25 @@ class ProvisionView(QWidget):
         self.map = found
         self.by_intervention.set_records(found.by_intervention)
         self.by_pupil.set_records(found.by_pupil)
+        share = found.budget_share
         self.totals.setText(self.tr(
-            "Total {total} for {hours:,.0f} hours · notional SEN budget {budget} · "
-            "{left} {word}").format(total=pounds(found.total_pence), hours=found.total_hours,
-                                    budget=pounds(found.budget_pence),
-                                    left=pounds(abs(found.remaining_pence)),
-                                    word=self.tr("left") if found.remaining_pence >= 0
-                                    else self.tr("over budget")))
+            "Planned provision {total} for {hours:,.0f} hours · {share} · "
+            "{over} of {pupils} pupils at or over £6,000").format(
+                total=pounds(found.total_pence), hours=found.total_hours,
+                share=self.tr("{p:.0%} of the notional SEN budget ({budget})").format(
+                    p=share, budget=pounds(found.budget_pence)) if share is not None
+                else self.tr("notional SEN budget not set"),
+                over=sum(p.at_threshold for p in found.by_pupil), pupils=len(found.by_pupil)))
 
     def print_map(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         starts, ends = date_of(self.starts), date_of(self.ends)
         preview_document(self, self.tr("Costed provision map"),
                          lambda: report_data.provision_map(self.desk, starts_on=starts,
                                                            ends_on=ends),
-                         filename="provision-map.pdf")
+                         filename=pdf_name("Provision map", self.desk))
 
     def _fields(self, item: InterventionRecord | None) -> list[tuple[str, str, QWidget]]:
         cost = QSpinBox()
@@ -126,8 +139,9 @@ class ProvisionView(QWidget):
         return [("name", self.tr("Name"), QLineEdit(item.name if item else "")),
                 ("description", self.tr("Description"),
                  text_area(item.description if item else "", lines=2)),
-                ("wave", self.tr("Wave"), combo([("1", 1), ("2", 2), ("3", 3)],
-                                                item.wave if item else 2)),
+                ("wave", self.tr("Support"),
+                 combo([(hint, level) for level, hint in funding.SUPPORT_LEVEL_HINTS.items()],
+                       item.wave if item else 2)),
                 ("grade", self.tr("Staff grade"), QLineEdit(item.staff_grade if item else "")),
                 ("cost", self.tr("Hourly cost"), cost)]
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -23,6 +21,7 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import DocumentRecord
 from sencodesk.services import records_log
 from sencodesk.services.context import Desk
+from sencodesk.ui import viewing
 from sencodesk.ui.common import configure_table, confirm, explain
 from sencodesk.ui.form_dialog import FormDialog, OptionalDate, combo
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
@@ -88,23 +87,33 @@ class DocumentsTab(QWidget):
             return
         if not confirm(self, self.tr("Open document"), self.tr(
                 "Opening writes an unencrypted copy to this computer's temporary folder so "
-                "another program can show it. Open it?")):
+                "another program can show it. The copy is removed when sencodesk locks or "
+                "closes. Open it?")):
             return
         try:
             _record, data = records_log.read_document(self.desk, document.id)
         except SencodeskError as error:
             explain(self, error)
             return
-        folder = Path(tempfile.mkdtemp(prefix="sencodesk-"))
-        target = folder / (document.filename or f"{document.title}.bin")
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        self.launch(target)
+        try:
+            target = viewing.write_copy(document.filename or f"{document.title}.bin", data)
+        except OSError as error:
+            explain(self, SencodeskError(self.tr(
+                "The document could not be copied for viewing: {reason}").format(
+                    reason=error.strerror or error)))
+            return
+        if not self.launch(target):
+            target.unlink(missing_ok=True)
+            kind = target.suffix.lstrip(".").upper() or self.tr("this kind of")
+            explain(self, SencodeskError(self.tr(
+                "No program on this computer opens {kind} files, so \"{title}\" cannot be "
+                "shown. Install a viewer for them, or ask your IT support.").format(
+                    kind=kind, title=document.title)))
 
     @classmethod
-    def launch(cls, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def launch(cls, path: Path) -> bool:
+        """Hand ``path`` to the computer's viewer; False if none would take it."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def toggle(self) -> None:
         document = self.current()

@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.clock import Milestone
+from sencodesk.domain.clock import OWNER_SHORT, Milestone, status_text
+from sencodesk.domain.clock.annual_review import estimated_completion
+from sencodesk.domain.clock.phase_transfer import Destination
+from sencodesk.domain.codes import LaDecision
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
@@ -31,8 +34,21 @@ from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 def _milestone_model(parent: QWidget) -> RecordTableModel[Milestone]:
     return RecordTableModel[Milestone]([
         Column("Due", lambda m: m.due), Column("What", lambda m: m.label),
-        Column("Status", lambda m: m.status.value, tooltip=lambda m: m.note),
+        Column("Whose", lambda m: OWNER_SHORT[m.owner], tooltip=lambda m: m.owner.value),
+        Column("Status", status_text, tooltip=lambda m: m.note),
         Column("Done", lambda m: m.done_on), Column("Rule", lambda m: m.rule)], parent)
+
+
+def _decided(review: AnnualReviewRecord) -> str:
+    """The day the LA notified its decision, or its estimate (meeting + 4 weeks) marked so."""
+    if review.la_decision_on is not None:
+        return f"{review.la_decision_on:%d/%m/%Y}"
+    return f"{estimated_completion(review.meeting_on):%d/%m/%Y} (estimate)"
+
+
+ESTIMATE_TIP = ("Not recorded: estimated as the meeting + 4 weeks, the latest day the LA may "
+                "notify its decision. The next 12 months count from it (CFA 2014 s44(1)); "
+                "record the real date when the LA's letter comes.")
 
 
 class EhcpTab(QWidget):
@@ -51,6 +67,7 @@ class EhcpTab(QWidget):
         request_box = QGroupBox(self.tr("EHC needs assessment request"))
         request_layout = QVBoxLayout(request_box)
         top = QHBoxLayout()
+        self.request_actions: list[QPushButton] = []  # need a request to act on
         for text, slot in ((self.tr("&New request…"), self.new_request),
                            (self.tr("Record date &done…"), self.mark_done),
                            (self.tr("Record e&xception…"), self.add_exception),
@@ -59,6 +76,8 @@ class EhcpTab(QWidget):
             button.clicked.connect(slot)
             button.setVisible(self.editable)
             top.addWidget(button)
+            if slot != self.new_request:
+                self.request_actions.append(button)
         top.addStretch(1)
         request_layout.addWidget(self.request_choice)
         request_layout.addLayout(top)
@@ -71,19 +90,42 @@ class EhcpTab(QWidget):
             Column("Advice out", lambda r: r.advice_circulated_on),
             Column("Report sent", lambda r: r.report_sent_on),
             Column("LA decision", lambda r: r.la_decision or ""),
-            Column("Decided", lambda r: r.la_decision_on)], self)
+            Column("Decided", _decided,
+                   tooltip=lambda r: "" if r.la_decision_on else ESTIMATE_TIP)], self)
         plan_box = QGroupBox(self.tr("EHC plan and annual reviews"))
         plan_layout = QVBoxLayout(plan_box)
         plan_buttons = QHBoxLayout()
         self.plan_label = QLabel()
         self.plan_label.setObjectName("subheading")
         plan_layout.addWidget(self.plan_label)
+        self.destination = QComboBox()
+        self.destination.setAccessibleName(self.tr("Next move"))
+        self.destination.addItem(self.tr("Not recorded"), None)
+        for choice in Destination:
+            self.destination.addItem(self.tr(choice.label), choice.value)
+        self.destination.setToolTip(self.tr(
+            "Where the pupil goes at the next move decides the phase transfer date (Reg 18(1)): "
+            "15 February for another school, 31 March for a college, post-16 institution or "
+            "apprenticeship, none for a Year 11 pupil staying in the school's own sixth form."))
+        self.destination.setEnabled(self.editable)
+        # long choices must not widen the tab past a laptop screen
+        self.destination.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.destination.setMinimumContentsLength(16)
+        self.destination.activated.connect(lambda _i: self._set_destination())
+        destination_row = QHBoxLayout()
+        destination_label = QLabel(self.tr("Next &move:"))
+        destination_label.setBuddy(self.destination)
+        destination_row.addWidget(destination_label)
+        destination_row.addWidget(self.destination, 1)
+        plan_layout.addLayout(destination_row)
         for text, slot in ((self.tr("Add &plan…"), self.add_plan),
                            (self.tr("Record annual &review…"), self.add_review)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
+        self.review_button = button  # needs a plan to review
         plan_buttons.addStretch(1)
         chronology = QPushButton(self.tr("&Chronology (PDF)…"))
         chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
@@ -105,11 +147,11 @@ class EhcpTab(QWidget):
 
     def print_chronology(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         preview_document(self, self.tr("EHCP chronology"),
                          lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
-                         filename="ehcp-chronology.pdf")
+                         filename=pdf_name("EHCP chronology", self.desk, self.pupil_id))
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
@@ -125,15 +167,27 @@ class EhcpTab(QWidget):
         plans = ehcp.plans_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
         self.plan: PlanRecord | None = plans[0] if plans else None
         row = pupils.get(self.desk, self.pupil_id).row
+        self.destination.setEnabled(self.editable and self.plan is not None)
         if self.plan:
             self.plan_label.setText(self.tr("Plan issued {d} by {la}").format(
                 d=f"{self.plan.issued_on:%d/%m/%Y}", la=self.plan.local_authority or "the LA"))
             self.reviews.set_records(self.plan.reviews)
+            self.destination.setCurrentIndex(
+                max(self.destination.findData(self.plan.transfer_destination), 0))
             self.plan_milestones.set_records(deadlines.review_timeline(self.desk, self.plan, row))
         else:
             self.plan_label.setText(self.tr("No EHC plan recorded"))
             self.reviews.set_records([])
             self.plan_milestones.set_records([])
+        self.review_button.setEnabled(self.plan is not None)
+        self.review_button.setToolTip("" if self.plan else self.tr(
+            "Record the issued plan first (Add plan…): a review is of a plan."))
+
+    def _set_destination(self) -> None:
+        if self.plan is None:
+            return
+        ehcp.set_destination(self.desk, self.plan.id, self.destination.currentData())
+        self.load()
 
     def request(self) -> RequestRecord | None:
         wanted = self.request_choice.currentData()
@@ -144,6 +198,10 @@ class EhcpTab(QWidget):
         found = deadlines.request_timeline(self.desk, request) if request else []
         self.milestones.set_records(found)
         self.timeline.set_milestones(found, self.desk.today())
+        for button in self.request_actions:
+            button.setEnabled(request is not None)
+            button.setToolTip("" if request else self.tr(
+                "Record the request first (New request…): this is a step of a request."))
 
     def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any) -> None:
         if FormDialog.ask(title, fields, save, self):
@@ -214,7 +272,7 @@ class EhcpTab(QWidget):
             ("advice", self.tr("Advice circulated"), OptionalDate(name=self.tr("Advice"))),
             ("report", self.tr("Report sent"), OptionalDate(name=self.tr("Report sent"))),
             ("decision", self.tr("LA decision"), combo([("", None)] + [
-                (d, d) for d in ehcp.LA_DECISIONS])),
+                (d.value, d) for d in LaDecision])),
             ("decided", self.tr("LA decision on"), OptionalDate(name=self.tr("Decided")))],
             lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
                 meeting_on=v["meeting"], invitations_sent_on=v["invites"],

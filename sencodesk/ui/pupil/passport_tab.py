@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent, PassportRecord
 from sencodesk.services import passports
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import error_label, heading, show_error, uk
+from sencodesk.ui.common import error_label, heading, say_saved, show_error, show_failure, uk
 from sencodesk.ui.form_dialog import text_area
 
 PREVIEW_DELAY_MS = 150
@@ -171,14 +171,12 @@ class PassportTab(QWidget):
     def save(self) -> None:
         try:
             passports.save(self.desk, self.pupil_id, self.content())
-        except ValidationError as error:
-            show_error(self.message, f"{error.field}: {error.message}")
-            return
         except SencodeskError as error:
-            show_error(self.message, str(error))
+            show_failure(error, self.message)
             return
         show_error(self.message, "")
         self.load()
+        say_saved(self, self.tr("Passport saved as a new version."))
 
     def compare(self) -> None:
         chosen = sorted((item.data(256) for item in self.versions.selectedItems()),

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
-from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, StatusRecord
-from sencodesk.services import people, pupils, records_log, saving, subject_access
+from sencodesk.services import people, pupils, records_log, saving, subject_access, transfer
 from sencodesk.services.context import Desk
 from sencodesk.ui import worker
 from sencodesk.ui.common import (
@@ -34,11 +34,13 @@ from sencodesk.ui.common import (
     date_of,
     error_label,
     explain,
-    sentence,
+    say_saved,
     show_error,
+    show_failure,
     table_view,
 )
 from sencodesk.ui.form_dialog import FormDialog, combo
+from sencodesk.ui.pupil import leaving
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 PHOTO_SIZE = 132
@@ -87,9 +89,24 @@ class ProfileTab(QWidget):
         photo_button.clicked.connect(self.choose_photo)
         left = QGroupBox(self.tr("Details"))
         left_layout = QVBoxLayout(left)
+        side = QVBoxLayout()  # beside the photo: leaving, then the photo button
+        side.addStretch(1)
+        for text, tip, slot, needs in (
+                (self.tr("Lea&ving…"), self.tr("Record the day the pupil left and the school "
+                                               "they moved to"), self.record_leaving,
+                 (Permission.EDIT_PUPILS,)),
+                (self.tr("SEN file for next sc&hool…"),
+                 self.tr("The whole SEN file as an encrypted ZIP for the school a leaver moved "
+                         "to"), self.send_transfer_pack, transfer.REQUIRED)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            button.setVisible(all(desk.actor.may(p) for p in needs))
+            side.addWidget(button)
+        side.addWidget(photo_button)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo)
-        photo_row.addWidget(photo_button, 0, Qt.AlignmentFlag.AlignBottom)
+        photo_row.addLayout(side)
         photo_row.addStretch(1)
         left_layout.addLayout(photo_row)
         left_layout.addLayout(details)
@@ -178,6 +195,13 @@ class ProfileTab(QWidget):
             self, self.tr("Gathering everything held…"), work, on_done=done,
             on_error=lambda error: explain(self, error))
 
+    def record_leaving(self) -> None:
+        if leaving.record_leaving(self, self.desk, self.pupil_id):
+            self.load()
+
+    def send_transfer_pack(self) -> None:
+        leaving.send_transfer_pack(self, self.desk, self.pupil_id, self.upn.text())
+
     def export_ctf(self) -> None:
         from sencodesk.services import ctf
 
@@ -240,14 +264,12 @@ class ProfileTab(QWidget):
             show_error(label, "")
         try:
             pupils.update(self.desk, self.pupil_id, self._fields())
-        except ValidationError as error:
-            show_error(self.errors.get(error.field, self.message), sentence(error.message))
-            return
         except SencodeskError as error:
-            show_error(self.message, str(error))
+            show_failure(error, self.message, self.errors)
             return
         self.load()
         self.on_change()
+        say_saved(self, self.tr("Profile saved."))
 
     def change_sen(self) -> None:
         row = self.detail.row

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -21,15 +20,13 @@ from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
-from sencodesk.domain.records import CycleRecord
+from sencodesk.domain.records import CycleRecord, InterventionRecord
 from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, date_edit, explain, uk
+from sencodesk.ui.common import configure_table, confirm, date_edit, explain, uk
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.pupil import plan_form
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
-
-OUTCOME_ROWS = 4
-PROVISION_ROWS = 2
 
 
 def cycle_html(cycle: CycleRecord) -> str:
@@ -47,9 +44,14 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"{progress}</li>")
     parts.append("</ol><p><b>Provision</b></p><ul>")
     for p in cycle.provisions:
+        numbers = ", ".join(map(str, p.outcome_positions))
+        plural = "s" if len(p.outcome_positions) > 1 else ""
+        aims = (f" · for outcome{plural} {numbers}" if p.outcome_positions
+                else " · <i>not linked to an outcome</i>")
         parts.append(f"<li>{e(p.name)}: {p.sessions_per_week} × "
                      f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
-                     f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}</li>")
+                     f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}"
+                     f"{aims}</li>")
     parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
     if cycle.reviewed_on:
         parts.append(f"<p><b>Reviewed {uk(cycle.reviewed_on)}</b> with {e(cycle.attendees)}</p>"
@@ -120,71 +122,34 @@ class SupportTab(QWidget):
         self.buttons["next"].setEnabled(status is CycleStatus.REVIEWED)
         self.buttons["print"].setEnabled(cycle is not None)
 
-    def _plan_fields(self, cycle: CycleRecord | None) -> list[tuple[str, str, QWidget]]:
-        today = self.desk.today()
-        fields: list[tuple[str, str, QWidget]] = [
-            ("starts", self.tr("Start date"), date_edit(cycle.starts_on if cycle else today)),
-            ("review", self.tr("Review date"), date_edit(cycle.review_on if cycle else
-                                                         today.replace(day=1))),
-            ("areas", self.tr("Areas of need"), text_area(cycle.areas_of_need if cycle else "",
-                                                          lines=2)),
-            ("assess", self.tr("Assess notes"), text_area(cycle.assess_notes if cycle else "",
-                                                          lines=2))]
-        outcomes = list(cycle.outcomes) if cycle else []
-        for n in range(1, OUTCOME_ROWS + 1):
-            o = outcomes[n - 1] if n <= len(outcomes) else None
-            fields.append((f"outcome{n}", self.tr("Outcome {n}").format(n=n),
-                           QLineEdit(o.description if o else "")))
-            fields.append((f"criteria{n}", self.tr("Success criteria {n}").format(n=n),
-                           QLineEdit(o.success_criteria if o else "")))
-        catalogue = [("", None)] + [(i.name, i.id) for i in
-                                    interventions.catalogue(self.desk)]
-        provisions = list(cycle.provisions) if cycle else []
-        for n in range(1, PROVISION_ROWS + 1):
-            p = provisions[n - 1] if n <= len(provisions) else None
-            minutes, sessions, weeks = QSpinBox(), QSpinBox(), QSpinBox()
-            for box, value, top in ((minutes, p.minutes_per_session if p else 30, 480),
-                                    (sessions, p.sessions_per_week if p else 2, 35),
-                                    (weeks, p.weeks if p else 12, 52)):
-                box.setRange(1, top)
-                box.setValue(value)
-            group = QSpinBox()
-            group.setRange(1, 40)
-            group.setValue(p.group_size if p else 1)
-            fields += [(f"intervention{n}", self.tr("Provision {n}").format(n=n),
-                        combo(catalogue, p.intervention_id if p else None)),
-                       (f"who{n}", self.tr("Delivered by {n}").format(n=n),
-                        QLineEdit(p.delivered_by if p else "")),
-                       (f"group{n}", self.tr("Group size {n}").format(n=n), group),
-                       (f"minutes{n}", self.tr("Minutes a session {n}").format(n=n), minutes),
-                       (f"sessions{n}", self.tr("Sessions a week {n}").format(n=n), sessions),
-                       (f"weeks{n}", self.tr("Weeks {n}").format(n=n), weeks)]
-        return fields
-
-    def _plan(self, v: dict[str, Any]) -> cycles.CyclePlan:
-        outcomes = tuple(cycles.OutcomeInput(v[f"outcome{n}"], v[f"criteria{n}"])
-                         for n in range(1, OUTCOME_ROWS + 1) if v[f"outcome{n}"].strip())
-        provisions = tuple(
-            cycles.ProvisionInput(intervention_id=v[f"intervention{n}"],
-                                  delivered_by=v[f"who{n}"], group_size=v[f"group{n}"],
-                                  minutes_per_session=v[f"minutes{n}"],
-                                  sessions_per_week=v[f"sessions{n}"], weeks=v[f"weeks{n}"])
-            for n in range(1, PROVISION_ROWS + 1) if v[f"intervention{n}"] is not None)
-        return cycles.CyclePlan(starts_on=v["starts"], review_on=v["review"],
-                                assess_notes=v["assess"], areas_of_need=v["areas"],
-                                outcomes=outcomes, provisions=provisions)
+    def _catalogue(self, cycle: CycleRecord | None) -> list[InterventionRecord]:
+        """Interventions to offer: those in use, and any retired one this plan still names."""
+        named = {p.intervention_id for p in cycle.provisions} if cycle else set()
+        return [i for i in interventions.catalogue(self.desk, include_retired=True)
+                if i.active or i.id in named]
 
     def new_cycle(self) -> None:
-        if FormDialog.ask(self.tr("New support cycle"), self._plan_fields(None),
-                          lambda v: cycles.create(self.desk, self.pupil_id, self._plan(v)),
+        beside = any(c.status is CycleStatus.ACTIVE for c in self.model.records)
+        if beside and not confirm(self, self.tr("New support cycle"), self.tr(
+                "A support cycle is already running for this pupil. Usually you review it "
+                "and start the next one from the review.\n\nStart a second cycle beside "
+                "it?")):
+            return
+        fields = plan_form.plan_fields(None, self._catalogue(None), today=self.desk.today())
+        if FormDialog.ask(self.tr("New support cycle"), fields,
+                          lambda v: cycles.create(self.desk, self.pupil_id,
+                                                  plan_form.plan_of(v), beside_active=beside),
                           self):
             self.load()
 
     def edit_plan(self) -> None:
         cycle = self.current()
-        if cycle and FormDialog.ask(self.tr("Edit plan"), self._plan_fields(cycle),
-                                    lambda v: cycles.update_plan(self.desk, cycle.id,
-                                                                 self._plan(v)), self):
+        if cycle is None:
+            return
+        fields = plan_form.plan_fields(cycle, self._catalogue(cycle), today=self.desk.today())
+        if FormDialog.ask(self.tr("Edit plan"), fields,
+                          lambda v: cycles.update_plan(self.desk, cycle.id,
+                                                       plan_form.plan_of(v)), self):
             self.load()
 
     def activate(self) -> None:
@@ -198,7 +163,9 @@ class SupportTab(QWidget):
             return
         fields: list[tuple[str, str, QWidget]] = [
             ("on", self.tr("Review date"), date_edit(self.desk.today()))]
-        levels = [(p.value, p) for p in Progress]
+        # no default: progress on each outcome is a judgement made at the review
+        levels: list[tuple[str, Progress | None]] = [(self.tr("(choose)"), None)]
+        levels += [(p.value, p) for p in Progress]
         for o in cycle.outcomes:
             box = combo(levels)
             fields.append((f"o{o.position}", f"{o.position}. {o.description[:60]}", box))
@@ -231,7 +198,8 @@ class SupportTab(QWidget):
 
     def print_current(self) -> None:
         from sencodesk.services import report_data
-        from sencodesk.ui.documents import preview_document
+        from sencodesk.ui.documents import pdf_name, preview_document
 
         preview_document(self, self.tr("Support plan"),
-                         lambda: report_data.plan(self.desk, self.pupil_id), filename="plan.pdf")
+                         lambda: report_data.plan(self.desk, self.pupil_id),
+                         filename=pdf_name("Support plan", self.desk, self.pupil_id))

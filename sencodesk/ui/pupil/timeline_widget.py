@@ -9,13 +9,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from sencodesk.domain.clock import Milestone, MilestoneStatus
+from sencodesk.domain.clock import Milestone
+from sencodesk.ui import looks
 
-COLOURS = {
-    MilestoneStatus.UPCOMING: QColor("#0b4f6c"), MilestoneStatus.DUE_SOON: QColor("#d17b0f"),
-    MilestoneStatus.OVERDUE: QColor("#a4161a"), MilestoneStatus.DONE_ON_TIME: QColor("#0b6e4f"),
-    MilestoneStatus.DONE_LATE: QColor("#8a5a00"), MilestoneStatus.EXCEPTION: QColor("#5b6b75"),
-}
 MARGIN = 24
 
 
@@ -69,7 +65,7 @@ class TimelineWidget(QWidget):
         for number, m in enumerate(self.milestones):
             x = self.x_of(m.due)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(COLOURS[m.status])
+            painter.setBrush(looks.dot(m))
             painter.drawEllipse(QPoint(x, line_y), 7, 7)
             painter.setPen(QColor("#1d2a33"))
             above = number % 2 == 0

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import pupils
+from sencodesk.domain.records import PupilDetail
+from sencodesk.services import pupils, record_views
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import heading
 
@@ -31,6 +32,7 @@ class PupilWorkspace(QWidget):
     def __init__(self, desk: Desk, pupil_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.pupil_id = desk, pupil_id
+        opened = record_views.open_record(desk, pupil_id)  # audited first: History shows it
         self.title = heading("")
         self.facts = QLabel()
         self.facts.setObjectName("muted")
@@ -57,7 +59,7 @@ class PupilWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.refresh_header()
+        self.refresh_header(opened)
 
     def _tab_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         from sencodesk.ui.pupil.contacts_tab import ContactsTab
@@ -86,8 +88,8 @@ class PupilWorkspace(QWidget):
             tabs.append(("history", self.tr("History"), lambda: HistoryTab(desk, pid)))
         return tabs
 
-    def refresh_header(self) -> None:
-        detail = pupils.get(self.desk, self.pupil_id)
+    def refresh_header(self, detail: PupilDetail | None = None) -> None:
+        detail = detail or pupils.get(self.desk, self.pupil_id)
         row = detail.row
         self.title.setText(row.display_name)
         needs = ", ".join(n.label for n in (row.primary_need, row.secondary_need) if n)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
-from sencodesk.domain.errors import SencodeskError, ValidationError
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
@@ -24,8 +24,8 @@ from sencodesk.ui.common import (
     date_of,
     error_label,
     heading,
-    sentence,
     show_error,
+    show_failure,
 )
 
 
@@ -102,11 +102,8 @@ class NewPupilDialog(QDialog):
                 ),
                 pupils.SenChange(status, (need,) if need else ()),
             )
-        except ValidationError as error:
-            show_error(self.errors.get(error.field, self.general), sentence(error.message))
-            return
         except SencodeskError as error:
-            show_error(self.general, str(error))
+            show_failure(error, self.general, self.errors)
             return
         self.accept()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.codes import NeedType, SenStatus
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PupilRow
+from sencodesk.domain.register_filter import natural_key
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import ValueCombo, configure_table, heading
@@ -29,6 +31,19 @@ from sencodesk.ui.table_model import RECORD_ROLE
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> ValueCombo[Any]:
     return ValueCombo(items, name=name)
+
+
+def _refill(combo: ValueCombo[Any], anything: str, none: Any,
+            choices: list[tuple[str, Any]]) -> None:
+    """Offer what the register holds, keeping the current choice (the filter) if it remains."""
+    current = combo.value()
+    combo.blockSignals(True)
+    combo.clear_choices()
+    combo.add(anything, none)
+    for text, value in choices:
+        combo.add(text, value)
+    combo.select(current)
+    combo.blockSignals(False)
 
 
 class RegisterView(QWidget):
@@ -48,8 +63,8 @@ class RegisterView(QWidget):
                              + [(f"{s.value}: {s.label}", s) for s in SenStatus])
         self.need = _combo(self.tr("Need filter"), [(self.tr("Any need"), None)]
                            + [(n.value, n) for n in NeedType])
-        self.year = _combo(self.tr("Year filter"), [(self.tr("Any year"), None)]
-                           + [(y.label, y) for y in YearGroup])
+        # filled by refresh() with the year groups the school's pupils are in
+        self.year = _combo(self.tr("Year filter"), [(self.tr("Any year"), None)])
         self.form = _combo(self.tr("Class filter"), [(self.tr("Any class"), "")])
         self.overdue = QCheckBox(self.tr("Review &overdue"))
         self.table = QTableView()
@@ -78,11 +93,11 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self.search.textChanged.connect(lambda text: self._filter(search=text))
-        for combo, key in ((self.status, "status"), (self.need, "need"), (self.year, "year"),
+        for combo, key in ((self.status, "status"), (self.need, "need"), (self.year, "year_group"),
                            (self.form, "form")):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, k=key: self._filter(**{k: c.value()}))
-        self.overdue.toggled.connect(lambda on: self._filter(overdue_only=on))
+        self.overdue.toggled.connect(lambda on: self._filter(review_overdue=on))
         self.table.activated.connect(self._activated)
         self.print_button.clicked.connect(self._print_selected)
         self.new_button.clicked.connect(self.new_pupil_requested)
@@ -92,15 +107,14 @@ class RegisterView(QWidget):
 
     def refresh(self) -> None:
         rows = pupils.list_pupils(self.desk)
+        _refill(self.year, self.tr("Any year"), None,
+                [(y.label, y) for y in sorted({r.year_group for r in rows})])
+        _refill(self.form, self.tr("Any class"), "",
+                [(f, f) for f in sorted({r.form for r in rows if r.form}, key=natural_key)])
+        # a year or class no longer on the register falls back to "Any"
+        self.model.criteria = replace(self.model.criteria, year_group=self.year.value(),
+                                      form=self.form.value())
         self.model.load(rows)
-        current = self.form.value()
-        self.form.blockSignals(True)
-        self.form.clear_choices()
-        self.form.add(self.tr("Any class"), "")
-        for form in sorted({r.form for r in rows if r.form}):
-            self.form.add(form, form)
-        self.form.select(current)
-        self.form.blockSignals(False)
         self._update_counts()
 
     def _filter(self, **criteria: object) -> None:

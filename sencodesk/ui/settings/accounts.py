@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -26,16 +27,15 @@ from sencodesk.ui.common import (
     explain,
 )
 from sencodesk.ui.form_dialog import FormDialog
+from sencodesk.ui.settings.passwords import password_field as _password_field
+from sencodesk.ui.settings.passwords import reset_for
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
 class AccountsBox(QGroupBox):
+    #: A confirmation for the status bar.
+    message = Signal(str)
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Staff accounts"), parent)
         self.desk = desk
@@ -55,8 +55,13 @@ class AccountsBox(QGroupBox):
         add.clicked.connect(self.add)
         remove = QPushButton(self.tr("&Withdraw account"))
         remove.clicked.connect(self.withdraw)
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.reset_button.setToolTip(self.tr("Set a new password for a colleague who has "
+                                             "forgotten theirs"))
+        self.reset_button.clicked.connect(self.reset_password)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        buttons.addWidget(self.reset_button)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -92,6 +97,16 @@ class AccountsBox(QGroupBox):
 
         if FormDialog.ask(self.tr("Add a staff account"), fields, save, self):
             self.refresh()
+
+    def reset_password(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            explain(self, ValidationError("account", "choose whose password to reset first"))
+            return
+        account: AccountRecord = index.data(RECORD_ROLE)
+        if reset_for(self.desk, account.username, account.name, self):
+            self.message.emit(self.tr("{name}'s password has been reset.").format(
+                name=account.name))
 
     def withdraw(self) -> None:
         index = self.view.currentIndex()

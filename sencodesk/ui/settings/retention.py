@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.retention import SOURCE
+from sencodesk.domain.records import DueForDeletion
+from sencodesk.domain.retention import SOURCE, TRANSFER_SOURCE
 from sencodesk.services import retention
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import configure_table
@@ -28,10 +29,12 @@ class RetentionBox(QGroupBox):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Leavers past their retention date"), parent)
         self.desk = desk
-        self.model = RecordTableModel[retention.DueForDeletion]([
+        self.model = RecordTableModel[DueForDeletion]([
             Column("UPN", lambda d: d.upn), Column("Name", lambda d: d.name),
             Column("Born", lambda d: d.dob), Column("Left", lambda d: d.left_on),
-            Column("Kept until", lambda d: d.kept_until)], self)
+            Column("Kept until", lambda d: d.kept_until),
+            Column("Sent to", lambda d: f"{d.sent_to} ({d.sent_on:%d/%m/%Y})" if d.sent_on
+                   else "")], self)
         self.view = QTableView()
         self.view.setModel(self.model)
         configure_table(self.view, name=self.tr("Leavers past their retention date"))
@@ -53,8 +56,9 @@ class RetentionBox(QGroupBox):
         self.model.set_records(due)
         self.note.setText(self.tr(
             "SEN files are kept until the pupil's date of birth plus 31 years ({source}), and "
-            "only leavers are ever listed. {count}").format(
-                source=SOURCE,
+            "only leavers are ever listed; a leaver whose SEN file was sent to their next "
+            "school is listed once it is sent ({transfer}). {count}").format(
+                source=SOURCE, transfer=TRANSFER_SOURCE,
                 count=self.tr("No file is due for deletion.") if not due else
                 self.tr("{n} due for deletion.").format(n=len(due))))
         self.view.setVisible(bool(due))
@@ -66,7 +70,7 @@ class RetentionBox(QGroupBox):
             index = self.model.index(0, 0)
         if not index.isValid():
             return
-        chosen: retention.DueForDeletion = index.data(RECORD_ROLE)
+        chosen: DueForDeletion = index.data(RECORD_ROLE)
         typed = QLineEdit()
         typed.setPlaceholderText(chosen.upn)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.clock import academic_year_of
 from sencodesk.domain.codes import SchoolPhase
-from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.errors import SencodeskError
+from sencodesk.domain.passport_contacts import ParentContact
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, TermRecord
 from sencodesk.services import school
@@ -31,6 +33,7 @@ from sencodesk.ui.common import (
     error_label,
     heading,
     show_error,
+    show_failure,
 )
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
@@ -44,6 +47,9 @@ def info_phase(info: SchoolInfo) -> str:
 
 
 class SettingsView(QWidget):
+    #: The school's details were saved (the new SchoolInfo), e.g. to apply a new auto-lock time.
+    saved = Signal(object)
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -66,6 +72,10 @@ class SettingsView(QWidget):
         self.reports_lead.setRange(0, 26)
         self.reports_lead.setSuffix(self.tr(" weeks before"))
         self.reports_lead.setSpecialValueText(self.tr("No reminder"))
+        self.senco_contact = QLineEdit()
+        self.senco_contact.setPlaceholderText(self.tr("e.g. Ms Patel, ext. 214, in room S12"))
+        self.parent_contact: ValueCombo[str] = ValueCombo(
+            [(self.tr(c.label), c.value) for c in ParentContact])
         form = QFormLayout()
         for label, widget in (
             (self.tr("School &name"), self.name),
@@ -75,6 +85,8 @@ class SettingsView(QWidget):
             (self.tr("Notional SEN &budget"), self.budget),
             (self.tr("Request annual-review &reports"), self.reports_lead),
             (self.tr("&Auto-lock after"), self.autolock),
+            (self.tr("How staff reach the SEN&CO"), self.senco_contact),
+            (self.tr("Parent c&ontact on passports"), self.parent_contact),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             widget.setEnabled(editable)
@@ -146,6 +158,8 @@ class SettingsView(QWidget):
         self.budget.setValue(info.notional_sen_budget_pence / 100)
         self.autolock.setValue(info.autolock_minutes)
         self.reports_lead.setValue(info.lead_times.get("request_reports", 0) // 7)
+        self.senco_contact.setText(info.senco_contact)
+        self.parent_contact.select(info.passport_parent_contact)
         self.terms.set_records(school.terms(self.desk))
 
     def _edited(self) -> SchoolInfo:
@@ -161,6 +175,8 @@ class SettingsView(QWidget):
             notional_sen_budget_pence=round(self.budget.value() * 100),
             autolock_minutes=self.autolock.value(),
             lead_times=leads,
+            senco_contact=self.senco_contact.text(),
+            passport_parent_contact=self.parent_contact.value() or ParentContact.NONE.value,
         )
 
     def has_unsaved_changes(self) -> bool:
@@ -169,11 +185,12 @@ class SettingsView(QWidget):
     def save(self) -> None:
         try:
             school.update(self.desk, self._edited())
-        except ValidationError as error:
-            show_error(self.message, f"{error.field}: {error.message}")
+        except SencodeskError as error:  # a rule broken, or a role that may not change it
+            show_failure(error, self.message)
             return
         show_error(self.message, "")
         self.load()
+        self.saved.emit(self._loaded)
 
     def add_term(self) -> None:
         year = QSpinBox()

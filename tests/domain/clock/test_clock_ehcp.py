@@ -57,7 +57,8 @@ def test_comment_window_is_15_days_beginning_with_the_day_served() -> None:
     ms = _by_id(date(2026, 1, 5), draft_served_on=date(2026, 4, 13), today=date(2026, 4, 20))
     assert ms["draft_comments_end"].due == date(2026, 4, 27)
     assert ms["draft_target"].status is S.DONE_ON_TIME
-    assert ms["decision_not_to_issue"].status is S.DONE_ON_TIME
+    # a draft served is the LA's decision to issue: no refusal notice falls due (Reg 10(1))
+    assert "decision_not_to_issue" not in ms
 
 
 def test_done_dates_give_on_time_or_late() -> None:
@@ -111,7 +112,7 @@ def test_order_and_statuses_are_consistent(received: date, later: int, served_af
     served = received + timedelta(days=served_after)
     ms = {m.id: m for m in ehcp_timeline(received, today=today, draft_served_on=served)}
     assert ms["decision_to_assess"].due < ms["draft_target"].due < ms["final_plan"].due
-    assert ms["decision_not_to_issue"].due < ms["final_plan"].due
+    assert "decision_not_to_issue" not in ms
     assert ms["draft_comments_end"].due >= served
     assert (ms["draft_comments_end"].due - served).days == 14
     for m in ms.values():

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sencodesk.domain.clock import MilestoneStatus, annual_review_timeline, phase_transfer
 from sencodesk.domain.clock.calendar import months_after
-from sencodesk.domain.clock.phase_transfer import teaches
+from sencodesk.domain.clock.phase_transfer import Destination, teaches, why_no_transfer
 from sencodesk.domain.codes import SchoolPhase, YearGroup
 
 S = MilestoneStatus
@@ -25,61 +25,6 @@ S = MilestoneStatus
 ])
 def test_months_clamp_to_the_end_of_the_month(start: date, months: int, expected: date) -> None:
     assert months_after(start, months) == expected
-
-
-def test_first_review_from_the_plan_issue() -> None:
-    # issued 31/03/2025 -> meeting due 31/03/2026; invitations and advice 2 weeks before
-    # (17/03/2026); report 2 weeks after (14/04/2026); LA decision 4 weeks after (28/04/2026).
-    ms = {m.id: m for m in annual_review_timeline(today=date(2026, 1, 10),
-                                                  plan_issued_on=date(2025, 3, 31))}
-    assert ms["review_meeting"].due == date(2026, 3, 31)
-    assert ms["review_invitations"].due == date(2026, 3, 17)
-    assert ms["review_invitations"].rule == "Reg 20(3)"
-    assert ms["review_advice"].due == date(2026, 3, 17)
-    assert ms["review_advice"].rule == "Reg 20(4)"
-    assert ms["review_report"].due == date(2026, 4, 14)
-    assert ms["review_la_decision"].due == date(2026, 4, 28)
-    assert "amended_plan" not in ms
-
-
-def test_later_steps_count_from_the_meeting_held() -> None:
-    # last review 10/02/2025 -> due 10/02/2026; held early on 20/01/2026: report due 03/02/2026.
-    ms = {m.id: m for m in annual_review_timeline(
-        today=date(2026, 1, 25), last_review_on=date(2025, 2, 10),
-        done={"review_meeting": date(2026, 1, 20)})}
-    assert ms["review_meeting"].status is S.DONE_ON_TIME
-    assert ms["review_report"].due == date(2026, 2, 3)
-
-
-def test_amendments_give_15_days_and_8_weeks() -> None:
-    # proposed 01/05/2026: comments to 15/05/2026 (Reg 22(2)(c)); plan by 26/06/2026 (Reg 22(3)).
-    ms = {m.id: m for m in annual_review_timeline(
-        today=date(2026, 5, 2), last_review_on=date(2025, 4, 20),
-        done={"review_meeting": date(2026, 4, 15)}, amendments_proposed_on=date(2026, 5, 1))}
-    assert ms["amendment_comments_end"].due == date(2026, 5, 15)
-    assert ms["amended_plan"].due == date(2026, 6, 26)
-    assert ms["amended_plan"].rule == "Reg 22(3)"
-
-
-def test_under_fives_every_six_months_and_year_9_prepares_for_adulthood() -> None:
-    small = annual_review_timeline(today=date(2026, 1, 1), plan_issued_on=date(2025, 8, 31),
-                                   under_five=True)
-    # 31/08/2025 + 6 months = 28/02/2026 (clamped)
-    assert next(m for m in small if m.id == "review_meeting").due == date(2026, 2, 28)
-    teen = annual_review_timeline(today=date(2026, 1, 1), plan_issued_on=date(2025, 6, 1),
-                                  year_group=YearGroup.Y9)
-    meeting = next(m for m in teen if m.id == "review_meeting")
-    assert "preparation for adulthood" in meeting.note
-
-
-def test_a_meeting_booked_after_its_due_date_is_flagged_and_school_lead_times_added() -> None:
-    ms = {m.id: m for m in annual_review_timeline(
-        today=date(2026, 1, 1), last_review_on=date(2025, 3, 1), meeting_on=date(2026, 3, 10),
-        lead_times={"request_reports": 56})}
-    assert "after the date it is due" in ms["review_meeting"].note
-    # reports requested 8 weeks before the booked meeting: 10/03/2026 - 56 days = 13/01/2026
-    assert ms["lead_request_reports"].due == date(2026, 1, 13)
-    assert ms["lead_request_reports"].rule == "school policy"
 
 
 def test_no_plan_no_review() -> None:
@@ -102,11 +47,16 @@ def test_no_plan_no_review() -> None:
 ])
 def test_phase_transfer(phase: SchoolPhase, year: YearGroup, expected: date) -> None:
     m = phase_transfer(year_group=year, on=date(2026, 11, 22), phase=phase)
-    assert m is not None and m.due == expected and m.rule == "Reg 18"
+    rule = "Reg 18(1)(a)" if expected.month == 3 else "Reg 18(1)(b)"
+    assert m is not None and m.due == expected and m.rule == rule
 
 
 def test_no_transfer_after_the_last_year() -> None:
-    assert phase_transfer(year_group=YearGroup.Y12, on=date(2026, 11, 22),
+    # Year 12 on 22/11/2026 leaves the sixth form at the end of Year 13, summer 2028: 31/03/2028
+    sixth = phase_transfer(year_group=YearGroup.Y12, on=date(2026, 11, 22),
+                           phase=SchoolPhase.SECONDARY)
+    assert sixth is not None and sixth.due == date(2028, 3, 31)
+    assert phase_transfer(year_group=YearGroup.Y14, on=date(2026, 11, 22),
                           phase=SchoolPhase.SECONDARY) is None
     assert phase_transfer(year_group=YearGroup.Y7, on=date(2026, 11, 22),
                           phase=SchoolPhase.PRIMARY) is None
@@ -125,3 +75,31 @@ def test_no_transfer_is_given_for_a_year_group_the_school_does_not_teach(
     found = phase_transfer(year_group=year, on=date(2026, 11, 22), phase=phase)
     if not teaches(phase, year):
         assert found is None
+
+
+@pytest.mark.parametrize(("destination", "expected", "rule"), [
+    # Year 11 on 22/11/2026 moves in September 2027.
+    (Destination.POST_16, date(2027, 3, 31), "Reg 18(1)(a)"),   # college or apprenticeship
+    (Destination.SCHOOL, date(2027, 2, 15), "Reg 18(1)(b)"),    # another school: any other case
+    (None, date(2027, 3, 31), "Reg 18(1)(a)"),                  # not recorded: 31 March assumed
+])
+def test_year_11_transfer_depends_on_the_destination(
+    destination: Destination | None, expected: date, rule: str,
+) -> None:
+    m = phase_transfer(year_group=YearGroup.Y11, on=date(2026, 11, 22),
+                       phase=SchoolPhase.SECONDARY, destination=destination)
+    assert m is not None and (m.due, m.rule) == (expected, rule)
+    assert ("destination not recorded" in m.note) is (destination is None)
+
+
+def test_year_11_staying_in_the_own_sixth_form_has_no_reg_18_date() -> None:
+    assert phase_transfer(year_group=YearGroup.Y11, on=date(2026, 11, 22),
+                          phase=SchoolPhase.ALL_THROUGH,
+                          destination=Destination.OWN_SIXTH_FORM) is None
+    why = why_no_transfer(year_group=YearGroup.Y11, phase=SchoolPhase.SECONDARY,
+                          destination=Destination.OWN_SIXTH_FORM)
+    assert "own sixth form" in why and "no Reg 18 date" in why
+    # the destination of the Year 11 move says nothing of a Year 6 move
+    y6 = phase_transfer(year_group=YearGroup.Y6, on=date(2026, 11, 22),
+                        phase=SchoolPhase.ALL_THROUGH, destination=Destination.OWN_SIXTH_FORM)
+    assert y6 is not None and y6.due == date(2027, 2, 15)

@@ -1,0 +1,36 @@
+"""Where a school lives, asked before anyone signs in.
+
+The GUI chooses between signing in and setting up a school before it loads the database
+stack, so this module imports nothing heavier than the store's knowledge of its own files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sencodesk.store import layout
+
+
+def school_exists(data_dir: Path) -> bool:
+    """Whether a school has been set up at ``data_dir`` (else the app offers the first run)."""
+    return layout.school_exists(data_dir)
+
+
+def school_whole(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a case file and the key slots that unlock it."""
+    return layout.school_whole(data_dir)
+
+
+def holds_case_files(folder: Path) -> bool:
+    """Whether ``folder`` is a school's data folder (it holds a case file or key slots)."""
+    return layout.holds_case_files(folder)
+
+
+def case_file_path(data_dir: Path) -> Path:
+    """The encrypted case file, for telling a person where their data is."""
+    return layout.database_path(data_dir)
+
+
+def documents_path(data_dir: Path) -> Path:
+    """The folder of attached documents (encrypted), for telling a person where it is."""
+    return layout.documents_path(data_dir)

@@ -1,0 +1,77 @@
+"""Making, unlocking and opening a school's case file: the top of the store.
+
+Opening checks the key, then brings the schema up to date (migrations take a dated backup
+first), so this module sits above the database, its backups and migrations, and none of them
+imports it. Services name a school by its folder and never by the files in it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sencodesk import paths
+from sencodesk.domain.errors import StoreError
+from sencodesk.store import attempts, keyslots, layout
+from sencodesk.store.database import Database, engine_for, raw_connect
+
+
+def open_database(path: Path, key: bytes, *, create: bool = False,
+                  confidential_key: bytes | None = None) -> Database:
+    """Open (or, with ``create``, make) the case file at ``path`` and bring its schema up to date.
+    ``confidential_key`` (if the person's slot held it) opens confidential documents.
+
+    Raises StoreError with a plain message if the file is missing, not ours, damaged or from a
+    newer version of sencodesk.
+    """
+    from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
+
+    if create and path.exists():
+        raise StoreError(f"{path} already exists: this folder already holds a case file.")
+    if not create and not path.exists():
+        raise StoreError(f"There is no case file at {path}.")
+    raw_connect(path, key).close()
+    database = Database(path, key, engine_for(path, key), confidential_key)
+    try:
+        migrations.upgrade(database, fresh=create)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def create(folder: Path, username: str, password: str) -> Database:
+    """A new, empty case file in ``folder`` (made owner-only), unlocked by its first account,
+    whose slot also holds the new confidential-documents key (the first account is a SENCO)."""
+    paths.ensure_private_dir(folder)
+    db_path, slot_path = layout.database_path(folder), layout.slots_path(folder)
+    if db_path.exists() or slot_path.exists():
+        raise StoreError(f"{folder} already holds a school's case file.")
+    key, confidential = keyslots.new_database_key(), keyslots.new_database_key()
+    keyslots.create(slot_path, keyslots.make_slot(username, password, key,
+                                                  confidential_key=confidential))
+    try:
+        return open_database(db_path, key, create=True, confidential_key=confidential)
+    except BaseException:
+        slot_path.unlink(missing_ok=True)
+        db_path.unlink(missing_ok=True)
+        raise
+
+
+def unlock(folder: Path, username: str, password: str, *,
+           sleep: Callable[[float], None] = time.sleep) -> Database:
+    """The case file in ``folder`` opened with this person's key slot (with the
+    confidential-documents key if their slot holds it); AuthenticationFailed (after a delay
+    growing with this name's wrong passwords in a row) if the name or password is wrong."""
+    db_path = layout.database_path(folder)
+    if not db_path.exists():
+        raise StoreError(f"There is no school set up in {folder}. Run `sencodesk init` first.")
+    key, confidential = keyslots.unlock_keys(layout.slots_path(folder), username, password,
+                                             sleep=sleep)
+    return open_database(db_path, key, confidential_key=confidential)
+
+
+def failed_sign_ins(folder: Path, username: str) -> int:
+    """Wrong passwords in a row for this name at this folder (an unreadable count is 0)."""
+    return attempts.failures(folder, username)
