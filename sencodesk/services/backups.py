@@ -28,7 +28,7 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import accounts, audit
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots, migrations
+from sencodesk.store import keyslots, migrations, writer
 from sencodesk.store.backup import online_backup
 from sencodesk.store.database import open_database, raw_connect
 
@@ -285,7 +285,8 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     the folder where the old files were put. The data folder is made (owner-only) if this is a
     new computer."""
     paths.ensure_private_dir(data_dir)
-    with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
+    with writer.holding(data_dir / paths.DATABASE_NAME), \
+            tempfile.TemporaryDirectory(dir=data_dir) as scratch:
         staged = Path(scratch)
         key = _stage(source, staged, username, password)
         aside = data_dir / f"before-restore-{datetime.now():{STAMP}}"
@@ -300,8 +301,8 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
             raise StoreError(f"The case file was restored from {source.name} but some attached "
                              f"documents could not be put back: {error.strerror or error}. "
                              "Free some space and restore again.") from None
-    database = open_database(data_dir / "sencodesk.db", key)
-    with database.transaction() as session:
-        audit.record(session, None, "restore", "backup", summary=f"restored {source.name}")
-    database.close()
+        database = open_database(data_dir / "sencodesk.db", key)
+        with database.transaction() as session:
+            audit.record(session, None, "restore", "backup", summary=f"restored {source.name}")
+        database.close()
     return aside

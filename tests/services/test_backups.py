@@ -13,7 +13,7 @@ import pytest
 from factories import PASSWORD, add_pupil
 
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.services import accounts, backups, pupils, records_log
+from sencodesk.services import accounts, audit, backups, pupils, records_log
 from sencodesk.services.context import Desk
 
 NAME = "Łukasiewicz-Smith"
@@ -51,7 +51,9 @@ def test_a_backup_taken_while_writing_is_consistent(desk: Desk, tmp_path: Path) 
     backups.restore(restored, file, "senco", PASSWORD)
     check = accounts.sign_in(restored, "senco", PASSWORD)
     assert all(r.surname == "Writer" for r in pupils.list_pupils(check))
+    assert audit.verify(check) == []
     check.close()
+    assert audit.verify(desk) == []
 
 
 def test_an_uncommitted_write_at_a_crash_loses_only_itself(desk: Desk, tmp_path: Path) -> None:
