@@ -28,7 +28,7 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import accounts, audit
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots, migrations, writer
+from sencodesk.store import anchors, keyslots, migrations, writer
 from sencodesk.store.backup import online_backup
 from sencodesk.store.database import open_database, raw_connect
 
@@ -98,7 +98,8 @@ def backup(desk: Desk, destination: Path) -> Path:
                                    Path(scratch) / "documents.zip")
         header = json.dumps({"format": FORMAT, "schema": migrations.current_revision(desk.db),
                              "app_version": __version__,
-                             "taken_at": datetime.now().strftime(STAMP)}).encode()
+                             "taken_at": datetime.now().strftime(STAMP),
+                             "audit_head": _audit_head(copy, desk.db.key)}).encode()
         slots = accounts.slots_path(desk.data_dir).read_bytes()
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
@@ -106,6 +107,15 @@ def backup(desk: Desk, destination: Path) -> Path:
     with desk.db.transaction() as session:
         audit.record(session, desk.actor, "export", "backup", summary=destination.name)
     return destination
+
+
+def _audit_head(copy: Path, key: bytes) -> dict[str, object]:
+    """The audit chain's head in the copy, carried in the header (store.anchors)."""
+    connection = raw_connect(copy, key)
+    try:
+        return anchors.head_of(connection)
+    finally:
+        connection.close()
 
 
 @dataclass(frozen=True)

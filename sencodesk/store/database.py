@@ -20,7 +20,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.store import errors, writer
+from sencodesk.store import anchors, errors, writer
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -102,6 +102,7 @@ class Database:
             try:
                 yield session
                 session.commit()
+                anchors.write_pending(self.path.parent, session.info)
             except (DBAPIError, OSError) as error:
                 session.rollback()
                 if isinstance(error, OSError) and not errors.is_disk_full(error):
