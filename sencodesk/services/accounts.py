@@ -14,9 +14,9 @@ from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import AuthenticationFailed, Conflict, StoreError, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AccountRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, housekeeping
 from sencodesk.services.context import Actor, Desk
-from sencodesk.store import keyslots
+from sencodesk.store import keyslots, restoring
 from sencodesk.store.database import open_database
 from sencodesk.store.tables import School, StaffMember
 
@@ -62,6 +62,10 @@ def init_school(
     db_path, slot_path = database_path(data_dir), slots_path(data_dir)
     if db_path.exists() or slot_path.exists():
         raise StoreError(f"{data_dir} already holds a school's case file.")
+    if (hidden := restoring.set_aside_case_file(data_dir)) is not None:
+        raise StoreError(f"{data_dir} holds a school's case file set aside in {hidden.name}: "
+                         "sign in to roll back the restore that was interrupted, or restore "
+                         "a backup, rather than starting an empty school over it.")
     key = keyslots.new_database_key()
     keyslots.create(slot_path, keyslots.make_slot(username, password, key))
     try:
@@ -116,6 +120,7 @@ def sign_in(
     """Unlock the case file as this member of staff. Wrong name or password: the same message,
     after a delay that grows with repeated failures."""
     db_path = database_path(data_dir)
+    restoring.recover_if_free(data_dir)  # a restore that was interrupted is rolled back
     if not db_path.exists():
         raise StoreError(f"There is no school set up in {data_dir}. Run `sencodesk init` first.")
     key = keyslots.unlock(slots_path(data_dir), username, password, sleep=sleep)
@@ -127,7 +132,9 @@ def sign_in(
             raise AuthenticationFailed("That name and password do not match an account.")
         actor = Actor(staff.id, staff.name, staff.username or username, Role(staff.role))
         audit.record(session, actor, "login", "account", entity_id=staff.id)
-    return Desk(database, actor, data_dir)
+    desk = Desk(database, actor, data_dir)
+    housekeeping.at_sign_in(desk)
+    return desk
 
 
 def confirm_password(desk: Desk, password: str) -> bool:

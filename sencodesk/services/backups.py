@@ -12,8 +12,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import re
-import shutil
 import struct
 import tempfile
 import zipfile
@@ -28,7 +26,15 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import accounts, audit
 from sencodesk.services.context import Desk
-from sencodesk.store import anchors, keyslots, migrations, writer
+from sencodesk.store import (
+    anchors,
+    errors,
+    keyslots,
+    migrations,
+    restoring,
+    staged_documents,
+    writer,
+)
 from sencodesk.store.backup import online_backup
 from sencodesk.store.database import open_database, raw_connect
 
@@ -51,7 +57,7 @@ CHUNK = 1024 * 1024
 LENGTH = struct.Struct(">Q")
 # attachments are stored as documents/<2 hex>/<64 hex>.bin (store.blobs); nothing else is
 # ever unpacked from a backup
-DOCUMENT_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.bin")
+DOCUMENT_NAME = staged_documents.NAME
 
 
 def _chunks(path: Path, offset: int, size: int) -> Iterator[bytes]:
@@ -229,57 +235,12 @@ def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
     if layout.documents is not None:
         archive = _copy_out(source, layout.documents, staged / "documents.zip")
         try:
-            with zipfile.ZipFile(archive) as documents:
-                damaged = documents.testzip()
-                strays = [n for n in documents.namelist() if not DOCUMENT_NAME.fullmatch(n)]
-        except zipfile.BadZipFile:
-            raise StoreError(f"{source.name} is damaged: its documents cannot be read.") \
-                from None
-        if damaged is not None or strays:
-            raise StoreError(f"{source.name} is damaged: its documents cannot be read.")
+            staged_documents.unpack(archive, staged / restoring.STAGED_DOCUMENTS, key)
+        except StoreError as error:
+            raise StoreError(f"{source.name} is damaged: {error}") from None
+        finally:
+            archive.unlink(missing_ok=True)
     return key
-
-
-def _restore_documents(staged: Path, data_dir: Path) -> int:
-    """Put back attachments the backup holds that the data folder lacks (names are content
-    hashes, so one already there is the same file). Returns how many were put back."""
-    archive = staged / "documents.zip"
-    if not archive.exists():
-        return 0
-    folder = data_dir / paths.DOCUMENTS_NAME
-    added = 0
-    with zipfile.ZipFile(archive) as documents:
-        for name in documents.namelist():
-            target = folder / name
-            if not target.exists():
-                paths.ensure_private_dir(target.parent)
-                paths.write_private(target, documents.read(name))
-                added += 1
-    return added
-
-
-CASE_FILES = ("sencodesk.db", "sencodesk.db-wal", "sencodesk.db-shm", "keyslots.json")
-
-
-def _swap_in(staged: Path, data_dir: Path, aside: Path) -> None:
-    """Move the current case files into ``aside`` and the staged ones into place; if any step
-    fails, put the current files back as they were."""
-    aside.mkdir(mode=0o700)
-    moved: list[str] = []
-    try:
-        for name in CASE_FILES:
-            if (data_dir / name).exists():
-                shutil.move(str(data_dir / name), aside / name)
-                moved.append(name)
-        (staged / "keyslots.json").replace(data_dir / "keyslots.json")
-        (staged / "sencodesk.db").replace(data_dir / "sencodesk.db")
-    except OSError:
-        for name in CASE_FILES:
-            (data_dir / name).unlink(missing_ok=True)
-        for name in moved:
-            shutil.move(str(aside / name), data_dir / name)
-        aside.rmdir()
-        raise
 
 
 def check(data_dir: Path, source: Path, username: str, password: str) -> None:
@@ -295,24 +256,21 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     the folder where the old files were put. The data folder is made (owner-only) if this is a
     new computer."""
     paths.ensure_private_dir(data_dir)
-    with writer.holding(data_dir / paths.DATABASE_NAME), \
-            tempfile.TemporaryDirectory(dir=data_dir) as scratch:
-        staged = Path(scratch)
+    restoring.recover_if_free(data_dir)
+    with writer.holding(data_dir / paths.DATABASE_NAME), restoring.scratch(data_dir) as staged:
         key = _stage(source, staged, username, password)
-        aside = data_dir / f"before-restore-{datetime.now():{STAMP}}"
         try:
-            _swap_in(staged, data_dir, aside)
+            aside = restoring.swap_in(staged, data_dir)
         except OSError as error:
-            raise StoreError(f"Could not restore {source.name}: {error.strerror or error}. "
-                             "The case file was left as it was.") from None
+            why = "the disk is full" if errors.is_disk_full(error) else error.strerror or error
+            raise StoreError(f"Could not restore {source.name}: {why}. The case file was left "
+                             "as it was.") from None
+        database = open_database(data_dir / paths.DATABASE_NAME, key)
         try:
-            _restore_documents(staged, data_dir)
-        except OSError as error:
-            raise StoreError(f"The case file was restored from {source.name} but some attached "
-                             f"documents could not be put back: {error.strerror or error}. "
-                             "Free some space and restore again.") from None
-        database = open_database(data_dir / "sencodesk.db", key)
-        with database.transaction() as session:
-            audit.record(session, None, "restore", "backup", summary=f"restored {source.name}")
-        database.close()
+            with database.transaction() as session:
+                audit.record(session, None, "restore", "backup",
+                             summary=f"restored {source.name}")
+        finally:
+            database.close()
+        restoring.finish(data_dir)
     return aside

@@ -83,6 +83,9 @@ def _excepthook(kind: type[BaseException], error: BaseException,
 
 
 def run_gui(data_dir: str | None = None) -> int:
+    from sencodesk.store import restoring
+
+    restoring.recover_if_free(paths.data_dir(data_dir))  # a restore cut short is rolled back
     app = make_application()
     QTimer.singleShot(100, _start_log)
     sys.excepthook = _excepthook

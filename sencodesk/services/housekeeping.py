@@ -1,0 +1,46 @@
+"""Tidying the data folder when someone signs in: what killed work left behind, old set-aside
+case files, and encrypted files no record points to any more (a replaced photo, a file from a
+restore that was rolled back), which must not outlive the records they belonged to."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from sencodesk import paths
+from sencodesk.services.context import Desk
+from sencodesk.store import restoring, staged_documents, tables
+
+
+def _referenced(session: Session) -> set[str]:
+    """Every file name any record holds: by convention the columns named ``*sha256``."""
+    names: set[str] = set()
+    for table in tables.Pupil.metadata.sorted_tables:  # the metadata every table is in
+        for column in table.columns:
+            if column.name.endswith("sha256"):
+                names |= {n for (n,) in session.execute(select(column)) if n}
+    return names
+
+
+def remove_orphans(desk: Desk) -> int:
+    """Delete every encrypted file in the documents folder that no record names. Returns how
+    many. Runs in the process holding the case file (store.writer), so nothing is mid-attach
+    elsewhere."""
+    folder = desk.data_dir / paths.DOCUMENTS_NAME
+    if not folder.is_dir():
+        return 0
+    with desk.db.transaction() as session:
+        wanted = _referenced(session)
+    removed = 0
+    for path in folder.glob("*/*.bin"):
+        name = path.relative_to(folder).as_posix()
+        if staged_documents.NAME.fullmatch(name) and path.stem not in wanted:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def at_sign_in(desk: Desk) -> None:
+    """Leftovers of killed work and orphaned files, cleaned once the case file is ours."""
+    restoring.tidy(desk.data_dir)
+    remove_orphans(desk)
