@@ -97,6 +97,20 @@ def backup(desk: Desk, destination: Path) -> Path:
     with the attached documents."""
     desk.require(Permission.BACKUP)
     destination = destination.expanduser()
+    try:
+        _write_backup(desk, destination)
+    except OSError as error:
+        if not errors.is_disk_full(error):
+            raise
+        raise StoreError(f"The disk is full, so the backup {destination.name} was not "
+                         "written. Earlier backups are kept: free some space and try again.")\
+            from None
+    with desk.db.transaction() as session:
+        audit.record(session, desk.actor, "export", "backup", summary=destination.name)
+    return destination
+
+
+def _write_backup(desk: Desk, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         copy = online_backup(desk.db, Path(scratch) / "copy.db")
@@ -110,9 +124,6 @@ def backup(desk: Desk, destination: Path) -> Path:
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
             _part(copy), _part(documents)))
-    with desk.db.transaction() as session:
-        audit.record(session, desk.actor, "export", "backup", summary=destination.name)
-    return destination
 
 
 def _audit_head(copy: Path, key: bytes) -> dict[str, object]:

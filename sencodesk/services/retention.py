@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from sencodesk.domain import retention
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit, pupils, records_log
+from sencodesk.services import audit, housekeeping, pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import Document, Pupil
 
@@ -73,3 +73,4 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
                      f"({retention.SOURCE}); details removed from {redacted} audit entries")
     for name in files - still_used:
         store.delete(name)  # after the commit: a failed delete leaves an orphan, not a gap
+    housekeeping.remove_orphans(desk)  # earlier photos too: nothing of theirs stays readable

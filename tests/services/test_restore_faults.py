@@ -164,3 +164,18 @@ def test_leftovers_and_orphans_are_cleaned_at_the_next_sign_in(desk: Desk,
     finally:
         again.close()
     shutil.rmtree(new_aside)
+
+
+def test_a_retention_deletion_removes_every_earlier_photo(desk: Desk) -> None:
+    from datetime import date
+
+    from sencodesk.services import retention
+
+    pid = add_pupil(desk, dob=date(2005, 6, 1), year_group=14, form="")
+    for _ in range(3):
+        records_log.set_photo(desk, pid, photo_png() + os.urandom(8))
+    pupils.mark_left(desk, pid, date(2024, 7, 19))
+    desk.today = lambda: date(2036, 6, 2)
+    retention.delete_pupil(desk, pid, confirm_upn=pupils.get(desk, pid).row.upn)
+    assert not list((desk.data_dir / "documents").rglob("*.bin"))
+    assert audit.verify(desk) == []
