@@ -33,6 +33,7 @@ from sencodesk.store import (
     migrations,
     restoring,
     staged_documents,
+    unfinished,
     writer,
 )
 from sencodesk.store.backup import online_backup
@@ -112,7 +113,8 @@ def backup(desk: Desk, destination: Path) -> Path:
 
 def _write_backup(desk: Desk, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
+    with tempfile.TemporaryDirectory(dir=destination.parent) as scratch, unfinished.noted(
+            Path(scratch), destination.with_name(destination.name + ".partial")):
         copy = online_backup(desk.db, Path(scratch) / "copy.db")
         documents = _zip_documents(desk.data_dir / paths.DOCUMENTS_NAME,
                                    Path(scratch) / "documents.zip")

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from sencodesk import paths
 from sencodesk.services.context import Desk
-from sencodesk.store import restoring, staged_documents, tables
+from sencodesk.store import restoring, staged_documents, tables, unfinished
 
 
 def _referenced(session: Session) -> set[str]:
@@ -43,4 +43,5 @@ def remove_orphans(desk: Desk) -> int:
 def at_sign_in(desk: Desk) -> None:
     """Leftovers of killed work and orphaned files, cleaned once the case file is ours."""
     restoring.tidy(desk.data_dir)
+    unfinished.remove_left_over()
     remove_orphans(desk)

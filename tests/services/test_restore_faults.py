@@ -179,3 +179,34 @@ def test_a_retention_deletion_removes_every_earlier_photo(desk: Desk) -> None:
     retention.delete_pupil(desk, pid, confirm_upn=pupils.get(desk, pid).row.upn)
     assert not list((desk.data_dir / "documents").rglob("*.bin"))
     assert audit.verify(desk) == []
+
+
+KILLED_EXPORT = """
+import os, sys, time
+from pathlib import Path
+from sencodesk.services import saving
+real_fsync = os.fsync
+def hang(fd):
+    if os.readlink(f"/proc/self/fd/{fd}").endswith("subject-access.csv.partial"):
+        print("writing", flush=True)
+        time.sleep(600)
+    real_fsync(fd)
+os.fsync = hang
+saving.save_export(Path(sys.argv[1]), b"UPN,Surname\\nA123,Plain text pupil data\\n")
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_killed_export_leaves_no_plain_text_after_the_next_sign_in(
+        desk: Desk, tmp_path: Path) -> None:
+    target = tmp_path / "subject-access.csv"
+    run = subprocess.Popen([sys.executable, "-c", KILLED_EXPORT, str(target)],
+                           stdout=subprocess.PIPE, text=True)
+    assert run.stdout is not None and run.stdout.readline().strip() == "writing"
+    partial = tmp_path / "subject-access.csv.partial"
+    assert b"Plain text pupil data" in partial.read_bytes()
+    run.kill()
+    run.wait(timeout=30)
+    desk.close()
+    accounts.sign_in(desk.data_dir, "senco", PASSWORD).close()
+    assert not partial.exists() and not target.exists()
