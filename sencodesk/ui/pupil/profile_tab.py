@@ -237,7 +237,8 @@ class ProfileTab(QWidget):
         for label in [*self.errors.values(), self.message]:
             show_error(label, "")
         try:
-            pupils.update(self.desk, self.pupil_id, self._fields())
+            pupils.update(self.desk, self.pupil_id, self._fields(),
+                          opened_version=self.detail.version)
         except ValidationError as error:
             show_error(self.errors.get(error.field, self.message), sentence(error.message))
             return
