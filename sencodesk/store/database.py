@@ -103,7 +103,7 @@ class Database:
                 yield session
                 session.commit()
                 anchors.write_pending(self.path.parent, session.info)
-            except (DBAPIError, OSError) as error:
+            except (DBAPIError, sqlcipher3.Error, OSError) as error:
                 session.rollback()
                 if isinstance(error, OSError) and not errors.is_disk_full(error):
                     raise
@@ -141,6 +141,11 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
     database = Database(path, key, _engine(path, key), holds_writer_lock=True)
     try:
         migrations.upgrade(database, fresh=create)
+    except (DBAPIError, sqlcipher3.Error, OSError) as error:
+        database.close()
+        if isinstance(error, OSError) and not errors.is_disk_full(error):
+            raise
+        raise errors.plain(error) from None
     except BaseException:
         database.close()
         raise
