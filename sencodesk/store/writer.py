@@ -29,6 +29,7 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.store import filelock
 
 WAIT_SECONDS = 10.0
+WAIT_ENV = "SENCODESK_LOCK_WAIT"  # seconds a command waits for the case file, if set
 
 
 class CaseFileInUse(StoreError):
@@ -70,6 +71,13 @@ def holder(database_path: Path) -> str:
         return ""
 
 
+def _default_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get(WAIT_ENV, WAIT_SECONDS)))
+    except ValueError:
+        return WAIT_SECONDS
+
+
 def acquire(database_path: Path, *, wait: float | None = None) -> None:
     """Take (or share, within this process) the writer lock for the case file; CaseFileInUse
     naming the holder if another process keeps it for ``wait`` seconds."""
@@ -82,7 +90,7 @@ def acquire(database_path: Path, *, wait: float | None = None) -> None:
             fd = filelock.open_lock_file(lock_path(key))
         except OSError as error:
             raise StoreError(f"Cannot open {key.parent}: {error.strerror or error}.") from None
-        deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
+        deadline = time.monotonic() + (_default_wait() if wait is None else wait)
         while not filelock.try_lock(fd):
             if time.monotonic() >= deadline:
                 os.close(fd)
