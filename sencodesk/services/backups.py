@@ -121,7 +121,9 @@ def _write_backup(desk: Desk, destination: Path) -> None:
         header = json.dumps({"format": FORMAT, "schema": migrations.current_revision(desk.db),
                              "app_version": __version__,
                              "taken_at": datetime.now().strftime(STAMP),
-                             "audit_head": _audit_head(copy, desk.db.key)}).encode()
+                             "audit_head": _audit_head(copy, desk.db.key),
+                             "documents_mac": staged_documents.mac(documents, desk.db.key),
+                             }).encode()
         slots = accounts.slots_path(desk.data_dir).read_bytes()
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
@@ -248,7 +250,9 @@ def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
     if layout.documents is not None:
         archive = _copy_out(source, layout.documents, staged / "documents.zip")
         try:
-            staged_documents.unpack(archive, staged / restoring.STAGED_DOCUMENTS, key)
+            mac = header.get("documents_mac")
+            staged_documents.unpack(archive, staged / restoring.STAGED_DOCUMENTS, key,
+                                    expected_mac=mac if isinstance(mac, str) else None)
         except StoreError as error:
             raise StoreError(f"{source.name} is damaged: {error}") from None
         finally:

@@ -5,12 +5,14 @@ work and orphaned files are cleaned (issue 16.9, 16.12, 16.15)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -90,13 +92,17 @@ def test_a_restore_after_a_rolled_back_one_completes(desk: Desk, tmp_path: Path)
         again.close()
 
 
-def _with_documents(backup: Path, archive: bytes) -> Path:
-    """The backup with its documents part replaced by ``archive``."""
+def _with_documents(backup: Path, archive: bytes, *, mac: bool = True) -> Path:
+    """The backup with its documents part replaced by ``archive`` (and, with ``mac`` False,
+    the documents' HMAC taken out of its header, as a backup from before it would be)."""
     layout = backups._layout(backup)
     data = backup.read_bytes()
-    assert layout.documents is not None
-    start = layout.documents[0] - 8
-    backup.write_bytes(data[:start] + len(archive).to_bytes(8, "big") + archive)
+    header = dict(layout.header)
+    if not mac:
+        del header["documents_mac"]
+    parts = [json.dumps(header).encode(),
+             *(data[at:at + size] for at, size in (layout.slots, layout.database)), archive]
+    backup.write_bytes(backups.MAGIC + b"".join(len(p).to_bytes(8, "big") + p for p in parts))
     return backup
 
 
@@ -111,10 +117,7 @@ def _refused_and_untouched(desk: Desk, backup: Path, match: str) -> None:
     assert max(p.stat().st_size for p in written) < 5_000_000
 
 
-def test_a_compressed_documents_bomb_is_refused_without_unpacking_it(
-        desk: Desk, tmp_path: Path) -> None:
-    add_pupil(desk, legal_surname="Kept")
-    backup = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+def _bomb() -> bytes:
     bomb = io.BytesIO()
     name = "ab/" + "ab" * 32 + ".bin"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive, \
@@ -122,17 +125,43 @@ def test_a_compressed_documents_bomb_is_refused_without_unpacking_it(
         for _ in range(400):  # 400 MB of zeros in well under 1 MB
             member.write(bytes(1024 * 1024))
     assert len(bomb.getvalue()) < 1_000_000
-    _refused_and_untouched(desk, _with_documents(backup, bomb.getvalue()), "not an attachment")
+    return bomb.getvalue()
 
 
-def test_a_document_not_sealed_by_this_school_is_refused(desk: Desk, tmp_path: Path) -> None:
-    add_pupil(desk, legal_surname="Kept")
-    backup = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+def _forged() -> bytes:
     forged = io.BytesIO()
     with zipfile.ZipFile(forged, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("cd/" + "cd" * 32 + ".bin", b"SDK1" + os.urandom(3000))
-    _refused_and_untouched(desk, _with_documents(backup, forged.getvalue()),
-                           "not one this school saved")
+    return forged.getvalue()
+
+
+@pytest.mark.parametrize(("archive", "mac", "why"), [
+    (_bomb, True, "not the ones this school's backup holds"),
+    (_bomb, False, "not an attachment"),
+    (_forged, True, "not the ones this school's backup holds"),
+    (_forged, False, "not one this school saved"),
+], ids=["bomb", "bomb-without-mac", "forged", "forged-without-mac"])
+def test_a_crafted_documents_archive_is_refused_before_anything_is_replaced(
+        desk: Desk, tmp_path: Path, archive: Callable[[], bytes], mac: bool, why: str) -> None:
+    add_pupil(desk, legal_surname="Kept")
+    backup = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    _refused_and_untouched(desk, _with_documents(backup, archive(), mac=mac), why)
+
+
+def test_a_backup_from_before_the_documents_mac_still_restores(desk: Desk,
+                                                              tmp_path: Path) -> None:
+    pid = add_pupil(desk, legal_surname="Kept")
+    _attach(desk, pid, tmp_path, "report")
+    backup = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    archive = backup.read_bytes()[backups._layout(backup).documents[0]:]  # type: ignore[index]
+    _with_documents(backup, archive, mac=False)
+    laptop = tmp_path / "laptop"
+    backups.restore(laptop, backup, "senco", PASSWORD)
+    again = accounts.sign_in(laptop, "senco", PASSWORD)
+    try:
+        assert _documents_read_back(again) == [b"report"]
+    finally:
+        again.close()
 
 
 def test_leftovers_and_orphans_are_cleaned_at_the_next_sign_in(desk: Desk,
