@@ -44,6 +44,14 @@ class Anchor:
         return Anchor(count, hash_, datetime.now(UTC).isoformat(timespec="seconds"), why)
 
 
+def start_afresh(folder: Path) -> None:
+    """A new case file in ``folder``: anchors left by an earlier one there are kept beside,
+    renamed, so they are neither lost nor taken for this file's."""
+    old = path(folder)
+    if old.exists():
+        old.replace(old.with_name(f"{NAME}.before-{datetime.now(UTC):%Y%m%d-%H%M%S}"))
+
+
 def head_of(connection: Any) -> dict[str, object]:
     """The chain's head in a DB-API connection to a case file (a backup's copy):
     ``{"count": id of the newest entry, "hash": its hash}``."""

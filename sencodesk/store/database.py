@@ -139,6 +139,8 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
         writer.release(path)
         raise
     database = Database(path, key, _engine(path, key), holds_writer_lock=True)
+    if create:
+        anchors.start_afresh(path.parent)
     try:
         migrations.upgrade(database, fresh=create)
     except (DBAPIError, sqlcipher3.Error, OSError) as error:

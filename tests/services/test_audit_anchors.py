@@ -104,3 +104,19 @@ def test_a_restore_anchors_the_restored_trail(desk: Desk, tmp_path: Path) -> Non
         assert [a.why for a in anchors.read(desk.data_dir)][-1] == "restore backup"
     finally:
         again.close()
+
+
+def test_a_new_school_in_the_folder_does_not_take_the_old_anchors(
+        desk: Desk, tmp_path: Path) -> None:
+    _busy_trail(desk, tmp_path)
+    folder = desk.data_dir
+    desk.close()
+    for name in ("sencodesk.db", "keyslots.json"):
+        (folder / name).unlink()
+    fresh = accounts.init_school(folder, school_name="New", username="senco",
+                                 full_name="Sam Patel", password=PASSWORD)
+    try:
+        assert audit.verify(fresh) == []
+        assert list(folder.glob(f"{anchors.NAME}.before-*"))
+    finally:
+        fresh.close()
