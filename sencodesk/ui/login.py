@@ -101,6 +101,7 @@ class SignInDialog(QDialog):
         if not isinstance(error, SencodeskError):
             raise error
         show_error(self.message, str(error))
+        self.adjustSize()  # a longer message (who has the case file open) is shown whole
         self.password.clear()
         self.password.setFocus()
 
