@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from factories import PASSWORD, add_pupil
 from pytestqt.qtbot import QtBot
 
@@ -38,3 +39,43 @@ def test_a_restore_from_the_command_line_waits_for_the_open_app(
     assert sorted(r.surname for r in pupils.list_pupils(desk)) == ["After", "Before"]
     assert not list(desk.data_dir.glob("before-restore-*"))
     assert audit.verify(desk) == []
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from sencodesk.services import accounts
+desk = accounts.sign_in(Path(sys.argv[1]), "senco", sys.argv[2])
+print("open", flush=True)
+sys.stdin.readline()
+desk.close()
+"""
+
+
+def test_a_second_app_is_told_who_has_the_case_file_open(
+        qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from sencodesk.ui.login import SignInDialog
+
+    folder = desk.data_dir
+    desk.close()
+    other = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder), PASSWORD],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        monkeypatch.setenv("SENCODESK_LOCK_WAIT", "0.3")
+        dialog = SignInDialog(folder)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.username.clear()
+        qtbot.keyClicks(dialog.username, "senco")
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "open in sencodesk by" in dialog.message.text(), timeout=10000)
+        assert f"(process {other.pid}," in dialog.message.text() and dialog.desk is None
+        assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
+    finally:
+        assert other.stdin is not None
+        other.stdin.write("\n")
+        other.communicate(timeout=30)
