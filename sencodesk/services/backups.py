@@ -275,19 +275,23 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     paths.ensure_private_dir(data_dir)
     restoring.recover_if_free(data_dir)
     with writer.holding(data_dir / paths.DATABASE_NAME), restoring.scratch(data_dir) as staged:
-        key = _stage(source, staged, username, password)
         try:
+            key = _stage(source, staged, username, password)
             aside = restoring.swap_in(staged, data_dir)
         except OSError as error:
             why = "the disk is full" if errors.is_disk_full(error) else error.strerror or error
             raise StoreError(f"Could not restore {source.name}: {why}. The case file was left "
                              "as it was.") from None
-        database = open_database(data_dir / paths.DATABASE_NAME, key)
         try:
-            with database.transaction() as session:
-                audit.record(session, None, "restore", "backup",
-                             summary=f"restored {source.name}")
-        finally:
-            database.close()
+            database = open_database(data_dir / paths.DATABASE_NAME, key)
+            try:
+                with database.transaction() as session:
+                    audit.record(session, None, "restore", "backup",
+                                 summary=f"restored {source.name}")
+            finally:
+                database.close()
+        except BaseException:
+            restoring.recover(data_dir)  # not recorded, so not done: the old files go back
+            raise
         restoring.finish(data_dir)
     return aside

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import add_pupil
+from factories import PASSWORD, add_pupil
 from sqlalchemy import Engine, event
 
 from sencodesk.domain.errors import StoreError
@@ -81,3 +81,16 @@ def test_an_import_on_a_full_disk_says_so_and_imports_nothing(
         mis_import.apply(desk, preview)
     assert str(raised.value) == errors.DISK_FULL
     assert pupils.list_pupils(desk) == []
+
+
+def test_a_restore_on_a_full_disk_says_so_and_leaves_the_case_file(
+        desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_pupil(desk, legal_surname="Kept")
+    backup = backups.backup(desk, tmp_path / "b.sencodesk-backup")
+    monkeypatch.setattr(os, "fsync", _no_space)
+    with pytest.raises(StoreError, match=r"the disk is full\. The case file was left as it was"):
+        backups.restore(desk.data_dir, backup, "senco", PASSWORD)
+    monkeypatch.undo()
+    assert [r.surname for r in pupils.list_pupils(desk)] == ["Kept"]
+    assert not list(desk.data_dir.glob("before-restore-*"))
+    assert not list(desk.data_dir.glob("tmp*"))
