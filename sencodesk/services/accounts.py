@@ -13,7 +13,7 @@ from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import AuthenticationFailed, Conflict, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AccountRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, housekeeping
 from sencodesk.services.context import Actor, Desk
 from sencodesk.store import case_file, keyslots
 from sencodesk.store.tables import School, StaffMember
@@ -95,7 +95,9 @@ def sign_in(
             raise AuthenticationFailed("That name and password do not match an account.")
         actor = Actor(staff.id, staff.name, staff.username or username, Role(staff.role))
         audit.record(session, actor, "login", "account", entity_id=staff.id)
-    return Desk(database, actor, data_dir)
+    desk = Desk(database, actor, data_dir)
+    housekeeping.at_sign_in(desk)
+    return desk
 
 
 def confirm_password(desk: Desk, password: str) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sencodesk import paths
 from sencodesk.domain.errors import ValidationError
+from sencodesk.store import unfinished
 
 
 def save_export(path: Path, data: bytes) -> Path:
@@ -15,7 +16,8 @@ def save_export(path: Path, data: bytes) -> Path:
     if target.is_dir():
         raise ValidationError("file", f"{target} is a folder; give a file name to save to.")
     try:
-        return paths.write_private(target, data)
+        with unfinished.noted(target.with_name(target.name + ".partial")):
+            return paths.write_private(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ValidationError("file", f"could not save {target}: {reason}.") from None
