@@ -9,11 +9,13 @@ Sources:
   assessment request and a top-up application ask the school to show this spending.
 - The notional SEN budget is an identified amount within the school's whole budget, not a
   separate pot: a guide, neither a target nor a limit on the school's duty to use its best
-  endeavours to secure the special educational provision a pupil needs (CFA 2014 s66).
-- "Waves 1/2/3" come from the National Strategies before 2014. The SEND Code of Practice 2015
-  speaks of universal provision (high quality teaching, differentiated for individual pupils:
-  CoP 6.37), targeted support and specialist support; stored values 1, 2 and 3 are read as
-  these three and are not renumbered.
+  endeavours to secure the special educational provision a pupil needs (CFA 2014 s66(2),
+  checked against the Act's text).
+- "Waves 1/2/3" come from the National Strategies before 2014. The Code names the first step
+  "high quality teaching, differentiated for individual pupils" (CoP 6.37); "universal",
+  "targeted" and "specialist" are the words local authorities' local offers use for the
+  levels above it (the Code itself lists no tiers). Stored values 1, 2 and 3 are read as these
+  three and are not renumbered.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ THRESHOLD_SOURCE = ("DfE high needs funding operational guide: a mainstream scho
                     "first £6,000 a year of a pupil's additional support before top-up funding")
 BUDGET_CAVEAT = ("The notional SEN budget is a guide within the school's whole budget, not a "
                  "separate pot to be spent: it is neither a target nor a limit on the duty to "
-                 "use best endeavours to meet each pupil's needs (CFA 2014 s66). Planned "
+                 "use best endeavours to meet each pupil's needs (CFA 2014 s66(2)). Planned "
                  "provision is shown as a share of it, not as money left.")
 
 #: Stored support level (the old "wave" number) -> the Code's words.

@@ -151,6 +151,7 @@ class PupilDetail:
     needs: tuple[NeedRecord, ...]
     parents: tuple[ParentRecord, ...]
     agencies: tuple[AgencyRecord, ...]
+    version: int = 1  # of the pupil's details, for refusing a save over a newer change
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from sencodesk.domain.errors import (
 )
 from sencodesk.domain.permissions import Permission, allows, may_grant
 from sencodesk.domain.records import AccountRecord
-from sencodesk.services import audit, records_log
+from sencodesk.services import audit, housekeeping, records_log
 from sencodesk.services.context import Actor, Desk
 from sencodesk.store import case_file, keyslots
 from sencodesk.store.tables import School, StaffMember
@@ -123,6 +123,7 @@ def sign_in(
     _first_confidential_key(desk, password)
     with desk.db.transaction() as session:
         audit.record(session, desk.actor, "login", "account", entity_id=desk.actor.staff_id)
+    housekeeping.at_sign_in(desk)
     return desk
 
 

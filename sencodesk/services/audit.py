@@ -23,10 +23,13 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AuditRecord
 from sencodesk.services.context import Actor, Desk
+from sencodesk.store import anchors
 from sencodesk.store.tables import AuditEvent
 
 GENESIS = "0" * 64
 _HEAD = "sencodesk.audit.head"
+# Entries whose unit of work, once committed, anchors the chain's head outside the case file.
+ANCHORED = frozenset({"export", "restore"})
 
 
 def _digest(event: AuditEvent) -> str:
@@ -90,6 +93,11 @@ def record(
     event.hash = _digest(event)
     session.add(event)
     session.info[_HEAD] = event.hash
+    if action in ANCHORED or anchors.PENDING in session.info:
+        session.flush()  # the entry's number
+        assert event.id is not None
+        session.info[anchors.PENDING] = anchors.Anchor.now(event.id, event.hash,
+                                                           f"{action} {entity}")
 
 
 def head(session: Session) -> tuple[int, str]:
@@ -124,10 +132,33 @@ def _problems(events: Iterable[AuditEvent]) -> list[ChainProblem]:
     return problems
 
 
+def _anchor_problems(events: list[AuditEvent], anchor: anchors.Anchor | None,
+                     ) -> list[ChainProblem]:
+    """The live chain against the head recorded outside the case file at the last backup or
+    export: the entry it names must still be there, unchanged."""
+    if anchor is None:
+        return []
+    when = datetime.fromisoformat(anchor.at).astimezone().strftime("%d/%m/%Y %H:%M")
+    kept = next((e for e in events if e.id == anchor.count), None)
+    if kept is None:
+        last = events[-1].id if events else 0
+        return [ChainProblem(anchor.count, f"is missing: at the {anchor.why} on {when} the "
+                             f"trail had {anchor.count} entries, now it ends at entry {last} "
+                             "(the newest entries were deleted)")]
+    if kept.hash != anchor.hash:
+        return [ChainProblem(anchor.count, f"differs from the copy recorded outside the case "
+                             f"file at the {anchor.why} on {when} (entries were changed and "
+                             "the chain recomputed)")]
+    return []
+
+
 def verify(desk: Desk) -> list[ChainProblem]:
-    """Every place where the chain is broken: an altered, inserted or deleted entry."""
+    """Every place where the chain is broken: an altered, inserted or deleted entry, and the
+    newest entries deleted or the chain recomputed since the last anchor (store.anchors)."""
     with desk.unit(Permission.VERIFY_AUDIT) as session:
-        problems = _problems(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
+        events = list(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
+        problems = _problems(events) + _anchor_problems(
+            events, anchors.newest(anchors.read(desk.data_dir)))
         record(session, desk.actor, "verify", "audit", summary=f"{len(problems)} problems")
     return problems
 
@@ -164,10 +195,14 @@ def redact_pupil(session: Session, pupil_id: int) -> int:
         event.summary, event.changes_json = REDACTED, "{}"
     start = events.index(theirs[0])
     previous = events[start - 1].hash if start else GENESIS
+    resealed: dict[int, tuple[str, str]] = {}
     for event in events[start:]:
+        old = event.hash
         event.prev_hash = previous
         event.hash = previous = _digest(event)
         session.add(event)
+        resealed[event.id or 0] = (old, event.hash)
+    session.info[anchors.RESEALED] = resealed  # anchors follow, once committed
     session.flush()
     session.info[_HEAD] = previous
     return len(theirs)

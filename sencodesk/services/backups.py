@@ -12,8 +12,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import re
-import shutil
 import struct
 import tempfile
 import zipfile
@@ -28,17 +26,19 @@ from sencodesk.domain.errors import StoreError, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import audit, restorer_check, saving
 from sencodesk.services.context import Desk
-from sencodesk.store import keyslots, migrations
+from sencodesk.store import (
+    errors,
+    keyslots,
+    migrations,
+    restoring,
+    staged_documents,
+    unfinished,
+    writer,
+)
 from sencodesk.store.backup import online_backup
 from sencodesk.store.case_file import open_database
 from sencodesk.store.database import raw_connect
-from sencodesk.store.layout import (
-    CASE_FILES,
-    backups_path,
-    database_path,
-    documents_path,
-    slots_path,
-)
+from sencodesk.store.layout import backups_path, database_path, documents_path, slots_path
 
 MAGIC = b"SENCODESK-BACKUP\n"
 FORMAT = 2
@@ -59,7 +59,7 @@ CHUNK = 1024 * 1024
 LENGTH = struct.Struct(">Q")
 # attachments are stored as documents/<2 hex>/<64 hex>.bin (store.blobs); nothing else is
 # ever unpacked from a backup
-DOCUMENT_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.bin")
+DOCUMENT_NAME = staged_documents.NAME
 
 
 def _chunks(path: Path, offset: int, size: int) -> Iterator[bytes]:
@@ -103,21 +103,37 @@ def backup(desk: Desk, destination: Path) -> Path:
             destination.resolve().parent != backup_folder(desk.data_dir).resolve():
         raise ValidationError("file", f"{destination} is in sencodesk's data folder, which "
                               "holds the case file and its keys; back up somewhere else.")
+    try:
+        _write_backup(desk, destination)
+    except OSError as error:
+        if not errors.is_disk_full(error):
+            raise
+        raise StoreError(f"The disk is full, so the backup {destination.name} was not "
+                         "written. Earlier backups are kept: free some space and try again.")\
+            from None
+    with desk.unit(Permission.BACKUP) as session:
+        audit.record(session, desk.actor, "export", "backup", summary=destination.name)
+    return destination
+
+
+def _write_backup(desk: Desk, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
+    with tempfile.TemporaryDirectory(dir=destination.parent) as scratch, unfinished.noted(
+            Path(scratch), destination.with_name(destination.name + ".partial")):
         copy = online_backup(desk.db, Path(scratch) / "copy.db")
         documents = _zip_documents(documents_path(desk.data_dir),
                                    Path(scratch) / "documents.zip")
         header = json.dumps({"format": FORMAT, "schema": migrations.current_revision(desk.db),
                              "app_version": __version__,
-                             "taken_at": datetime.now().strftime(STAMP)}).encode()
+                             "taken_at": datetime.now().strftime(STAMP),
+                             "audit_head": desk.db.audit_head_of(copy),
+                             "documents_mac": desk.db.documents_mac(documents),
+                             }).encode()
         slots = slots_path(desk.data_dir).read_bytes()
         paths.write_private(destination, itertools.chain(
             [MAGIC, LENGTH.pack(len(header)), header, LENGTH.pack(len(slots)), slots],
             _part(copy), _part(documents)))
-    with desk.unit(Permission.BACKUP) as session:
-        audit.record(session, desk.actor, "export", "backup", summary=destination.name)
-    return destination
+
 
 
 @dataclass(frozen=True)
@@ -235,54 +251,14 @@ def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
     if layout.documents is not None:
         archive = _copy_out(source, layout.documents, staged / "documents.zip")
         try:
-            with zipfile.ZipFile(archive) as documents:
-                damaged = documents.testzip()
-                strays = [n for n in documents.namelist() if not DOCUMENT_NAME.fullmatch(n)]
-        except zipfile.BadZipFile:
-            raise StoreError(f"{source.name} is damaged: its documents cannot be read.") \
-                from None
-        if damaged is not None or strays:
-            raise StoreError(f"{source.name} is damaged: its documents cannot be read.")
+            mac = header.get("documents_mac")
+            staged_documents.unpack(archive, staged / restoring.STAGED_DOCUMENTS, key,
+                                    expected_mac=mac if isinstance(mac, str) else None)
+        except StoreError as error:
+            raise StoreError(f"{source.name} is damaged: {error}") from None
+        finally:
+            archive.unlink(missing_ok=True)
     return key
-
-
-def _restore_documents(staged: Path, data_dir: Path) -> int:
-    """Put back attachments the backup holds that the data folder lacks (names are content
-    hashes, so one already there is the same file). Returns how many were put back."""
-    archive = staged / "documents.zip"
-    if not archive.exists():
-        return 0
-    folder = documents_path(data_dir)
-    added = 0
-    with zipfile.ZipFile(archive) as documents:
-        for name in documents.namelist():
-            target = folder / name
-            if not target.exists():
-                paths.ensure_private_dir(target.parent)
-                paths.write_private(target, documents.read(name))
-                added += 1
-    return added
-
-
-def _swap_in(staged: Path, data_dir: Path, aside: Path) -> None:
-    """Move the current case files into ``aside`` and the staged ones into place; if any step
-    fails, put the current files back as they were."""
-    aside.mkdir(mode=0o700)
-    moved: list[str] = []
-    try:
-        for name in CASE_FILES:
-            if (data_dir / name).exists():
-                shutil.move(str(data_dir / name), aside / name)
-                moved.append(name)
-        slots_path(staged).replace(slots_path(data_dir))
-        database_path(staged).replace(database_path(data_dir))
-    except OSError:
-        for name in CASE_FILES:
-            (data_dir / name).unlink(missing_ok=True)
-        for name in moved:
-            shutil.move(str(aside / name), data_dir / name)
-        aside.rmdir()
-        raise
 
 
 def check(data_dir: Path, source: Path, username: str, password: str) -> None:
@@ -299,26 +275,27 @@ def restore(data_dir: Path, source: Path, username: str, password: str) -> Path:
     aside as ``*.before-restore-<time>``. Returns the folder where the old files were put. The
     data folder is made (owner-only) if this is a new computer."""
     paths.ensure_private_dir(data_dir)
-    with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
-        staged = Path(scratch)
-        key = _stage(source, staged, username, password)
-        restorer = restorer_check.authorise(data_dir, staged, username, password)
-        aside = data_dir / f"before-restore-{datetime.now():{STAMP}}"
+    restoring.recover_if_free(data_dir)
+    with writer.holding(database_path(data_dir)), restoring.scratch(data_dir) as staged:
         try:
-            _swap_in(staged, data_dir, aside)
+            key = _stage(source, staged, username, password)
+            restorer = restorer_check.authorise(data_dir, staged, username, password)
+            aside = restoring.swap_in(staged, data_dir)
         except OSError as error:
-            raise StoreError(f"Could not restore {source.name}: {error.strerror or error}. "
-                             "The case file was left as it was.") from None
+            why = "the disk is full" if errors.is_disk_full(error) else error.strerror or error
+            raise StoreError(f"Could not restore {source.name}: {why}. The case file was left "
+                             "as it was.") from None
         try:
-            _restore_documents(staged, data_dir)
-        except OSError as error:
-            raise StoreError(f"The case file was restored from {source.name} but some attached "
-                             f"documents could not be put back: {error.strerror or error}. "
-                             "Free some space and restore again.") from None
-    database = open_database(database_path(data_dir), key)
-    with database.transaction() as session:
-        summary, changed = restorer_check.restore_entry(restorer, source, aside)
-        audit.record(session, restorer.actor, "restore", "backup", summary=summary,
-                     changed=changed)
-    database.close()
+            database = open_database(database_path(data_dir), key)
+            try:
+                with database.transaction() as session:
+                    summary, changed = restorer_check.restore_entry(restorer, source, aside)
+                    audit.record(session, restorer.actor, "restore", "backup",
+                                 summary=summary, changed=changed)
+            finally:
+                database.close()
+        except BaseException:
+            restoring.recover(data_dir)  # not recorded, so not done: the old files go back
+            raise
+        restoring.finish(data_dir)
     return aside

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sencodesk.store import layout
+from sencodesk.store import layout, restoring
 
 
 def school_exists(data_dir: Path) -> bool:
@@ -34,3 +34,9 @@ def case_file_path(data_dir: Path) -> Path:
 def documents_path(data_dir: Path) -> Path:
     """The folder of attached documents (encrypted), for telling a person where it is."""
     return layout.documents_path(data_dir)
+
+
+def recover_interrupted_restore(data_dir: Path) -> bool:
+    """Before anyone signs in: roll back a restore that a crash cut short (unless another
+    process has the case file open). Whether one was rolled back."""
+    return restoring.recover_if_free(data_dir)

@@ -129,12 +129,19 @@ def create(desk: Desk, fields: PupilFields, sen: SenChange | None = None) -> int
         return pupil.id
 
 
-def update(desk: Desk, pupil_id: int, fields: PupilFields) -> None:
-    """Change a pupil's details; the audit entry lists each field old → new."""
+def update(desk: Desk, pupil_id: int, fields: PupilFields, *,
+           opened_version: int | None = None) -> None:
+    """Change a pupil's details; the audit entry lists each field old → new. With
+    ``opened_version`` (of the details the form showed), a save over a newer change is
+    refused (Conflict) rather than silently undoing it."""
     fields = clean(fields, today=desk.today())
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupil = _get(session, pupil_id)
         _editable(pupil)
+        if opened_version is not None and pupil.version != opened_version:
+            raise Conflict("Someone changed this pupil's details after you opened them, so "
+                           "yours were not saved (that would undo their change). Note what "
+                           "you typed, reopen the pupil and make your change again.")
         if fields.upn != pupil.upn and session.exec(
             select(Pupil.id).where(Pupil.upn == fields.upn)
         ).first():
@@ -323,6 +330,7 @@ def get(desk: Desk, pupil_id: int) -> PupilDetail:
             preferred_forename=pupil.preferred_forename,
             joined_on=pupil.joined_on,
             photo_sha256=pupil.photo_sha256,
+            version=pupil.version,
             statuses=tuple(
                 StatusRecord(s.id or 0, SenStatus(s.status), s.starts_on, s.ends_on)
                 for s in statuses

@@ -11,7 +11,7 @@ from sencodesk.domain import retention
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import DueForDeletion
-from sencodesk.services import audit, pupils, records_log
+from sencodesk.services import audit, housekeeping, pupils, records_log
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import Document, Pupil
 
@@ -67,3 +67,4 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
                      + f"; details removed from {redacted} audit entries")
     for name in files - still_used:
         store.delete(name)  # after the commit: a failed delete leaves an orphan, not a gap
+    housekeeping.remove_orphans(desk)  # earlier photos too: nothing of theirs stays readable

@@ -9,6 +9,7 @@ from pathlib import Path
 from sencodesk import paths
 from sencodesk.domain.errors import ValidationError
 from sencodesk.services import location
+from sencodesk.store import unfinished
 
 
 def data_folder_holding(path: Path) -> Path | None:
@@ -46,7 +47,8 @@ def save_export(path: Path, data: bytes, *, replace: bool = False) -> Path:
     :func:`check_target`."""
     target = check_target(path, replace=replace)
     try:
-        return paths.write_private(target, data)
+        with unfinished.noted(target.with_name(target.name + ".partial")):
+            return paths.write_private(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ValidationError("file", f"could not save {target}: {reason}.") from None

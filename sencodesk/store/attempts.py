@@ -11,12 +11,14 @@ against a copy of the files (the scrypt cost of each guess does that).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sencodesk import paths
-from sencodesk.store import layout
+from sencodesk.store import filelock, layout
 
 #: Enough for every account and many mistyped names; the oldest are dropped beyond it.
 MAX_NAMES = 500
@@ -51,6 +53,22 @@ def _write(folder: Path, counts: dict[str, list[float]]) -> None:
     paths.write_private(_file(folder), json.dumps(dict(newest)).encode("utf-8"))
 
 
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    path = _file(folder)
+    with filelock.exclusive(path.with_name(path.name + ".lock"), what="the sign-in counts"):
+        yield
+
+
+def _update(folder: Path, change: Callable[[dict[str, list[float]]], bool]) -> None:
+    """Read, change and (if ``change`` says so) write the counts as one step, so two
+    processes signing in at once do not lose each other's wrong passwords."""
+    with _locked(folder):
+        counts = _read(folder)
+        if change(counts):
+            _write(folder, counts)
+
+
 def failures(folder: Path, username: str) -> int:
     """Wrong passwords in a row for this name."""
     entry = _read(folder).get(username.strip().casefold())
@@ -58,13 +76,17 @@ def failures(folder: Path, username: str) -> int:
 
 
 def failed(folder: Path, username: str) -> None:
-    counts = _read(folder)
     key = username.strip().casefold()
-    counts[key] = [counts.get(key, [0.0, 0.0])[0] + 1, time.time()]
-    _write(folder, counts)
+
+    def count(counts: dict[str, list[float]]) -> bool:
+        counts[key] = [counts.get(key, [0.0, 0.0])[0] + 1, time.time()]
+        return True
+
+    _update(folder, count)
 
 
 def succeeded(folder: Path, username: str) -> None:
-    counts = _read(folder)
-    if counts.pop(username.strip().casefold(), None) is not None:
-        _write(folder, counts)
+    if not failures(folder, username):
+        return  # the usual case: nothing to clear, no lock taken
+    key = username.strip().casefold()
+    _update(folder, lambda counts: counts.pop(key, None) is not None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from sencodesk import paths
 from sencodesk.domain.errors import StoreError
 
 MAGIC = b"SDK1"
+#: Where a stored file lives under the documents folder: its name's first two characters, then
+#: the whole name.
+STORED_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.bin")
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -68,3 +72,16 @@ class BlobStore:
 
     def delete(self, name: str) -> None:
         self._path(name).unlink(missing_ok=True)
+
+    def keep_only(self, wanted: set[str]) -> int:
+        """Delete every stored file not named in ``wanted`` (orphans: a replaced photo, a
+        file from a restore that was rolled back). Returns how many were deleted."""
+        if not self.folder.is_dir():
+            return 0
+        removed = 0
+        for path in self.folder.glob("*/*.bin"):
+            if STORED_NAME.fullmatch(path.relative_to(self.folder).as_posix()) \
+                    and path.stem not in wanted:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

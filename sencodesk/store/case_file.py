@@ -11,9 +11,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlcipher3
+from sqlalchemy.exc import DBAPIError
+
 from sencodesk import paths
 from sencodesk.domain.errors import StoreError
-from sencodesk.store import attempts, keyslots, layout
+from sencodesk.store import anchors, attempts, errors, keyslots, layout, restoring, writer
 from sencodesk.store.database import Database, engine_for, raw_connect
 
 
@@ -22,8 +25,8 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
     """Open (or, with ``create``, make) the case file at ``path`` and bring its schema up to date.
     ``confidential_key`` (if the person's slot held it) opens confidential documents.
 
-    Raises StoreError with a plain message if the file is missing, not ours, damaged or from a
-    newer version of sencodesk.
+    Raises StoreError with a plain message if the file is missing, not ours, damaged, from a
+    newer version of sencodesk, or open in another process (CaseFileInUse, naming who).
     """
     from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
 
@@ -31,10 +34,23 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
         raise StoreError(f"{path} already exists: this folder already holds a case file.")
     if not create and not path.exists():
         raise StoreError(f"There is no case file at {path}.")
-    raw_connect(path, key).close()
-    database = Database(path, key, engine_for(path, key), confidential_key)
+    writer.acquire(path)  # one writer process per case file (store.writer)
+    try:
+        raw_connect(path, key).close()
+    except BaseException:
+        writer.release(path)
+        raise
+    database = Database(path, key, engine_for(path, key), holds_writer_lock=True,
+                        confidential_key=confidential_key)
+    if create:
+        anchors.start_afresh(path.parent)
     try:
         migrations.upgrade(database, fresh=create)
+    except (DBAPIError, sqlcipher3.Error, OSError) as error:
+        database.close()
+        if isinstance(error, OSError) and not errors.is_disk_full(error):
+            raise
+        raise errors.plain(error) from None
     except BaseException:
         database.close()
         raise
@@ -48,6 +64,10 @@ def create(folder: Path, username: str, password: str) -> Database:
     db_path, slot_path = layout.database_path(folder), layout.slots_path(folder)
     if db_path.exists() or slot_path.exists():
         raise StoreError(f"{folder} already holds a school's case file.")
+    if (hidden := restoring.set_aside_case_file(folder)) is not None:
+        raise StoreError(f"{folder} holds a school's case file set aside in {hidden.name}: "
+                         "sign in to roll back the restore that was interrupted, or restore "
+                         "a backup, rather than starting an empty school over it.")
     key, confidential = keyslots.new_database_key(), keyslots.new_database_key()
     keyslots.create(slot_path, keyslots.make_slot(username, password, key,
                                                   confidential_key=confidential))
@@ -65,6 +85,7 @@ def unlock(folder: Path, username: str, password: str, *,
     confidential-documents key if their slot holds it); AuthenticationFailed (after a delay
     growing with this name's wrong passwords in a row) if the name or password is wrong."""
     db_path = layout.database_path(folder)
+    restoring.recover_if_free(folder)  # a restore that was interrupted is rolled back
     if not db_path.exists():
         raise StoreError(f"There is no school set up in {folder}. Run `sencodesk init` first.")
     key, confidential = keyslots.unlock_keys(layout.slots_path(folder), username, password,

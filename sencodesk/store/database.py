@@ -19,11 +19,12 @@ from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.store import keyslots, layout
+from sencodesk.store import anchors, errors, keyslots, layout, staged_documents, writer
 from sencodesk.store.blobs import BlobStore
 
 BUSY_TIMEOUT_MS = 5000
@@ -39,8 +40,10 @@ def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as error:
         connection.close()
+        if "not a database" not in str(error) and "malformed" not in str(error):
+            raise errors.plain(error) from None  # locked, a full disk: not damage
         raise StoreError(
             f"{path} is not a sencodesk case file, or it is damaged. Restore it from a backup."
         ) from None
@@ -48,6 +51,11 @@ def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
 
 
 def _prepare(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling would start a transaction only at the first write,
+    # after reads such as the audit chain's head: two processes could then both read the same
+    # head and fork the chain. It is switched off and every unit of work begins with
+    # BEGIN IMMEDIATE (``_begin``), which takes the write lock before anything is read.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -68,11 +76,20 @@ def engine_for(path: Path, key: bytes) -> Engine:
         max_overflow=4,
     )
     event.listen(engine, "connect", _prepare)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
 Snapshot = Literal["read", "write"] | None
-BEGIN = {"read": "BEGIN DEFERRED", "write": "BEGIN IMMEDIATE"}
+WRITE_LOCK = "sencodesk_write_lock"
+
+
+def _begin(connection: Any) -> None:
+    """Units of work (:meth:`Database.transaction`) take the write lock first, waiting up to
+    the busy timeout for another writer, so what they read cannot change before they write.
+    Plain connections (schema checks, migrations' version reads) begin as readers."""
+    immediate = connection.get_execution_options().get(WRITE_LOCK, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @dataclass
@@ -87,6 +104,7 @@ class Database:
     path: Path
     key: bytes = field(repr=False)  # never in a traceback, a log or a crash dialog
     engine: Engine = field(repr=False)
+    holds_writer_lock: bool = field(default=False, repr=False)
     #: The confidential-documents key, when the person who unlocked the file holds it (their
     #: slot wraps it and their role may read confidential documents); None otherwise.
     confidential_key: bytes | None = field(default=None, repr=False)
@@ -113,6 +131,19 @@ class Database:
         """A key for one ``purpose`` (e.g. anonymous codes) derived from the school's key:
         stable for this school, useless to anyone without it, never the key itself."""
         return hmac.new(self.key, purpose.encode(), hashlib.sha256).digest()
+
+    def audit_head_of(self, copy: Path) -> dict[str, object]:
+        """The audit chain's head in a copy of this case file (a backup's), for its header
+        (store.anchors)."""
+        connection = raw_connect(copy, self.key)
+        try:
+            return anchors.head_of(connection)
+        finally:
+            connection.close()
+
+    def documents_mac(self, archive: Path) -> str:
+        """The HMAC that authenticates a backup's documents archive (store.staged_documents)."""
+        return staged_documents.mac(archive, self.key)
 
     def grant(self, username: str, password: str, *, confidential: bool = False) -> None:
         """Let ``username`` unlock the case file with ``password`` (a new or rewrapped slot).
@@ -155,20 +186,31 @@ class Database:
     def transaction(self, *, snapshot: Snapshot = None) -> Iterator[Session]:
         """One unit of work: commit if the block finishes, roll back if it raises.
 
-        With ``snapshot`` every read in the block sees the case file as it was at the start
-        (SQLite reads outside an explicit transaction each see their own moment): "read" for
-        reports that write nothing, "write" when the block also writes (its audit rows), which
-        takes the write lock up front so the write cannot fail after the reads.
+        Every unit begins an explicit transaction, so all its reads see the case file as it was
+        at the start, and takes the write lock up front (BEGIN IMMEDIATE, see ``_begin``) so
+        that what it reads, the audit chain's head above all, cannot change before it writes.
+        ``snapshot="read"`` is for reports that write nothing: they begin as readers and never
+        wait for a writer.
         """
-        with Session(self.engine, expire_on_commit=False) as session:
+        engine = self.engine.execution_options(**{WRITE_LOCK: snapshot != "read"})
+        with Session(engine, expire_on_commit=False) as session:
             try:
-                if snapshot is not None:
-                    session.connection().exec_driver_sql(BEGIN[snapshot])
                 yield session
                 session.commit()
+                anchors.write_pending(self.path.parent, session.info)
+            except (DBAPIError, sqlcipher3.Error, OSError) as error:
+                session.rollback()
+                if isinstance(error, OSError) and not errors.is_disk_full(error):
+                    raise
+                # the driver's message quotes the statement and its values: never shown
+                raise errors.plain(error) from None
             except BaseException:
                 session.rollback()
                 raise
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.holds_writer_lock:
+            self.holds_writer_lock = False
+            writer.release(self.path)
+

@@ -4,6 +4,10 @@ The 256-bit database key is never written in clear. Each account's slot holds th
 with AES-256-GCM under a key derived from that person's password with scrypt and a per-slot
 salt. The slots live in ``keyslots.json`` beside the database; the file is replaced atomically.
 
+Every change to the file (a new slot, a withdrawn one, the count of wrong passwords) reads and
+rewrites it under an exclusive lock on ``keyslots.json.lock``, so two processes signing in or
+managing accounts at once never write from a stale copy.
+
 The slot's username is bound into the AES-GCM associated data, so a slot copied onto another
 name does not open.
 """
@@ -11,9 +15,11 @@ name does not open.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import secrets
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -24,11 +30,13 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from sencodesk import paths
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.store import attempts
+from sencodesk.store import attempts, filelock
 
 FORMAT = "sencodesk-keyslots"
 VERSION = 1
 KEY_BYTES = 32
+# A real file is a few hundred bytes per account; anything far larger is not ours.
+MAX_FILE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -154,10 +162,19 @@ def _slot_from_json(raw: dict[str, Any]) -> Slot:
         salt=base64.b64decode(raw["salt"], validate=True),
         nonce=base64.b64decode(raw["nonce"], validate=True),
         wrapped=base64.b64decode(raw["wrapped_key"], validate=True),
-        kdf=KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"])),
+        kdf=_checked_kdf(KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))),
         confidential=(base64.b64decode(raw["wrapped_confidential_key"], validate=True)
                       if raw.get("wrapped_confidential_key") else None),
     )
+
+
+def _checked_kdf(kdf: KdfParams) -> KdfParams:
+    """Costs a real slot can have: an edited file must not make sign-in take hours or all the
+    memory."""
+    if not (2**10 <= kdf.n <= 2**20 and kdf.n & (kdf.n - 1) == 0 and 1 <= kdf.r <= 32
+            and 1 <= kdf.p <= 16):
+        raise ValueError("impossible key derivation costs")
+    return kdf
 
 
 def read(path: Path) -> SlotFile:
@@ -168,8 +185,12 @@ def read(path: Path) -> SlotFile:
             "cannot be unlocked: restore it from a backup of this folder."
         )
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if raw.get("format") != FORMAT:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES + 1)
+        if len(text) > MAX_FILE_BYTES:
+            raise ValueError("far too large to be a key file")
+        raw = json.loads(text.decode("utf-8"))
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             raise ValueError("not a key-slot file")
         if int(raw.get("version", 0)) > VERSION:
             raise StoreError(
@@ -179,7 +200,10 @@ def read(path: Path) -> SlotFile:
         return SlotFile(slots, int(raw.get("failures", 0)), float(raw.get("last_failure", 0.0)))
     except StoreError:
         raise
-    except (ValueError, KeyError, TypeError) as error:
+    except OSError as error:
+        raise StoreError(f"Cannot read the key file {path}: {error.strerror or error}.") \
+            from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise StoreError(
             f"The key file {path} is damaged ({error}). Restore it from a backup of this folder."
         ) from None
@@ -210,6 +234,18 @@ def failure_delay(failures: int) -> float:
     return float(min(2 ** (failures - 3), 30))
 
 
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with filelock.exclusive(path.with_name(path.name + ".lock"), what="the key file"):
+        yield
+
+
+def _update(path: Path, change: Callable[[SlotFile], SlotFile]) -> None:
+    """Read, change and write the slot file as one step no other process can interleave."""
+    with _locked(path):
+        write(path, change(read(path)))
+
+
 def unlock(path: Path, username: str, password: str, *, sleep: Any = time.sleep) -> bytes:
     """The database key for this person, or AuthenticationFailed with the same words whether
     the account is missing or the password is wrong."""
@@ -235,19 +271,20 @@ def unlock_keys(
     return opened
 
 
+def _without(state: SlotFile, username: str) -> tuple[Slot, ...]:
+    return tuple(s for s in state.slots if s.username.casefold() != username.casefold())
+
+
 def add(path: Path, slot: Slot) -> None:
-    state = read(path)
-    kept = tuple(s for s in state.slots if s.username.casefold() != slot.username.casefold())
-    write(path, replace(state, slots=(*kept, slot)))
+    _update(path, lambda now: replace(now, slots=(*_without(now, slot.username), slot)))
 
 
 def remove(path: Path, username: str) -> None:
-    state = read(path)
-    kept = tuple(s for s in state.slots if s.username.casefold() != username.casefold())
-    write(path, replace(state, slots=kept))
+    _update(path, lambda now: replace(now, slots=_without(now, username)))
 
 
 def create(path: Path, first: Slot) -> None:
-    if path.exists():
-        raise StoreError(f"{path} already exists: this folder already holds a school.")
-    write(path, SlotFile((first,)))
+    with _locked(path):
+        if path.exists():
+            raise StoreError(f"{path} already exists: this folder already holds a school.")
+        write(path, SlotFile((first,)))

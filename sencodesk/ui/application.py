@@ -62,6 +62,18 @@ def _start_log() -> None:
     log.setLevel(logging.INFO)
 
 
+def crash_details(kind: type[BaseException], error: BaseException,
+                  trace: TracebackType | None) -> str:
+    """What the crash dialog offers to copy: the error's type and the code it passed through.
+    Only sencodesk's own errors (written for people) show their message: others, a database
+    error above all, may quote SQL values such as a safeguarding note."""
+    from sencodesk.domain.errors import SencodeskError
+
+    where = "".join(traceback.format_list(traceback.extract_tb(trace)))
+    said = f": {error}" if isinstance(error, SencodeskError) else ""
+    return f"Traceback (most recent call last):\n{where}{kind.__name__}{said}\n"
+
+
 def _excepthook(kind: type[BaseException], error: BaseException,
                 trace: TracebackType | None) -> None:
     """An unexpected error: a dialog with copyable details instead of a silent crash. The log
@@ -72,11 +84,14 @@ def _excepthook(kind: type[BaseException], error: BaseException,
     box = QMessageBox(QMessageBox.Icon.Critical, "sencodesk",
                       "Something went wrong. Your saved work is safe. If it happens again, "
                       "copy the details below for support.")
-    box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+    box.setDetailedText(crash_details(kind, error, trace))
     box.exec()
 
 
 def run_gui(data_dir: str | None = None) -> int:
+    from sencodesk.services.location import recover_interrupted_restore
+
+    recover_interrupted_restore(paths.data_dir(data_dir))  # a restore cut short is rolled back
     app = make_application()
     QTimer.singleShot(100, _start_log)
     sys.excepthook = _excepthook

@@ -99,6 +99,7 @@ class SignInDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         show_failure(error, self.message)
+        self.adjustSize()  # a longer message (who has the case file open) is shown whole
         self.password.clear()
         self.password.setFocus()
 

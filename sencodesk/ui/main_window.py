@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,8 +22,8 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
-from sencodesk.ui import help_pages, viewing
-from sencodesk.ui.common import confirm
+from sencodesk.ui import help_pages, viewing, worker
+from sencodesk.ui.common import confirm, explain
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.lock import IdleWatcher, LockGuard, LockOverlay
 from sencodesk.ui.register.new_pupil import NewPupilDialog
@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.workspace: PupilWorkspace | None = None
         self.restored = False
         self.signing_out = False  # closed to let someone else sign in, not to quit
+        self.backed_up = False  # the closing backup is taken (or was given up)
+        self.closing_task: worker.Task | None = None
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -369,11 +371,29 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _backup_on_close(self) -> None:
-        """An encrypted backup each time the app closes (kept: 7 daily and 4 weekly)."""
+        """An encrypted backup each time the app closes (kept: 7 daily and 4 weekly). It is
+        taken off the UI thread behind a progress dialog, the window waiting in an event loop
+        of its own, so it still paints and answers while the backup is written."""
         from sencodesk.services import backups
 
-        if self.desk.actor.may(Permission.BACKUP) and not self.restored:
-            backups.auto_backup(self.desk)
+        if not self.desk.actor.may(Permission.BACKUP) or self.restored or self.backed_up:
+            return
+        self.backed_up = True  # once, even if the window is asked to close again meanwhile
+        waiting = QEventLoop()
+        failed: list[BaseException] = []
+
+        def over(error: BaseException | None = None) -> None:
+            if error is not None:
+                failed.append(error)
+            waiting.quit()
+
+        self.closing_task = worker.run_with_progress(
+            self, self.tr("Backing up before closing…"),
+            lambda _p: backups.auto_backup(self.desk), on_done=lambda _r: over(),
+            on_error=over, on_cancel=over)
+        waiting.exec()
+        if failed:
+            explain(self, failed[0])
 
     def close_after_restore(self) -> None:
         """The case file was replaced under us: close without touching it (no backup of the

@@ -15,7 +15,7 @@ from factories import PASSWORD, add_pupil
 
 from sencodesk.domain import backup_policy
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.services import accounts, backups, pupils, records_log
+from sencodesk.services import accounts, audit, backups, pupils, records_log
 from sencodesk.services.context import Desk
 
 NAME = "Łukasiewicz-Smith"
@@ -55,7 +55,9 @@ def test_a_backup_taken_while_writing_is_consistent(desk: Desk, tmp_path: Path) 
     check = accounts.sign_in(restored, "senco", PASSWORD)
     restored_rows = pupils.list_pupils(check)
     assert restored_rows and all(r.surname == "Writer" for r in restored_rows)
+    assert audit.verify(check) == []
     check.close()
+    assert audit.verify(desk) == []
 
 
 def test_an_uncommitted_write_at_a_crash_loses_only_itself(desk: Desk, tmp_path: Path) -> None:

@@ -46,12 +46,12 @@ def test_back_up_now_then_restore_after_checking_the_password(
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("wrong password!", True)))
     box.restore()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=10000)  # checked off the UI thread
     assert pupils.get(desk, after)  # refused before anything was touched; desk still open
-    assert message_boxes
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (PASSWORD, True)))
     box.restore()
-    assert "Restored" in message_boxes[-1][1]
+    qtbot.waitUntil(lambda: "Restored" in message_boxes[-1][1], timeout=20000)
     again = accounts.sign_in(desk.data_dir, "senco", PASSWORD)
     again.today = lambda: TODAY
     ids = [r.id for r in pupils.list_pupils(again)]
@@ -99,7 +99,8 @@ def test_an_administrator_restores_in_settings_and_the_trail_names_them(
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("long enough pass", True)))
     box.restore()
-    assert "Restored" in message_boxes[-1][1], message_boxes
+    qtbot.waitUntil(lambda: bool(message_boxes) and "Restored" in message_boxes[-1][1],
+                    timeout=20000)  # checked and restored off the UI thread
     assert target.exists()
     desk.close()
     again = accounts.sign_in(desk.data_dir, "senco", PASSWORD)

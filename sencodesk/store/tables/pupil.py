@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import event
 from sqlmodel import Field, SQLModel
 
 
@@ -23,7 +24,15 @@ class Pupil(SQLModel, table=True):
     file_sent_on: date | None = None
     #: Content hash of the photo in the encrypted document store.
     photo_sha256: str | None = Field(default=None, max_length=64)
+    #: One more at every change (store.tables.pupil._next_version): a form saved over a newer
+    #: change than the one it opened is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
+
+
+@event.listens_for(Pupil, "before_update")
+def _next_version(_mapper: object, _connection: object, target: Pupil) -> None:
+    target.version = (target.version or 0) + 1
 
 class ParentCarer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)

@@ -170,7 +170,8 @@ class PassportTab(QWidget):
 
     def save(self) -> None:
         try:
-            passports.save(self.desk, self.pupil_id, self.content())
+            passports.save(self.desk, self.pupil_id, self.content(),
+                           opened_version=self.records[0].version if self.records else 0)
         except SencodeskError as error:
             show_failure(error, self.message)
             return

@@ -263,7 +263,8 @@ class ProfileTab(QWidget):
         for label in [*self.errors.values(), self.message]:
             show_error(label, "")
         try:
-            pupils.update(self.desk, self.pupil_id, self._fields())
+            pupils.update(self.desk, self.pupil_id, self._fields(),
+                          opened_version=self.detail.version)
         except SencodeskError as error:
             show_failure(error, self.message, self.errors)
             return

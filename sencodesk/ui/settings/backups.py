@@ -118,25 +118,37 @@ class BackupsBox(QGroupBox):
         if not accepted:
             return
         username = self.desk.actor.username
-        try:
-            backups.check(self.desk.data_dir, source, username, password)
-        except SencodeskError as error:
-            explain(self, error)
-            return
+        # unpacking and checking a backup takes seconds: off the UI thread
+        self._task = worker.run_with_progress(
+            self, self.tr("Checking the backup…"),
+            lambda _p: backups.check(self.desk.data_dir, source, username, password),
+            on_done=lambda _r: self._replace(source, username, password),
+            on_error=lambda error: explain(self, error))
+
+    def _replace(self, source: Path, username: str, password: str) -> None:
+        """The backup and password were checked: close the case file and restore, off the UI
+        thread; the window closes afterwards whatever happened."""
         self.desk.close()  # from here the window cannot go on with the old case file
-        try:
-            aside = backups.restore(self.desk.data_dir, source, username, password)
-        except SencodeskError as error:  # checked just now, so only the disk can fail here
-            QMessageBox.warning(self, self.tr("Restore failed"), self.tr(
-                "{error}\n\nsencodesk will close now: open it again and sign in.")
-                .format(error=error))
-        else:
+        window = self.window()
+        window.setEnabled(False)
+
+        def restored(aside: Path) -> None:
             QMessageBox.information(self, self.tr("Restored"), self.tr(
                 "Restored. The previous files are kept in {aside}. sencodesk will close now: "
                 "open it again and sign in.").format(aside=aside))
-        window = self.window()
-        close = getattr(window, "close_after_restore", window.close)
-        close()
+            getattr(window, "close_after_restore", window.close)()
+
+        def failed(error: BaseException) -> None:
+            # checked just now, so only the disk can fail here
+            QMessageBox.warning(self, self.tr("Restore failed"), self.tr(
+                "{error}\n\nsencodesk will close now: open it again and sign in.")
+                .format(error=error))
+            getattr(window, "close_after_restore", window.close)()
+
+        self._task = worker.run_with_progress(
+            self, self.tr("Restoring…"),
+            lambda _p: backups.restore(self.desk.data_dir, source, username, password),
+            on_done=restored, on_error=failed, on_cancel=lambda: None)
 
     def open_folder(self) -> None:
         folder = backups.backup_folder(self.desk.data_dir)

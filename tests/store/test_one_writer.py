@@ -1,0 +1,83 @@
+"""One writer process per case file, naming who holds it; a dead holder's lock is taken over
+(issue 16.7)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factories import PASSWORD
+
+from sencodesk.services import accounts, backups
+from sencodesk.store import writer
+
+HOLDER = """
+import sys
+from pathlib import Path
+from sencodesk.services import accounts
+desk = accounts.sign_in(Path(sys.argv[1]), "senco", sys.argv[2])
+print("open", flush=True)
+sys.stdin.readline()
+desk.close()
+"""
+
+
+@pytest.fixture
+def school(data_dir: Path, _empty_school: Path) -> Path:
+    shutil.copytree(_empty_school, data_dir)
+    return data_dir
+
+
+def _hold(folder: Path) -> subprocess.Popen[str]:
+    run = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder), PASSWORD],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert run.stdout is not None and run.stdout.readline().strip() == "open"
+    return run
+
+
+def test_a_second_process_is_told_who_has_the_case_file_open(
+        school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writer, "WAIT_SECONDS", 0.2)
+    run = _hold(school)
+    try:
+        with pytest.raises(writer.CaseFileInUse) as refused:
+            writer.acquire(school / "sencodesk.db", wait=0.2)
+        message = str(refused.value)
+        assert f"{getpass.getuser()} on {socket.gethostname()} (process {run.pid}" in message
+        assert "close it there" in message
+        # a restore from another process is refused too, before anything is moved
+        backup = school.parent / "b.sencodesk-backup"
+        with pytest.raises(writer.CaseFileInUse):
+            backups.restore(school, backup, "senco", PASSWORD)
+        command = subprocess.run([sys.executable, "-m", "sencodesk", "pupils", "list"],
+                                 env={**os.environ, "SENCODESK_DATA_DIR": str(school),
+                                      "SENCODESK_USER": "senco",
+                                      "SENCODESK_PASSWORD": PASSWORD},
+                                 capture_output=True, text=True, timeout=60)
+        assert command.returncode == 1
+        assert "The case file is open in sencodesk by" in command.stderr
+        assert "Traceback" not in command.stderr
+    finally:
+        assert run.stdin is not None
+        run.stdin.write("\n")
+        run.communicate(timeout=30)
+    accounts.sign_in(school, "senco", PASSWORD).close()  # free again once it closed
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over(school: Path) -> None:
+    run = _hold(school)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(timeout=30)
+    assert f"process {run.pid}" in writer.holder(school / "sencodesk.db")  # the tag remains
+    desk = accounts.sign_in(school, "senco", PASSWORD)
+    try:
+        assert f"process {os.getpid()}" in writer.holder(school / "sencodesk.db")
+    finally:
+        desk.close()
