@@ -11,9 +11,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlcipher3
-from sqlalchemy.exc import DBAPIError
-
 from sencodesk import paths
 from sencodesk.domain.errors import StoreError
 from sencodesk.store import anchors, attempts, errors, keyslots, layout, restoring, writer
@@ -44,16 +41,8 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
                         confidential_key=confidential_key)
     if create:
         anchors.start_afresh(path.parent)
-    try:
+    with errors.in_plain_words(database.close):
         migrations.upgrade(database, fresh=create)
-    except (DBAPIError, sqlcipher3.Error, OSError) as error:
-        database.close()
-        if isinstance(error, OSError) and not errors.is_disk_full(error):
-            raise
-        raise errors.plain(error) from None
-    except BaseException:
-        database.close()
-        raise
     return database
 
 

@@ -19,7 +19,6 @@ from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
@@ -193,20 +192,11 @@ class Database:
         wait for a writer.
         """
         engine = self.engine.execution_options(**{WRITE_LOCK: snapshot != "read"})
-        with Session(engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-                anchors.write_pending(self.path.parent, session.info)
-            except (DBAPIError, sqlcipher3.Error, OSError) as error:
-                session.rollback()
-                if isinstance(error, OSError) and not errors.is_disk_full(error):
-                    raise
-                # the driver's message quotes the statement and its values: never shown
-                raise errors.plain(error) from None
-            except BaseException:
-                session.rollback()
-                raise
+        with Session(engine, expire_on_commit=False) as session, \
+                errors.in_plain_words(session.rollback):
+            yield session
+            session.commit()
+            anchors.write_pending(self.path.parent, session.info)
 
     def close(self) -> None:
         self.engine.dispose()

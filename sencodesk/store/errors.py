@@ -7,7 +7,12 @@ them into a StoreError here, chosen by the kind of failure alone.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+from collections.abc import Callable, Iterator
+
+import sqlcipher3
+from sqlalchemy.exc import DBAPIError
 
 from sencodesk.domain.errors import StoreError
 
@@ -65,3 +70,20 @@ def plain(error: BaseException) -> StoreError:
     if kind == "IntegrityError":
         return StoreError(CLASH)
     return StoreError(OTHER.format(kind=kind))
+
+
+@contextlib.contextmanager
+def in_plain_words(undo: Callable[[], None]) -> Iterator[None]:
+    """Run a block against the case file: if it fails, ``undo`` (roll back, close), then a
+    driver or full-disk error goes on as a plain StoreError and anything else as it was."""
+    try:
+        yield
+    except (DBAPIError, sqlcipher3.Error, OSError) as error:
+        undo()
+        if isinstance(error, OSError) and not is_disk_full(error):
+            raise
+        # the driver's message quotes the statement and its values: never shown
+        raise plain(error) from None
+    except BaseException:
+        undo()
+        raise
