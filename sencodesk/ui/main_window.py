@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from sencodesk.services.context import Desk
 from sencodesk.ui.common import confirm
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.lock import IdleWatcher, LockOverlay
+from sencodesk.ui.navigation import NavigationList
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
 
@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         info = school.get(desk)
         self.setWindowTitle(f"{info.name} · sencodesk")
-        self.nav = QListWidget()
+        self.nav = NavigationList()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
