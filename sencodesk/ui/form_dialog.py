@@ -8,13 +8,11 @@ the dialog stays open so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,33 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, date_of, error_label, sentence, show_error
+from sencodesk.ui.common import ValueCombo, error_label, sentence, show_error
+from sencodesk.ui.date_field import DateField
 
 Field = tuple[str, str, QWidget]
-
-
-class OptionalDate(QWidget):
-    """A date that may be left blank (e.g. "not yet")."""
-
-    def __init__(self, value: date | None = None, *, name: str = "") -> None:
-        super().__init__()
-        from PySide6.QtWidgets import QHBoxLayout
-
-        from sencodesk.ui.common import date_edit
-
-        self.enabled = QCheckBox(self.tr("Set"))
-        self.edit = date_edit(value, name=name)
-        self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.setAccessibleName(f"{name} set" if name else "date set")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return date_of(self.edit) if self.enabled.isChecked() else None
 
 
 def value_of(widget: QWidget) -> Any:
@@ -61,9 +36,7 @@ def value_of(widget: QWidget) -> Any:
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
-    if isinstance(widget, QDateEdit):
-        return date_of(widget)
-    if isinstance(widget, OptionalDate):
+    if isinstance(widget, DateField):
         return widget.value()
     if isinstance(widget, ValueCombo):
         return widget.value()

@@ -22,8 +22,9 @@ from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, Reques
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, date_edit
-from sencodesk.ui.form_dialog import FormDialog, OptionalDate, combo, text_area
+from sencodesk.ui.common import configure_table
+from sencodesk.ui.date_field import DateField
+from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.pupil.timeline_widget import TimelineWidget
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -151,7 +152,7 @@ class EhcpTab(QWidget):
 
     def new_request(self) -> None:
         self._ask(self.tr("New EHC needs assessment request"), [
-            ("received", self.tr("Date received"), date_edit(self.desk.today())),
+            ("received", self.tr("Date received"), DateField(self.desk.today())),
             ("by", self.tr("Requested by"), QLineEdit("School")),
             ("la", self.tr("Local authority"), QLineEdit())],
             lambda v: ehcp.open_request(self.desk, self.pupil_id, received_on=v["received"],
@@ -166,7 +167,7 @@ class EhcpTab(QWidget):
         choices = [(m.label, m.id) for m in self.milestones.records]
         self._ask(self.tr("Record the date a milestone happened"), [
             ("milestone", self.tr("Milestone"), combo(choices, current.id if current else None)),
-            ("on", self.tr("Date done"), date_edit(self.desk.today())),
+            ("on", self.tr("Date done"), DateField(self.desk.today())),
             ("note", self.tr("Note"), QLineEdit())],
             lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"], v["note"]))
 
@@ -177,8 +178,8 @@ class EhcpTab(QWidget):
         self._ask(self.tr("Record an exception to the time limits"), [
             ("reg", self.tr("Regulation"), combo([(r, r) for r in ehcp.EXCEPTION_REGULATIONS])),
             ("reason", self.tr("Reason"), text_area(lines=2)),
-            ("from", self.tr("Exception start"), date_edit(self.desk.today())),
-            ("to", self.tr("Exception end"), OptionalDate(name=self.tr("Exception end")))],
+            ("from", self.tr("Exception start"), DateField(self.desk.today())),
+            ("to", self.tr("Exception end"), DateField(optional=True))],
             lambda v: ehcp.record_exception(self.desk, request.id, regulation=v["reg"],
                                             reason=v["reason"], starts_on=v["from"],
                                             ends_on=v["to"]))
@@ -189,15 +190,15 @@ class EhcpTab(QWidget):
             return
         self._ask(self.tr("Advice asked"), [
             ("source", self.tr("Advice from"), QLineEdit()),
-            ("asked", self.tr("Date asked"), date_edit(self.desk.today())),
-            ("received", self.tr("Date received"), OptionalDate(name=self.tr("Date received")))],
+            ("asked", self.tr("Date asked"), DateField(self.desk.today())),
+            ("received", self.tr("Date received"), DateField(optional=True))],
             lambda v: ehcp.add_advice(self.desk, request.id, source=v["source"],
                                       asked_on=v["asked"], received_on=v["received"]))
 
     def add_plan(self) -> None:
         request = self.request()
         self._ask(self.tr("Record an issued EHC plan"), [
-            ("issued", self.tr("Date issued"), date_edit(self.desk.today())),
+            ("issued", self.tr("Date issued"), DateField(self.desk.today())),
             ("la", self.tr("Local authority"), QLineEdit()),
             ("summary", self.tr("Plan summary"), text_area(lines=3))],
             lambda v: ehcp.add_plan(self.desk, self.pupil_id, issued_on=v["issued"],
@@ -209,13 +210,13 @@ class EhcpTab(QWidget):
         if plan is None:
             return
         self._ask(self.tr("Annual review"), [
-            ("meeting", self.tr("Meeting date"), date_edit(self.desk.today())),
-            ("invites", self.tr("Invitations sent"), OptionalDate(name=self.tr("Invitations"))),
-            ("advice", self.tr("Advice circulated"), OptionalDate(name=self.tr("Advice"))),
-            ("report", self.tr("Report sent"), OptionalDate(name=self.tr("Report sent"))),
+            ("meeting", self.tr("Meeting date"), DateField(self.desk.today())),
+            ("invites", self.tr("Invitations sent"), DateField(optional=True)),
+            ("advice", self.tr("Advice circulated"), DateField(optional=True)),
+            ("report", self.tr("Report sent"), DateField(optional=True)),
             ("decision", self.tr("LA decision"), combo([("", None)] + [
                 (d, d) for d in ehcp.LA_DECISIONS])),
-            ("decided", self.tr("LA decision on"), OptionalDate(name=self.tr("Decided")))],
+            ("decided", self.tr("LA decision on"), DateField(optional=True))],
             lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
                 meeting_on=v["meeting"], invitations_sent_on=v["invites"],
                 advice_circulated_on=v["advice"], report_sent_on=v["report"],

@@ -24,7 +24,8 @@ from sencodesk.domain.provision import pounds
 from sencodesk.domain.records import CycleRecord
 from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, date_edit, explain, uk
+from sencodesk.ui.common import configure_table, explain, uk
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -123,8 +124,8 @@ class SupportTab(QWidget):
     def _plan_fields(self, cycle: CycleRecord | None) -> list[tuple[str, str, QWidget]]:
         today = self.desk.today()
         fields: list[tuple[str, str, QWidget]] = [
-            ("starts", self.tr("Start date"), date_edit(cycle.starts_on if cycle else today)),
-            ("review", self.tr("Review date"), date_edit(cycle.review_on if cycle else
+            ("starts", self.tr("Start date"), DateField(cycle.starts_on if cycle else today)),
+            ("review", self.tr("Review date"), DateField(cycle.review_on if cycle else
                                                          today.replace(day=1))),
             ("areas", self.tr("Areas of need"), text_area(cycle.areas_of_need if cycle else "",
                                                           lines=2)),
@@ -197,7 +198,7 @@ class SupportTab(QWidget):
         if cycle is None:
             return
         fields: list[tuple[str, str, QWidget]] = [
-            ("on", self.tr("Review date"), date_edit(self.desk.today()))]
+            ("on", self.tr("Review date"), DateField(self.desk.today()))]
         levels = [(p.value, p) for p in Progress]
         for o in cycle.outcomes:
             box = combo(levels)

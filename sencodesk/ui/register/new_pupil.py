@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,13 +19,12 @@ from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
     ValueCombo,
-    date_edit,
-    date_of,
     error_label,
     heading,
     sentence,
     show_error,
 )
+from sencodesk.ui.date_field import DateField
 
 
 class NewPupilDialog(QDialog):
@@ -38,8 +36,7 @@ class NewPupilDialog(QDialog):
         self.upn = QLineEdit()
         self.surname = QLineEdit()
         self.forename = QLineEdit()
-        self.dob = date_edit(name=self.tr("Date of birth"))
-        self.dob.setDate(QDate.currentDate().addYears(-11))
+        self.dob = DateField(name=self.tr("Date of birth"))
         self.year = ValueCombo([(y.label, y) for y in YearGroup], YearGroup.Y7)
         self.form = QLineEdit()
         self.gender = QComboBox()
@@ -95,7 +92,7 @@ class NewPupilDialog(QDialog):
                     upn=self.upn.text(),
                     legal_surname=self.surname.text(),
                     legal_forename=self.forename.text(),
-                    dob=date_of(self.dob),
+                    dob=self.dob.day(),
                     year_group=self.year.value() or YearGroup.Y7,
                     form=self.form.text(),
                     gender=self.gender.currentText(),
