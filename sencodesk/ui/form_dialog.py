@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.ui.common import ValueCombo, error_label, sentence, show_error
 from sencodesk.ui.date_field import DateField
+from sencodesk.ui.fit import FittingScroll, fit_to_screen, room
 
 Field = tuple[str, str, QWidget]
 
@@ -90,10 +91,13 @@ class FormDialog(QDialog):
             note = QLabel(intro)
             note.setWordWrap(True)
             layout.addWidget(note)
-        layout.addLayout(form)
+        fields_box = QWidget()
+        fields_box.setLayout(form)
+        layout.addWidget(FittingScroll(fields_box), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(min(460, room(self).width()))
+        fit_to_screen(self)
 
     def values(self) -> dict[str, Any]:
         return {key: value_of(widget) for key, _label, widget in self.fields}

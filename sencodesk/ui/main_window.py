@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -23,6 +25,7 @@ from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import confirm
 from sencodesk.ui.due.view import DueView
+from sencodesk.ui.fit import fit_to_screen
 from sencodesk.ui.lock import IdleWatcher, LockOverlay
 from sencodesk.ui.navigation import NavigationList
 from sencodesk.ui.register.new_pupil import NewPupilDialog
@@ -53,7 +56,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        # a page wider or taller than the screen scrolls inside the window; it never makes the
+        # window grow past the screen (which pushed the status bar and Lock off it)
+        pages = QScrollArea()
+        pages.setWidget(self.stack)
+        pages.setWidgetResizable(True)
+        pages.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(pages, 1)
         self.setCentralWidget(body)
         self._build_pages()
         self.nav.currentRowChanged.connect(self._show_row)
@@ -63,10 +72,11 @@ class MainWindow(QMainWindow):
         self.overlay.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
-        self.resize(1366, 768)
+        fit_to_screen(self, QSize(1366, 768))
         geometry = QSettings().value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) \
+                and not self.isMaximized():
+            fit_to_screen(self, self.size())  # saved on a larger screen or at another scale
         self.nav.setCurrentRow(0)
 
     # pages -----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from sencodesk.ui.common import (
     show_error,
 )
 from sencodesk.ui.date_field import DateField
+from sencodesk.ui.fit import FittingScroll, fit_to_screen
 
 
 class NewPupilDialog(QDialog):
@@ -76,9 +77,12 @@ class NewPupilDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Add a pupil")))
-        layout.addLayout(form)
+        fields_box = QWidget()
+        fields_box.setLayout(form)
+        layout.addWidget(FittingScroll(fields_box), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def save(self) -> None:
         for label in [*self.errors.values(), self.general]:
