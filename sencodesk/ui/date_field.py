@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sencodesk.domain import dates
 from sencodesk.domain.errors import ValidationError
@@ -56,10 +56,11 @@ class DateField(QWidget):
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # the message just below the box, as wide as the form
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
         layout.addWidget(self.edit)
-        layout.addWidget(self.message, 1)
+        layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
         self.edit.editingFinished.connect(self._understood)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())

@@ -92,7 +92,10 @@ class FormDialog(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         fields_box = QWidget()
-        fields_box.setLayout(form)
+        column = QVBoxLayout(fields_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addStretch(1)  # spare height below the fields, not inside the text boxes
         layout.addWidget(FittingScroll(fields_box), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
