@@ -28,6 +28,15 @@ def heading(text: str) -> QLabel:
     return label
 
 
+def field_label(text: str, field: QWidget) -> QLabel:
+    """A form label whose Alt+letter (the letter after ``&``) moves to ``field``. QFormLayout
+    does this itself only when the field is a widget; a field held in a layout (with its
+    message line) needs it said, or the label shows a literal '&'."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 def error_label() -> QLabel:
     """An inline message line for the field or form above it; empty until something is wrong."""
     label = QLabel()

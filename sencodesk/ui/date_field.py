@@ -62,6 +62,7 @@ class DateField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(self.edit.focusPolicy())  # so a label's Alt+letter reaches it
         self.edit.editingFinished.connect(self._understood)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
         if name:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError, ValidationError
-from sencodesk.ui.common import ValueCombo, error_label, sentence, show_error
+from sencodesk.ui.common import ValueCombo, error_label, field_label, sentence, show_error
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.fit import FittingScroll, fit_to_screen, room
 
@@ -79,7 +79,7 @@ class FormDialog(QDialog):
             holder.setSpacing(2)
             holder.addWidget(widget)
             holder.addWidget(error)
-            form.addRow(label, holder)
+            form.addRow(field_label(label, widget), holder)
             del key
         self.general = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -20,6 +20,7 @@ from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
     ValueCombo,
     error_label,
+    field_label,
     heading,
     sentence,
     show_error,
@@ -68,7 +69,7 @@ class NewPupilDialog(QDialog):
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(self.errors[key])
-            form.addRow(self.tr(text), box)
+            form.addRow(field_label(self.tr(text), widget), box)
         self.general = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
