@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from sencodesk.services.context import Desk
+    from sencodesk.ui.main_window import MainWindow
 
 SIZE = (1366, 768)
 TODAY = date(2026, 11, 22)
@@ -76,6 +77,7 @@ def main(argv: list[str]) -> int:
             name = f"pupil-{tab}.png"
             _shoot(window, out / name)
             saved.append(name)
+        saved += _forms(window, out)
         window.lock()
         app.processEvents()
         _shoot(window, out / "locked.png")
@@ -113,6 +115,33 @@ def _shoot(window: QWidget, path: Path) -> None:
     frame = window.frameGeometry()
     screen = window.screen()
     screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(path))
+
+
+def _forms(window: MainWindow, out: Path) -> list[str]:
+    """The longest form (a new support cycle, which scrolls with Save and Cancel kept in view)
+    and the new pupil form, each with a date typed as a person types it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from sencodesk.ui.date_field import DateField
+    from sencodesk.ui.form_dialog import FormDialog
+    from sencodesk.ui.register.new_pupil import NewPupilDialog
+
+    assert window.workspace is not None
+    support = window.workspace.tab("support")
+    cycle = FormDialog("New support cycle", support._plan_fields(None), lambda _v: None, window)
+    new_pupil = NewPupilDialog(window.desk, window)
+    saved = []
+    for name, dialog in (("form-new-cycle.png", cycle), ("form-new-pupil.png", new_pupil)):
+        dialog.show()
+        box = next(w for w in dialog.findChildren(DateField) if w.isVisible())
+        box.edit.setFocus()
+        QTest.keyClicks(box.edit, "1/10/26" if dialog is cycle else "31/02/2015")
+        QTest.keyClick(box.edit, Qt.Key.Key_Tab)
+        _shoot(dialog, out / name)
+        dialog.reject()
+        saved.append(name)
+    return saved
 
 
 def _import_wizard(desk: Desk, out: Path, folder: Path) -> list[str]:

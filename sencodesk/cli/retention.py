@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from sencodesk.cli import common
+from sencodesk.domain.dates import uk
 
 
 def register(sub: common.Subparsers) -> None:
@@ -36,8 +37,8 @@ def run_list(args: argparse.Namespace) -> int:
         print("No leaver's file is past its retention date.")
         return 0
     common.print_table(("UPN", "Name", "Born", "Left", "Kept until"),
-                       [(d.upn, d.name, f"{d.dob:%d/%m/%Y}", f"{d.left_on:%d/%m/%Y}",
-                         f"{d.kept_until:%d/%m/%Y}") for d in due])
+                       [(d.upn, d.name, f"{uk(d.dob)}", f"{uk(d.left_on)}",
+                         f"{uk(d.kept_until)}") for d in due])
     return 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from sencodesk.domain.dates import uk, uk_time
 from sencodesk.domain.documents import SubjectAccessSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS
 from sencodesk.reports import pages, theme
@@ -27,7 +28,7 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
     story: list[Flowable] = theme.title_block(
         "Subject access: everything held", markup(row.display_name), facts,
         f"All records {markup(sheet.meta.school)} holds in sencodesk about this pupil on "
-        f"{sheet.meta.produced_at:%d/%m/%Y}, with every earlier version (UK GDPR Article 15). "
+        f"{uk(sheet.meta.produced_at)}, with every earlier version (UK GDPR Article 15). "
         "Attached files are in the documents folder beside this PDF.", BODY_SIZE)
     story += _section("SEN status history", ("From", "To", "Status"),
                       [(uk_date(s.starts_on), uk_date(s.ends_on) if s.ends_on else "Now",
@@ -47,13 +48,13 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
     story += _section("EHC needs assessment requests", ("Received", "Requested by", "Outcome",
                                                         "Steps recorded"),
                       [(uk_date(r.received_on), r.requested_by, r.outcome,
-                        "; ".join(f"{k.replace('_', ' ')} {d:%d/%m/%Y}"
+                        "; ".join(f"{k.replace('_', ' ')} {uk(d)}"
                                   for k, d in sorted(r.done.items(), key=lambda i: i[1])))
                        for r in sheet.requests])
     story += _section("EHC plans and annual reviews", ("Issued", "Local authority",
                                                        "Reviews held", "Ceased"),
                       [(uk_date(p.issued_on), p.local_authority,
-                        ", ".join(f"{r.meeting_on:%d/%m/%Y}" for r in p.reviews),
+                        ", ".join(f"{uk(r.meeting_on)}" for r in p.reviews),
                         uk_date(p.ceased_on) if p.ceased_on else "")
                        for p in sheet.plans])
     story += _section("Contact log", ("Date", "Kind", "With", "Summary", "By"),
@@ -61,11 +62,11 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
                        for c in sheet.contacts])
     story += _section("Documents (files in the documents folder)",
                       ("Title", "File", "Dated", "Added", "Confidential"),
-                      [(d.title, d.filename, uk_date(d.dated), f"{d.added_at:%d/%m/%Y}",
+                      [(d.title, d.filename, uk_date(d.dated), f"{uk(d.added_at)}",
                         "Yes" if d.confidential else "No") for d, _ in sheet.documents])
     story += _section("Audit trail: every change and export, newest first",
                       ("When", "Who", "Action", "What", "Summary"),
-                      [(f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.entity, e.summary)
+                      [(f"{uk_time(e.at)}", e.actor, e.action, e.entity, e.summary)
                        for e in sheet.audit])
     pdf = pages.build_pdf(sheet.meta, story, subject=f"Subject access: {row.display_name}")
     return Rendered(pdf)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.clock import Milestone
+from sencodesk.domain.dates import uk
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
@@ -118,7 +119,7 @@ class EhcpTab(QWidget):
         self.request_choice.clear()
         for r in self.requests:
             self.request_choice.addItem(self.tr("Received {d} · {o}").format(
-                d=f"{r.received_on:%d/%m/%Y}", o=r.outcome), r.id)
+                d=f"{uk(r.received_on)}", o=r.outcome), r.id)
         if not self.requests:
             self.request_choice.addItem(self.tr("No request recorded"), None)
         self.request_choice.blockSignals(False)
@@ -128,7 +129,7 @@ class EhcpTab(QWidget):
         row = pupils.get(self.desk, self.pupil_id).row
         if self.plan:
             self.plan_label.setText(self.tr("Plan issued {d} by {la}").format(
-                d=f"{self.plan.issued_on:%d/%m/%Y}", la=self.plan.local_authority or "the LA"))
+                d=f"{uk(self.plan.issued_on)}", la=self.plan.local_authority or "the LA"))
             self.reviews.set_records(self.plan.reviews)
             self.plan_milestones.set_records(deadlines.review_timeline(self.desk, self.plan, row))
         else:
