@@ -98,20 +98,26 @@ def _on_screen() -> bool:
     return os.environ.get("QT_QPA_PLATFORM", "") == "xcb"
 
 
-def _shoot(window: QWidget, path: Path) -> None:
-    """The window as it looks: from the screen, frame and all, on a real display."""
+def _settle(window: QWidget) -> None:
+    """Give the window manager time to frame and activate the window, so focus and typed
+    keys land as they do for a person."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    if not _on_screen():
-        window.grab().save(str(path))
-        return
     window.raise_()
     window.activateWindow()
     loop = QEventLoop()
-    QTimer.singleShot(700, loop.quit)  # let the window manager draw the frame
+    QTimer.singleShot(700 if _on_screen() else 0, loop.quit)
     loop.exec()
     QApplication.processEvents()
+
+
+def _shoot(window: QWidget, path: Path) -> None:
+    """The window as it looks: from the screen, frame and all, on a real display."""
+    if not _on_screen():
+        window.grab().save(str(path))
+        return
+    _settle(window)
     frame = window.frameGeometry()
     screen = window.screen()
     screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(path))
@@ -134,8 +140,10 @@ def _forms(window: MainWindow, out: Path) -> list[str]:
     saved = []
     for name, dialog in (("form-new-cycle.png", cycle), ("form-new-pupil.png", new_pupil)):
         dialog.show()
+        _settle(dialog)
         box = next(w for w in dialog.findChildren(DateField) if w.isVisible())
         box.edit.setFocus()
+        box.edit.selectAll()  # as a click or Tab into it does
         QTest.keyClicks(box.edit, "1/10/26" if dialog is cycle else "31/02/2015")
         QTest.keyClick(box.edit, Qt.Key.Key_Tab)
         _shoot(dialog, out / name)
