@@ -68,7 +68,7 @@ bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
 
 screenshots: sysdeps $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m sencodesk.ui.screenshots docs/screenshots
+	$(BIN)/python tools/screenshots.py docs/screenshots
 
 dist: sysdeps $(STAMP)
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.6'

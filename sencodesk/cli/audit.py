@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sencodesk.cli import common
+from sencodesk.domain.dates import uk_time
 
 
 def register(sub: common.Subparsers) -> None:
@@ -37,7 +38,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     common.print_table(
         ("#", "When", "Who", "Action", "What", "Summary", "Changed"),
-        [(e.id, e.at.astimezone().strftime("%d/%m/%Y %H:%M"), e.actor, e.action, e.entity,
+        [(e.id, uk_time(e.at.astimezone()), e.actor, e.action, e.entity,
           e.summary, ", ".join(e.changes)) for e in events])
     return 0
 

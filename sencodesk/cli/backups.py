@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from sencodesk.cli import common
+from sencodesk.domain.dates import uk_time
 
 
 def register(sub: common.Subparsers) -> None:
@@ -54,7 +55,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from sencodesk.services import backups
 
     info = backups.inspect(args.backup)
-    print(f"{args.backup.name}: taken {info.taken_at:%d/%m/%Y %H:%M}, "
+    print(f"{args.backup.name}: taken {uk_time(info.taken_at)}, "
           f"sencodesk {info.app_version}, schema {info.schema}.")
     if not args.yes:
         if not sys.stdin.isatty():
@@ -81,6 +82,6 @@ def run_list(args: argparse.Namespace) -> int:
               "app closes; `sencodesk backup -o FILE` takes one now.")
         return 0
     common.print_table(("Taken", "File", "Size"),
-                       [(f"{b.taken_at:%d/%m/%Y %H:%M}", b.path.name,
+                       [(f"{uk_time(b.taken_at)}", b.path.name,
                          f"{b.size / 1_048_576:.1f} MB") for b in found])
     return 0

@@ -9,13 +9,14 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sencodesk import paths
-from sencodesk.domain import validation
+from sencodesk.domain import dates, validation
 from sencodesk.domain.codes import YearGroup
+from sencodesk.domain.dates import uk as uk
 from sencodesk.domain.errors import AuthenticationFailed, ValidationError
 
 if TYPE_CHECKING:
@@ -103,15 +104,9 @@ def signed_in(args: argparse.Namespace) -> Iterator[Desk]:
 
 
 def parse_date(text: str, *, field: str = "date") -> date:
-    """ISO (2026-11-22) or UK (22/11/2026) dates."""
-    cleaned = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            parsed = datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
-        return validation.plausible_date(parsed, field=field)
-    raise ValidationError(field, f"{text!r} is not a date: use dd/mm/yyyy or yyyy-mm-dd")
+    """ISO (2026-11-22) or UK (22/11/2026, 22/11/26) dates, read as the screens read them."""
+    return validation.plausible_date(dates.parse(text, today=date.today(), field=field),
+                                     field=field)
 
 
 def date_arg(text: str) -> date:
@@ -141,8 +136,6 @@ def year_arg(text: str) -> YearGroup:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def uk(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def print_json(data: Any) -> None:

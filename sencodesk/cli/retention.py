@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from sencodesk.cli import common
+from sencodesk.domain.dates import uk
 
 
 def register(sub: common.Subparsers) -> None:
@@ -36,9 +37,9 @@ def run_list(args: argparse.Namespace) -> int:
         print("No leaver's file is past its retention date or sent to a new school.")
         return 0
     common.print_table(("UPN", "Name", "Born", "Left", "Listed because"),
-                       [(d.upn, d.name, f"{d.dob:%d/%m/%Y}", f"{d.left_on:%d/%m/%Y}",
-                         f"file sent to {d.sent_to} {d.sent_on:%d/%m/%Y}" if d.sent_on
-                         else f"kept until {d.kept_until:%d/%m/%Y}") for d in due])
+                       [(d.upn, d.name, uk(d.dob), uk(d.left_on),
+                         f"file sent to {d.sent_to} {uk(d.sent_on)}" if d.sent_on
+                         else f"kept until {uk(d.kept_until)}") for d in due])
     return 0
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sencodesk.domain.codes import HISTORICAL_STATUS, NeedType, SenStatus
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 
 MAX_RANKED_NEEDS = 2
@@ -56,6 +57,6 @@ def check_new_period_start(current_start: date | None, new_start: date, *, field
     if current_start is not None and new_start < current_start:
         raise ValidationError(
             field,
-            f"cannot start on {new_start:%d/%m/%Y}: the current record began "
-            f"{current_start:%d/%m/%Y}",
+            f"cannot start on {uk(new_start)}: the current record began "
+            f"{uk(current_start)}",
         )

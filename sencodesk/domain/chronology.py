@@ -17,6 +17,7 @@ from sencodesk.domain.clock.annual_review import (
 )
 from sencodesk.domain.clock.calendar import weeks_after
 from sencodesk.domain.clock.rules import citation
+from sencodesk.domain.dates import uk
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 
 _DONE = frozenset({MilestoneStatus.DONE_ON_TIME, MilestoneStatus.DONE_LATE,
@@ -38,7 +39,7 @@ def _verdict(due: date, done_on: date, *, excused: bool = False) -> str:
     verdict = "on time" if late <= 0 else f"{late} day{'s' if late != 1 else ''} late"
     if late > 0 and excused:
         verdict += " (exception recorded)"
-    return f"Due {due:%d/%m/%Y}: {verdict}"
+    return f"Due {uk(due)}: {verdict}"
 
 
 def _timeliness(milestone: Milestone) -> str:
@@ -46,7 +47,7 @@ def _timeliness(milestone: Milestone) -> str:
         return ""
     if milestone.is_practice:  # a target, never written (or drawn) as a breach
         after = (milestone.done_on - milestone.due).days
-        return (f"Target {milestone.due:%d/%m/%Y}: "
+        return (f"Target {uk(milestone.due)}: "
                 + ("met" if after <= 0 else f"{after} day{'s' if after != 1 else ''} after it "
                    "(practice target, not a breach)"))
     return _verdict(milestone.due, milestone.done_on,
@@ -88,7 +89,7 @@ def request_events(request: RequestRecord,
                                           f"Advice received from {advice.source}",
                                           citation("advice_due")))
     for exception in request.exceptions:
-        until = f" until {exception.ends_on:%d/%m/%Y}" if exception.ends_on else ""
+        until = f" until {uk(exception.ends_on)}" if exception.ends_on else ""
         events.append(ChronologyEvent(exception.starts_on,
                                       f"Exception to the time limits: {exception.reason}{until}",
                                       exception.regulation))
@@ -118,7 +119,7 @@ def _review_events(review: AnnualReviewRecord, anchor: date) -> list[ChronologyE
     """One review's steps, each with the date it was due (counted as the clock counts it)."""
     meeting = review.meeting_on
     latest = review_period_end(anchor) - timedelta(weeks=LA_DECISION_WEEKS)
-    of = f"the annual review meeting of {meeting:%d/%m/%Y}"
+    of = f"the annual review meeting of {uk(meeting)}"
     decision = (f"LA notified its decision after {of}: "
                 + _LA_DECISIONS.get(review.la_decision or "",
                                     "decision not recorded (maintain, amend or cease)"))

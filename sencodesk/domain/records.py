@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sencodesk.domain.codes import CycleStatus, NeedType, Progress, Role, SenStatus, YearGroup
+from sencodesk.domain.dates import uk
 from sencodesk.domain.retention import SOURCE as RETENTION_SOURCE
 from sencodesk.domain.retention import TRANSFER_SOURCE
 
@@ -335,8 +336,8 @@ class DueForDeletion:
     @property
     def reason(self) -> str:
         if self.sent_on is not None:
-            return (f"left {self.left_on:%d/%m/%Y}; SEN file sent to {self.sent_to} on "
-                    f"{self.sent_on:%d/%m/%Y}: check it arrived, then delete "
+            return (f"left {uk(self.left_on)}; SEN file sent to {self.sent_to} on "
+                    f"{uk(self.sent_on)}: check it arrived, then delete "
                     f"({TRANSFER_SOURCE})")
-        return (f"left {self.left_on:%d/%m/%Y}; kept until {self.kept_until:%d/%m/%Y} "
+        return (f"left {uk(self.left_on)}; kept until {uk(self.kept_until)} "
                 f"({RETENTION_SOURCE})")

@@ -10,6 +10,7 @@ from sencodesk.domain import scripts
 from sencodesk.domain import upn as upn_rules
 from sencodesk.domain.clock.calendar import academic_year_of
 from sencodesk.domain.codes import YearGroup
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 
 #: Besides letters (with their accents and vowel signs), what a name may hold: spaces,
@@ -101,7 +102,7 @@ def year_group_fits(dob: date, year_group: YearGroup, *, today: date) -> None:
         by_age = (YearGroup(expected).label if expected >= YearGroup.NURSERY
                   else "no year group yet (too young for nursery)")
         raise ValidationError(
-            "date of birth", f"{dob:%d/%m/%Y} puts the pupil in {by_age} by age, not "
+            "date of birth", f"{uk(dob)} puts the pupil in {by_age} by age, not "
             f"{year_group.label}; check the date of birth and the year group")
 
 
@@ -116,9 +117,9 @@ def upn(value: str, *, field: str = "upn") -> str:
 
 def date_of_birth(value: date, *, today: date, field: str = "date of birth") -> date:
     if value > today:
-        raise ValidationError(field, f"{value:%d/%m/%Y} is in the future")
+        raise ValidationError(field, f"{uk(value)} is in the future")
     if today.year - value.year > OLDEST_PUPIL_YEARS:
-        raise ValidationError(field, f"{value:%d/%m/%Y} would make the pupil over 25")
+        raise ValidationError(field, f"{uk(value)} would make the pupil over 25")
     return value
 
 
@@ -131,7 +132,7 @@ LATEST_YEAR = 2100
 def plausible_date(value: date, *, field: str = "date") -> date:
     """Refuse a date outside :data:`EARLIEST_YEAR`-:data:`LATEST_YEAR` with a plain reason."""
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValidationError(field, f"{value:%d/%m/%Y} is not a date sencodesk can use: "
+        raise ValidationError(field, f"{uk(value)} is not a date sencodesk can use: "
                               f"give a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
     return value
 
@@ -142,7 +143,7 @@ def period(
     """An end date, if given, may not come before its start."""
     if end is not None and end < start:
         raise ValidationError(
-            end_field, f"{end:%d/%m/%Y} is before the {start_field} date {start:%d/%m/%Y}"
+            end_field, f"{uk(end)} is before the {start_field} date {uk(start)}"
         )
 
 

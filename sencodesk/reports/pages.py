@@ -25,6 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from sencodesk import __version__
+from sencodesk.domain.dates import uk
 from sencodesk.domain.documents import DocumentMeta
 from sencodesk.reports.theme import (
     CONTENT_WIDTH,
@@ -70,7 +71,7 @@ def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
     canvas.line(left, bottom + 10, right, bottom + 10)
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(MUTED)
-    stamp = meta.produced_at.strftime("on %d/%m/%Y at %H:%M")
+    stamp = f"on {uk(meta.produced_at)} at {meta.produced_at:%H:%M}"
     who = Paragraph(
         f"Produced by {markup(meta.produced_by)} {stamp} · sencodesk {xml_escape(__version__)}",
         ParagraphStyle("ftr", fontName=FONT, fontSize=7.5, leading=9, textColor=MUTED),

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.dates import uk
 from sencodesk.domain.documents import RegisterSheet
 from sencodesk.domain.records import PupilRow
 from sencodesk.reports import pages, theme
@@ -24,7 +25,7 @@ def render_register(sheet: RegisterSheet) -> Rendered:
         ("On the register", f"{len(sheet.lines):,} pupils"),
         (SenStatus.SUPPORT.label, f"{statuses[SenStatus.SUPPORT]:,}"),
         (SenStatus.EHCP.label, f"{statuses[SenStatus.EHCP]:,}"),
-        ("As at", sheet.meta.produced_at.strftime("%d/%m/%Y")),
+        ("As at", uk(sheet.meta.produced_at)),
     ]
     story: list[Flowable] = theme.title_block("SEND register", markup(sheet.meta.school), facts,
                                               size=BODY_SIZE)

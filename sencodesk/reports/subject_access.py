@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from sencodesk.domain.dates import uk, uk_time
 from sencodesk.domain.documents import SubjectAccessSheet
 from sencodesk.domain.records import PASSPORT_HEADINGS
 from sencodesk.reports import pages, theme
@@ -28,13 +29,13 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
         kind = "SEN file for the next school"
         facts.append(("Sent to", markup(sheet.sent_to)))
         intro = (f"The SEN file {markup(sheet.meta.school)} held in sencodesk about this pupil "
-                 f"on {sheet.meta.produced_at:%d/%m/%Y}, with every earlier version, for "
+                 f"on {uk(sheet.meta.produced_at)}, with every earlier version, for "
                  f"{markup(sheet.sent_to)}. The plans, reviews, Common Transfer File and "
                  "attached files are beside this PDF.")
     else:
         kind = "Subject access: everything held"
         intro = (f"All records {markup(sheet.meta.school)} holds in sencodesk about this pupil "
-                 f"on {sheet.meta.produced_at:%d/%m/%Y}, with every earlier version (UK GDPR "
+                 f"on {uk(sheet.meta.produced_at)}, with every earlier version (UK GDPR "
                  "Article 15). Attached files are in the documents folder beside this PDF.")
     story: list[Flowable] = theme.title_block(kind, markup(row.display_name), facts, intro,
                                               BODY_SIZE)
@@ -56,13 +57,13 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
     story += _section("EHC needs assessment requests", ("Received", "Requested by", "Outcome",
                                                         "Steps recorded"),
                       [(uk_date(r.received_on), r.requested_by, r.outcome,
-                        "; ".join(f"{k.replace('_', ' ')} {d:%d/%m/%Y}"
+                        "; ".join(f"{k.replace('_', ' ')} {uk(d)}"
                                   for k, d in sorted(r.done.items(), key=lambda i: i[1])))
                        for r in sheet.requests])
     story += _section("EHC plans and annual reviews", ("Issued", "Local authority",
                                                        "Reviews held", "Ceased"),
                       [(uk_date(p.issued_on), p.local_authority,
-                        ", ".join(f"{r.meeting_on:%d/%m/%Y}" for r in p.reviews),
+                        ", ".join(f"{uk(r.meeting_on)}" for r in p.reviews),
                         uk_date(p.ceased_on) if p.ceased_on else "")
                        for p in sheet.plans])
     story += _section("Contact log", ("Date", "Kind", "With", "Summary", "By"),
@@ -70,12 +71,12 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
                        for c in sheet.contacts])
     story += _section("Documents (files in the documents folder)",
                       ("Title", "File", "Dated", "Added", "Confidential"),
-                      [(d.title, d.filename, uk_date(d.dated), f"{d.added_at:%d/%m/%Y}",
+                      [(d.title, d.filename, uk_date(d.dated), f"{uk(d.added_at)}",
                         "Yes" if d.confidential else "No") for d, _ in sheet.documents])
     if not sheet.sent_to:
         story += _section("Audit trail: every change and export, newest first",
                           ("When", "Who", "Action", "What", "Summary"),
-                          [(f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.entity, e.summary)
+                          [(uk_time(e.at), e.actor, e.action, e.entity, e.summary)
                            for e in sheet.audit])
     pdf = pages.build_pdf(sheet.meta, story, subject=f"{kind}: {row.display_name}")
     return Rendered(pdf)

@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from sencodesk import paths
+from sencodesk.domain import dates
 from sencodesk.domain.records import PupilRow
 from sencodesk.reports import bidi
 
@@ -185,7 +186,7 @@ class Rendered:
 
 def uk_date(value: date | None) -> str:
     """dd/mm/yyyy, or "not set"."""
-    return value.strftime("%d/%m/%Y") if value else "not set"
+    return dates.uk(value, "not set")
 
 
 def money(pence: int) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from sencodesk.domain.dates import uk_time
 from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AuditRecord
@@ -138,7 +139,7 @@ def _anchor_problems(events: list[AuditEvent], anchor: anchors.Anchor | None,
     export: the entry it names must still be there, unchanged."""
     if anchor is None:
         return []
-    when = datetime.fromisoformat(anchor.at).astimezone().strftime("%d/%m/%Y %H:%M")
+    when = uk_time(datetime.fromisoformat(anchor.at).astimezone())
     kept = next((e for e in events if e.id == anchor.count), None)
     if kept is None:
         last = events[-1].id if events else 0

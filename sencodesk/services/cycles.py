@@ -12,6 +12,7 @@ from sqlmodel import Session, col, or_, select
 
 from sencodesk.domain import provision, validation
 from sencodesk.domain.codes import CycleStatus, Progress
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord, ReviewDue
@@ -196,8 +197,8 @@ def _refuse_beside_active(session: Session, pupil_id: int) -> None:
         ApdrCycle.pupil_id == pupil_id, ApdrCycle.status == CycleStatus.ACTIVE.value)).first()
     if running is not None:
         raise Conflict(
-            f"A support cycle is already running (from {running.starts_on:%d/%m/%Y}, review "
-            f"{running.review_on:%d/%m/%Y}). Review it and start the next one from it, or "
+            f"A support cycle is already running (from {uk(running.starts_on)}, review "
+            f"{uk(running.review_on)}). Review it and start the next one from it, or "
             "confirm that a second cycle should run beside it.")
 
 
@@ -210,7 +211,7 @@ def _create(session: Session, desk: Desk, pupil_id: int, plan: CyclePlan, *,
     _write_plan(session, cycle, plan)
     audit.record(session, desk.actor, "create", "cycle", entity_id=cycle.id,
                  pupil_id=pupil_id,
-                 summary=f"support cycle from {plan.starts_on:%d/%m/%Y}")
+                 summary=f"support cycle from {uk(plan.starts_on)}")
     assert cycle.id is not None
     return cycle.id
 
@@ -280,8 +281,8 @@ def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
                                   "recording its review")
         if review.reviewed_on < cycle.starts_on:
             raise ValidationError(
-                "review date", f"{review.reviewed_on:%d/%m/%Y} is before the cycle started "
-                f"({cycle.starts_on:%d/%m/%Y})")
+                "review date", f"{uk(review.reviewed_on)} is before the cycle started "
+                f"({uk(cycle.starts_on)})")
         if review.reviewed_on > desk.today():
             raise ValidationError("review date", "a review cannot be recorded in advance")
         outcomes = list(session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle_id)))

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from sencodesk.domain import validation
 from sencodesk.domain.clock.phase_transfer import Destination
 from sencodesk.domain.codes import LaDecision, RequestOutcome
+from sencodesk.domain.dates import uk
 from sencodesk.domain.ehcp_records import (
     AdviceRecord,
     AnnualReviewRecord,
@@ -82,7 +83,7 @@ def _choice(codes: type[Code], value: str, field: str) -> Code:
 
 def _not_future(desk: Desk, field: str, value: date | None) -> None:
     if value is not None and value > desk.today():
-        raise ValidationError(field, f"{value:%d/%m/%Y} is in the future")
+        raise ValidationError(field, f"{uk(value)} is in the future")
 
 
 def open_request(desk: Desk, pupil_id: int, *, received_on: date, requested_by: str = "",
@@ -102,7 +103,7 @@ def open_request(desk: Desk, pupil_id: int, *, received_on: date, requested_by: 
         session.add(row)
         session.flush()
         audit.record(session, desk.actor, "create", "ehcp request", entity_id=row.id,
-                     pupil_id=pupil_id, summary=f"received by LA {received_on:%d/%m/%Y}")
+                     pupil_id=pupil_id, summary=f"received by LA {uk(received_on)}")
         assert row.id is not None
         return row.id
 
@@ -233,7 +234,7 @@ def add_plan(desk: Desk, pupil_id: int, *, issued_on: date, local_authority: str
         session.add(row)
         session.flush()
         audit.record(session, desk.actor, "create", "ehc plan", entity_id=row.id,
-                     pupil_id=pupil_id, summary=f"plan issued {issued_on:%d/%m/%Y}")
+                     pupil_id=pupil_id, summary=f"plan issued {uk(issued_on)}")
         assert row.id is not None
         return row.id
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from sencodesk.domain import census
 from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.mis_csv import MisRow, ParsedFile, RowError, parse
 from sencodesk.domain.permissions import Permission
@@ -142,8 +143,8 @@ def preview_rows(desk: Desk, parsed: ParsedFile) -> ImportPreview:
             if pupil.dob != row.dob:
                 rejected.append(RowError(row.row, (
                     f"UPN {row.upn} is {pupil.legal_forename} {pupil.legal_surname}, born "
-                    f"{pupil.dob:%d/%m/%Y}, on the register; this row says born "
-                    f"{row.dob:%d/%m/%Y}. Check before merging")))
+                    f"{uk(pupil.dob)}, on the register; this row says born "
+                    f"{uk(row.dob)}. Check before merging")))
                 continue
             changes = _changes(pupil, status, needs, row)
             if changes:

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from sencodesk.domain import census, validation
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import (
@@ -195,8 +196,8 @@ def apply_sen(session: Session, pupil: Pupil, sen: SenChange, starts_on: date, *
     current = _open_status(session, pupil.id)
     for on, status in (*earlier, (starts_on, sen.status)):
         if on > starts_on or (on == starts_on and status is not sen.status):
-            raise ValidationError("status start", f"the history's {on:%d/%m/%Y} is not before "
-                                  f"{starts_on:%d/%m/%Y}")
+            raise ValidationError("status start", f"the history's {uk(on)} is not before "
+                                  f"{uk(starts_on)}")
         current = _write_status(session, pupil.id, current, status, on)
     wanted = {rank: need for rank, need in enumerate(sen.needs, start=1)}
     for period in _open_needs(session, pupil.id):
@@ -236,7 +237,7 @@ def change_sen(desk: Desk, pupil_id: int, sen: SenChange) -> None:
         apply_sen(session, pupil, sen, starts_on)
         session.flush()
         audit.record(session, desk.actor, "update", "sen status", entity_id=pupil_id,
-                     pupil_id=pupil_id, summary=f"from {starts_on:%d/%m/%Y}",
+                     pupil_id=pupil_id, summary=f"from {uk(starts_on)}",
                      changed=audit.changes(before, _sen_snapshot(session, pupil_id)))
 
 
@@ -273,7 +274,7 @@ def record_destination(desk: Desk, pupil_id: int, destination: str) -> None:
             raise ValidationError("destination", "mark the pupil as left first")
         if pupil.file_sent_on is not None:
             raise ValidationError("destination", f"the SEN file was sent to {pupil.destination} "
-                                  f"on {pupil.file_sent_on:%d/%m/%Y}")
+                                  f"on {uk(pupil.file_sent_on)}")
         before, pupil.destination = pupil.destination, destination
         session.add(pupil)
         audit.record(session, desk.actor, "update", "pupil", entity_id=pupil_id,

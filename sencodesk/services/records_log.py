@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from sencodesk.domain import pictures, validation
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord, DocumentRecord
@@ -84,7 +85,7 @@ def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summ
     if kind not in CONTACT_KINDS:
         raise ValidationError("kind", f"choose one of: {', '.join(CONTACT_KINDS)}")
     if occurred_on > desk.today():
-        raise ValidationError("date", f"{occurred_on:%d/%m/%Y} is in the future")
+        raise ValidationError("date", f"{uk(occurred_on)} is in the future")
     with desk.unit(Permission.ADD_CONTACT) as session:
         pupils.editable(session, pupil_id)
         row = ContactLogEntry(
@@ -97,7 +98,7 @@ def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summ
         session.add(row)
         session.flush()
         audit.record(session, desk.actor, "create", "contact", entity_id=row.id,
-                     pupil_id=pupil_id, summary=f"{kind} on {occurred_on:%d/%m/%Y}")
+                     pupil_id=pupil_id, summary=f"{kind} on {uk(occurred_on)}")
         assert row.id is not None
         return row.id
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlmodel import col
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.mis_csv import EXPORT_COLUMNS, spreadsheet_safe
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import pupils, saving
@@ -30,7 +31,7 @@ def _legal_names(desk: Desk) -> dict[int, tuple[str, str, str, str]]:
 def _rows(desk: Desk) -> list[list[str]]:
     desk.require(Permission.EXPORT)
     names = _legal_names(desk)
-    return [[row.upn, *names[row.id], f"{row.dob:%d/%m/%Y}", row.year_group.short, row.form,
+    return [[row.upn, *names[row.id], f"{uk(row.dob)}", row.year_group.short, row.form,
              row.gender, row.status.value,
              row.primary_need.value if row.primary_need else "",
              row.secondary_need.value if row.secondary_need else ""]

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from sencodesk.domain import chronology
 from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.dates import uk
 from sencodesk.domain.documents import (
     ChronologySheet,
     DocumentMeta,
@@ -169,6 +170,6 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
     desk.require(Permission.EXPORT)
     found = provision_map_service.provision_map(desk, starts_on=starts_on, ends_on=ends_on)
     record_export(desk, "provision map",
-                  summary=f"provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y} exported")
+                  summary=f"provision map {uk(starts_on)} to {uk(ends_on)} exported")
     return ProvisionMapSheet(
-        meta(desk, f"Provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y}"), found)
+        meta(desk, f"Provision map {uk(starts_on)} to {uk(ends_on)}"), found)

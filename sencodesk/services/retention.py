@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from sencodesk.domain import retention
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import DueForDeletion
@@ -47,7 +48,7 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
         if not retention.is_due(pupil.dob, pupil.left_on, today,
                                 file_sent_on=pupil.file_sent_on):
             kept = retention.retention_ends(pupil.dob)
-            why = "has not left" if pupil.left_on is None else f"is kept until {kept:%d/%m/%Y}"
+            why = "has not left" if pupil.left_on is None else f"is kept until {uk(kept)}"
             raise ValidationError("pupil", f"this pupil {why}; nothing was deleted")
         files = set(session.exec(select(Document.sha256).where(Document.pupil_id == pupil_id)))
         if pupil.photo_sha256:

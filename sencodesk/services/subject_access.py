@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.documents import SubjectAccessSheet
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import (
@@ -134,7 +135,7 @@ def _readme(sheet: SubjectAccessSheet, documents: list[str]) -> str:
         f"Everything {sheet.meta.school} holds in sencodesk about {pupil.display_name} "
         f"(UPN {pupil.upn}).",
         f"Produced by {sheet.meta.produced_by} on "
-        f"{sheet.meta.produced_at:%d/%m/%Y at %H:%M}.",
+        f"{uk(sheet.meta.produced_at)} at {sheet.meta.produced_at:%H:%M}.",
         "",
         "record.pdf   the record, readable: details, SEN history, every passport version, "
         "support plans and reviews, EHC records, contact log, documents list and audit trail.",

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sencodesk.domain.dates import uk_time
 from sencodesk.domain.errors import StoreError
 from sencodesk.store import filelock
 
@@ -66,7 +67,7 @@ def holder(database_path: Path) -> str:
             raw = json.loads(handle.read(4096).decode("utf-8"))
         since = datetime.fromisoformat(str(raw["since"]))
         return (f"{raw['user']} on {raw['machine']} (process {int(raw['pid'])}, since "
-                f"{since:%d/%m/%Y %H:%M})")
+                f"{uk_time(since)})")
     except (OSError, ValueError, KeyError, TypeError):
         return ""
 

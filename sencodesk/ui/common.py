@@ -1,16 +1,15 @@
-"""Small pieces every screen uses: UK dates, error display, section titles, table setup."""
+"""Small pieces every screen uses: error display, section titles, table setup (UK dates are
+written by ``sencodesk.domain.dates``; ``uk`` is here for the screens that show them)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,37 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.dates import uk as uk
 from sencodesk.domain.errors import SencodeskError, ValidationError
 
 T = TypeVar("T")
-
-DATE_FORMAT = "dd/MM/yyyy"
-
-
-def uk(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def date_edit(value: date | None = None, *, name: str = "") -> QDateEdit:
-    """A calendar-popup date field in dd/mm/yyyy."""
-    edit = QDateEdit()
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.setDate(QDate(value) if value else QDate.currentDate())
-    if name:
-        edit.setAccessibleName(name)
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
-
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("heading")
     label.setAccessibleName(text)
+    return label
+
+
+def field_label(text: str, field: QWidget) -> QLabel:
+    """A form label whose Alt+letter (the letter after ``&``) moves to ``field``. QFormLayout
+    does this itself only when the field is a widget; a field held in a layout (with its
+    message line) needs it said, or the label shows a literal '&'."""
+    label = QLabel(text)
+    label.setBuddy(field)
     return label
 
 

@@ -8,13 +8,11 @@ the dialog stays open so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,38 +28,16 @@ from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.ui.common import (
     ValueCombo,
     confirm,
-    date_of,
     error_label,
+    field_label,
     say_saved,
     show_error,
     show_failure,
 )
+from sencodesk.ui.date_field import DateField
+from sencodesk.ui.fit import FittingScroll, fit_to_screen, room
 
 Field = tuple[str, str, QWidget]
-
-
-class OptionalDate(QWidget):
-    """A date that may be left blank (e.g. "not yet")."""
-
-    def __init__(self, value: date | None = None, *, name: str = "") -> None:
-        super().__init__()
-        from PySide6.QtWidgets import QHBoxLayout
-
-        from sencodesk.ui.common import date_edit
-
-        self.enabled = QCheckBox(self.tr("Set"))
-        self.edit = date_edit(value, name=name)
-        self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.setAccessibleName(f"{name} set" if name else "date set")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return date_of(self.edit) if self.enabled.isChecked() else None
 
 
 def value_of(widget: QWidget) -> Any:
@@ -69,9 +45,7 @@ def value_of(widget: QWidget) -> Any:
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
-    if isinstance(widget, QDateEdit):
-        return date_of(widget)
-    if isinstance(widget, OptionalDate):
+    if isinstance(widget, DateField):
         return widget.value()
     if isinstance(widget, ValueCombo):
         return widget.value()
@@ -116,7 +90,7 @@ class FormDialog(QDialog):
             holder.setSpacing(2)
             holder.addWidget(widget)
             holder.addWidget(error)
-            form.addRow(label, holder)
+            form.addRow(field_label(label, widget), holder)
             del key
         self.general = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -128,10 +102,16 @@ class FormDialog(QDialog):
             note = QLabel(intro)
             note.setWordWrap(True)
             layout.addWidget(note)
-        layout.addLayout(form)
+        fields_box = QWidget()
+        column = QVBoxLayout(fields_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addStretch(1)  # spare height below the fields, not inside the text boxes
+        layout.addWidget(FittingScroll(fields_box), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(min(460, room(self).width()))
+        fit_to_screen(self)
         self._initial = self.values()
 
     def reject(self) -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEventLoop, QSettings
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -25,7 +26,9 @@ from sencodesk.services.context import Desk
 from sencodesk.ui import help_pages, viewing, worker
 from sencodesk.ui.common import confirm, explain
 from sencodesk.ui.due.view import DueView
+from sencodesk.ui.fit import fit_to_screen
 from sencodesk.ui.lock import IdleWatcher, LockGuard, LockOverlay
+from sencodesk.ui.navigation import NavigationList
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
 
@@ -39,7 +42,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         info = school.get(desk)
         self.setWindowTitle(f"{info.name} · sencodesk")
-        self.nav = QListWidget()
+        self.nav = NavigationList()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
@@ -57,7 +60,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        # a page wider or taller than the screen scrolls inside the window; it never makes the
+        # window grow past the screen (which pushed the status bar and Lock off it)
+        pages = QScrollArea()
+        pages.setWidget(self.stack)
+        pages.setWidgetResizable(True)
+        pages.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(pages, 1)
         self.setCentralWidget(body)
         self._build_pages()
         self.nav.currentRowChanged.connect(self._show_row)
@@ -67,10 +76,11 @@ class MainWindow(QMainWindow):
         self.guard.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
-        self.resize(1366, 768)
+        fit_to_screen(self, QSize(1366, 768))
         geometry = QSettings().value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) \
+                and not self.isMaximized():
+            fit_to_screen(self, self.size())  # saved on a larger screen or at another scale
         self.nav.setCurrentRow(0)
 
     # pages -----------------------------------------------------------------------------

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import MAX_CASES
+from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import evidence_pack, pupils, report_data
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import date_edit, date_of, heading
+from sencodesk.ui.common import heading
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.documents import pdf_name, preview_document
 
 
@@ -91,8 +93,8 @@ class ReportsView(QWidget):
         self.form.setAccessibleName(self.tr("Class"))
         self.form.addItems(sorted({r.form for r in register if r.form}))
         year_starts, year_ends = academic_year_bounds(desk.today())
-        self.starts = date_edit(year_starts, name=self.tr("From"))
-        self.ends = date_edit(year_ends, name=self.tr("To"))
+        self.starts = DateField(year_starts, name=self.tr("From"))
+        self.ends = DateField(year_ends, name=self.tr("To"))
         period = QHBoxLayout()
         period.addWidget(self.starts)
         period.addWidget(QLabel(self.tr("to")))
@@ -186,7 +188,11 @@ class ReportsView(QWidget):
         document = self.current()
         if document is None:
             return
-        choices = Choices(self.form.currentText(), date_of(self.starts), date_of(self.ends),
+        try:
+            starts, ends = self.starts.day(), self.ends.day()
+        except ValidationError:
+            return  # the date box says beside itself what it cannot read
+        choices = Choices(self.form.currentText(), starts, ends,
                           self.anonymise.isChecked(), self.chosen_cases())
         self.preview.setEnabled(False)
         preview_document(self, document.title, lambda: document.gather(self.desk, choices),

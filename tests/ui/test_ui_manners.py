@@ -63,7 +63,7 @@ def test_an_empty_school_shows_how_to_start(qtbot: QtBot, desk: Desk,
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, NewPupilDialog)
         for field, text in ((dialog.upn, "A123456789012"), (dialog.surname, "Okafor"),
-                            (dialog.forename, "Chidi")):
+                            (dialog.forename, "Chidi"), (dialog.dob.edit, "14/03/2015")):
             qtbot.keyClicks(field, text)
         box = dialog.findChild(QDialogButtonBox)
         assert box is not None

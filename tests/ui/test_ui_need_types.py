@@ -21,6 +21,7 @@ def test_a_new_pupil_can_be_given_down_syndrome_as_primary_need(qtbot: QtBot,
     qtbot.keyClicks(dialog.upn, with_check_letter("801200005001"))
     qtbot.keyClicks(dialog.surname, "Hughes")
     qtbot.keyClicks(dialog.forename, "Amy")
+    qtbot.keyClicks(dialog.dob.edit, "14/03/2015")
     qtbot.keyClicks(dialog.status, "K")
     qtbot.keyClicks(dialog.need, "DS")
     assert dialog.need.currentText() == "DS: Down syndrome"

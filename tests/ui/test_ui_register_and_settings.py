@@ -9,7 +9,7 @@ from factories import add_pupil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
-from ui_helpers import answering_forms
+from ui_helpers import answering_forms, type_date
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
@@ -116,6 +116,7 @@ def test_new_pupil_shows_the_error_by_the_field_then_saves(qtbot: QtBot, desk: D
     qtbot.keyClicks(dialog.upn, "C801200005001")
     qtbot.keyClicks(dialog.surname, "O'Brien")
     dialog.forename.setText("Zoë")  # QTest cannot type non-ASCII keys offscreen
+    type_date(dialog.dob, "14/03/2015")
     dialog.save()
     assert "check letter should be B, not C" in dialog.errors["upn"].text()
     assert dialog.pupil_id is None and pupils.list_pupils(desk) == []

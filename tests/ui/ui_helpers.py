@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QLineEdit,
     QPlainTextEdit,
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.dates import uk
 from sencodesk.ui.common import ValueCombo
-from sencodesk.ui.form_dialog import FormDialog, OptionalDate
+from sencodesk.ui.date_field import DateField
+from sencodesk.ui.form_dialog import FormDialog
 
 
 def set_value(widget: QWidget, value: Any) -> None:
@@ -28,12 +30,8 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.setText(value)
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(value)
-    elif isinstance(widget, QDateEdit):
-        widget.setDate(QDate(value))
-    elif isinstance(widget, OptionalDate):
-        widget.enabled.setChecked(value is not None)
-        if value is not None:
-            widget.edit.setDate(QDate(value))
+    elif isinstance(widget, DateField):
+        type_date(widget, uk(value))
     elif isinstance(widget, ValueCombo):
         assert widget.select(value), f"{value!r} is not a choice"
     elif isinstance(widget, QComboBox):
@@ -48,6 +46,14 @@ def set_value(widget: QWidget, value: Any) -> None:
             set_value(getattr(widget, part), part_value)
     else:
         raise TypeError(type(widget).__name__)
+
+
+def type_date(field: DateField, text: str) -> None:
+    """Select what the box holds and type ``text`` over it, then leave with Tab."""
+    QTest.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(field.edit, Qt.Key.Key_Delete)
+    QTest.keyClicks(field.edit, text)
+    QTest.keyClick(field.edit, Qt.Key.Key_Tab)
 
 
 @contextmanager
@@ -72,4 +78,4 @@ def answering_forms(monkeypatch: pytest.MonkeyPatch,
     yield shown
 
 
-__all__ = ["answering_forms", "date", "set_value"]
+__all__ = ["answering_forms", "date", "set_value", "type_date"]

@@ -17,6 +17,7 @@ from sencodesk.domain.clock.milestone import Milestone, make
 from sencodesk.domain.clock.rules import LEAD_PREFIX, citation, label
 from sencodesk.domain.clock.terms import Term, last_school_day_on_or_before
 from sencodesk.domain.codes import YearGroup
+from sencodesk.domain.dates import uk
 
 MONTHS_BETWEEN_REVIEWS = 12
 #: CoP 9.178: for under-fives the LA should consider reviewing every 3-6 months (guidance).
@@ -61,13 +62,13 @@ def annual_review_timeline(
     latest_meeting = period_end - timedelta(weeks=LA_DECISION_WEEKS)
     held = done.get("review_meeting")
     meeting = held or meeting_on
-    notes = [f"12 months from {anchor:%d/%m/%Y} end {period_end:%d/%m/%Y}"]
+    notes = [f"12 months from {uk(anchor)} end {uk(period_end)}"]
     if anchor_estimated:
         notes[0] += " (last review's completion estimated as its meeting + 4 weeks)"
     if year_group is not None and year_group >= PREPARING_FOR_ADULTHOOD_FROM:
         notes.append("preparation for adulthood must be considered (from Year 9)")
     if meeting_on is not None and held is None and meeting_on > latest_meeting:
-        notes.append(f"booked for {meeting_on:%d/%m/%Y}, too late to leave the LA its 4 weeks")
+        notes.append(f"booked for {uk(meeting_on)}, too late to leave the LA its 4 weeks")
     found = [make("review_meeting", label("review_meeting"), latest_meeting,
                   citation("review_meeting"), today=today, done_on=held,
                   note="; ".join(notes))]
@@ -102,7 +103,7 @@ def _lead_times(lead_times: Mapping[str, int], meeting: date, terms: Sequence[Te
         lead_id = f"{LEAD_PREFIX}{key}"
         due = meeting - timedelta(days=days)
         moved = last_school_day_on_or_before(due, terms)
-        note = f"moved from {due:%d/%m/%Y} (school holiday)" if moved != due else ""
+        note = f"moved from {uk(due)} (school holiday)" if moved != due else ""
         found.append(make(lead_id, f"{key.replace('_', ' ').capitalize()} (school lead time)",
                           moved, "school policy", today=today, done_on=done.get(lead_id),
                           note=note))

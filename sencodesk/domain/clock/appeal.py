@@ -7,6 +7,7 @@ from datetime import date
 from sencodesk.domain.clock.calendar import first_working_day_from, months_after
 from sencodesk.domain.clock.milestone import Milestone, make
 from sencodesk.domain.clock.rules import citation, label
+from sencodesk.domain.dates import uk
 
 
 def appeal_deadline(decision_on: date, *, mediation_certificate_on: date | None = None,
@@ -20,11 +21,11 @@ def appeal_deadline(decision_on: date, *, mediation_certificate_on: date | None 
     note = ""
     if (last.month == 12 and last.day >= 25) or (last.month == 1 and last.day == 1):
         moved = first_working_day_from(date(last.year + (last.month == 12), 1, 1))
-        note = f"moved from {last:%d/%m/%Y} (25 December to 1 January)"
+        note = f"moved from {uk(last)} (25 December to 1 January)"
         last = moved
     elif last.month == 8:
         moved = first_working_day_from(date(last.year, 9, 1))
-        note = f"moved from {last:%d/%m/%Y} (August)"
+        note = f"moved from {uk(last)} (August)"
         last = moved
     return make("appeal_deadline", label("appeal_deadline"), last,
                 citation("appeal_deadline"), today=today, note=note)

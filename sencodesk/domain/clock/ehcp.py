@@ -9,6 +9,7 @@ from sencodesk.domain.clock.calendar import weeks_after
 from sencodesk.domain.clock.milestone import Milestone, RecordedException, make
 from sencodesk.domain.clock.rules import TIME_LIMITED, citation, label
 from sencodesk.domain.clock.terms import Term, closure_exception
+from sencodesk.domain.dates import uk
 
 #: "at least 15 calendar days, beginning with the day the draft is served": day 1 is the day
 #: served, so the last day is 14 days later.
@@ -72,8 +73,8 @@ def suggested_exception(advice_asked_dates: Sequence[date], terms: Sequence[Term
         closure = closure_exception(asked, terms)
         if closure is not None:
             last_closed = closure.reopens - timedelta(days=1)
-            return (f"possible exception, SENCO to confirm: advice asked {asked:%d/%m/%Y}, "
-                    f"school closed {closure.first_day:%d/%m/%Y}-{last_closed:%d/%m/%Y} "
+            return (f"possible exception, SENCO to confirm: advice asked {uk(asked)}, "
+                    f"school closed {uk(closure.first_day)}-{uk(last_closed)} "
                     "(4 weeks or more), Reg 10(4)(a) (also Reg 5(4)(a), Reg 13(3)) if the "
                     "school's advice was asked then")
     return ""

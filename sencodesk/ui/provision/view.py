@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain import funding
 from sencodesk.domain.clock import academic_year_bounds
+from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
 from sencodesk.domain.provision_map import InterventionLine, PupilLine
@@ -24,7 +25,8 @@ from sencodesk.domain.records import InterventionRecord
 from sencodesk.services import interventions
 from sencodesk.services.context import Desk
 from sencodesk.services.provision_map import provision_map
-from sencodesk.ui.common import date_edit, date_of, heading, table_view
+from sencodesk.ui.common import heading, table_view
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -54,8 +56,8 @@ class ProvisionView(QWidget):
         buttons.addWidget(edit)
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
-        self.starts = date_edit(year_starts, name=self.tr("From"))
-        self.ends = date_edit(year_ends, name=self.tr("To"))
+        self.starts = DateField(year_starts, name=self.tr("From"))
+        self.ends = DateField(year_ends, name=self.tr("To"))
         show = QPushButton(self.tr("&Show"))
         show.clicked.connect(self.refresh_map)
         print_map = QPushButton(self.tr("&Print…"))
@@ -107,7 +109,11 @@ class ProvisionView(QWidget):
         self.refresh_map()
 
     def refresh_map(self) -> None:
-        found = provision_map(self.desk, starts_on=date_of(self.starts), ends_on=date_of(self.ends))
+        try:
+            starts, ends = self.starts.day(), self.ends.day()
+        except ValidationError:
+            return  # the date box says beside itself what it cannot read
+        found = provision_map(self.desk, starts_on=starts, ends_on=ends)
         self.map = found
         self.by_intervention.set_records(found.by_intervention)
         self.by_pupil.set_records(found.by_pupil)
@@ -125,7 +131,10 @@ class ProvisionView(QWidget):
         from sencodesk.services import report_data
         from sencodesk.ui.documents import pdf_name, preview_document
 
-        starts, ends = date_of(self.starts), date_of(self.ends)
+        try:
+            starts, ends = self.starts.day(), self.ends.day()
+        except ValidationError:
+            return
         preview_document(self, self.tr("Costed provision map"),
                          lambda: report_data.provision_map(self.desk, starts_on=starts,
                                                            ends_on=ends),

@@ -21,7 +21,8 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord
 from sencodesk.services import records_log
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, date_edit, uk
+from sencodesk.ui.common import configure_table, uk
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -94,7 +95,7 @@ class ContactsTab(QWidget):
         self.detail.open()
 
     def add(self) -> None:
-        fields = [("on", self.tr("Date"), date_edit(self.desk.today())),
+        fields = [("on", self.tr("Date"), DateField(self.desk.today())),
                   ("kind", self.tr("Kind"), combo([(k, k) for k in records_log.CONTACT_KINDS])),
                   ("with", self.tr("With"), QLineEdit()),
                   ("summary", self.tr("Summary"), text_area(lines=4)),

@@ -23,7 +23,8 @@ from sencodesk.services import records_log
 from sencodesk.services.context import Desk
 from sencodesk.ui import viewing
 from sencodesk.ui.common import configure_table, confirm, explain
-from sencodesk.ui.form_dialog import FormDialog, OptionalDate, combo
+from sencodesk.ui.date_field import DateField
+from sencodesk.ui.form_dialog import FormDialog, combo
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -73,7 +74,7 @@ class DocumentsTab(QWidget):
         fields = [("title", self.tr("Title"), QLineEdit(Path(name).stem)),
                   ("kind", self.tr("Type"), combo([(k, k) for k in (
                       "Report", "EHC plan", "Letter", "Assessment", "Other")])),
-                  ("dated", self.tr("Dated"), OptionalDate(name=self.tr("Dated"))),
+                  ("dated", self.tr("Dated"), DateField(optional=True)),
                   ("confidential", self.tr("Confidential"), combo([(self.tr("No"), False),
                                                                    (self.tr("Yes"), True)]))]
         if FormDialog.ask(self.tr("Attach a document"), fields, lambda v: records_log.attach(

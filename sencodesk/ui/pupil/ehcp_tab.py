@@ -21,12 +21,14 @@ from sencodesk.domain.clock import OWNER_SHORT, Milestone, status_text
 from sencodesk.domain.clock.annual_review import estimated_completion
 from sencodesk.domain.clock.phase_transfer import Destination
 from sencodesk.domain.codes import LaDecision
+from sencodesk.domain.dates import uk
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, date_edit
-from sencodesk.ui.form_dialog import FormDialog, OptionalDate, combo, text_area
+from sencodesk.ui.common import configure_table
+from sencodesk.ui.date_field import DateField
+from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.pupil.timeline_widget import TimelineWidget
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -42,8 +44,8 @@ def _milestone_model(parent: QWidget) -> RecordTableModel[Milestone]:
 def _decided(review: AnnualReviewRecord) -> str:
     """The day the LA notified its decision, or its estimate (meeting + 4 weeks) marked so."""
     if review.la_decision_on is not None:
-        return f"{review.la_decision_on:%d/%m/%Y}"
-    return f"{estimated_completion(review.meeting_on):%d/%m/%Y} (estimate)"
+        return f"{uk(review.la_decision_on)}"
+    return f"{uk(estimated_completion(review.meeting_on))} (estimate)"
 
 
 ESTIMATE_TIP = ("Not recorded: estimated as the meeting + 4 weeks, the latest day the LA may "
@@ -159,7 +161,7 @@ class EhcpTab(QWidget):
         self.request_choice.clear()
         for r in self.requests:
             self.request_choice.addItem(self.tr("Received {d} · {o}").format(
-                d=f"{r.received_on:%d/%m/%Y}", o=r.outcome), r.id)
+                d=f"{uk(r.received_on)}", o=r.outcome), r.id)
         if not self.requests:
             self.request_choice.addItem(self.tr("No request recorded"), None)
         self.request_choice.blockSignals(False)
@@ -170,7 +172,7 @@ class EhcpTab(QWidget):
         self.destination.setEnabled(self.editable and self.plan is not None)
         if self.plan:
             self.plan_label.setText(self.tr("Plan issued {d} by {la}").format(
-                d=f"{self.plan.issued_on:%d/%m/%Y}", la=self.plan.local_authority or "the LA"))
+                d=f"{uk(self.plan.issued_on)}", la=self.plan.local_authority or "the LA"))
             self.reviews.set_records(self.plan.reviews)
             self.destination.setCurrentIndex(
                 max(self.destination.findData(self.plan.transfer_destination), 0))
@@ -209,7 +211,7 @@ class EhcpTab(QWidget):
 
     def new_request(self) -> None:
         self._ask(self.tr("New EHC needs assessment request"), [
-            ("received", self.tr("Date received"), date_edit(self.desk.today())),
+            ("received", self.tr("Date received"), DateField(self.desk.today())),
             ("by", self.tr("Requested by"), QLineEdit("School")),
             ("la", self.tr("Local authority"), QLineEdit())],
             lambda v: ehcp.open_request(self.desk, self.pupil_id, received_on=v["received"],
@@ -224,7 +226,7 @@ class EhcpTab(QWidget):
         choices = [(m.label, m.id) for m in self.milestones.records]
         self._ask(self.tr("Record the date a milestone happened"), [
             ("milestone", self.tr("Milestone"), combo(choices, current.id if current else None)),
-            ("on", self.tr("Date done"), date_edit(self.desk.today())),
+            ("on", self.tr("Date done"), DateField(self.desk.today())),
             ("note", self.tr("Note"), QLineEdit())],
             lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"], v["note"]))
 
@@ -235,8 +237,8 @@ class EhcpTab(QWidget):
         self._ask(self.tr("Record an exception to the time limits"), [
             ("reg", self.tr("Regulation"), combo([(r, r) for r in ehcp.EXCEPTION_REGULATIONS])),
             ("reason", self.tr("Reason"), text_area(lines=2)),
-            ("from", self.tr("Exception start"), date_edit(self.desk.today())),
-            ("to", self.tr("Exception end"), OptionalDate(name=self.tr("Exception end")))],
+            ("from", self.tr("Exception start"), DateField(self.desk.today())),
+            ("to", self.tr("Exception end"), DateField(optional=True))],
             lambda v: ehcp.record_exception(self.desk, request.id, regulation=v["reg"],
                                             reason=v["reason"], starts_on=v["from"],
                                             ends_on=v["to"]))
@@ -247,15 +249,15 @@ class EhcpTab(QWidget):
             return
         self._ask(self.tr("Advice asked"), [
             ("source", self.tr("Advice from"), QLineEdit()),
-            ("asked", self.tr("Date asked"), date_edit(self.desk.today())),
-            ("received", self.tr("Date received"), OptionalDate(name=self.tr("Date received")))],
+            ("asked", self.tr("Date asked"), DateField(self.desk.today())),
+            ("received", self.tr("Date received"), DateField(optional=True))],
             lambda v: ehcp.add_advice(self.desk, request.id, source=v["source"],
                                       asked_on=v["asked"], received_on=v["received"]))
 
     def add_plan(self) -> None:
         request = self.request()
         self._ask(self.tr("Record an issued EHC plan"), [
-            ("issued", self.tr("Date issued"), date_edit(self.desk.today())),
+            ("issued", self.tr("Date issued"), DateField(self.desk.today())),
             ("la", self.tr("Local authority"), QLineEdit()),
             ("summary", self.tr("Plan summary"), text_area(lines=3))],
             lambda v: ehcp.add_plan(self.desk, self.pupil_id, issued_on=v["issued"],
@@ -267,13 +269,13 @@ class EhcpTab(QWidget):
         if plan is None:
             return
         self._ask(self.tr("Annual review"), [
-            ("meeting", self.tr("Meeting date"), date_edit(self.desk.today())),
-            ("invites", self.tr("Invitations sent"), OptionalDate(name=self.tr("Invitations"))),
-            ("advice", self.tr("Advice circulated"), OptionalDate(name=self.tr("Advice"))),
-            ("report", self.tr("Report sent"), OptionalDate(name=self.tr("Report sent"))),
+            ("meeting", self.tr("Meeting date"), DateField(self.desk.today())),
+            ("invites", self.tr("Invitations sent"), DateField(optional=True)),
+            ("advice", self.tr("Advice circulated"), DateField(optional=True)),
+            ("report", self.tr("Report sent"), DateField(optional=True)),
             ("decision", self.tr("LA decision"), combo([("", None)] + [
                 (d.value, d) for d in LaDecision])),
-            ("decided", self.tr("LA decision on"), OptionalDate(name=self.tr("Decided")))],
+            ("decided", self.tr("LA decision on"), DateField(optional=True))],
             lambda v: ehcp.record_review(self.desk, plan.id, ehcp.ReviewFields(
                 meeting_on=v["meeting"], invitations_sent_on=v["invites"],
                 advice_circulated_on=v["advice"], report_sent_on=v["report"],

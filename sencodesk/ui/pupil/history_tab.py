@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
+from sencodesk.domain.dates import uk_time
 from sencodesk.domain.records import AuditRecord
 from sencodesk.services import audit
 from sencodesk.services.context import Desk
@@ -21,7 +22,7 @@ class HistoryTab(QWidget):
         super().__init__()
         self.model = RecordTableModel[AuditRecord]([
             Column("When", lambda e: e.at.astimezone(),
-                   lambda v: v.strftime("%d/%m/%Y %H:%M")),
+                   lambda v: uk_time(v)),
             Column("Who", lambda e: e.actor), Column("Action", lambda e: e.action),
             Column("What", lambda e: e.entity), Column("Summary", lambda e: e.summary),
             Column("Changes", lambda e: describe(e.changes),

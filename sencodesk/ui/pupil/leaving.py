@@ -12,7 +12,7 @@ from sencodesk.domain.errors import ValidationError
 from sencodesk.reports import pdf_bytes
 from sencodesk.services import pupils, saving, transfer
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import date_edit
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog
 
 
@@ -26,7 +26,7 @@ def record_leaving(parent: QWidget, desk: Desk, pupil_id: int) -> bool:
             parent.tr("Where {name} went").format(name=row.display_name),
             [("destination", parent.tr("Moved to"), destination)],
             lambda v: pupils.record_destination(desk, pupil_id, v["destination"]), parent)
-    fields = [("on", parent.tr("Left on"), date_edit(desk.today())),
+    fields = [("on", parent.tr("Left on"), DateField(desk.today())),
               ("destination", parent.tr("Moved to"), destination)]
     return FormDialog.ask(
         parent.tr("{name} is leaving").format(name=row.display_name), fields,

@@ -18,7 +18,8 @@ from sencodesk.domain import provision
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.records import CycleRecord, InterventionRecord, ProvisionRecord
 from sencodesk.services import cycles
-from sencodesk.ui.common import ValueCombo, date_edit
+from sencodesk.ui.common import ValueCombo
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import Field, text_area
 from sencodesk.ui.pupil.outcome_links import OutcomeLinks
 
@@ -154,9 +155,9 @@ def plan_fields(cycle: CycleRecord | None, catalogue: list[InterventionRecord], 
     ``catalogue`` holds every intervention the plan names, retired ones too."""
     starts = cycle.starts_on if cycle else today
     fields: list[Field] = [
-        ("starts", "Start date", date_edit(starts)),
+        ("starts", "Start date", DateField(starts)),
         ("review", "Review date",
-         date_edit(cycle.review_on if cycle else cycles.default_review_on(starts))),
+         DateField(cycle.review_on if cycle else cycles.default_review_on(starts))),
         ("areas", "Areas of need", text_area(cycle.areas_of_need if cycle else "", lines=2)),
         ("assess", "Assess notes", text_area(cycle.assess_notes if cycle else "", lines=2))]
     outcomes = list(cycle.outcomes) if cycle else []

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,8 +30,6 @@ from sencodesk.services import people, pupils, records_log, saving, subject_acce
 from sencodesk.services.context import Desk
 from sencodesk.ui import worker
 from sencodesk.ui.common import (
-    date_edit,
-    date_of,
     error_label,
     explain,
     say_saved,
@@ -39,6 +37,7 @@ from sencodesk.ui.common import (
     show_failure,
     table_view,
 )
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo
 from sencodesk.ui.pupil import leaving
 from sencodesk.ui.table_model import Column, RecordTableModel
@@ -55,7 +54,7 @@ class ProfileTab(QWidget):
         self.surname, self.forename = QLineEdit(), QLineEdit()
         self.preferred_surname, self.preferred_forename = QLineEdit(), QLineEdit()
         self.upn, self.form, self.gender = QLineEdit(), QLineEdit(), QLineEdit()
-        self.dob = date_edit(name=self.tr("Date of birth"))
+        self.dob = DateField(name=self.tr("Date of birth"))
         self.year = combo([(y.label, y) for y in YearGroup])
         self.errors: dict[str, QLabel] = {}
         details = QFormLayout()
@@ -226,7 +225,7 @@ class ProfileTab(QWidget):
         self.forename.setText(detail.legal_forename)
         self.preferred_surname.setText(detail.preferred_surname)
         self.preferred_forename.setText(detail.preferred_forename)
-        self.dob.setDate(QDate(detail.row.dob))
+        self.dob.set_value(detail.row.dob)
         self.year.select(detail.row.year_group)
         self.form.setText(detail.row.form)
         self.gender.setText(detail.row.gender)
@@ -251,7 +250,7 @@ class ProfileTab(QWidget):
     def _fields(self) -> pupils.PupilFields:
         return pupils.PupilFields(
             upn=self.upn.text(), legal_surname=self.surname.text(),
-            legal_forename=self.forename.text(), dob=date_of(self.dob),
+            legal_forename=self.forename.text(), dob=self.dob.day(),
             year_group=self.year.value() or self.detail.row.year_group, form=self.form.text(),
             gender=self.gender.text(), preferred_surname=self.preferred_surname.text(),
             preferred_forename=self.preferred_forename.text(), joined_on=self.detail.joined_on)
@@ -278,7 +277,7 @@ class ProfileTab(QWidget):
         needs: list[tuple[str, object]] = [("", None)] + [(f"{n.value}: {n.label}", n)
                                                           for n in NeedType]
         primary, secondary = combo(needs, row.primary_need), combo(needs, row.secondary_need)
-        starts = date_edit(self.desk.today(), name=self.tr("From"))
+        starts = DateField(self.desk.today(), name=self.tr("From"))
 
         def save(v: dict[str, Any]) -> None:
             chosen = tuple(n for n in (v["primary"], v["secondary"]) if n is not None)
@@ -310,7 +309,7 @@ class ProfileTab(QWidget):
     def add_agency(self) -> None:
         fields = [("name", self.tr("Agency"), QLineEdit()),
                   ("contact", self.tr("Agency contact"), QLineEdit()),
-                  ("since", self.tr("Since"), date_edit(self.desk.today()))]
+                  ("since", self.tr("Since"), DateField(self.desk.today()))]
         if FormDialog.ask(self.tr("Add agency"), fields, lambda v: people.add_agency(
                 self.desk, self.pupil_id, name=v["name"], contact=v["contact"],
                 started_on=v["since"]), self):

@@ -23,7 +23,8 @@ from sencodesk.domain.provision import pounds
 from sencodesk.domain.records import CycleRecord, InterventionRecord
 from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table, confirm, date_edit, explain, uk
+from sencodesk.ui.common import configure_table, confirm, explain, uk
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
 from sencodesk.ui.pupil import plan_form
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
@@ -162,7 +163,7 @@ class SupportTab(QWidget):
         if cycle is None:
             return
         fields: list[tuple[str, str, QWidget]] = [
-            ("on", self.tr("Review date"), date_edit(self.desk.today()))]
+            ("on", self.tr("Review date"), DateField(self.desk.today()))]
         # no default: progress on each outcome is a judgement made at the review
         levels: list[tuple[str, Progress | None]] = [(self.tr("(choose)"), None)]
         levels += [(p.value, p) for p in Progress]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sencodesk.domain.clock import Milestone
+from sencodesk.domain.dates import uk
 from sencodesk.ui import looks
 
 MARGIN = 24
@@ -35,7 +36,7 @@ class TimelineWidget(QWidget):
     def set_milestones(self, milestones: Sequence[Milestone], today: date) -> None:
         self.milestones, self.today = sorted(milestones, key=lambda m: m.due), today
         self.setAccessibleDescription("; ".join(
-            f"{m.label}: due {m.due:%d/%m/%Y}, {m.status.value}, {m.rule}"
+            f"{m.label}: due {uk(m.due)}, {m.status.value}, {m.rule}"
             for m in self.milestones))
         self.update()
 
@@ -95,7 +96,7 @@ class TimelineWidget(QWidget):
         if isinstance(event, QHelpEvent):
             found = self.milestone_at(event.pos().x())
             if found:
-                QToolTip.showText(event.globalPos(), f"{found.label}\n{found.due:%d/%m/%Y} · "
+                QToolTip.showText(event.globalPos(), f"{found.label}\n{uk(found.due)} · "
                                   f"{found.status.value}\n{found.rule}", self)
             else:
                 QToolTip.hideText()

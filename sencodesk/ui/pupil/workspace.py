@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.dates import uk
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PupilDetail
 from sencodesk.services import pupils, record_views
@@ -93,9 +94,9 @@ class PupilWorkspace(QWidget):
         row = detail.row
         self.title.setText(row.display_name)
         needs = ", ".join(n.label for n in (row.primary_need, row.secondary_need) if n)
-        left = f" · left {row.left_on:%d/%m/%Y}" if row.left_on else ""
+        left = f" · left {uk(row.left_on)}" if row.left_on else ""
         self.facts.setText(f"{row.upn} · {row.year_group.label} · class {row.form or '-'} · "
-                           f"born {row.dob:%d/%m/%Y}{left}" + (f" · {needs}" if needs else ""))
+                           f"born {uk(row.dob)}{left}" + (f" · {needs}" if needs else ""))
         self.badge.setText(f"{row.status.value} · {row.status.label}")
         self.badge.setStyleSheet(f"background: {BADGE[row.status]};")
         self.badge.setAccessibleName(self.tr("SEN status {s}").format(s=row.status.label))

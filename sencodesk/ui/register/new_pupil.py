@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,13 +19,14 @@ from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
     ValueCombo,
-    date_edit,
-    date_of,
     error_label,
+    field_label,
     heading,
     show_error,
     show_failure,
 )
+from sencodesk.ui.date_field import DateField
+from sencodesk.ui.fit import FittingScroll, fit_to_screen
 
 
 class NewPupilDialog(QDialog):
@@ -38,8 +38,7 @@ class NewPupilDialog(QDialog):
         self.upn = QLineEdit()
         self.surname = QLineEdit()
         self.forename = QLineEdit()
-        self.dob = date_edit(name=self.tr("Date of birth"))
-        self.dob.setDate(QDate.currentDate().addYears(-11))
+        self.dob = DateField(name=self.tr("Date of birth"))
         self.year = ValueCombo([(y.label, y) for y in YearGroup], YearGroup.Y7)
         self.form = QLineEdit()
         self.gender = QComboBox()
@@ -70,7 +69,7 @@ class NewPupilDialog(QDialog):
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(self.errors[key])
-            form.addRow(self.tr(text), box)
+            form.addRow(field_label(self.tr(text), widget), box)
         self.general = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -79,9 +78,12 @@ class NewPupilDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Add a pupil")))
-        layout.addLayout(form)
+        fields_box = QWidget()
+        fields_box.setLayout(form)
+        layout.addWidget(FittingScroll(fields_box), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def save(self) -> None:
         for label in [*self.errors.values(), self.general]:
@@ -95,7 +97,7 @@ class NewPupilDialog(QDialog):
                     upn=self.upn.text(),
                     legal_surname=self.surname.text(),
                     legal_forename=self.forename.text(),
-                    dob=date_of(self.dob),
+                    dob=self.dob.day(),
                     year_group=self.year.value() or YearGroup.Y7,
                     form=self.form.text(),
                     gender=self.gender.currentText(),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.dates import uk, uk_time
 from sencodesk.domain.errors import SencodeskError
 from sencodesk.services import backups
 from sencodesk.services.backups import BackupInfo
@@ -39,7 +40,7 @@ class BackupsBox(QGroupBox):
         super().__init__(self.tr("Backups"), parent)
         self.desk = desk
         self.model = RecordTableModel[BackupInfo]([
-            Column("Taken", lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M")),
+            Column("Taken", lambda b: uk_time(b.taken_at)),
             Column("Kind", lambda b: self.tr("automatic") if b.path.name.startswith(
                 backups.AUTO_PREFIX) else self.tr("made by hand")),
             Column("Size", lambda b: f"{b.size / 1_048_576:.1f} MB"),
@@ -108,7 +109,7 @@ class BackupsBox(QGroupBox):
             "Replace the case file with the backup taken {when}? Everything since then will be "
             "replaced; the current files are kept aside in the data folder. sencodesk will close "
             "afterwards so you can sign in to the restored file.").format(
-                when=info.taken_at.strftime("%d/%m/%Y at %H:%M"))
+                when=f"{uk(info.taken_at)} at {info.taken_at:%H:%M}")
         if not confirm(self, self.tr("Restore a backup"), question):
             return
         password, accepted = QInputDialog.getText(

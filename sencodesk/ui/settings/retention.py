@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.records import DueForDeletion
 from sencodesk.domain.retention import SOURCE, TRANSFER_SOURCE
 from sencodesk.services import retention
@@ -33,7 +34,7 @@ class RetentionBox(QGroupBox):
             Column("UPN", lambda d: d.upn), Column("Name", lambda d: d.name),
             Column("Born", lambda d: d.dob), Column("Left", lambda d: d.left_on),
             Column("Kept until", lambda d: d.kept_until),
-            Column("Sent to", lambda d: f"{d.sent_to} ({d.sent_on:%d/%m/%Y})" if d.sent_on
+            Column("Sent to", lambda d: f"{d.sent_to} ({uk(d.sent_on)})" if d.sent_on
                    else "")], self)
         self.view = QTableView()
         self.view.setModel(self.model)

@@ -29,12 +29,12 @@ from sencodesk.services.context import Desk
 from sencodesk.ui.common import (
     ValueCombo,
     configure_table,
-    date_edit,
     error_label,
     heading,
     show_error,
     show_failure,
 )
+from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
 from sencodesk.ui.settings.backups import BackupsBox
@@ -202,8 +202,8 @@ class SettingsView(QWidget):
         fields = [
             ("year", self.tr("Academic year starting"), year),
             ("name", self.tr("Term"), name),
-            ("starts", self.tr("Term start"), date_edit(self.desk.today())),
-            ("ends", self.tr("Term end"), date_edit(self.desk.today())),
+            ("starts", self.tr("Term start"), DateField(self.desk.today())),
+            ("ends", self.tr("Term end"), DateField(self.desk.today())),
         ]
         if FormDialog.ask(
             self.tr("Add term dates"),
