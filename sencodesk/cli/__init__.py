@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sencodesk.cli.upn",
     "sencodesk.cli.timeline",
     "sencodesk.cli.deadlines",
+    "sencodesk.cli.census",
     "sencodesk.cli.audit",
     "sencodesk.cli.accounts",
     "sencodesk.cli.exports",

@@ -28,6 +28,8 @@ def pdf_bytes(sheet: object) -> bytes:
 
 
 def _register() -> None:
+    from sencodesk.domain.census_check import CensusCheckSheet
+    from sencodesk.reports.census_check import render_census_check
     from sencodesk.reports.chronology import render_chronology
     from sencodesk.reports.evidence_pack import render_evidence_pack
     from sencodesk.reports.passport import render_passports
@@ -43,6 +45,7 @@ def _register() -> None:
     render.register(documents.ProvisionMapSheet, render_provision_map)
     render.register(documents.OfstedPack, render_evidence_pack)
     render.register(documents.SubjectAccessSheet, render_subject_access)
+    render.register(CensusCheckSheet, render_census_check)
 
 
 _register()
