@@ -20,7 +20,7 @@ from sencodesk.services.context import Desk, composite
 from sencodesk.services.report_data import meta, record_export
 
 #: How long before a census day the Due dashboard asks for the check.
-REMIND_DAYS = 21
+REMIND_DAYS = 28
 
 
 def next_census(desk: Desk) -> CensusDay:

@@ -28,6 +28,7 @@ from sencodesk.services import deadlines, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui import looks
 from sencodesk.ui.common import heading, uk
+from sencodesk.ui.due.census_banner import CensusBanner
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("Due", "Pupil", "Year", "What", "Whose", "Status", "Rule")
@@ -96,6 +97,8 @@ class DueView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
+        self.census = CensusBanner(desk)
+        layout.addWidget(self.census)
         layout.addWidget(self._first_steps(desk))
         layout.addWidget(self.tree, 1)
         self.refresh()
@@ -128,6 +131,7 @@ class DueView(QWidget):
         return self.start
 
     def refresh(self) -> None:
+        self.census.refresh()
         self.show_items(deadlines.school_deadlines(self.desk), self.desk.today())
 
     def show_items(self, items: Sequence[DueItem], today: date) -> None:
