@@ -28,6 +28,7 @@ from sencodesk.services import deadlines, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui import looks
 from sencodesk.ui.common import heading, uk
+from sencodesk.ui.due.calendar_button import CalendarExport
 from sencodesk.ui.due.census_banner import CensusBanner
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,6 +93,8 @@ class DueView(QWidget):
         top.addWidget(heading(self.tr("Due")), 1)
         top.addWidget(show_label)
         top.addWidget(self.show_combo)
+        self.calendar = CalendarExport(desk)
+        top.addWidget(self.calendar)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

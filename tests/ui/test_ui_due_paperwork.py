@@ -49,3 +49,32 @@ def test_banner_shows_before_the_census_and_checks_the_mis_export(
 
 def _button(view: DueView, text: str) -> QPushButton:
     return next(b for b in view.findChildren(QPushButton) if b.text() == text)
+
+
+def test_calendar_button_saves_an_ics_without_names_unless_ticked(
+        qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: list[tuple[str, str]]) -> None:
+    import icalendar
+
+    from sencodesk.services import ehcp
+    from sencodesk.ui.due.calendar_button import CalendarExport
+
+    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Amy")
+    ehcp.open_request(desk, pid, received_on=date(2026, 11, 2))
+    view = DueView(desk)
+    qtbot.addWidget(view)
+    view.show()
+    target = tmp_path / "deadlines"
+    monkeypatch.setattr(CalendarExport, "choose_path", classmethod(lambda cls, _p: str(target)))
+    qtbot.mouseClick(view.calendar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=15000)
+    saved = tmp_path / "deadlines.ics"
+    events = list(icalendar.Calendar.from_ical(saved.read_bytes()).walk("VEVENT"))
+    assert any("AA (" in str(e["SUMMARY"]) for e in events)
+    assert "Amy" not in saved.read_text(encoding="utf-8")
+    assert "saved to deadlines.ics" in message_boxes[0][1]
+    qtbot.mouseClick(view.calendar.names, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.calendar.button.isEnabled, timeout=5000)
+    qtbot.mouseClick(view.calendar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(message_boxes) == 2, timeout=15000)
+    assert "Amy Adams" in saved.read_text(encoding="utf-8")
