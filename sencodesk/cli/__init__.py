@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "sencodesk.cli.timeline",
     "sencodesk.cli.deadlines",
     "sencodesk.cli.census",
+    "sencodesk.cli.letters",
     "sencodesk.cli.audit",
     "sencodesk.cli.accounts",
     "sencodesk.cli.exports",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
 
@@ -21,6 +22,10 @@ class School(SQLModel, table=True):
     senco_contact: str = Field(default="", max_length=200)
     #: Which parent/carer contact a passport shows: "none", "name" or "name and phone".
     passport_parent_contact: str = Field(default="none", max_length=20)
+    #: The postal address printed under the name on letters to parents (one line per line).
+    address: str = Field(default="", max_length=400)
+    #: The school's logo (PNG or JPEG) for the letterhead.
+    logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
 class TermDate(SQLModel, table=True):
