@@ -28,6 +28,15 @@ class School(SQLModel, table=True):
     logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
+class InfoReportSection(SQLModel, table=True):
+    """A narrative section of the SEN information report as the school last wrote it, kept
+    from year to year (the figures are drawn fresh from the case file each time)."""
+
+    key: str = Field(primary_key=True, max_length=40)
+    text: str = Field(default="", max_length=8000)
+    updated_on: date | None = None
+
+
 class TermDate(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     academic_year: int = Field(index=True)  # the September it starts in

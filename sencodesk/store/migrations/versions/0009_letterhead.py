@@ -1,7 +1,8 @@
-"""The school's letterhead: postal address and logo, printed on letters to parents
+"""The school's letterhead (postal address and logo) and the SEN information report's sections
 
 Existing schools get an empty address and no logo; letters then print the school's name alone
-until the SENCO fills them in under Settings.
+until the SENCO fills them in under Settings. The information report's narrative sections are
+kept from year to year, one row per Schedule 1 heading.
 
 Revision ID: 0009
 Revises: 0005
@@ -22,9 +23,17 @@ def upgrade() -> None:
         batch.add_column(sa.Column("address", sa.String(length=400), nullable=False,
                                    server_default=""))
         batch.add_column(sa.Column("logo", sa.LargeBinary(), nullable=True))
+    op.create_table(
+        "inforeportsection",
+        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("text", sa.String(length=8000), nullable=False),
+        sa.Column("updated_on", sa.Date(), nullable=True),
+        sa.PrimaryKeyConstraint("key"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("inforeportsection")
     with op.batch_alter_table("school") as batch:
         batch.drop_column("logo")
         batch.drop_column("address")
