@@ -7,40 +7,20 @@ import re
 from datetime import date
 
 import pytest
-from factories import add_pupil, photo_png
+from factories import add_pupil, photo_png, with_reviewed_plan
 from pdf_checks import page_text
 
-from sencodesk.domain.codes import NeedType, Progress, SenStatus
+from sencodesk.domain.codes import NeedType, SenStatus
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.letters import LetterKind
 from sencodesk.domain.records import SchoolInfo
 from sencodesk.reports.letters import letters_each, letters_pdf
-from sencodesk.services import cycles, letters, people, records_log, school
+from sencodesk.services import letters, records_log, school
 from sencodesk.services.context import Desk
 
 
 def _text(pdf: bytes) -> list[str]:
     return [" ".join(page.split()) for page in page_text(pdf)]
-
-
-def _with_plan(desk: Desk, forename: str) -> int:
-    pid = add_pupil(desk, legal_forename=forename, legal_surname="Adams",
-                    needs=(NeedType.SPLD,))
-    people.add_parent(desk, pid, name="Jo Adams", relationship="mother")
-    people.add_parent(desk, pid, name="Sam Adams", relationship="father")
-    cycle = cycles.create(desk, pid, cycles.CyclePlan(
-        starts_on=date(2026, 9, 7), review_on=date(2026, 11, 16),
-        outcomes=(cycles.OutcomeInput("Read a page of a new book aloud"),
-                  cycles.OutcomeInput("Spell the 100 common words")),
-        provisions=(cycles.ProvisionInput(description="Reading with an adult, 3 times a week",
-                                          outcomes=(1,)),)))
-    cycles.activate(desk, cycle)
-    cycles.record_review(desk, cycle, cycles.ReviewInput(
-        reviewed_on=date(2026, 11, 16), progress={1: Progress.MET, 2: Progress.PARTLY},
-        next_steps="Keep reading every day; start a spelling game at home.",
-        pupil_voice="I like the dog books.", parent_voice="Reads at bedtime now."))
-    cycles.start_next(desk, cycle, review_on=date(2027, 2, 8))
-    return pid
 
 
 @pytest.fixture
@@ -52,7 +32,7 @@ def letterhead(desk: Desk) -> None:
 
 def test_three_letters_on_the_letterhead_recorded_in_the_contact_log(
         desk: Desk, letterhead: None) -> None:
-    pid = _with_plan(desk, "Amy")
+    pid = with_reviewed_plan(desk, "Amy")
     for kind, words in (
         (LetterKind.SEN_PROVISION, ("Extra help for Amy at school",
                                     "special educational provision",
@@ -81,7 +61,7 @@ def test_three_letters_on_the_letterhead_recorded_in_the_contact_log(
 
 
 def test_a_selection_makes_one_pdf_or_one_file_per_family(desk: Desk) -> None:
-    first, second = _with_plan(desk, "Amy"), _with_plan(desk, "Ben")
+    first, second = with_reviewed_plan(desk, "Amy"), with_reviewed_plan(desk, "Ben")
     sheet = letters.draft(desk, LetterKind.REVIEW_SUMMARY, [first, second])
     pages = _text(letters_pdf(sheet))
     assert len(pages) == 2 and "Amy" in pages[0] and "Ben" in pages[1] and "Amy" not in pages[1]
@@ -92,7 +72,7 @@ def test_a_selection_makes_one_pdf_or_one_file_per_family(desk: Desk) -> None:
 
 
 def test_section_68_is_for_sen_support_and_nothing_is_logged_when_refused(desk: Desk) -> None:
-    support = _with_plan(desk, "Amy")
+    support = with_reviewed_plan(desk, "Amy")
     plan = add_pupil(desk, SenStatus.EHCP, (NeedType.ASD,), legal_forename="Cal",
                      legal_surname="Dunn")
     with pytest.raises(ValidationError, match="Cal Dunn has an EHC plan"):
