@@ -8,9 +8,9 @@ from itertools import count
 
 from PIL import Image, ImageDraw
 
-from sencodesk.domain.codes import NeedType, Role, SenStatus, YearGroup
+from sencodesk.domain.codes import NeedType, Progress, Role, SenStatus, YearGroup
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import accounts, pupils
+from sencodesk.services import accounts, cycles, people, pupils
 from sencodesk.services.context import Desk
 
 TODAY = date(2026, 11, 22)
@@ -67,3 +67,25 @@ def photo_png() -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def with_reviewed_plan(desk: Desk, forename: str) -> int:
+    """A pupil on SEN support (surname Adams) with two parents, a reviewed support plan and the
+    next one drafted (review on 08/02/2027)."""
+    pid = add_pupil(desk, legal_forename=forename, legal_surname="Adams",
+                    needs=(NeedType.SPLD,))
+    people.add_parent(desk, pid, name="Jo Adams", relationship="mother")
+    people.add_parent(desk, pid, name="Sam Adams", relationship="father")
+    cycle = cycles.create(desk, pid, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 11, 16),
+        outcomes=(cycles.OutcomeInput("Read a page of a new book aloud"),
+                  cycles.OutcomeInput("Spell the 100 common words")),
+        provisions=(cycles.ProvisionInput(description="Reading with an adult, 3 times a week",
+                                          outcomes=(1,)),)))
+    cycles.activate(desk, cycle)
+    cycles.record_review(desk, cycle, cycles.ReviewInput(
+        reviewed_on=date(2026, 11, 16), progress={1: Progress.MET, 2: Progress.PARTLY},
+        next_steps="Keep reading every day; start a spelling game at home.",
+        pupil_voice="I like the dog books.", parent_voice="Reads at bedtime now."))
+    cycles.start_next(desk, cycle, review_on=date(2027, 2, 8))
+    return pid

@@ -99,8 +99,20 @@ def register(sub: common.Subparsers) -> None:
         "retention list`), as the file now belongs to the next school.")
     pack.add_argument("upn", metavar="UPN")
     pack.set_defaults(func=run_transfer_pack)
+    calendar = kinds.add_parser(
+        "calendar", parents=[common.signed_in_options()],
+        help="deadlines for your calendar (.ics)",
+        description="Every open statutory and school deadline (overdue included) and the "
+        "census days ahead as an iCalendar file that Outlook and Google Calendar import, one "
+        "all-day event each with the rule it comes from. Importing a later export updates the "
+        "events rather than adding them twice. Pupils are shown by initials and a code.")
+    calendar.add_argument("--within", type=int, metavar="DAYS",
+                          help="only what falls due within this many days")
+    calendar.add_argument("--names", action="store_true",
+                          help="show pupils' names instead of initials and a code")
+    calendar.set_defaults(func=run_calendar)
     for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
-                    sar, pack):
+                    sar, pack, calendar):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
                              metavar="FILE",
                              help="the file to write (never in sencodesk's data folder)")
@@ -237,4 +249,21 @@ def run_transfer_pack(args: argparse.Namespace) -> int:
     print(f"{len(pack.names)} files for {pack.destination}, encrypted (AES-256). Give the "
           "passphrase to the next school separately, not with the file.")
     print("The record is now listed for deletion here: see `sencodesk retention list`.")
+    return 0
+
+
+def run_calendar(args: argparse.Namespace) -> int:
+    from sencodesk.cli.deadlines import MAX_WITHIN
+    from sencodesk.reports.calendar import calendar_ics
+    from sencodesk.services import calendar_export
+
+    if args.output.suffix.lower() != ".ics":
+        raise ValidationError("output", f"{args.output.name} should end in .ics")
+    if args.within is not None and not 0 <= args.within <= MAX_WITHIN:
+        raise ValidationError("within", f"takes a number of days from 0 to {MAX_WITHIN:,}")
+    _check(args)
+    with common.signed_in(args) as desk:
+        sheet = calendar_export.calendar(desk, within_days=args.within, names=args.names)
+    _write(args, calendar_ics(sheet))
+    print(f"{len(sheet.events):,} deadlines.")
     return 0

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sencodesk.domain.census_days import census_days as days_of_year
 from sencodesk.domain.clock import Milestone, MilestoneStatus
 from sencodesk.domain.clock.apdr import REVIEWS_A_YEAR
 from sencodesk.domain.clock.calendar import months_after
@@ -74,16 +75,11 @@ class RegisterSummary:
 
 
 def census_days(today: date, count: int = 9) -> list[tuple[date, str]]:
-    """The last ``count`` school census days on or before ``today``, oldest first: autumn on
-    the first Thursday of October, spring and summer on the third Thursday of January and May
-    (DfE school census guide)."""
-    found: list[tuple[date, str]] = []
-    for year in range(today.year, today.year - count // 3 - 2, -1):
-        for month, nth, term in ((10, 1, "Autumn"), (5, 3, "Summer"), (1, 3, "Spring")):
-            first = date(year, month, 1)
-            thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 7 * (nth - 1))
-            if thursday <= today:
-                found.append((thursday, f"{term} {year}"))
+    """The last ``count`` school census days on or before ``today``, oldest first (the days
+    of :mod:`sencodesk.domain.census_days`), each labelled with its season and year."""
+    found = [(day.on, f"{day.season} {day.on.year}")
+             for year in range(today.year - count // 3 - 2, today.year + 1)
+             for day in days_of_year(year) if day.on <= today]
     return sorted(found)[-count:]
 
 

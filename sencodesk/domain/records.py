@@ -29,6 +29,8 @@ class SchoolInfo:
     senco_contact: str = ""
     #: Which parent/carer contact a passport shows (passport_contacts.ParentContact).
     passport_parent_contact: str = "none"
+    #: The postal address on the letterhead, one line per line.
+    address: str = ""
 
 
 @dataclass(frozen=True)

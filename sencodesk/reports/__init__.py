@@ -28,8 +28,14 @@ def pdf_bytes(sheet: object) -> bytes:
 
 
 def _register() -> None:
+    from sencodesk.domain.census_check import CensusCheckSheet
+    from sencodesk.domain.info_report import InfoReportSheet
+    from sencodesk.domain.letters import LetterSet
+    from sencodesk.reports.census_check import render_census_check
     from sencodesk.reports.chronology import render_chronology
     from sencodesk.reports.evidence_pack import render_evidence_pack
+    from sencodesk.reports.info_report import info_report_pdf
+    from sencodesk.reports.letters import letters_pdf
     from sencodesk.reports.passport import render_passports
     from sencodesk.reports.plan import render_plan_sheet
     from sencodesk.reports.provision_map import render_provision_map
@@ -43,6 +49,9 @@ def _register() -> None:
     render.register(documents.ProvisionMapSheet, render_provision_map)
     render.register(documents.OfstedPack, render_evidence_pack)
     render.register(documents.SubjectAccessSheet, render_subject_access)
+    render.register(CensusCheckSheet, render_census_check)
+    render.register(InfoReportSheet, lambda sheet: Rendered(info_report_pdf(sheet)))
+    render.register(LetterSet, lambda sheet: Rendered(letters_pdf(sheet)))
 
 
 _register()

@@ -18,7 +18,8 @@ from sencodesk.services.context import Desk
 from sencodesk.store.blobs import MAX_BYTES, BlobStore
 from sencodesk.store.tables import ContactLogEntry, Document, Pupil, StaffMember
 
-CONTACT_KINDS = ("parent meeting", "phone call", "email", "agency", "observation", "other")
+CONTACT_KINDS = ("parent meeting", "phone call", "email", "letter", "agency", "observation",
+                 "other")
 MAX_PHOTO = 5 * 1024 * 1024
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from sencodesk.domain import validation
+from sencodesk.domain import pictures, validation
 from sencodesk.domain.codes import Role, SchoolPhase
 from sencodesk.domain.errors import StoreError, ValidationError
 from sencodesk.domain.passport_contacts import ParentContact
@@ -38,6 +38,7 @@ def _info(school: School) -> SchoolInfo:
         lead_times={str(k): int(v) for k, v in json.loads(school.lead_times_json).items()},
         senco_contact=school.senco_contact,
         passport_parent_contact=school.passport_parent_contact,
+        address=school.address,
     )
 
 
@@ -71,6 +72,7 @@ def update(desk: Desk, info: SchoolInfo) -> None:
         local_authority=validation.text("local authority", info.local_authority, max_length=120),
         senco_contact=validation.text("SENCO contact", info.senco_contact, max_length=200),
         passport_parent_contact=parent_contact,
+        address=validation.text("address", info.address, max_length=400),
     )
     with desk.unit(Permission.EDIT_SCHOOL) as session:
         school = _row(session)
@@ -82,6 +84,7 @@ def update(desk: Desk, info: SchoolInfo) -> None:
         school.lead_times_json = json.dumps(cleaned.lead_times, sort_keys=True)
         school.senco_contact = cleaned.senco_contact
         school.passport_parent_contact = cleaned.passport_parent_contact
+        school.address = cleaned.address
         session.add(school)
         audit.record(session, desk.actor, "update", "school", entity_id=school.id,
                      changed=audit.changes(before, asdict(cleaned)))
@@ -143,3 +146,21 @@ def senco_name(desk: Desk) -> str:
             StaffMember.role == Role.SENCO.value, col(StaffMember.active).is_(True))
             .order_by(col(StaffMember.id))).first()
         return name or ""
+
+
+def logo(desk: Desk) -> bytes | None:
+    """The school's logo for the letterhead, if one is set."""
+    with desk.unit(Permission.READ_SCHOOL) as session:
+        return _row(session).logo
+
+
+def set_logo(desk: Desk, data: bytes | None) -> None:
+    """Set (a PNG or JPEG that decodes whole) or clear the letterhead's logo; audited."""
+    if data is not None:
+        pictures.check_photo(data, field="logo")
+    with desk.unit(Permission.EDIT_SCHOOL) as session:
+        school = _row(session)
+        school.logo = data
+        session.add(school)
+        audit.record(session, desk.actor, "update", "school", entity_id=school.id,
+                     summary="letterhead logo " + ("set" if data else "removed"))

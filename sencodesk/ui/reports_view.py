@@ -28,7 +28,7 @@ from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import MAX_CASES
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import evidence_pack, pupils, report_data
+from sencodesk.services import evidence_pack, info_report, pupils, report_data
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import heading
 from sencodesk.ui.date_field import DateField
@@ -74,6 +74,10 @@ DOCUMENTS = [
              frozenset({"pack"}),
              lambda desk, c: evidence_pack.evidence_pack(desk, anonymise=c.anonymise,
                                                          case_ids=c.case_ids)),
+    Document("SEN information report", "For the school's website: every heading Schedule 1 of "
+             "the SEND Regulations 2014 asks for, in the school's words, with this year's "
+             "figures (counts from 1 to 4 suppressed, no pupil named).", Permission.EXPORT,
+             frozenset({"info"}), lambda desk, _c: info_report.gather(desk)),
 ]
 
 
@@ -121,13 +125,16 @@ class ReportsView(QWidget):
         self.cases.itemChanged.connect(self._case_toggled)
         self.case_note = QLabel()
         self.case_note.setObjectName("hint")
+        self.edit_info_report = QPushButton(self.tr("&Write the report's words…"))
+        self.edit_info_report.clicked.connect(self._edit_info_report)
         options = QFormLayout()
         self.rows: dict[str, list[QWidget]] = {}
         for key, label, field in (("class", self.tr("&Class"), self.form),
                                   ("period", self.tr("&Period"), _wrap(period)),
                                   ("pack", "", self.anonymise),
                                   ("pack", self.tr("Case &sample"), self.case_search),
-                                  ("pack", "", self.cases), ("pack", "", self.case_note)):
+                                  ("pack", "", self.cases), ("pack", "", self.case_note),
+                                  ("info", "", self.edit_info_report)):
             caption = QLabel(label)
             caption.setBuddy(field)
             options.addRow(caption, field)
@@ -198,6 +205,12 @@ class ReportsView(QWidget):
         preview_document(self, document.title, lambda: document.gather(self.desk, choices),
                          filename=pdf_name(document.title, self.desk),
                          on_finished=lambda: self.preview.setEnabled(True))
+
+
+    def _edit_info_report(self) -> None:
+        from sencodesk.ui.info_report_editor import InfoReportEditor
+
+        InfoReportEditor(self.desk, self).exec()
 
 
 def _wrap(layout: QHBoxLayout) -> QWidget:

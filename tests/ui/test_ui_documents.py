@@ -40,7 +40,8 @@ def test_reports_screen_lists_what_the_role_may_make(qtbot: QtBot, demo_desk: De
     view = ReportsView(demo_desk)
     qtbot.addWidget(view)
     assert [d.title for d in view.documents] == [
-        "Passports for a class", "SEND register", "Costed provision map", "SEND evidence pack"]
+        "Passports for a class", "SEND register", "Costed provision map", "SEND evidence pack",
+        "SEN information report"]
     teacher = ReportsView(signed_in_as(demo_desk, Role.TEACHER))
     qtbot.addWidget(teacher)
     assert [d.title for d in teacher.documents] == ["Passports for a class"]

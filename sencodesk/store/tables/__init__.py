@@ -15,7 +15,7 @@ from sencodesk.store.tables.ehcp import (
     EhcpRequest,
 )
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
-from sencodesk.store.tables.school import School, StaffMember, TermDate
+from sencodesk.store.tables.school import InfoReportSection, School, StaffMember, TermDate
 from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
 from sencodesk.store.tables.support import (
     ApdrCycle,
@@ -40,6 +40,7 @@ __all__ = [
     "EhcpException",
     "EhcpMilestoneDone",
     "EhcpRequest",
+    "InfoReportSection",
     "Intervention",
     "NeedPeriod",
     "OutcomeProvisionLink",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
 
@@ -21,6 +22,19 @@ class School(SQLModel, table=True):
     senco_contact: str = Field(default="", max_length=200)
     #: Which parent/carer contact a passport shows: "none", "name" or "name and phone".
     passport_parent_contact: str = Field(default="none", max_length=20)
+    #: The postal address printed under the name on letters to parents (one line per line).
+    address: str = Field(default="", max_length=400)
+    #: The school's logo (PNG or JPEG) for the letterhead.
+    logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class InfoReportSection(SQLModel, table=True):
+    """A narrative section of the SEN information report as the school last wrote it, kept
+    from year to year (the figures are drawn fresh from the case file each time)."""
+
+    key: str = Field(primary_key=True, max_length=40)
+    text: str = Field(default="", max_length=8000)
+    updated_on: date | None = None
 
 
 class TermDate(SQLModel, table=True):

@@ -28,6 +28,8 @@ from sencodesk.services import deadlines, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui import looks
 from sencodesk.ui.common import heading, uk
+from sencodesk.ui.due.calendar_button import CalendarExport
+from sencodesk.ui.due.census_banner import CensusBanner
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("Due", "Pupil", "Year", "What", "Whose", "Status", "Rule")
@@ -91,11 +93,15 @@ class DueView(QWidget):
         top.addWidget(heading(self.tr("Due")), 1)
         top.addWidget(show_label)
         top.addWidget(self.show_combo)
+        self.calendar = CalendarExport(desk)
+        top.addWidget(self.calendar)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
+        self.census = CensusBanner(desk)
+        layout.addWidget(self.census)
         layout.addWidget(self._first_steps(desk))
         layout.addWidget(self.tree, 1)
         self.refresh()
@@ -128,6 +134,7 @@ class DueView(QWidget):
         return self.start
 
     def refresh(self) -> None:
+        self.census.refresh()
         self.show_items(deadlines.school_deadlines(self.desk), self.desk.today())
 
     def show_items(self, items: Sequence[DueItem], today: date) -> None:

@@ -79,6 +79,9 @@ class RegisterView(QWidget):
         self.print_button.setVisible(desk.actor.may(Permission.PRINT_PASSPORTS))
         self.new_button = QPushButton(self.tr("&New pupil…"))
         self.new_button.setVisible(desk.actor.may(Permission.EDIT_PUPILS))
+        self.letters_button = QPushButton(self.tr("&Letters to parents…"))
+        self.letters_button.setVisible(desk.actor.may(Permission.EXPORT)
+                                       and desk.actor.may(Permission.ADD_CONTACT))
         filters = QHBoxLayout()
         for widget in (self.search, self.status, self.need, self.year, self.form, self.overdue):
             filters.addWidget(widget)
@@ -86,6 +89,7 @@ class RegisterView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.counts, 1)
         actions.addWidget(self.print_button)
+        actions.addWidget(self.letters_button)
         actions.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("SEND register")))
@@ -100,6 +104,7 @@ class RegisterView(QWidget):
         self.overdue.toggled.connect(lambda on: self._filter(review_overdue=on))
         self.table.activated.connect(self._activated)
         self.print_button.clicked.connect(self._print_selected)
+        self.letters_button.clicked.connect(self._letters)
         self.new_button.clicked.connect(self.new_pupil_requested)
         self.refresh()
         for column, width in enumerate((250, 140, 60, 70, 70, 120, 70)):
@@ -142,6 +147,12 @@ class RegisterView(QWidget):
     def _print_selected(self) -> None:
         chosen = self.selected() or self.shown()
         self.print_passports_requested.emit([r.id for r in chosen])
+
+    def _letters(self) -> None:
+        from sencodesk.ui.register.letters import LettersDialog
+
+        chosen = self.selected() or self.shown()
+        LettersDialog(self.desk, [r.id for r in chosen], self).exec()
 
     def focus_search(self) -> None:
         self.search.setFocus()

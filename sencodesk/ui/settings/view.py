@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -38,6 +39,7 @@ from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.settings.accounts import AccountsBox
 from sencodesk.ui.settings.backups import BackupsBox
+from sencodesk.ui.settings.letterhead import LogoPicker
 from sencodesk.ui.settings.retention import RetentionBox
 from sencodesk.ui.table_model import Column, RecordTableModel
 
@@ -76,6 +78,11 @@ class SettingsView(QWidget):
         self.senco_contact.setPlaceholderText(self.tr("e.g. Ms Patel, ext. 214, in room S12"))
         self.parent_contact: ValueCombo[str] = ValueCombo(
             [(self.tr(c.label), c.value) for c in ParentContact])
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setPlaceholderText(self.tr("One line per line, as on the school's "
+                                                "letters"))
+        self.address.setMaximumHeight(self.address.fontMetrics().lineSpacing() * 5)
         form = QFormLayout()
         for label, widget in (
             (self.tr("School &name"), self.name),
@@ -87,10 +94,13 @@ class SettingsView(QWidget):
             (self.tr("&Auto-lock after"), self.autolock),
             (self.tr("How staff reach the SEN&CO"), self.senco_contact),
             (self.tr("Parent c&ontact on passports"), self.parent_contact),
+            (self.tr("A&ddress on letters"), self.address),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             widget.setEnabled(editable)
             form.addRow(label, widget)
+        self.logo = LogoPicker(desk)
+        form.addRow(self.tr("Logo on letters"), self.logo)
         self.message = error_label()
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("primary")
@@ -160,6 +170,7 @@ class SettingsView(QWidget):
         self.reports_lead.setValue(info.lead_times.get("request_reports", 0) // 7)
         self.senco_contact.setText(info.senco_contact)
         self.parent_contact.select(info.passport_parent_contact)
+        self.address.setPlainText(info.address)
         self.terms.set_records(school.terms(self.desk))
 
     def _edited(self) -> SchoolInfo:
@@ -177,6 +188,7 @@ class SettingsView(QWidget):
             lead_times=leads,
             senco_contact=self.senco_contact.text(),
             passport_parent_contact=self.parent_contact.value() or ParentContact.NONE.value,
+            address=self.address.toPlainText().strip(),
         )
 
     def has_unsaved_changes(self) -> bool:
