@@ -18,7 +18,7 @@ class DueItem:
     upn: str
     year_group: YearGroup
     milestone: Milestone
-    tab: str  # the pupil workspace tab that deals with it: "ehcp", "support", "passport"
+    tab: str  # the pupil workspace tab that deals with it: "ehcp", "support", "passport", "profile"
 
     @property
     def is_open(self) -> bool:

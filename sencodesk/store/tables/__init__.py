@@ -14,6 +14,12 @@ from sencodesk.store.tables.ehcp import (
     EhcpMilestoneDone,
     EhcpRequest,
 )
+from sencodesk.store.tables.inclusion import (
+    AttendanceTerm,
+    Exclusion,
+    PartTimeTimetable,
+    PupilContext,
+)
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
 from sencodesk.store.tables.school import School, StaffMember, TermDate
 from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
@@ -30,6 +36,7 @@ __all__ = [
     "Agency",
     "AnnualReview",
     "ApdrCycle",
+    "AttendanceTerm",
     "AuditEvent",
     "ContactLogEntry",
     "CycleOutcome",
@@ -40,12 +47,15 @@ __all__ = [
     "EhcpException",
     "EhcpMilestoneDone",
     "EhcpRequest",
+    "Exclusion",
     "Intervention",
     "NeedPeriod",
     "OutcomeProvisionLink",
     "ParentCarer",
+    "PartTimeTimetable",
     "PassportVersion",
     "Pupil",
+    "PupilContext",
     "School",
     "StaffMember",
     "StatusPeriod",
