@@ -171,7 +171,8 @@ def write_exclusion(session: Session, desk: Desk, pupil_id: int, kind: Exclusion
     before = {k: getattr(row, k) for k in values} if row else {}
     if before == values:
         return False
-    row = row or Exclusion(pupil_id=pupil_id, kind=kind.value, starts_on=starts_on, **values)
+    row = row or Exclusion(pupil_id=pupil_id, kind=kind.value, starts_on=starts_on,
+                           reason=code)
     row.days, row.reason = float(days), code
     session.add(row)
     audit.record(session, desk.actor, "update" if before else "create", "exclusion",
@@ -226,9 +227,9 @@ def write_part_time(session: Session, desk: Desk, pupil_id: int, starts_on: date
     before = {k: getattr(row, k) for k in values} if row else {}
     if before == values:
         return False
-    row = row or PartTimeTimetable(pupil_id=pupil_id, starts_on=starts_on, **values)
-    for key, value in values.items():
-        setattr(row, key, value)
+    row = row or PartTimeTimetable(pupil_id=pupil_id, starts_on=starts_on,
+                                   planned_end=planned_end, review_on=review_on)
+    row.planned_end, row.review_on, row.reason = planned_end, review_on, reason.strip()
     session.add(row)
     audit.record(session, desk.actor, "update" if before else "create", "part-time timetable",
                  pupil_id=pupil_id, summary=summary,
