@@ -4,7 +4,7 @@ with READ_SAFEGUARDING (SENCO, head) and are kept as they are when anyone else s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, fields, replace
 from datetime import date
 
@@ -55,15 +55,16 @@ def contexts(desk: Desk) -> dict[int, ContextFlags]:
                 for row in session.exec(select(PupilContext))}
 
 
-def write_context(session: Session, desk: Desk, pupil_id: int, flags: ContextFlags, *,
+def write_context(session: Session, desk: Desk, pupil_id: int, values: Mapping[str, bool], *,
                   summary: str) -> bool:
-    """Store ``flags`` (a None safeguarding flag keeps what is stored); audited; True if
+    """Set the flags named in ``values`` (the others keep what is stored); audited; True if
     anything changed."""
     row = session.get(PupilContext, pupil_id) or PupilContext(pupil_id=pupil_id)
     before = row.model_dump()
-    for name, value in asdict(flags).items():
-        if value is not None:
-            setattr(row, name, bool(value))
+    for name, value in values.items():
+        if name not in _FLAG_NAMES:
+            raise ValueError(f"no such flag: {name}")
+        setattr(row, name, bool(value))
     after = row.model_dump()
     if session.get(PupilContext, pupil_id) is not None and before == after:
         return False
@@ -83,7 +84,9 @@ def set_context(desk: Desk, pupil_id: int, flags: ContextFlags) -> None:
         flags = replace(flags, child_in_need=None, child_protection=None)
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupils.editable(session, pupil_id)
-        write_context(session, desk, pupil_id, flags, summary="context flags")
+        write_context(session, desk, pupil_id,
+                      {k: v for k, v in asdict(flags).items() if v is not None},
+                      summary="context flags")
 
 
 def _attendance(row: AttendanceTerm) -> AttendanceRecord:
