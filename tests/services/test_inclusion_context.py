@@ -3,6 +3,7 @@ and part-time timetable reviews on the Due list."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -89,3 +90,20 @@ def test_an_overdue_part_time_review_is_on_the_due_list_until_reviewed(desk: Des
     assert deadlines.school_deadlines(desk, overdue_only=True) == []
     inclusion.review_part_time(desk, timetable.id, ended_on=date(2026, 11, 20))
     assert all(i.milestone.id != "part_time_review" for i in deadlines.school_deadlines(desk))
+
+
+def test_a_passport_never_prints_child_in_need_or_protection(desk: Desk) -> None:
+    from pdf_checks import page_text
+
+    from sencodesk.domain.records import PassportContent
+    from sencodesk.reports import render
+    from sencodesk.services import passports, report_data
+
+    pid = add_pupil(desk)
+    inclusion.set_context(desk, pid, ContextFlags(child_in_need=True, child_protection=True,
+                                                  looked_after=True, eal=True))
+    passports.save(desk, pid, PassportContent(about_me="I like trains"))
+    text = " ".join(page_text(render(report_data.passport(desk, pid)).pdf)).casefold()
+    assert "i like trains" in text  # the passport was read back
+    for word in ("child in need", "protection", "safeguarding", "cin", "cp"):
+        assert not re.search(rf"\b{word}\b", text)
