@@ -19,6 +19,7 @@ from sencodesk.domain.evidence import (
     RegisterSummary,
     ReviewCompliance,
 )
+from sencodesk.domain.inclusion_figures import InclusionFigures
 from sencodesk.domain.provision_map import ProvisionMap
 from sencodesk.domain.records import (
     AuditRecord,
@@ -149,6 +150,7 @@ class OfstedPack:
     impact: tuple[InterventionImpact, ...]
     provision: ProvisionMap
     cases: tuple[CaseStudy, ...]
+    inclusion: InclusionFigures | None = None
 
 
 @dataclass(frozen=True)

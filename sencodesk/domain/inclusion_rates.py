@@ -119,11 +119,12 @@ def group_on(spans: Sequence[StatusSpan], day: date) -> SenStatus:
 def pupil_years(start_year: int, on_roll: Iterable[int],
                 spans: Mapping[int, Sequence[StatusSpan]],
                 attendance: Mapping[int, Sequence[AttendanceRecord]],
-                exclusions: Mapping[int, Sequence[ExclusionRecord]]) -> list[PupilYear]:
-    """Each pupil on roll in the academic year starting ``start_year``, in the group of
-    their SEN status on that year's spring census day, with that year's sessions and
-    suspensions."""
-    day = census_day(start_year)
+                exclusions: Mapping[int, Sequence[ExclusionRecord]], *,
+                day: date | None = None) -> list[PupilYear]:
+    """Each pupil of ``on_roll`` in the academic year starting ``start_year``, in the group of
+    their SEN status on ``day`` (that year's spring census day unless given: a year still
+    under way uses today), with that year's sessions and suspensions."""
+    day = day or census_day(start_year)
     first, last = date(start_year, 9, 1), date(start_year + 1, 8, 31)
     found = []
     for pid in on_roll:
