@@ -15,6 +15,9 @@ from sencodesk.domain.inclusion_rates import GROUPS, GroupRates
 #: the school could tell who they are (the DfE suppresses small numbers for the same reason).
 SMALL = 5
 FEWER = f"fewer than {SMALL}"
+#: What stands in for a rate that would give a small count away, and what it means.
+HIDDEN = "c"
+HIDDEN_NOTE = f"{HIDDEN}: not shown, as it is worked from a count under {SMALL}"
 
 
 def count_text(count: int, *, anonymised: bool) -> str:
@@ -28,7 +31,7 @@ def rate_text(rate: float | None, counts: Sequence[int], *, anonymised: bool,
     if rate is None:
         return "no data"
     if anonymised and any(0 < n < SMALL for n in counts):
-        return f"not shown ({FEWER})"
+        return HIDDEN
     return f"{rate:.1f}{unit}"
 
 

@@ -14,6 +14,7 @@ from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.inclusion import academic_year_label
 from sencodesk.domain.inclusion_figures import (
     FEWER,
+    HIDDEN_NOTE,
     InclusionFigures,
     YearRates,
     count_text,
@@ -42,16 +43,17 @@ def _sub(text: str, size: float) -> Flowable:
                                    45 * mm)
 
 
-def _cells(values: list[str], size: float) -> list[Flowable | str]:
+def _cells(values: list[str], size: float, text_columns: int = 1) -> list[Flowable | str]:
+    """A row: the first ``text_columns`` cells left-aligned, figures right."""
     s = theme.styles(size)
-    return [Paragraph(markup(values[0]), s.cell),
-            *(Paragraph(markup(v), s.cell_right) for v in values[1:])]
+    return [Paragraph(markup(v), s.cell if i < text_columns else s.cell_right)
+            for i, v in enumerate(values)]
 
 
-def _head(labels: list[str], size: float) -> list[Flowable | str]:
+def _head(labels: list[str], size: float, text_columns: int = 1) -> list[Flowable | str]:
     s = theme.styles(size)
-    return [Paragraph(labels[0], s.cell_head),
-            *(Paragraph(label, s.cell_head_right) for label in labels[1:])]
+    return [Paragraph(label, s.cell_head if i < text_columns else s.cell_head_right)
+            for i, label in enumerate(labels)]
 
 
 def _row(year: YearRates, rates: GroupRates, anonymised: bool) -> list[str]:
@@ -89,7 +91,8 @@ def inclusion_section(figures: InclusionFigures, size: float) -> list[Flowable]:
         "How pupils with SEND attend, and how often they are suspended or permanently "
         "excluded, beside pupils not on the SEND register, for this academic year so far and "
         "the two before. " + (f"Anonymised: any count under five is shown as \u201c{FEWER}\u201d "
-                              "and a rate worked from one is not shown." if anonymised else ""),
+                              "and a rate worked from one is not shown." if anonymised
+                              else ""),
         s.body)]
     story += [Paragraph(markup(rule), s.muted) for rule in (
         ATTENDANCE_RULE, PERSISTENT_ABSENCE_RULE, EXCLUSION_RATE_RULE)]
@@ -98,8 +101,10 @@ def inclusion_section(figures: InclusionFigures, size: float) -> list[Flowable]:
                    "Suspensions", "Per 100", "Permanent exclusions", "Per 100"], size)]
     rows += [_cells(_row(year, year.of(group), anonymised), size)
              for year in figures.years for group in GROUPS]
-    story.append(KeepTogether(theme.grid(rows, [None, 16 * mm, 22 * mm, 24 * mm, 22 * mm,
+    story.append(KeepTogether(theme.grid(rows, [None, 16 * mm, 22 * mm, 22 * mm, 25 * mm,
                                                 15 * mm, 24 * mm, 15 * mm])))
+    if anonymised:
+        story.append(Paragraph(HIDDEN_NOTE, s.muted))
     story += [_sub("Part-time timetables in force", size), Paragraph(PART_TIME_RULE, s.muted)]
     timetables, overdue = figures.part_time, figures.overdue_reviews
     count = partial(count_text, anonymised=anonymised)
@@ -108,14 +113,14 @@ def inclusion_section(figures: InclusionFigures, size: float) -> list[Flowable]:
         f"{count(overdue)} with the review date passed.", s.body))
     if timetables and not anonymised:
         table = [_head(["Pupil", "Year", "Status", "From", "Planned end", "Review", "Reason"],
-                       size)]
+                       size, text_columns=7)]
         table += [_cells([p.pupil, p.year_group.short, p.status.value, uk_date(p.starts_on),
                           uk_date(p.planned_end),
                           uk_date(p.review_on) + (" (overdue)" if p.overdue(figures.today)
-                                                  else ""), p.reason], size)
+                                                  else ""), p.reason], size, text_columns=7)
                   for p in timetables]
-        story.append(theme.grid(table, [None, 12 * mm, 13 * mm, 20 * mm, 22 * mm, 30 * mm,
-                                        40 * mm]))
+        story.append(theme.grid(table, [None, 12 * mm, 16 * mm, 23 * mm, 24 * mm, 26 * mm,
+                                        42 * mm]))
     story += [_sub("Disadvantaged pupils with SEND", size), Paragraph(
         "Pupils on roll today. Disadvantaged: eligible for the pupil premium, on free school "
         "meals, looked after or previously looked after.", s.muted)]
