@@ -39,7 +39,7 @@ def test_the_page_shows_rates_and_opens_a_pupil_on_part_time(qtbot: QtBot, desk:
     assert _cell(view, "Attendance", "2026/27 E") == "95.0%"
     assert _cell(view, "Suspensions", "2025/26 E") == "1"
     assert view.part_time.rowCount() == 1
-    assert view.part_time.index(0, 6).data() == "review overdue"
+    assert view.part_time.index(0, 2).data() == "review overdue"
     table = view.part_time_view
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(view.part_time.index(0, 0)).center())

@@ -23,7 +23,7 @@ from sencodesk.domain.inclusion_rates import (
 )
 from sencodesk.services import inclusion_figures
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import heading, table_view
+from sencodesk.ui.common import fit_columns, heading, table_view
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -58,6 +58,10 @@ def measures(figures: InclusionFigures) -> list[Measure]:
                                 for group in GROUPS)) for name, show in MEASURES]
 
 
+_GROUP_NAMES = {SenStatus.SUPPORT: "K: SEN support", SenStatus.EHCP: "E: EHC plan",
+                SenStatus.NONE: "N: not on the register"}
+
+
 def _value(record: Measure, index: int) -> str:
     return record.values[index]
 
@@ -78,16 +82,16 @@ class InclusionView(QWidget):
         self.rates.set_records(measures(self.figures))
         today = self.figures.today
         self.part_time = RecordTableModel[PartTimeInForce]([
-            Column("Pupil", lambda p: p.pupil), Column("Year", lambda p: p.year_group.short),
+            # who, and when the review is (and whether it has passed), before the rest
+            Column("Pupil", lambda p: p.pupil), Column("Review", lambda p: p.review_on),
+            Column("", lambda p: "review overdue" if p.overdue(today) else ""),
+            Column("Year", lambda p: p.year_group.short),
             Column("Status", lambda p: p.status.value), Column("From", lambda p: p.starts_on),
             Column("Planned end", lambda p: p.planned_end),
-            Column("Review", lambda p: p.review_on),
-            Column("", lambda p: "review overdue" if p.overdue(today) else ""),
             Column("Reason", lambda p: p.reason)], self)
         self.part_time.set_records(self.figures.part_time)
         self.disadvantage = RecordTableModel[Disadvantage]([
-            Column("Group", lambda d: d.group.label if d.group is not SenStatus.NONE
-                   else "Not on the register"),
+            Column("Group", lambda d: _GROUP_NAMES[d.group]),
             Column("Pupils", lambda d: d.pupils),
             Column("Disadvantaged", lambda d: d.disadvantaged),
             Column("FSM", lambda d: d.fsm),
@@ -109,11 +113,13 @@ class InclusionView(QWidget):
         inner = QVBoxLayout(timetables)
         inner.addWidget(self.part_time_view)
         groups = QGroupBox(self.tr("Disadvantaged pupils, on roll today"))
-        QVBoxLayout(groups).addWidget(table_view(self.disadvantage,
-                                                 self.tr("Disadvantaged pupils")))
+        self.disadvantage_view = table_view(self.disadvantage, self.tr("Disadvantaged pupils"))
+        QVBoxLayout(groups).addWidget(self.disadvantage_view)
+        for view in (self.rates_view, self.part_time_view, self.disadvantage_view):
+            fit_columns(view)
         bottom = QHBoxLayout()
-        bottom.addWidget(timetables, 3)
-        bottom.addWidget(groups, 2)
+        bottom.addWidget(timetables, 1)
+        bottom.addWidget(groups, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Inclusion")))
         layout.addWidget(QLabel(self.tr(
