@@ -15,9 +15,11 @@ from sencodesk.store.tables.ehcp import (
     EhcpRequest,
 )
 from sencodesk.store.tables.inclusion import (
+    AssessmentScore,
     AttendanceTerm,
     Exclusion,
     PartTimeTimetable,
+    ProvisionMeasure,
     PupilContext,
 )
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
@@ -36,6 +38,7 @@ __all__ = [
     "Agency",
     "AnnualReview",
     "ApdrCycle",
+    "AssessmentScore",
     "AttendanceTerm",
     "AuditEvent",
     "ContactLogEntry",
@@ -54,6 +57,7 @@ __all__ = [
     "ParentCarer",
     "PartTimeTimetable",
     "PassportVersion",
+    "ProvisionMeasure",
     "Pupil",
     "PupilContext",
     "School",

@@ -57,3 +57,33 @@ class PupilContext(SQLModel, table=True):
     eal: bool = False
     child_in_need: bool = False
     child_protection: bool = False
+
+
+class AssessmentScore(SQLModel, table=True):
+    """A test result: standardised score, percentile rank, or a reading or spelling age in
+    months."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=14)
+    test_name: str = Field(max_length=120)
+    assessed_on: date
+    value: float
+    assessor: str = Field(default="", max_length=120)
+
+
+class ProvisionMeasure(SQLModel, table=True):
+    """The entry and exit measure of an intervention in one support plan. Kept by plan and
+    intervention, not by provision row: a plan's provisions are rewritten whole on each edit."""
+
+    __table_args__ = (UniqueConstraint("cycle_id", "intervention_id", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="apdrcycle.id", index=True, ondelete="CASCADE")
+    intervention_id: int = Field(foreign_key="intervention.id", ondelete="CASCADE")
+    kind: str = Field(max_length=14)
+    test_name: str = Field(max_length=120)
+    entry_value: float
+    entry_on: date
+    exit_value: float | None = None
+    exit_on: date | None = None
