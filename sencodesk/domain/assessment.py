@@ -84,10 +84,21 @@ class MeasuredImpact:
     score_change: float | None  # average change in standardised score
     reading_ratio_gain: float | None
     spelling_ratio_gain: float | None
+    #: how many complete measures each average is worked from
+    counts: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def too_few(self) -> bool:
         return self.pupils < MIN_PUPILS
+
+
+def figure_text(value: float | None, count: int, *, places: int = 1) -> str:
+    """A measured-impact figure, or why there is none."""
+    if count == 0:
+        return "not measured"
+    if value is None:
+        return f"too few pupils ({count})"
+    return f"{value:+.{places}f}" if places == 1 else f"{value:.{places}f}"
 
 
 def measured_impact(measures: Iterable[Measure]) -> MeasuredImpact:
@@ -103,8 +114,8 @@ def measured_impact(measures: Iterable[Measure]) -> MeasuredImpact:
                  for m in done if m.kind is kind]
         return [g for g in found if g is not None]
 
-    return MeasuredImpact(
-        len({m.pupil_id for m in done}),
-        average([(m.exit_value or 0) - m.entry_value for m in done
-                 if m.kind is ScoreKind.STANDARDISED]),
-        average(gains(ScoreKind.READING_AGE)), average(gains(ScoreKind.SPELLING_AGE)))
+    changes = [(m.exit_value or 0) - m.entry_value for m in done
+               if m.kind is ScoreKind.STANDARDISED]
+    reading, spelling = gains(ScoreKind.READING_AGE), gains(ScoreKind.SPELLING_AGE)
+    return MeasuredImpact(len({m.pupil_id for m in done}), average(changes), average(reading),
+                          average(spelling), (len(changes), len(reading), len(spelling)))
