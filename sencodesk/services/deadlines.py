@@ -144,7 +144,8 @@ def school_deadlines(
     for timetable in inclusion.part_time(desk, ids):
         if timetable.pupil_id in rows and timetable.in_force(today):
             items += _items(rows[timetable.pupil_id],
-                            [clock.part_time_review(timetable.review_on, today=today)], "profile")
+                            [clock.part_time_review(timetable.review_on, today=today)],
+                            "inclusion")
     if desk.actor.may(Permission.READ_EHCP):
         for pid, requests in ehcp.requests_for(desk, ids).items():
             if pid not in rows:

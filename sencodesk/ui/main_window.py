@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         from sencodesk.ui.inclusion.view import InclusionView
 
         view = InclusionView(self.desk)
-        view.pupil_activated.connect(lambda pid: self.open_pupil(pid, "profile"))
+        view.pupil_activated.connect(lambda pid: self.open_pupil(pid, "inclusion"))
         return view
 
     def _register(self) -> QWidget:

@@ -83,7 +83,7 @@ def test_an_overdue_part_time_review_is_on_the_due_list_until_reviewed(desk: Des
     inclusion.add_part_time(desk, pid, date(2026, 10, 1), date(2026, 12, 18),
                             date(2026, 11, 12), "medical: reintegration after surgery")
     (item,) = deadlines.school_deadlines(desk, overdue_only=True)
-    assert (item.pupil_id, item.tab, item.milestone.due) == (pid, "profile", date(2026, 11, 12))
+    assert (item.pupil_id, item.tab, item.milestone.due) == (pid, "inclusion", date(2026, 11, 12))
     assert "Working together to improve school attendance" in item.milestone.rule
     (timetable,) = inclusion.part_time(desk)
     inclusion.review_part_time(desk, timetable.id, next_review_on=date(2026, 12, 3))

@@ -45,7 +45,7 @@ def test_the_page_shows_rates_and_opens_a_pupil_on_part_time(qtbot: QtBot, desk:
                      pos=table.visualRect(view.part_time.index(0, 0)).center())
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert main.workspace is not None and main.workspace.pupil_id == ids["Trelawney"]
-    assert main.workspace.tabs.currentWidget() is main.workspace.by_name["profile"]
+    assert main.workspace.tabs.currentWidget() is main.workspace.by_name["inclusion"]
 
 
 def test_a_teacher_has_no_inclusion_page(qtbot: QtBot, desk: Desk) -> None:

@@ -41,7 +41,6 @@ from sencodesk.ui.common import (
 )
 from sencodesk.ui.form_dialog import FormDialog, combo
 from sencodesk.ui.pupil import leaving
-from sencodesk.ui.pupil.inclusion_box import InclusionBox
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 PHOTO_SIZE = 132
@@ -163,8 +162,6 @@ class ProfileTab(QWidget):
                 button.clicked.connect(action)
                 inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(box, number // 2, number % 2)
-        self.inclusion = InclusionBox(desk, pupil_id, editable=self.editable)
-        grid.addWidget(self.inclusion, 2, 0, 1, 2)
         layout = QHBoxLayout(self)
         layout.addWidget(left, 2)
         layout.addLayout(grid, 5)
