@@ -251,6 +251,8 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
                     sessions_per_week=per_week, weeks=weeks, group_size=group))
             b.add("provisions", planned)
             b.s.flush()
+            b.counts["measures and scores"] = b.counts.get("measures and scores", 0) \
+                + demo_inclusion.add_measures(b.s, pid, cycle, item)
             if area in SUITS.get(item.name, ()):  # meant for this need: its outcomes
                 for outcome in outcomes:
                     b.add("outcome links", OutcomeProvisionLink(

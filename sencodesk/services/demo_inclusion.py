@@ -14,11 +14,21 @@ from functools import cache
 
 from sqlmodel import Session
 
+from sencodesk.domain.assessment import ScoreKind
 from sencodesk.domain.clock.calendar import is_working_day
 from sencodesk.domain.codes import NeedType, SenStatus
 from sencodesk.domain.inclusion import ExclusionKind, Term
 from sencodesk.services.demo_terms import half_terms
-from sencodesk.store.tables import AttendanceTerm, Exclusion, PartTimeTimetable, PupilContext
+from sencodesk.store.tables import (
+    ApdrCycle,
+    AssessmentScore,
+    AttendanceTerm,
+    Exclusion,
+    Intervention,
+    PartTimeTimetable,
+    ProvisionMeasure,
+    PupilContext,
+)
 
 #: Mean share of sessions missed, suspensions a year, and the chances of each flag, by group.
 _ABSENCE = {SenStatus.NONE: 0.065, SenStatus.SUPPORT: 0.080, SenStatus.EHCP: 0.085}
@@ -95,5 +105,41 @@ def add_context(session: Session, pid: int, status: SenStatus, need: NeedType | 
             review_on=max(starts + timedelta(weeks=2),
                           today + timedelta(days=rng.randrange(-7, 28))),
             reason=rng.choice(_PART_TIME_REASONS)))
+    session.add_all(rows)
+    return len(rows)
+
+
+#: Literacy interventions measured by reading age and standardised score, with a typical
+#: ratio gain for each (months of reading age gained per month of the programme).
+MEASURED = {"Lexia reading programme": 1.8, "Toe by Toe": 2.4, "Precision teaching": 1.4}
+
+
+def add_measures(session: Session, pid: int, cycle: ApdrCycle, intervention: Intervention,
+                 ) -> int:
+    """Entry measures for a literacy intervention in a plan, exit measures once the plan is
+    reviewed, and the same results as the pupil's assessment scores; return rows written."""
+    typical = MEASURED.get(intervention.name)
+    if typical is None or cycle.id is None or intervention.id is None:
+        return 0
+    rng = random.Random(cycle.id * 104729 + intervention.id)
+    entry_on = cycle.starts_on + timedelta(days=rng.randrange(0, 6))
+    exit_on = cycle.reviewed_on
+    age = rng.randrange(84, 126)
+    score = rng.randrange(70, 88)
+    months = (exit_on - entry_on).days / (365.25 / 12) if exit_on else 0
+    exits = {ScoreKind.READING_AGE: (age, round(age + months * rng.gauss(typical, 0.5))),
+             ScoreKind.STANDARDISED: (score, score + round(rng.gauss(4, 3)))}
+    rows: list[object] = []
+    for kind, (first, last) in exits.items():
+        rows.append(ProvisionMeasure(
+            cycle_id=cycle.id, intervention_id=intervention.id, kind=kind.value,
+            test_name="NGRT", entry_value=first, entry_on=entry_on,
+            exit_value=last if exit_on else None, exit_on=exit_on))
+        rows.append(AssessmentScore(pupil_id=pid, kind=kind.value, test_name="NGRT",
+                                    assessed_on=entry_on, value=first, assessor="Demo SENCO"))
+        if exit_on:
+            rows.append(AssessmentScore(pupil_id=pid, kind=kind.value, test_name="NGRT",
+                                        assessed_on=exit_on, value=last,
+                                        assessor="Demo SENCO"))
     session.add_all(rows)
     return len(rows)
