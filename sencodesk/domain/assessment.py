@@ -86,6 +86,8 @@ class MeasuredImpact:
     spelling_ratio_gain: float | None
     #: how many complete measures each average is worked from
     counts: tuple[int, int, int] = (0, 0, 0)
+    #: pupils with an entry measure still waiting for their exit measure
+    awaiting: int = 0
 
     @property
     def too_few(self) -> bool:
@@ -104,6 +106,7 @@ def figure_text(value: float | None, count: int, *, places: int = 1) -> str:
 def measured_impact(measures: Iterable[Measure]) -> MeasuredImpact:
     """Averages over the pupils with both measures; each average is None when fewer than
     MIN_PUPILS pupils have that measure."""
+    measures = list(measures)
     done = [m for m in measures if m.complete]
 
     def average(values: list[float]) -> float | None:
@@ -117,5 +120,7 @@ def measured_impact(measures: Iterable[Measure]) -> MeasuredImpact:
     changes = [(m.exit_value or 0) - m.entry_value for m in done
                if m.kind is ScoreKind.STANDARDISED]
     reading, spelling = gains(ScoreKind.READING_AGE), gains(ScoreKind.SPELLING_AGE)
-    return MeasuredImpact(len({m.pupil_id for m in done}), average(changes), average(reading),
-                          average(spelling), (len(changes), len(reading), len(spelling)))
+    pupils = {m.pupil_id for m in done}
+    return MeasuredImpact(len(pupils), average(changes), average(reading), average(spelling),
+                          (len(changes), len(reading), len(spelling)),
+                          len({m.pupil_id for m in measures if not m.complete} - pupils))

@@ -97,7 +97,8 @@ class ProvisionView(QWidget):
         right_layout.addWidget(table_view(self.by_pupil, self.tr("Cost by pupil")), 1)
         self.impact = RecordTableModel[tuple[str, MeasuredImpact]]([
             Column("Intervention", lambda x: x[0]),
-            Column("Pupils measured", lambda x: x[1].pupils),
+            Column("Pupils measured", lambda x: f"{x[1].pupils}" + (
+                f" ({x[1].awaiting} awaiting exit)" if x[1].awaiting else "")),
             Column("Standardised score change",
                    lambda x: figure_text(x[1].score_change, x[1].counts[0])),
             Column("Reading ratio gain",
