@@ -63,6 +63,8 @@ class _Builder:
         self.counts: dict[str, int] = {}
         self.history_years = 3
         self.half_terms: list[tuple[date, date]] = []
+        #: each pupil's last literacy results, so the next plan's entry measure follows on
+        self.literacy: dict[int, tuple[date, float, float]] = {}
 
     def add(self, label: str, *rows: object) -> None:
         self.s.add_all(rows)
@@ -252,7 +254,7 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
             b.add("provisions", planned)
             b.s.flush()
             b.counts["measures and scores"] = b.counts.get("measures and scores", 0) \
-                + demo_inclusion.add_measures(b.s, pid, cycle, item)
+                + demo_inclusion.add_measures(b.s, pid, cycle, item, b.literacy)
             if area in SUITS.get(item.name, ()):  # meant for this need: its outcomes
                 for outcome in outcomes:
                     b.add("outcome links", OutcomeProvisionLink(

@@ -14,7 +14,7 @@ from functools import cache
 
 from sqlmodel import Session
 
-from sencodesk.domain.assessment import ScoreKind
+from sencodesk.domain.assessment import DAYS_A_MONTH, ScoreKind
 from sencodesk.domain.clock.calendar import is_working_day
 from sencodesk.domain.codes import NeedType, SenStatus
 from sencodesk.domain.inclusion import ExclusionKind, Term
@@ -115,22 +115,32 @@ MEASURED = {"Lexia reading programme": 1.8, "Toe by Toe": 2.4, "Precision teachi
 
 
 def add_measures(session: Session, pid: int, cycle: ApdrCycle, intervention: Intervention,
-                 ) -> int:
+                 progress: dict[int, tuple[date, float, float]]) -> int:
     """Entry measures for a literacy intervention in a plan, exit measures once the plan is
-    reviewed, and the same results as the pupil's assessment scores; return rows written."""
+    reviewed, and the same results as the pupil's assessment scores; return rows written.
+    ``progress`` carries each pupil's last reading age and score from plan to plan, so their
+    results follow on rather than jump about."""
     typical = MEASURED.get(intervention.name)
     if typical is None or cycle.id is None or intervention.id is None:
         return 0
     rng = random.Random(cycle.id * 104729 + intervention.id)
     entry_on = cycle.starts_on + timedelta(days=rng.randrange(0, 6))
     exit_on = cycle.reviewed_on
-    age = rng.randrange(84, 126)
-    score = rng.randrange(70, 88)
-    months = (exit_on - entry_on).days / (365.25 / 12) if exit_on else 0
-    exits = {ScoreKind.READING_AGE: (age, round(age + months * rng.gauss(typical, 0.5))),
-             ScoreKind.STANDARDISED: (score, score + round(rng.gauss(4, 3)))}
+    last_on, age, score = progress.get(pid, (entry_on, rng.randrange(84, 120),
+                                             rng.randrange(70, 86)))
+    # between programmes a reading age grows with time (a ratio gain of about 1)
+    age += max(0.0, (entry_on - last_on).days / DAYS_A_MONTH)
     rows: list[object] = []
-    for kind, (first, last) in exits.items():
+    results = {ScoreKind.READING_AGE: (round(age), round(age)),
+               ScoreKind.STANDARDISED: (round(score), round(score))}
+    if exit_on:
+        months = (exit_on - entry_on).days / DAYS_A_MONTH
+        exit_age = age + months * max(0.3, rng.gauss(typical, 0.5))
+        exit_score = min(score + rng.gauss(2, 2), 105)
+        results = {ScoreKind.READING_AGE: (round(age), round(exit_age)),
+                   ScoreKind.STANDARDISED: (round(score), round(exit_score))}
+        progress[pid] = (exit_on, exit_age, exit_score)
+    for kind, (first, last) in results.items():
         rows.append(ProvisionMeasure(
             cycle_id=cycle.id, intervention_id=intervention.id, kind=kind.value,
             test_name="NGRT", entry_value=first, entry_on=entry_on,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +44,14 @@ class InclusionTab(QWidget):
         self.desk, self.pupil_id = desk, pupil_id
         self.context = InclusionBox(desk, pupil_id,
                                     editable=desk.actor.may(Permission.EDIT_PUPILS))
+        # a splitter shares the height by proportion: the context's tables are short lists,
+        # the chart needs room to be read
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.context)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.context, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.split)
         self.scores = RecordTableModel[ScoreRecord]([
             Column("Date", lambda s: s.assessed_on), Column("Test", lambda s: s.test_name),
             Column("Kind", lambda s: s.kind.value), Column("Score", _shown),
@@ -75,7 +82,9 @@ class InclusionTab(QWidget):
         row = QHBoxLayout(box)
         row.addLayout(left, 1)
         row.addLayout(right, 1)
-        layout.addWidget(box, 1)
+        self.split.addWidget(box)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
         self.load()
 
     def load(self) -> None:
@@ -95,6 +104,7 @@ class InclusionTab(QWidget):
             return
         x_axis, y_axis = QDateTimeAxis(), QValueAxis()
         x_axis.setFormat("MM/yyyy")
+        y_axis.setLabelFormat("%d")
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         tests = sorted({s.test_name for s in found})
