@@ -52,8 +52,9 @@ def register(sub: common.Subparsers) -> None:
         "pupil per row named by UPN: attendance per term (academic year, term, possible and "
         "attended sessions, authorised and unauthorised absence), suspensions and permanent "
         "exclusions (type, start date, days or sessions, DfE reason code), part-time timetables "
-        "(start, planned end, review date, reason) or flags (pupil premium, FSM, looked after, "
-        "previously looked after, EAL, child in need, child protection: Y or N). Shows what "
+        "(start, planned end, review date, reason), flags (pupil premium, FSM, looked after, "
+        "previously looked after, EAL, child in need, child protection: Y or N) or scores "
+        "(test, date, kind, score: ages in months or as 8y 5m, assessed by). Shows what "
         "would change first; nothing is written until you confirm, and then all of it is.")
     context.add_argument("kind", choices=[k.value for k in ContextKind], metavar="KIND",
                          help=", ".join(k.value for k in ContextKind))

@@ -4,6 +4,7 @@ standardised score, and the ratio gain for reading and spelling ages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,37 @@ class ScoreKind(StrEnum):
     @property
     def is_age(self) -> bool:
         return self in (ScoreKind.READING_AGE, ScoreKind.SPELLING_AGE)
+
+    @classmethod
+    def parse(cls, text: str, *, field: str = "kind") -> ScoreKind:
+        cleaned = text.strip().casefold()
+        for kind, names in _KIND_NAMES.items():
+            if cleaned in names:
+                return kind
+        raise ValidationError(field, f"{text!r} is not a kind of score (standardised, "
+                              "percentile, reading age or spelling age)")
+
+
+_KIND_NAMES = {
+    ScoreKind.STANDARDISED: ("standardised", "standardised score", "standardized", "ss", "sas"),
+    ScoreKind.PERCENTILE: ("percentile", "percentile rank", "pr", "centile"),
+    ScoreKind.READING_AGE: ("reading age", "ra"),
+    ScoreKind.SPELLING_AGE: ("spelling age", "sa"),
+}
+_AGE = re.compile(r"(\d{1,2})\s*y(?:ears?)?\s*(\d{1,2})\s*m(?:onths?)?")
+
+
+def parse_value(kind: ScoreKind, text: str, *, field: str = "score") -> float:
+    """A score as a number; an age as months, from "101" or "8y 5m"."""
+    cleaned = text.strip().casefold()
+    found = _AGE.fullmatch(cleaned) if kind.is_age else None
+    try:
+        value = int(found[1]) * 12 + int(found[2]) if found else float(cleaned)
+    except ValueError:
+        raise ValidationError(field, f"{text!r} is not a score" + (
+            " (an age is in months, or written like 8y 5m)" if kind.is_age else "")) from None
+    check_score(kind, value, field=field)
+    return value
 
 
 _RANGES = {ScoreKind.STANDARDISED: (40, 160, "a standardised score is from 40 to 160"),

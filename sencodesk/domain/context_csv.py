@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from sencodesk.domain import upn as upns
+from sencodesk.domain.assessment import ScoreKind, parse_value
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.inclusion import (
     FLAG_LABELS,
@@ -42,11 +43,13 @@ class ContextKind(StrEnum):
     EXCLUSIONS = "exclusions"
     PART_TIME = "part-time"
     FLAGS = "flags"
+    SCORES = "scores"
 
     @property
     def label(self) -> str:
         return {"attendance": "attendance per term", "exclusions": "suspensions and exclusions",
-                "part-time": "part-time timetables", "flags": "pupil flags"}[self.value]
+                "part-time": "part-time timetables", "flags": "pupil flags",
+                "scores": "assessment scores"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,16 @@ class FlagsEntry:
     values: tuple[tuple[str, bool], ...]
 
 
-Entry = AttendanceRecord | ExclusionEntry | PartTimeEntry | FlagsEntry
+@dataclass(frozen=True)
+class ScoreEntry:
+    kind: ScoreKind
+    test_name: str
+    assessed_on: date
+    value: float
+    assessor: str
+
+
+Entry = AttendanceRecord | ExclusionEntry | PartTimeEntry | FlagsEntry | ScoreEntry
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,8 @@ class ContextRow:
             return (self.upn, entry.starts_on, entry.kind)
         if isinstance(entry, PartTimeEntry):
             return (self.upn, entry.starts_on)
+        if isinstance(entry, ScoreEntry):
+            return (self.upn, entry.test_name.casefold(), entry.assessed_on, entry.kind)
         return (self.upn,)
 
 
@@ -139,12 +153,20 @@ ALIASES: dict[ContextKind, dict[str, tuple[str, ...]]] = {
         "child_in_need": ("child in need", "cin"),
         "child_protection": ("child protection", "cp", "child protection plan"),
     },
+    ContextKind.SCORES: {
+        "upn": _UPN, "test": ("test", "test name", "assessment"),
+        "date": ("date", "assessed on", "test date", "date of test"),
+        "kind": ("kind", "measure", "score type", "type"),
+        "score": ("score", "result", "value"),
+        "assessor": ("assessor", "assessed by", "tester"),
+    },
 }
 REQUIRED: dict[ContextKind, tuple[str, ...]] = {
     ContextKind.ATTENDANCE: ("upn", "year", "term", "possible", "attended"),
     ContextKind.EXCLUSIONS: ("upn", "kind", "start", "reason"),
     ContextKind.PART_TIME: ("upn", "start", "planned_end", "review"),
     ContextKind.FLAGS: ("upn",),
+    ContextKind.SCORES: ("upn", "test", "date", "kind", "score"),
 }
 #: The columns this program writes for each kind: its own files read back with no mapping.
 PRESETS: dict[str, dict[str, str]] = {"sencodesk": {}}
@@ -152,7 +174,8 @@ LABELS = {"upn": "UPN", "year": "Academic year", "term": "Term", "possible": "Po
           "attended": "Attended", "authorised": "Authorised absence",
           "unauthorised": "Unauthorised absence", "kind": "Type", "start": "Start date",
           "days": "Days", "sessions": "Sessions", "reason": "Reason",
-          "planned_end": "Planned end", "review": "Review date", **FLAG_LABELS}
+          "planned_end": "Planned end", "review": "Review date", "test": "Test",
+          "date": "Date", "score": "Score", "assessor": "Assessed by", **FLAG_LABELS}
 
 
 def _count(text: str, column: str, row: int) -> int:
@@ -206,9 +229,17 @@ def _part_time(cell: Cell, name: Callable[[str], str], row: int) -> PartTimeEntr
     return PartTimeEntry(starts_on, planned_end, review_on, cell("reason"))
 
 
+def _score(cell: Cell, name: Callable[[str], str], row: int) -> ScoreEntry:
+    kind = ScoreKind.parse(cell("kind"), field=name("kind"))
+    if not cell("test"):
+        raise ValidationError(name("test"), "is missing", row=row)
+    return ScoreEntry(kind, cell("test"), parse_date(cell("date"), row=row, column=name("date")),
+                      parse_value(kind, cell("score"), field=name("score")), cell("assessor"))
+
+
 _BUILDERS: dict[ContextKind, Callable[[Cell, Callable[[str], str], int], Entry]] = {
     ContextKind.ATTENDANCE: _attendance, ContextKind.EXCLUSIONS: _exclusion,
-             ContextKind.PART_TIME: _part_time}
+    ContextKind.PART_TIME: _part_time, ContextKind.SCORES: _score}
 
 
 def parse(kind: ContextKind, data: bytes, mapping: str | Mapping[str, str] | None = None,

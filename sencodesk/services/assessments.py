@@ -7,10 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from sencodesk.domain.assessment import Measure, MeasuredImpact, ScoreKind, check_score
 from sencodesk.domain.assessment import measured_impact as impact_of
+from sencodesk.domain.context_csv import ScoreEntry
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import audit, pupils
@@ -28,25 +29,43 @@ class ScoreRecord:
     assessor: str
 
 
-def add_score(desk: Desk, pupil_id: int, kind: ScoreKind, test_name: str, assessed_on: date,
-              value: float, assessor: str = "") -> int:
-    """Record a test result (ages in months); audited."""
-    check_score(kind, value, field="value")
-    if not test_name.strip():
+def write_score(session: Session, desk: Desk, pupil_id: int, entry: ScoreEntry, *,
+                summary: str) -> bool:
+    """Add a test result, or correct the one of that test, kind and day; audited; True if
+    anything changed."""
+    check_score(entry.kind, entry.value, field="value")
+    if not entry.test_name.strip():
         raise ValidationError("test_name", "name the test (e.g. NGRT, York Assessment of "
                               "Reading for Comprehension)")
-    if assessed_on > desk.today():
+    if entry.assessed_on > desk.today():
         raise ValidationError("assessed_on", "cannot be in the future")
+    row = next((r for r in session.exec(select(AssessmentScore).where(
+        AssessmentScore.pupil_id == pupil_id, AssessmentScore.kind == entry.kind.value,
+        AssessmentScore.assessed_on == entry.assessed_on))
+        if r.test_name.casefold() == entry.test_name.strip().casefold()), None)
+    before = row.model_dump() if row else {}
+    row = row or AssessmentScore(pupil_id=pupil_id, kind=entry.kind.value, test_name="",
+                                 assessed_on=entry.assessed_on, value=entry.value)
+    row.test_name, row.value = entry.test_name.strip(), entry.value
+    row.assessor = entry.assessor.strip()
+    if before and before == row.model_dump():
+        return False
+    session.add(row)
+    session.flush()
+    audit.record(session, desk.actor, "update" if before else "create", "assessment score",
+                 entity_id=row.id, pupil_id=pupil_id, summary=summary,
+                 changed=audit.changes(before, row.model_dump()))
+    return True
+
+
+def add_score(desk: Desk, pupil_id: int, kind: ScoreKind, test_name: str, assessed_on: date,
+              value: float, assessor: str = "") -> None:
+    """Record a test result (ages in months); audited."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
         pupils.editable(session, pupil_id)
-        row = AssessmentScore(pupil_id=pupil_id, kind=kind.value, test_name=test_name.strip(),
-                              assessed_on=assessed_on, value=value, assessor=assessor.strip())
-        session.add(row)
-        session.flush()
-        audit.record(session, desk.actor, "create", "assessment score", entity_id=row.id,
-                     pupil_id=pupil_id, summary=f"{test_name.strip()} {kind.value}")
-        assert row.id is not None
-        return row.id
+        write_score(session, desk, pupil_id,
+                    ScoreEntry(kind, test_name, assessed_on, value, assessor),
+                    summary=f"{test_name.strip()} {kind.value}")
 
 
 def scores_of(desk: Desk, pupil_id: int) -> list[ScoreRecord]:

@@ -1,5 +1,6 @@
 """Importing inclusion context (attendance, suspensions and exclusions, part-time timetables,
-flags) from an MIS CSV export: a preview first, then all or nothing, as the pupil import.
+flags, assessment scores) from an MIS CSV export: a preview first, then all or nothing, as
+the pupil import.
 
 ``preview`` writes nothing. ``apply`` writes every new and changed record in one transaction;
 importing the same file again finds everything unchanged.
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session, select
 
+from sencodesk.domain.assessment import ScoreKind
 from sencodesk.domain.context_csv import (
     ContextKind,
     ContextRow,
@@ -20,14 +22,16 @@ from sencodesk.domain.context_csv import (
     FlagsEntry,
     ParsedContext,
     PartTimeEntry,
+    ScoreEntry,
     parse,
 )
 from sencodesk.domain.inclusion import AttendanceRecord, ExclusionKind, Term
 from sencodesk.domain.mis_csv import RowError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit, inclusion
+from sencodesk.services import assessments, audit, inclusion
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
+    AssessmentScore,
     AttendanceTerm,
     Exclusion,
     PartTimeTimetable,
@@ -77,6 +81,11 @@ def _stored(session: Session, kind: ContextKind, ids: dict[str, int],
         for p in session.exec(select(PartTimeTimetable)):
             found[(upn_of.get(p.pupil_id), p.starts_on)] = PartTimeEntry(
                 p.starts_on, p.planned_end, p.review_on, p.reason)
+    elif kind is ContextKind.SCORES:
+        for r in session.exec(select(AssessmentScore)):
+            score = ScoreKind(r.kind)
+            found[(upn_of.get(r.pupil_id), r.test_name.casefold(), r.assessed_on, score)] = \
+                ScoreEntry(score, r.test_name, r.assessed_on, r.value, r.assessor)
     else:
         for c in session.exec(select(PupilContext)):
             found[(upn_of.get(c.pupil_id),)] = c
@@ -86,6 +95,9 @@ def _stored(session: Session, kind: ContextKind, ids: dict[str, int],
 def _same(stored: object, entry: object) -> bool:
     if isinstance(stored, PupilContext) and isinstance(entry, FlagsEntry):
         return all(getattr(stored, name) == value for name, value in entry.values)
+    if isinstance(stored, ScoreEntry) and isinstance(entry, ScoreEntry):
+        # a test named in another case is the same test
+        return replace(stored, test_name=entry.test_name) == entry
     return stored == entry
 
 
@@ -132,6 +144,8 @@ def _write(session: Session, desk: Desk, pupil_id: int, row: ContextRow) -> None
     elif isinstance(entry, PartTimeEntry):
         inclusion.write_part_time(session, desk, pupil_id, entry.starts_on, entry.planned_end,
                                   entry.review_on, entry.reason, summary=summary)
+    elif isinstance(entry, ScoreEntry):
+        assessments.write_score(session, desk, pupil_id, entry, summary=summary)
     else:
         inclusion.write_context(session, desk, pupil_id, dict(entry.values), summary=summary)
 

@@ -90,3 +90,24 @@ def test_only_those_who_import_may(desk: Desk) -> None:
     head = signed_in_as(desk, Role.HEAD)
     with pytest.raises(PermissionDenied):
         context_import.preview(head, ContextKind.FLAGS, b"UPN,FSM\n")
+
+
+def test_scores_import_with_ages_written_either_way(desk: Desk) -> None:
+    from sencodesk.domain.assessment import ScoreKind
+    from sencodesk.services import assessments
+
+    pid = add_pupil(desk)
+    upn = _upn(desk, pid)
+    data = (f"UPN,Test,Date,Kind,Score,Assessed by\n"
+            f"{upn},NGRT,08/09/2026,Reading age,8y 5m,J. Okafor\n"
+            f"{upn},NGRT,08/09/2026,SAS,84,J. Okafor\n"
+            f"{upn},NGRT,08/09/2026,SAS,184,J. Okafor\n"
+            f"{upn},NGRT,08/09/2026,Maths age,8y 5m,J. Okafor\n").encode()
+    plan = context_import.preview(desk, ContextKind.SCORES, data)
+    assert [(e.row, e.message.split(":")[0]) for e in plan.rejected] == [(4, "Score"),
+                                                                        (5, "Kind")]
+    context_import.apply(desk, plan)
+    assert [(s.kind, s.value) for s in assessments.scores_of(desk, pid)] == [
+        (ScoreKind.READING_AGE, 101), (ScoreKind.STANDARDISED, 84)]
+    again = context_import.preview(desk, ContextKind.SCORES, data.replace(b"NGRT", b"ngrt"))
+    assert (again.writes, len(again.unchanged)) == (0, 2)
