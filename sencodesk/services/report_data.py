@@ -27,6 +27,7 @@ from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.passport_contacts import ParentContact, passport_contacts
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import (
+    assessments,
     audit,
     cycles,
     deadlines,
@@ -171,4 +172,5 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
     record_export(desk, "provision map",
                   summary=f"provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y} exported")
     return ProvisionMapSheet(
-        meta(desk, f"Provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y}"), found)
+        meta(desk, f"Provision map {starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y}"), found,
+        tuple(assessments.measured_impact(desk, starts_on=starts_on, ends_on=ends_on)))

@@ -53,3 +53,23 @@ def test_measured_impact_per_intervention_survives_a_plan_edit(desk: Desk) -> No
     with pytest.raises(ValidationError, match="after the entry"):
         assessments.set_measure(desk, plans[0], lexia, ScoreKind.READING_AGE, "NGRT", 96, END,
                                 100, START)
+
+
+def test_the_printed_provision_map_has_measured_impact(desk: Desk) -> None:
+    from pdf_checks import page_text
+
+    from sencodesk.reports import render
+    from sencodesk.services import report_data
+
+    lexia = interventions.add(desk, interventions.InterventionFields("Lexia"))
+    toe = interventions.add(desk, interventions.InterventionFields("Toe by Toe"))
+    for n, intervention in enumerate([lexia] * 5 + [toe]):
+        cid = cycles.create(desk, add_pupil(desk), _plan(intervention))
+        assessments.set_measure(desk, cid, intervention, ScoreKind.READING_AGE, "NGRT", 96,
+                                START, 102 + 2 * (n % 5), END)
+    sheet = report_data.provision_map(desk, starts_on=date(2026, 9, 1),
+                                      ends_on=date(2027, 8, 31))
+    text = " ".join(" ".join(page_text(render(sheet).pdf)).split())
+    assert "Measured impact" in text and "months gained" in text
+    assert "Lexia 5 not measured 4.11 not measured" in text
+    assert "Toe by Toe 1 not measured too few pupils (1) not measured" in text
