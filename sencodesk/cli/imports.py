@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
+from sencodesk.domain.context_csv import ContextKind
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import PRESETS
 
@@ -44,6 +45,27 @@ def register(sub: common.Subparsers) -> None:
     ctf.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
     ctf.add_argument("--yes", action="store_true", help="import without asking (for scripts)")
     ctf.set_defaults(func=run_ctf)
+    context = kinds.add_parser(
+        "context", parents=[common.signed_in_options()],
+        help="attendance, suspensions, part-time timetables or pupil flags from an MIS CSV",
+        description="Read one kind of inclusion context from a CSV exported from the MIS, a "
+        "pupil per row named by UPN: attendance per term (academic year, term, possible and "
+        "attended sessions, authorised and unauthorised absence), suspensions and permanent "
+        "exclusions (type, start date, days or sessions, DfE reason code), part-time timetables "
+        "(start, planned end, review date, reason), flags (pupil premium, FSM, looked after, "
+        "previously looked after, EAL, child in need, child protection: Y or N) or scores "
+        "(test, date, kind, score: ages in months or as 8y 5m, assessed by). Shows what "
+        "would change first; nothing is written until you confirm, and then all of it is.")
+    context.add_argument("kind", choices=[k.value for k in ContextKind], metavar="KIND",
+                         help=", ".join(k.value for k in ContextKind))
+    context.add_argument("file", type=Path, metavar="FILE")
+    context.add_argument("--dry-run", action="store_true",
+                         help="show the preview, change nothing")
+    context.add_argument("--yes", action="store_true", help="import without asking")
+    context.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
+                         help="read the column HEADER as FIELD (e.g. 'Pupil UPN=upn'); "
+                         "repeat for each unusual header")
+    context.set_defaults(func=run_context)
 
 
 def _read(path: Path) -> bytes:
@@ -80,21 +102,51 @@ def _confirm_and_apply(args: argparse.Namespace, preview: Callable[[Desk], Impor
         if args.dry_run or not plan.writes:
             print("Nothing was changed." if args.dry_run else "Nothing to import.")
             return 0
-        if not args.yes:
-            if not sys.stdin.isatty():
-                print("sencodesk: add --yes to import without a question.", file=sys.stderr)
-                return 1
-            left_out = (f", leaving out the {len(plan.rejected)} rejected (listed above)"
-                        if plan.rejected else "")
-            answer = input(f"Import {len(plan.new)} new and {len(plan.updated)} updated "
-                           f"pupils{left_out}? [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                print("Nothing was changed.")
-                return 1
+        if not _confirmed(args, f"{len(plan.new)} new and {len(plan.updated)} updated pupils",
+                          len(plan.rejected)):
+            return 1
         result = mis_import.apply(desk, plan)
     print(f"Imported: {result.created} new and {result.updated} updated pupils.")
     if plan.rejected:
         print(f"Left out: {len(plan.rejected)} rejected {unit}"
               f"{'s' if len(plan.rejected) != 1 else ''} (listed above); fix them in the file "
               "and import it again.")
+    return 0
+
+
+def _confirmed(args: argparse.Namespace, what: str, rejected: int) -> bool:
+    """--yes, or the person at the terminal says yes."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        print("sencodesk: add --yes to import without a question.", file=sys.stderr)
+        return False
+    left_out = f", leaving out the {rejected} rejected (listed above)" if rejected else ""
+    if input(f"Import {what}{left_out}? [y/N] ").strip().lower() in ("y", "yes"):
+        return True
+    print("Nothing was changed.")
+    return False
+
+
+def run_context(args: argparse.Namespace) -> int:
+    from sencodesk.services import context_import
+
+    mapping = {}
+    for pair in args.column:
+        header, sep, field = pair.partition("=")
+        if not sep:
+            raise ValidationError("column", f"{pair!r} should be HEADER=FIELD")
+        mapping[header.strip()] = field.strip()
+    data = _read(args.file)
+    with common.signed_in(args) as desk:
+        plan = context_import.preview(desk, ContextKind(args.kind), data, mapping=mapping)
+        for line in context_import.describe(plan):
+            print(line)
+        if args.dry_run or not plan.writes:
+            print("Nothing was changed." if args.dry_run else "Nothing to import.")
+            return 0
+        if not _confirmed(args, f"{plan.writes} records", len(plan.rejected)):
+            return 1
+        written = context_import.apply(desk, plan)
+    print(f"Imported {written} record{'' if written == 1 else 's'}.")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sencodesk.domain.assessment import MeasuredImpact
 from sencodesk.domain.chronology import ChronologyEvent
 from sencodesk.domain.clock import Milestone
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
@@ -19,6 +20,7 @@ from sencodesk.domain.evidence import (
     RegisterSummary,
     ReviewCompliance,
 )
+from sencodesk.domain.inclusion_figures import InclusionFigures
 from sencodesk.domain.provision_map import ProvisionMap
 from sencodesk.domain.records import (
     AuditRecord,
@@ -110,6 +112,8 @@ class RegisterSheet:
 class ProvisionMapSheet:
     meta: DocumentMeta
     map: ProvisionMap
+    #: per intervention, from entry and exit measures (empty when none were taken)
+    measured: tuple[tuple[str, MeasuredImpact], ...] = ()
 
 
 #: The most pupils an evidence pack's case sample may hold.
@@ -149,6 +153,7 @@ class OfstedPack:
     impact: tuple[InterventionImpact, ...]
     provision: ProvisionMap
     cases: tuple[CaseStudy, ...]
+    inclusion: InclusionFigures | None = None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ class DueItem:
     upn: str
     year_group: YearGroup
     milestone: Milestone
-    tab: str  # the pupil workspace tab that deals with it: "ehcp", "support", "passport"
+    #: the pupil workspace tab that deals with it: "ehcp", "support", "passport", "inclusion"
+    tab: str
 
     @property
     def is_open(self) -> bool:

@@ -142,11 +142,13 @@ def parse_date(text: str, *, row: int, column: str) -> date:
 IGNORE = ""  # a mapping to this field name means "do not read this column"
 
 
-def _columns(header: list[str], mapping: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
+def _columns(header: list[str], mapping: Mapping[str, str],
+             aliases: Mapping[str, tuple[str, ...]] = ALIASES,
+             ) -> tuple[dict[str, int], list[str]]:
     """Field -> column index. Columns the mapping names are taken as it says (to a field, or
-    to IGNORE); the usual names fill in the fields and columns it leaves out."""
+    to IGNORE); the usual names (``aliases``) fill in the fields and columns it leaves out."""
     chosen = {k.strip().casefold(): v for k, v in mapping.items()}
-    usual = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+    usual = {alias: name for name, names in aliases.items() for alias in names}
     titles = [title.strip().casefold() for title in header]
     found: dict[str, int] = {}
     for index, title in enumerate(titles):

@@ -25,6 +25,7 @@ class Permission(StrEnum):
     READ_CONTACTS = "read the contact log"
     READ_DOCUMENTS = "read documents"
     READ_CONFIDENTIAL = "read confidential documents"
+    READ_SAFEGUARDING = "read child in need and child protection flags"
     EDIT_DOCUMENTS = "attach documents"
     PRINT_PASSPORTS = "print passports"
     EXPORT = "export reports and data"
@@ -41,7 +42,7 @@ _P = Permission
 _READ_ALL = {
     _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_SUPPORT, _P.READ_EHCP, _P.READ_CONTACTS,
     _P.READ_DOCUMENTS, _P.READ_CONFIDENTIAL, _P.PRINT_PASSPORTS, _P.EXPORT, _P.READ_AUDIT,
-    _P.VERIFY_AUDIT, _P.READ_SCHOOL,
+    _P.VERIFY_AUDIT, _P.READ_SCHOOL, _P.READ_SAFEGUARDING,
 }  # fmt: skip
 
 _TEACHER = {

@@ -1,6 +1,7 @@
 """The SEND evidence pack for Ofsted and governors: cover, contents, the register with charts,
-the graduated approach, EHCP timeliness, intervention impact, cost against budget and a case
-sample. Every chart has its numbers beside it in words or a table."""
+the graduated approach, EHCP timeliness, intervention impact, cost against budget, inclusion
+(attendance, suspensions, part-time timetables) and a case sample. Every chart has its
+numbers beside it in words or a table."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from sencodesk.domain.evidence import EhcpTimeliness, RegisterSummary, ReviewCom
 from sencodesk.domain.review_duties import StepCount
 from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.case_sample import case_study
+from sencodesk.reports.inclusion_section import inclusion_section
 from sencodesk.reports.provision_map import budget_caveat, budget_gauge, intervention_table
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
 
@@ -38,8 +40,10 @@ def render_evidence_pack(pack: OfstedPack) -> Rendered:
     story += _ehcp(pack.timeliness)
     story += _impact(pack)
     story += _cost(pack)
+    if pack.inclusion is not None:
+        story += [_section("6. Inclusion"), *inclusion_section(pack.inclusion, BODY_SIZE)]
     if pack.cases:
-        story += [PageBreak(), _section("6. Case sample")]
+        story += [PageBreak(), _section(f"{7 if pack.inclusion else 6}. Case sample")]
         s = theme.styles(BODY_SIZE)
         story.append(Paragraph(
             "Pupils chosen by the school to show the graduated approach in practice"

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from sencodesk.domain import funding
+from sencodesk.domain.assessment import MIN_PUPILS, RATIO_GAIN_RULE, figure_text
 from sencodesk.domain.documents import ProvisionMapSheet
 from sencodesk.domain.provision_map import ProvisionMap
 from sencodesk.reports import charts, pages, theme
@@ -28,6 +29,12 @@ def render_provision_map(sheet: ProvisionMapSheet) -> Rendered:
               Paragraph("By intervention", s.h2), intervention_table(found),
               CondPageBreak(40 * mm), Paragraph("By pupil", s.h2),
               Paragraph(_THRESHOLD_NOTE, s.muted), Spacer(1, 2 * mm), _pupil_table(found)]
+    if sheet.measured:
+        story += [CondPageBreak(40 * mm), Paragraph("Measured impact", s.h2),
+                  Paragraph(markup(f"From the entry and exit measures of plans running in the "
+                                   f"period. {RATIO_GAIN_RULE}; 1.0 is the progress of time "
+                                   f"alone. An average needs {MIN_PUPILS} pupils measured."),
+                            s.muted), Spacer(1, 2 * mm), _measured_table(sheet)]
     return Rendered(pages.build_pdf(sheet.meta, story, subject="Costed provision map"))
 
 
@@ -64,6 +71,25 @@ def budget_gauge(found: ProvisionMap) -> Flowable:
 
 def budget_caveat() -> Flowable:
     return Paragraph(markup(funding.BUDGET_CAVEAT), theme.styles(BODY_SIZE).muted)
+
+
+def _measured_table(sheet: ProvisionMapSheet) -> Flowable:
+    s = theme.styles(BODY_SIZE)
+    right = s.cell_head_right
+    rows: list[list[Flowable | str]] = [[
+        Paragraph("Intervention", s.cell_head), Paragraph("Pupils measured", right),
+        Paragraph("Standardised score change", right), Paragraph("Reading ratio gain", right),
+        Paragraph("Spelling ratio gain", right)]]
+    for name, impact in sheet.measured:
+        waiting = f" ({impact.awaiting} awaiting exit)" if impact.awaiting else ""
+        rows.append([Paragraph(markup(name), s.cell),
+                     Paragraph(f"{impact.pupils:,}{waiting}", s.cell_right),
+                     Paragraph(figure_text(impact.score_change, impact.counts[0]), s.cell_right),
+                     Paragraph(figure_text(impact.reading_ratio_gain, impact.counts[1],
+                                           places=2), s.cell_right),
+                     Paragraph(figure_text(impact.spelling_ratio_gain, impact.counts[2],
+                                           places=2), s.cell_right)])
+    return theme.grid(rows, [None, 30 * mm, 30 * mm, 28 * mm, 28 * mm])
 
 
 def intervention_table(found: ProvisionMap) -> Flowable:

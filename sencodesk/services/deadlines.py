@@ -20,7 +20,7 @@ from sencodesk.domain.due import DueItem
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PupilRow, SchoolInfo
-from sencodesk.services import cycles, ehcp, passports, pupils, school
+from sencodesk.services import cycles, ehcp, inclusion, passports, pupils, school
 from sencodesk.services.context import Desk, composite
 
 OPEN_REQUEST_OUTCOMES = frozenset(o for o in RequestOutcome if o.still_open)
@@ -141,6 +141,11 @@ def school_deadlines(
         if pid in rows and rows[pid].status is not SenStatus.NONE:
             items += _items(rows[pid], [clock.passport_review(passport.written_on, today=today)],
                             "passport")
+    for timetable in inclusion.part_time(desk, ids):
+        if timetable.pupil_id in rows and timetable.in_force(today):
+            items += _items(rows[timetable.pupil_id],
+                            [clock.part_time_review(timetable.review_on, today=today)],
+                            "inclusion")
     if desk.actor.may(Permission.READ_EHCP):
         for pid, requests in ehcp.requests_for(desk, ids).items():
             if pid not in rows:

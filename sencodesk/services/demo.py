@@ -17,7 +17,7 @@ from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, Y
 from sencodesk.domain.errors import Conflict
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import audit
+from sencodesk.services import audit, demo_inclusion
 from sencodesk.services import pupils as pupils_service
 from sencodesk.services.context import Desk
 from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, SUITS, VOICES
@@ -63,6 +63,8 @@ class _Builder:
         self.counts: dict[str, int] = {}
         self.history_years = 3
         self.half_terms: list[tuple[date, date]] = []
+        #: each pupil's last literacy results, so the next plan's entry measure follows on
+        self.literacy: dict[int, tuple[date, float, float]] = {}
 
     def add(self, label: str, *rows: object) -> None:
         self.s.add_all(rows)
@@ -150,6 +152,7 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
         else SenStatus.NONE
     if status is SenStatus.NONE:
         _sen(b, pupil, SenStatus.NONE, (), joined)
+        _context(b, pid, status, None, joined)
         return
     table = E_NEEDS if status is SenStatus.EHCP else K_NEEDS
     primary = b.pick_need(table)
@@ -162,6 +165,7 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
     if status is SenStatus.EHCP:
         plan_issued = joined - timedelta(days=rng.randrange(30, 900))
     _sen(b, pupil, status, tuple(needs), joined)
+    _context(b, pid, status, primary, joined)
     for name in rng.sample(AGENCIES, rng.choice((0, 1, 1, 2))):
         b.add("agencies", Agency(pupil_id=pid, name=name, started_on=joined))
     _passports(b, pid, joined)
@@ -170,6 +174,13 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
         _ehcp(b, pid, plan_issued)
     elif rng.random() < 0.06:
         _open_request(b, pid)
+
+
+def _context(b: _Builder, pid: int, status: SenStatus, need: NeedType | None,
+             joined: date) -> None:
+    written = demo_inclusion.add_context(b.s, pid, status, need, joined, today=b.today,
+                                         start_year=_academic_start(b.today))
+    b.counts["inclusion records"] = b.counts.get("inclusion records", 0) + written
 
 
 def _sen(b: _Builder, pupil: Pupil, status: SenStatus, needs: tuple[NeedType, ...],
@@ -242,6 +253,8 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
                     sessions_per_week=per_week, weeks=weeks, group_size=group))
             b.add("provisions", planned)
             b.s.flush()
+            b.counts["measures and scores"] = b.counts.get("measures and scores", 0) \
+                + demo_inclusion.add_measures(b.s, pid, cycle, item, b.literacy)
             if area in SUITS.get(item.name, ()):  # meant for this need: its outcomes
                 for outcome in outcomes:
                     b.add("outcome links", OutcomeProvisionLink(

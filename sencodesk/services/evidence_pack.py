@@ -7,32 +7,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import col
-
 from sencodesk.domain import evidence
 from sencodesk.domain.anonymise import scrubber
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.clock.calendar import months_after
-from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import MAX_CASES, CaseStudy, OfstedPack
 from sencodesk.domain.errors import ValidationError
-from sencodesk.domain.evidence import StatusSpan
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import CycleRecord, PupilRow
 from sencodesk.services import (
     cycles,
     deadlines,
     ehcp,
+    inclusion_figures,
     passports,
     provision_map,
     pupils,
     records_log,
     report_data,
     school,
+    sen_history,
 )
 from sencodesk.services.context import Desk, composite
-from sencodesk.store.tables import Pupil, StatusPeriod
 
 CASE_CYCLES = 3
 ScrubFn = Callable[[str], str]
@@ -59,7 +55,7 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
     if missing:
         raise ValidationError("case", "a pupil chosen for the case sample has left or does "
                               "not exist")
-    spans = _status_spans(desk)
+    spans = sen_history.status_spans(desk)
     # the figures look back twelve months (older history is not read) and take in everyone
     # supported in that time, including pupils who have since come off the register or left
     by_pupil = cycles.cycles_for_pupils(desk, None,
@@ -89,6 +85,7 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
             (c for found in by_pupil.values() for c in found), today),
         provision=provision_map.provision_map(desk, starts_on=year_starts, ends_on=year_ends),
         cases=tuple(_case(desk, rows[pid], anonymise, today) for pid in chosen),
+        inclusion=inclusion_figures.figures(desk, anonymise=anonymise),
     )
     report_data.record_export(
         desk, "evidence pack",
@@ -99,24 +96,6 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
                                   summary="case sample in the SEND evidence pack"
                                   + (" (anonymised)" if anonymise else ""))
     return pack
-
-
-def _status_spans(desk: Desk) -> list[StatusSpan]:
-    """Every pupil's status history, as far as it falls while they were at this school."""
-    with desk.unit(Permission.READ_PUPILS) as session:
-        found = session.execute(
-            select(col(StatusPeriod.pupil_id), col(StatusPeriod.status),
-                   col(StatusPeriod.starts_on), col(StatusPeriod.ends_on),
-                   col(Pupil.joined_on), col(Pupil.left_on))
-            .join(Pupil, col(Pupil.id) == col(StatusPeriod.pupil_id)))
-        spans = (StatusSpan(pid, SenStatus(status), starts, ends).while_here(joined, left)
-                 for pid, status, starts, ends, joined, left in found)
-        return [span for span in spans if span is not None]
-
-
-def _secret(desk: Desk) -> bytes:
-    """A key for anonymous codes: stable for this school, useless to anyone without it."""
-    return desk.secret("sencodesk anonymous pupil codes")
 
 
 def _case(desk: Desk, row: PupilRow, anonymise: bool, today: date) -> CaseStudy:
@@ -132,7 +111,7 @@ def _case(desk: Desk, row: PupilRow, anonymise: bool, today: date) -> CaseStudy:
                          row.year_group, row.status, needs, support_me, tuple(newest),
                          past_year)
     detail = pupils.get(desk, row.id)
-    code = evidence.anonymous_code(_secret(desk), row.id)
+    code = evidence.anonymous_code(sen_history.anonymity_secret(desk), row.id)
     names = {row.forename, row.surname, detail.legal_forename, detail.legal_surname,
              detail.preferred_forename, detail.preferred_surname,
              *(parent.name for parent in detail.parents)}

@@ -28,6 +28,7 @@ from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.passport_contacts import ParentContact, passport_contacts
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import (
+    assessments,
     audit,
     cycles,
     deadlines,
@@ -172,4 +173,5 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
     record_export(desk, "provision map",
                   summary=f"provision map {uk(starts_on)} to {uk(ends_on)} exported")
     return ProvisionMapSheet(
-        meta(desk, f"Provision map {uk(starts_on)} to {uk(ends_on)}"), found)
+        meta(desk, f"Provision map {uk(starts_on)} to {uk(ends_on)}"), found,
+        tuple(assessments.measured_impact(desk, starts_on=starts_on, ends_on=ends_on)))

@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
             from sencodesk.ui.provision.view import ProvisionView
 
             found.append((self.tr("Provision"), lambda: ProvisionView(self.desk)))
+        if may(Permission.READ_PUPILS) and may(Permission.EXPORT):
+            found.append((self.tr("Inclusion"), self._inclusion))
         if may(Permission.EXPORT) or may(Permission.PRINT_PASSPORTS):
             from sencodesk.ui.reports_view import ReportsView
 
@@ -141,6 +143,13 @@ class MainWindow(QMainWindow):
         view.pupil_activated.connect(self.open_pupil)
         view.import_requested.connect(self.import_pupils)
         view.new_pupil_requested.connect(self.new_pupil)
+        return view
+
+    def _inclusion(self) -> QWidget:
+        from sencodesk.ui.inclusion.view import InclusionView
+
+        view = InclusionView(self.desk)
+        view.pupil_activated.connect(lambda pid: self.open_pupil(pid, "inclusion"))
         return view
 
     def _register(self) -> QWidget:

@@ -80,3 +80,24 @@ def test_ctf_import_then_export(school: None, tmp_path: Path,
     hostile.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CTfile/>')
     assert main(["import", "ctf", str(hostile), "--yes"]) == 1
     assert "refused unread" in capsys.readouterr().err
+
+
+def test_context_import_with_a_mapped_column(school: None, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    pupils = tmp_path / "pupils.csv"
+    pupils.write_text("UPN,Surname,Forename,DOB,Year\nB801200005001,Adeyemi,Tunde,01/03/2014,7\n",
+                      encoding="utf-8")
+    assert main(["import", "pupils", str(pupils), "--yes"]) == 0
+    file = tmp_path / "exclusions.csv"
+    file.write_text("Pupil,Type,Start,Days,Reason\nB801200005001,Suspension,06/10/2026,2,VA\n"
+                    "B801200005001,Suspension,07/10/2026,1,XY\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", "context", "exclusions", str(file), "--column", "Pupil=upn",
+                 "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new, 0 updated, 0 unchanged, 1 rejected." in out
+    assert "Rejected: row 3: Reason: 'XY' is not a DfE exclusion reason code" in out
+    assert "Imported 1 record." in out
+    assert main(["import", "context", "exclusions", str(file), "--column", "Pupil=upn",
+                 "--dry-run"]) == 0
+    assert "0 new, 0 updated, 1 unchanged, 1 rejected." in capsys.readouterr().out

@@ -114,13 +114,14 @@ def test_evidence_pack_has_every_section_charts_and_named_cases(demo_desk: Desk)
     _well_formed(pdf)
     pages = page_text(pdf)
     text = _text(pdf)
-    assert "Contents" in pages[1] and "6. Case sample" in pages[1]
+    assert "Contents" in pages[1] and "7. Case sample" in pages[1]
     for heading in ("SEND EVIDENCE PACK", "At a glance", "1. The SEND register", "By primary need",
                     "Trend across census days", "2. The graduated approach",
                     "3. EHC plans: the school's duties and the local authority's",
                     "What the school controls", "What the local authority must do",
                     "Review report sent within 2 weeks of the meeting", "4. Intervention impact",
-                    "5. Provision cost against budget", "6. Case sample"):
+                    "5. Provision cost against budget", "6. Inclusion",
+                    "Part-time timetables in force", "7. Case sample"):
         assert heading in text, heading
     for pid in cases:
         row = pupils.get(demo_desk, pid).row

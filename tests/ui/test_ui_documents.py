@@ -84,7 +84,7 @@ def test_evidence_pack_case_sample_is_capped_at_six_and_anonymised(
     qtbot.mouseClick(view.preview, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     text = _text(shown[0][0])
-    assert "SEND EVIDENCE PACK" in text and "6. Case sample" in text
+    assert "SEND EVIDENCE PACK" in text and "7. Case sample" in text
     for pid in view.chosen_cases():
         assert pupils.get(demo_desk, pid).row.upn not in text
 

@@ -183,8 +183,8 @@ def test_a_teacher_sees_no_ehcp_tab_and_no_accounts(qtbot: QtBot, demo_desk: Des
     main.open_pupil(register.model.everyone[0].id)
     workspace = main.workspace
     assert isinstance(workspace, PupilWorkspace)
-    assert set(workspace.by_name) == {"profile", "passport", "support", "contacts",
-                                      "documents"}
+    assert set(workspace.by_name) == {"profile", "inclusion", "passport", "support",
+                                      "contacts", "documents"}
     teacher.close()
 
 

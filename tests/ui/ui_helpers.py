@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -41,6 +42,8 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.setCurrentIndex(index)
     elif isinstance(widget, QSpinBox):
         widget.setValue(value)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(value)
     elif isinstance(value, dict):  # a row of several widgets: its parts by attribute name
         for part, part_value in value.items():
             set_value(getattr(widget, part), part_value)

@@ -4,7 +4,12 @@
 """
 
 from sencodesk.domain.clock.annual_review import annual_review_timeline
-from sencodesk.domain.clock.apdr import apdr_review, passport_review, reviews_this_year_warning
+from sencodesk.domain.clock.apdr import (
+    apdr_review,
+    part_time_review,
+    passport_review,
+    reviews_this_year_warning,
+)
 from sencodesk.domain.clock.appeal import appeal_deadline
 from sencodesk.domain.clock.calendar import academic_year_bounds, academic_year_of
 from sencodesk.domain.clock.ehcp import ehcp_timeline
@@ -39,6 +44,7 @@ __all__ = [
     "appeal_deadline",
     "ehcp_timeline",
     "look_of",
+    "part_time_review",
     "passport_review",
     "phase_transfer",
     "reviews_this_year_warning",

@@ -53,3 +53,9 @@ def passport_review(written_on: date, *, today: date, reviewed_on: date | None =
     return make("passport_review", label("passport_review"),
                 months_after(written_on, every_months), citation("passport_review"),
                 today=today, done_on=reviewed_on)
+
+
+def part_time_review(review_on: date, *, today: date) -> Milestone:
+    """The next review of a part-time timetable in force, on the date the school set."""
+    return make("part_time_review", label("part_time_review"), review_on,
+                citation("part_time_review"), today=today)

@@ -74,6 +74,11 @@ RULES: dict[str, Rule] = {
                             "mediation certificate, whichever is later", _F),
     "apdr_review": Rule("Support plan (APDR) review", "CoP 6.44-6.56", _S, _P),
     "passport_review": Rule("Pupil passport review", "school practice: reviewed yearly", _S, _P),
+    # the date is the school's; the duty to set one and keep to it is the guidance's
+    "part_time_review": Rule(
+        "Part-time timetable review",
+        "DfE statutory guidance, Working together to improve school attendance (2024), "
+        "paras 65-66: time-limited, regularly reviewed with the pupil and parents", _S, _P),
 }
 
 #: The school's own reminders (``lead_<name>``) are practice targets the school sets itself.

@@ -14,6 +14,14 @@ from sencodesk.store.tables.ehcp import (
     EhcpMilestoneDone,
     EhcpRequest,
 )
+from sencodesk.store.tables.inclusion import (
+    AssessmentScore,
+    AttendanceTerm,
+    Exclusion,
+    PartTimeTimetable,
+    ProvisionMeasure,
+    PupilContext,
+)
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
 from sencodesk.store.tables.school import InfoReportSection, School, StaffMember, TermDate
 from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
@@ -30,6 +38,8 @@ __all__ = [
     "Agency",
     "AnnualReview",
     "ApdrCycle",
+    "AssessmentScore",
+    "AttendanceTerm",
     "AuditEvent",
     "ContactLogEntry",
     "CycleOutcome",
@@ -40,13 +50,17 @@ __all__ = [
     "EhcpException",
     "EhcpMilestoneDone",
     "EhcpRequest",
+    "Exclusion",
     "InfoReportSection",
     "Intervention",
     "NeedPeriod",
     "OutcomeProvisionLink",
     "ParentCarer",
+    "PartTimeTimetable",
     "PassportVersion",
+    "ProvisionMeasure",
     "Pupil",
+    "PupilContext",
     "School",
     "StaffMember",
     "StatusPeriod",

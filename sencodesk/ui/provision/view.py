@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain import funding
+from sencodesk.domain.assessment import RATIO_GAIN_RULE, MeasuredImpact, figure_text
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
 from sencodesk.domain.provision_map import InterventionLine, PupilLine
 from sencodesk.domain.records import InterventionRecord
-from sencodesk.services import interventions
+from sencodesk.services import assessments, interventions
 from sencodesk.services.context import Desk
 from sencodesk.services.provision_map import provision_map
 from sencodesk.ui.common import heading, table_view
@@ -96,6 +97,21 @@ class ProvisionView(QWidget):
         right_layout.addWidget(caveat)
         right_layout.addWidget(table_view(self.by_intervention, self.tr("Cost by intervention")), 1)
         right_layout.addWidget(table_view(self.by_pupil, self.tr("Cost by pupil")), 1)
+        self.impact = RecordTableModel[tuple[str, MeasuredImpact]]([
+            Column("Intervention", lambda x: x[0]),
+            Column("Pupils measured", lambda x: f"{x[1].pupils}" + (
+                f" ({x[1].awaiting} awaiting exit)" if x[1].awaiting else "")),
+            Column("Standardised score change",
+                   lambda x: figure_text(x[1].score_change, x[1].counts[0])),
+            Column("Reading ratio gain",
+                   lambda x: figure_text(x[1].reading_ratio_gain, x[1].counts[1], places=2),
+                   tooltip=lambda x: RATIO_GAIN_RULE),
+            Column("Spelling ratio gain",
+                   lambda x: figure_text(x[1].spelling_ratio_gain, x[1].counts[2], places=2),
+                   tooltip=lambda x: RATIO_GAIN_RULE)], self)
+        right_layout.addWidget(QLabel(self.tr(
+            "Measured impact: entry and exit measures of plans running in the period")))
+        right_layout.addWidget(table_view(self.impact, self.tr("Measured impact")), 1)
         row = QHBoxLayout()
         row.addWidget(left, 2)
         row.addWidget(right, 3)
@@ -117,6 +133,8 @@ class ProvisionView(QWidget):
         self.map = found
         self.by_intervention.set_records(found.by_intervention)
         self.by_pupil.set_records(found.by_pupil)
+        self.impact.set_records(assessments.measured_impact(
+            self.desk, starts_on=starts, ends_on=ends))
         share = found.budget_share
         self.totals.setText(self.tr(
             "Planned provision {total} for {hours:,.0f} hours · {share} · "

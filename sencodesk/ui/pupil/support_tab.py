@@ -26,7 +26,7 @@ from sencodesk.services.context import Desk
 from sencodesk.ui.common import configure_table, confirm, explain, uk
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
-from sencodesk.ui.pupil import plan_form
+from sencodesk.ui.pupil import measures_form, plan_form
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -85,6 +85,7 @@ class SupportTab(QWidget):
                                 ("start", self.tr("S&tart (agreed)"), self.activate),
                                 ("review", self.tr("&Record review…"), self.record_review),
                                 ("next", self.tr("Start ne&xt cycle"), self.start_next),
+                                ("measures", self.tr("&Measures…"), self.record_measures),
                                 ("print", self.tr("&Print plan…"), self.print_current)):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -122,6 +123,7 @@ class SupportTab(QWidget):
         self.buttons["review"].setEnabled(status is CycleStatus.ACTIVE)
         self.buttons["next"].setEnabled(status is CycleStatus.REVIEWED)
         self.buttons["print"].setEnabled(cycle is not None)
+        self.buttons["measures"].setEnabled(cycle is not None and bool(cycle.provisions))
 
     def _catalogue(self, cycle: CycleRecord | None) -> list[InterventionRecord]:
         """Interventions to offer: those in use, and any retired one this plan still names."""
@@ -184,6 +186,14 @@ class SupportTab(QWidget):
 
         if FormDialog.ask(self.tr("Record review"), fields, save, self):
             self.load()
+
+    def record_measures(self) -> None:
+        cycle = self.current()
+        if cycle is not None:
+            try:
+                measures_form.ask_measures(self, self.desk, cycle)
+            except SencodeskError as error:
+                explain(self, error)
 
     def start_next(self) -> None:
         cycle = self.current()

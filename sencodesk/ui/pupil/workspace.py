@@ -67,6 +67,7 @@ class PupilWorkspace(QWidget):
         from sencodesk.ui.pupil.documents_tab import DocumentsTab
         from sencodesk.ui.pupil.ehcp_tab import EhcpTab
         from sencodesk.ui.pupil.history_tab import HistoryTab
+        from sencodesk.ui.pupil.inclusion_tab import InclusionTab
         from sencodesk.ui.pupil.passport_tab import PassportTab
         from sencodesk.ui.pupil.profile_tab import ProfileTab
         from sencodesk.ui.pupil.support_tab import SupportTab
@@ -75,6 +76,7 @@ class PupilWorkspace(QWidget):
         desk, pid = self.desk, self.pupil_id
         tabs: list[tuple[str, str, Callable[[], QWidget]]] = [
             ("profile", self.tr("Profile"), lambda: ProfileTab(desk, pid, self.refresh_header)),
+            ("inclusion", self.tr("Inclusion"), lambda: InclusionTab(desk, pid)),
             ("passport", self.tr("Passport"), lambda: PassportTab(desk, pid)),
         ]
         if may(Permission.READ_SUPPORT):
