@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import signed_in_as
+from factories import signed_in_as, teaches
 from pdf_checks import page_text
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -139,7 +139,9 @@ def test_profile_exports_subject_access_zip_and_ctf(
         assert "record.pdf" in archive.namelist()
     tab.export_ctf()
     assert b"<SENhistory>" in (tmp_path / "ctf.xml").read_bytes()
-    teacher = ProfileTab(signed_in_as(demo_desk, Role.TEACHER), pid, lambda: None)
+    teacher_desk = signed_in_as(demo_desk, Role.TEACHER)
+    teaches(demo_desk, teacher_desk, pid)
+    teacher = ProfileTab(teacher_desk, pid, lambda: None)
     qtbot.addWidget(teacher)
     assert not any(b.isVisibleTo(teacher) for b in teacher.findChildren(QPushButton)
                    if "Subject" in b.text())

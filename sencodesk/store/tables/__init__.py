@@ -14,6 +14,7 @@ from sencodesk.store.tables.ehcp import (
     EhcpMilestoneDone,
     EhcpRequest,
 )
+from sencodesk.store.tables.groups import GroupMember, GroupTeacher, PupilShare, TeachingGroup
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
 from sencodesk.store.tables.school import School, StaffMember, TermDate
 from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
@@ -40,14 +41,18 @@ __all__ = [
     "EhcpException",
     "EhcpMilestoneDone",
     "EhcpRequest",
+    "GroupMember",
+    "GroupTeacher",
     "Intervention",
     "NeedPeriod",
     "OutcomeProvisionLink",
     "ParentCarer",
     "PassportVersion",
     "Pupil",
+    "PupilShare",
     "School",
     "StaffMember",
     "StatusPeriod",
+    "TeachingGroup",
     "TermDate",
 ]
