@@ -48,7 +48,7 @@ class PermissionDenied(SencodeskError):
 class OutsideView(PermissionDenied):
     """A Teacher asked for a pupil they do not teach (nor have shared with them)."""
 
-    def __init__(self, pupil_id: int) -> None:
+    def __init__(self, pupil_id: int | None) -> None:
         self.pupil_id = pupil_id
         super().__init__("This pupil is not in any of your teaching groups today, and has not "
                          "been shared with you. Ask your SENCO if you need to see them.")

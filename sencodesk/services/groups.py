@@ -89,7 +89,7 @@ def write_group(session: Session, desk: Desk, fields: GroupFields,
     if group is None:
         raise NotFound(f"There is no teaching group with id {group_id}.")
     before = group.model_dump()
-    before["teachers"] = sorted(_teacher_ids(session, group_id)) if group_id else []
+    before["teachers"] = sorted(teacher_ids(session, group_id)) if group_id else []
     group.code, group.subject = fields.code, fields.subject
     group.starts_on, group.ends_on = fields.starts_on, fields.ends_on
     session.add(group)
@@ -119,7 +119,7 @@ def update_group(desk: Desk, group_id: int, fields: GroupFields) -> None:
         write_group(session, desk, fields, group_id)
 
 
-def _teacher_ids(session: Session, group_id: int) -> list[int]:
+def teacher_ids(session: Session, group_id: int) -> list[int]:
     return list(session.exec(select(GroupTeacher.staff_id)
                              .where(GroupTeacher.group_id == group_id)))
 
@@ -164,23 +164,23 @@ def remove_pupil(desk: Desk, group_id: int, pupil_id: int, *, last_day: date) ->
 
 def leave(session: Session, desk: Desk, group_id: int, pupil_id: int, *,
           last_day: date) -> None:
-    """:func:`remove_pupil` inside the caller's unit of work."""
-    place = _place(session, group_id, pupil_id, last_day)
-    if place is None:
-        raise NotFound("That pupil is not in this group on that day.")
-    if last_day < place.starts_on:
-        raise ValidationError("last day", f"is before the pupil joined the group "
-                              f"({place.starts_on:%d/%m/%Y})")
-    place.ends_on = last_day
-    session.add(place)
-    audit.record(session, desk.actor, "update", "group place", entity_id=place.id,
-                 pupil_id=pupil_id, summary=f"left group {group_id} after {last_day:%d/%m/%Y}")
-
-
-def _place(session: Session, group_id: int, pupil_id: int, day: date) -> GroupMember | None:
-    return next((m for m in session.exec(select(GroupMember).where(
+    """:func:`remove_pupil` inside the caller's unit of work. A place that would only have
+    begun after ``last_day`` is taken away altogether."""
+    places = [m for m in session.exec(select(GroupMember).where(
         GroupMember.group_id == group_id, GroupMember.pupil_id == pupil_id))
-        if current(m.starts_on, m.ends_on, day)), None)
+        if m.ends_on is None or m.ends_on > last_day]
+    if not places:
+        raise NotFound("That pupil is not in this group after that day.")
+    for place in places:
+        if place.starts_on > last_day:
+            session.delete(place)
+            summary = f"place in group {group_id} from {place.starts_on:%d/%m/%Y} withdrawn"
+        else:
+            place.ends_on = last_day
+            session.add(place)
+            summary = f"left group {group_id} after {last_day:%d/%m/%Y}"
+        audit.record(session, desk.actor, "update", "group place", entity_id=place.id,
+                     pupil_id=pupil_id, summary=summary)
 
 
 def _members(session: Session, group_id: int, day: date) -> set[int]:
@@ -229,27 +229,28 @@ def pupils_in(desk: Desk, group_id: int, *, day: date | None = None) -> list[Pup
     day = day or desk.today()
     with desk.unit(Permission.READ_PUPILS) as session:
         if not whole_school(desk.actor.role) and \
-                desk.actor.staff_id not in _teacher_ids(session, group_id):
+                desk.actor.staff_id not in teacher_ids(session, group_id):
             raise NotFound("That is not one of your teaching groups.")
         members = sorted(_members(session, group_id, day))
         return register_rows.read(session, [col(Pupil.id).in_(members)]) if members else []
 
 
-def set_mis_code(desk: Desk, staff_id: int, code: str) -> None:
-    """Link a member of staff to the MIS's staff code (so a class list can name them)."""
+def set_mis_code(desk: Desk, username: str, code: str) -> None:
+    """Link a staff account to the MIS's staff code (so a class list can name them)."""
     code = validation.text("staff code", code, max_length=20)
     with desk.unit(Permission.MANAGE_GROUPS) as session:
-        staff = session.get(StaffMember, staff_id)
+        staff = session.exec(select(StaffMember)
+                             .where(col(StaffMember.username) == username.strip())).first()
         if staff is None:
-            raise NotFound(f"There is no member of staff with id {staff_id}.")
+            raise NotFound(f"There is no account {username!r}.")
         taken = session.exec(select(StaffMember.name).where(
-            col(StaffMember.mis_code) == code, col(StaffMember.id) != staff_id)).first()
+            col(StaffMember.mis_code) == code, col(StaffMember.id) != staff.id)).first()
         if code and taken:
             raise Conflict(f"{taken} already has the staff code {code}.")
         before = staff.mis_code
         staff.mis_code = code
         session.add(staff)
-        audit.record(session, desk.actor, "update", "staff", entity_id=staff_id,
+        audit.record(session, desk.actor, "update", "staff", entity_id=staff.id,
                      summary=f"staff code of {staff.name}", changed={"mis_code": [before, code]})
 
 

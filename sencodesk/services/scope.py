@@ -11,6 +11,7 @@ if the pupil did not exist. Whole-school roles (SENCO, Head) are not narrowed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,7 +36,15 @@ from sencodesk.store.tables import (
     TeachingGroup,
 )
 
-_VIEW = "sencodesk.scope.view"
+
+@dataclass(frozen=True)
+class View:
+    """The pupils a narrowed unit of work may name, by id and by UPN."""
+
+    ids: frozenset[int]
+    upns: frozenset[str]
+
+
 _NARROWED = "sencodesk_narrowed"  # an execution option: the ORM narrowed this one already
 #: Tables that say who did what to whom rather than what is known about the pupil: the trail
 #: must see its own head whoever acts, and a refusal is recorded against the pupil asked for.
@@ -74,7 +83,8 @@ def narrow(session: Session, *, role: Role, staff_id: int, day: date) -> None:
     if whole_school(role):
         return
     view = pupils_taught(session, staff_id, day)
-    session.info[_VIEW] = view
+    upns = frozenset(session.exec(select(Pupil.upn).where(col(Pupil.id).in_(view))))
+    named = View(view, upns)
     criteria = [with_loader_criteria(Pupil, col(Pupil.id).in_(view), include_aliases=True),
                 with_loader_criteria(ContactLogEntry, or_(
                     col(ContactLogEntry.author_id) == staff_id,
@@ -86,7 +96,7 @@ def narrow(session: Session, *, role: Role, staff_id: int, day: date) -> None:
     def _narrowed(state: ORMExecuteState) -> None:
         if state.is_select and not state.is_column_load and not state.is_relationship_load:
             parameters = state.parameters if isinstance(state.parameters, Mapping) else None
-            _refuse_outside(state.statement, view, parameters)
+            _refuse_outside(state.statement, named, parameters)
             state.statement = state.statement.options(*criteria)
         state.update_execution_options(**{_NARROWED: True})
 
@@ -96,7 +106,7 @@ def narrow(session: Session, *, role: Role, staff_id: int, day: date) -> None:
     def _core(_: Any, clause: Any, multiparams: Any, params: Any,
               options: Mapping[str, Any]) -> tuple[Any, Any, Any]:
         if isinstance(clause, Select) and not options.get(_NARROWED):
-            _refuse_outside(clause, view, _first(multiparams, params))
+            _refuse_outside(clause, named, _first(multiparams, params))
             clause = clause.where(*_core_criteria(clause, view, staff_id))
         return clause, multiparams, params
 
@@ -108,11 +118,13 @@ def narrow(session: Session, *, role: Role, staff_id: int, day: date) -> None:
                 raise OutsideView(pupil_id)
 
 
-def _refuse_outside(statement: Any, view: frozenset[int],
+def _refuse_outside(statement: Any, view: View,
                     parameters: Mapping[str, Any] | None = None) -> None:
-    for pupil_id in _pupils_named(statement, parameters or {}):
-        if pupil_id not in view:
-            raise OutsideView(pupil_id)
+    for what, value in _pupils_named(statement, parameters or {}):
+        if what == "id" and value not in view.ids:
+            raise OutsideView(value if isinstance(value, int) else None)
+        if what == "upn" and value not in view.upns:
+            raise OutsideView(None)
 
 
 def _first(multiparams: Any, params: Any) -> Mapping[str, Any]:
@@ -152,25 +164,31 @@ def _pupil_of(row: object) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _pupils_named(statement: Any, parameters: Mapping[str, Any]) -> Iterator[int]:
-    """The pupil ids a statement's WHERE asks for by value (``pupil.id = 5``, ``x.pupil_id IN
-    (5, 6)``): those a narrowed reader is told are not theirs, rather than shown nothing."""
+def _pupils_named(statement: Any, parameters: Mapping[str, Any],
+                  ) -> Iterator[tuple[str, object]]:
+    """What a statement's WHERE asks for by value: ("id", 5) for ``pupil.id = 5`` or ``x.pupil_id
+    IN (5, 6)``, ("upn", "A8...") for ``pupil.upn = 'A8...'``: those a narrowed reader is told
+    are not theirs, rather than shown nothing."""
     where = getattr(statement, "whereclause", None)
     if where is None:
         return
     for node in visitors.iterate(where):
         if not isinstance(node, BinaryExpression) or node.operator not in (
-                operators.eq, operators.in_op):
+                operators.eq, operators.in_op) or not isinstance(node.right, BindParameter):
             continue
-        if _names_pupil(node.left) and isinstance(node.right, BindParameter):
+        what = _names_pupil(node.left)
+        if what:
             # a primary-key load (``session.get``) passes its value as a parameter
             value = parameters.get(node.right.key, node.right.effective_value)
             values = value if isinstance(value, list | tuple) else [value]
-            yield from (v for v in values if isinstance(v, int))
+            yield from ((what, v) for v in values if v is not None)
 
 
-def _names_pupil(column: ColumnElement[Any]) -> bool:
-    table = getattr(column, "table", None)
-    name = getattr(table, "name", None)
+def _names_pupil(column: ColumnElement[Any]) -> str:
+    table = getattr(getattr(column, "table", None), "name", None)
     key = getattr(column, "key", None)
-    return name not in _UNSCOPED and (key == "pupil_id" or (name == "pupil" and key == "id"))
+    if table in _UNSCOPED:
+        return ""
+    if key == "pupil_id" or (table == Pupil.__tablename__ and key == "id"):
+        return "id"
+    return "upn" if table == Pupil.__tablename__ and key == "upn" else ""

@@ -100,12 +100,16 @@ def test_notes_teachers_read_their_own_and_those_for_teachers(school: School) ->
                             kind="phone call", summary="Private call with mum")
     records_log.add_contact(teacher, school.mine, occurred_on=date(2026, 11, 20),
                             kind="observation", summary="Settled well today")
+    records_log.add_contact(senco, school.mine, occurred_on=date(2026, 11, 21),
+                            kind="observation", summary="Sits near the front",
+                            for_teachers=True)
     with pytest.raises(OutsideView):
         records_log.add_contact(teacher, school.other, occurred_on=date(2026, 11, 20),
                                 kind="observation", summary="Not mine")
     seen = [c.summary for c in records_log.contacts(teacher, school.mine)]
-    assert seen == ["Settled well today"]
-    assert len(records_log.contacts(senco, school.mine)) == 2
+    assert seen == ["Sits near the front", "Settled well today"]
+    assert len(records_log.contacts(senco, school.mine)) == 3
+    assert [c.summary for c in records_log.contacts(teacher)] == seen
 
 
 def test_teachers_read_no_documents(school: School) -> None:
