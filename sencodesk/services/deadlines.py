@@ -130,8 +130,9 @@ def school_deadlines(
     wanted = None if pupil_ids is None else set(pupil_ids)
     rows = {r.id: r for r in pupils.list_pupils(desk) if wanted is None or r.id in wanted}
     # the whole school: read everyone's records and skip leavers here, rather than send
-    # thousands of ids back to the database in an IN list
-    ids = None if wanted is None else list(rows)
+    # thousands of ids back to the database in an IN list; pupils asked for by id are asked
+    # for as such (a Teacher is told which are not theirs rather than shown nothing)
+    ids = None if wanted is None else sorted(wanted)
     items: list[DueItem] = []
     for due in cycles.reviews_due(desk, ids, include_reviewed=include_done):
         if due.pupil_id in rows:

@@ -63,3 +63,34 @@ def test_a_teachers_commands_reach_only_their_pupils(
     assert [p["upn"] for p in json.loads(capsys.readouterr().out)] == ["B801200005001"]
     assert main(["pupils", "show", "Q801200005002"]) == 1
     assert "not in any of your teaching groups" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [
+    ["pupils", "show", "{upn}"],
+    ["pupils", "leave", "{upn}", "--on", "22/11/2026"],
+    ["export", "passport", "{upn}", "-o", "{out}.pdf"],
+    ["export", "plan", "{upn}", "-o", "{out}.pdf"],
+    ["export", "ehcp", "{upn}", "-o", "{out}.pdf"],
+    ["export", "ctf", "{upn}", "-o", "{out}.xml"],
+    ["export", "sar", "{upn}", "-o", "{out}.zip"],
+    ["export", "transfer-pack", "{upn}", "-o", "{out}.zip"],
+    ["audit", "list", "--pupil", "{upn}"],
+    ["retention", "delete", "{upn}", "--yes"],
+], ids=lambda c: " ".join(c[:2]))
+def test_no_command_gives_a_teacher_a_pupil_outside_their_groups(
+        school: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    file = tmp_path / "classes.csv"
+    file.write_text("Class,Subject,Staff,UPN\n8X/Ma1,Maths,JSM,B801200005001\n",
+                    encoding="utf-8")
+    assert main(["import", "groups", str(file), "--yes"]) == 0
+    monkeypatch.setenv("SENCODESK_USER", "jsmith")
+    monkeypatch.setenv("SENCODESK_PASSWORD", "teacher pass word")
+    monkeypatch.setenv("SENCODESK_TRANSFER_PASSPHRASE", "a long enough passphrase")
+    capsys.readouterr()
+    out = tmp_path / "out"
+    args = [part.format(upn="Q801200005002", out=out) for part in command]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "not in any of your teaching groups" in err or "Teacher accounts cannot" in err
+    assert list(tmp_path.glob("out*")) == []
