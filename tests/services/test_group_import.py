@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from factories import TODAY, add_pupil, signed_in_as
+from factories import add_pupil, signed_in_as
 
 from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import ValidationError
@@ -61,10 +61,10 @@ def test_a_sims_class_list_imports_and_imports_again_unchanged(desk: Desk,
 def test_a_pupil_no_longer_listed_leaves_the_group_as_of_yesterday(
         desk: Desk, school: dict[str, int]) -> None:
     a, b, _ = _upns(desk)
-    september = ("Class,Subject,Staff,UPN,Start Date\n8X/Ma1,Mathematics,PEX,{a},01/09/2026\n"
-                 "8X/Ma1,Mathematics,PEX,{b},01/09/2026\n").format(a=a, b=b).encode()
+    september = (f"Class,Subject,Staff,UPN,Start Date\n8X/Ma1,Mathematics,PEX,{a},01/09/2026\n"
+                 f"8X/Ma1,Mathematics,PEX,{b},01/09/2026\n").encode()
     group_import.apply(desk, group_import.preview(desk, september))
-    moved = ("Class,Subject,Staff,UPN\n8X/Ma1,Mathematics,PEX,{a}\n").format(a=a).encode()
+    moved = (f"Class,Subject,Staff,UPN\n8X/Ma1,Mathematics,PEX,{a}\n").encode()
     plan = group_import.preview(desk, moved)
     (change,) = plan.groups
     assert change.leaving == (school["Baker"],) and change.staying == 1
@@ -92,7 +92,7 @@ def test_bad_rows_are_named_and_nothing_is_imported(desk: Desk, school: dict[str
     assert "8X/Ma1 is 'Mathematics' in row 2 but 'Science' here" in messages[5]
     assert messages[6] == f"UPN: {a} is already in 8X/Ma1 in row 2"
     before = len(audit.list_events(desk))
-    with pytest.raises(ValidationError, match="4 rows cannot be imported.*Nothing was imported"):
+    with pytest.raises(ValidationError, match=r"4 rows cannot be imported.*Nothing was imported"):
         group_import.apply(desk, plan)
     assert groups.list_groups(desk) == [] and len(audit.list_events(desk)) == before
 
@@ -108,7 +108,6 @@ def test_an_arbor_class_list_with_dates_and_two_teachers(desk: Desk,
     assert set(oak.teachers) == {"Pat Example", "Sam Patel"}
     assert groups.pupils_in(desk, oak.id, day=date(2026, 9, 1))[0].upn == a
     assert groups.pupils_in(desk, oak.id, day=date(2026, 8, 31)) == []
-    assert TODAY > date(2026, 9, 1)
 
 
 def test_a_file_without_a_group_column_says_so(desk: Desk, school: dict[str, int]) -> None:

@@ -16,6 +16,7 @@ from factories import TODAY, add_pupil, photo_png, pupil_fields, signed_in_as, t
 import sencodesk.services as services_package
 from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.domain.errors import OutsideView, PermissionDenied
+from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PassportContent
 from sencodesk.services import (
     audit,
@@ -86,7 +87,7 @@ CALLS: dict[tuple[str, str], Call] = {
     ("report_data", "passports_for"): lambda d, p, u, f: report_data.passports_for(d, [p]),
     ("report_data", "plan"): lambda d, p, u, f: report_data.plan(d, p),
     ("report_data", "record_export"): lambda d, p, u, f: report_data.record_export(
-        d, "passport", pupil_id=p, permission=report_data.Permission.PRINT_PASSPORTS),
+        d, "passport", pupil_id=p, permission=Permission.PRINT_PASSPORTS),
     ("retention", "delete_pupil"):
         lambda d, p, u, f: retention.delete_pupil(d, p, confirm_upn=u),
     ("subject_access", "gather"): lambda d, p, u, f: subject_access.gather(d, p),
