@@ -137,7 +137,7 @@ def join(session: Session, desk: Desk, group_id: int, pupil_ids: Iterable[int], 
     group = session.get(TeachingGroup, group_id)
     if group is None:
         raise NotFound(f"There is no teaching group with id {group_id}.")
-    placed = _members(session, group_id, starts_on)
+    placed = members(session, group_id, starts_on)
     added = 0
     for pupil_id in dict.fromkeys(pupil_ids):
         if pupil_id in placed:
@@ -183,7 +183,8 @@ def leave(session: Session, desk: Desk, group_id: int, pupil_id: int, *,
                      pupil_id=pupil_id, summary=summary)
 
 
-def _members(session: Session, group_id: int, day: date) -> set[int]:
+def members(session: Session, group_id: int, day: date) -> set[int]:
+    """The pupils in the group on ``day`` (inside the caller's unit of work)."""
     return {m.pupil_id for m in session.exec(select(GroupMember)
                                              .where(GroupMember.group_id == group_id))
             if current(m.starts_on, m.ends_on, day)}
@@ -231,8 +232,8 @@ def pupils_in(desk: Desk, group_id: int, *, day: date | None = None) -> list[Pup
         if not whole_school(desk.actor.role) and \
                 desk.actor.staff_id not in teacher_ids(session, group_id):
             raise NotFound("That is not one of your teaching groups.")
-        members = sorted(_members(session, group_id, day))
-        return register_rows.read(session, [col(Pupil.id).in_(members)]) if members else []
+        ids = sorted(members(session, group_id, day))
+        return register_rows.read(session, [col(Pupil.id).in_(ids)]) if ids else []
 
 
 def set_mis_code(desk: Desk, username: str, code: str) -> None:

@@ -115,3 +115,21 @@ def test_notes_teachers_read_their_own_and_those_for_teachers(school: School) ->
 def test_teachers_read_no_documents(school: School) -> None:
     with pytest.raises(PermissionDenied, match="cannot read documents"):
         records_log.documents(school.teacher, school.mine)
+
+
+def test_my_pupils_lists_groups_then_shared_pupils_with_needs_and_strategies(
+        school: School) -> None:
+    from sencodesk.services import my_pupils
+
+    passports.save(school.senco, school.mine, PassportContent(
+        about_me="I like trains", support_me="Sit me near the front\n- Give me a word bank\n"
+        "Check in after instructions\nUse my name first"))
+    groups.share(school.senco, school.other, school.teacher.actor.staff_id,
+                 ends_on=TODAY + timedelta(days=30))
+    maths, shared = my_pupils.my_groups(school.teacher)
+    assert maths.title == "8X/Ma1 (Maths)" and shared.title == "Shared with you"
+    (line,) = maths.with_send
+    assert line.need == "Speech, language and communication needs"
+    assert line.strategies == ("Sit me near the front", "Give me a word bank",
+                               "Check in after instructions")
+    assert [p.row.id for p in shared.pupils] == [school.other]
