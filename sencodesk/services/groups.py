@@ -192,7 +192,7 @@ def members(session: Session, group_id: int, day: date) -> set[int]:
 
 def list_groups(desk: Desk, *, day: date | None = None,
                 teacher_id: int | None = None) -> list[GroupRecord]:
-    """The groups running on ``day`` (today), by code: every group for the SENCO and Head
+    """The groups running on ``day`` (today), by year then code: every group for the SENCO and Head
     (or ``teacher_id``'s), and a Teacher's own only."""
     day = day or desk.today()
     with desk.unit(Permission.READ_PUPILS) as session:
@@ -213,7 +213,7 @@ def groups_of(session: Session, day: date, teacher_id: int | None) -> list[Group
         if current(member.starts_on, member.ends_on, day):
             counts[member.group_id] = counts.get(member.group_id, 0) + 1
     found = []
-    for group in session.exec(select(TeachingGroup).order_by(col(TeachingGroup.code))):
+    for group in sorted(session.exec(select(TeachingGroup)), key=lambda g: code_order(g.code)):
         assert group.id is not None
         staff = sorted(teachers.get(group.id, []), key=lambda s: names.get(s) or "")
         if not current(group.starts_on, group.ends_on, day) or (
@@ -223,6 +223,13 @@ def groups_of(session: Session, day: date, teacher_id: int | None) -> list[Group
                                  tuple(names.get(s) or "" for s in staff), tuple(staff),
                                  group.starts_on, group.ends_on, counts.get(group.id, 0)))
     return found
+
+
+def code_order(code: str) -> tuple[int, str]:
+    """Groups in year order: "7X/Ma1" before "10Y/En1" (a code not starting with a year
+    after them all, by name)."""
+    digits = len(code) - len(code.lstrip("0123456789"))
+    return (int(code[:digits]) if digits else 99, code[digits:].casefold())
 
 
 def pupils_in(desk: Desk, group_id: int, *, day: date | None = None) -> list[PupilRow]:

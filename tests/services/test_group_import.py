@@ -113,3 +113,9 @@ def test_an_arbor_class_list_with_dates_and_two_teachers(desk: Desk,
 def test_a_file_without_a_group_column_says_so(desk: Desk, school: dict[str, int]) -> None:
     with pytest.raises(ValidationError, match="no column for Group"):
         group_import.preview(desk, b"Subject,UPN\nMaths,A801200001001\n")
+
+
+def test_groups_are_listed_in_year_order() -> None:
+    codes = ["10Y/En1", "7X/Ma2", "Oak", "7X/Ma1", "11A/Hi", "8Y/Sc1"]
+    assert sorted(codes, key=groups.code_order) == [
+        "7X/Ma1", "7X/Ma2", "8Y/Sc1", "10Y/En1", "11A/Hi", "Oak"]

@@ -78,7 +78,7 @@ class MyPupilsView(QWidget):
             self.model.appendRow([title] + [QStandardItem() for _ in HEADERS[1:]])
             self.tree.setFirstColumnSpanned(number, root.index(), True)
             self.tree.expand(self.model.index(number, 0))
-        for column, width in enumerate((220, 260)):
+        for column, width in enumerate((220, 330)):
             self.tree.setColumnWidth(column, width)
         if self.groups:
             self.tree.setCurrentIndex(self.model.index(0, 0))
