@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
@@ -99,6 +100,18 @@ def register(sub: common.Subparsers) -> None:
         "retention list`), as the file now belongs to the next school.")
     pack.add_argument("upn", metavar="UPN")
     pack.set_defaults(func=run_transfer_pack)
+    packs = kinds.add_parser(
+        "teacher-packs", parents=[common.signed_in_options()],
+        help="a PDF of passports for every teacher (or one)",
+        description="For schools where teachers do not sign in: one PDF per teacher, named for "
+        "them, with their groups, a contents page and the passport of each pupil with SEND "
+        "they teach today (once, even when a pupil is in two of their groups).")
+    packs.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER",
+                       help="the folder to write into (created if missing)")
+    packs.add_argument("--teacher", metavar="NAME", help="only this teacher's pack")
+    packs.add_argument("--replace", action="store_true",
+                       help="write over packs of the same names already in the folder")
+    packs.set_defaults(func=run_teacher_packs)
     for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
                     sar, pack):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
@@ -237,4 +250,18 @@ def run_transfer_pack(args: argparse.Namespace) -> int:
     print(f"{len(pack.names)} files for {pack.destination}, encrypted (AES-256). Give the "
           "passphrase to the next school separately, not with the file.")
     print("The record is now listed for deletion here: see `sencodesk retention list`.")
+    return 0
+
+
+def run_teacher_packs(args: argparse.Namespace) -> int:
+    from sencodesk.reports import pdf_bytes
+    from sencodesk.services import teacher_packs
+
+    with common.signed_in(args) as desk:
+        written = teacher_packs.write_all(desk, args.output, render=pdf_bytes,
+                                          teacher=args.teacher, replace=args.replace)
+    for pack in written:
+        print(f"{pack.teacher}: {pack.passports} passports, {pack.path}" if pack.path
+              else f"{pack.teacher}: none of their pupils has a passport yet")
+    print(f"Wrote {sum(1 for p in written if p.path)} packs into {args.output}.")
     return 0

@@ -167,3 +167,13 @@ class SubjectAccessSheet:
     photo: bytes | None
     audit: tuple[AuditRecord, ...]
     sent_to: str = ""
+
+
+@dataclass(frozen=True)
+class TeacherPack:
+    """The passports one teacher needs: their groups (label, the pupils in it who have a
+    passport, register order) and each of those pupils' passport once."""
+
+    teacher: str
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    passports: PassportSet
