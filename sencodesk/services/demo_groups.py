@@ -1,18 +1,23 @@
 """The demo school's teaching groups, as a secondary timetable has them: maths, English and
 science taught in sets within half-year bands (``8X/Ma1`` is year 8, band X, top maths set),
-history, geography and PE in form groups, each with its teacher and MIS staff code."""
+history, geography and PE in form groups, each with its teacher and MIS staff code. Sets hold
+about a class's worth of pupils and each teacher about eight groups, so a bigger demo school
+has more sets and more teachers, as a real one would."""
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 from datetime import date
+from itertools import count
 
 from sqlmodel import Session, select
 
+from sencodesk.services.demo_names import FORENAMES, SURNAMES
 from sencodesk.store.tables import GroupMember, GroupTeacher, Pupil, StaffMember, TeachingGroup
 
-#: (name, MIS staff code, department)
+#: (name, MIS staff code, department): the first teachers of each department
 TEACHERS = (
     ("Mr Daniel Okafor", "DOK", "Ma"), ("Ms Helen Marsh", "HMA", "Ma"),
     ("Mr Arjun Mehta", "AME", "Ma"), ("Mrs Claire Dunn", "CDU", "Ma"),
@@ -29,7 +34,9 @@ SUBJECTS = {"Ma": "Mathematics", "En": "English", "Sc": "Science", "Hi": "Histor
 SETS = ("Ma", "En", "Sc")  # set by attainment within a band
 FORM_GROUPS = ("Hi", "Gg", "PE")  # taught in form groups
 BANDS = {"X": "ABC", "Y": "DE"}  # the forms in each half-year band
-SET_COUNT = 3
+CLASS_SIZE = 28
+MIN_SETS = 3
+GROUPS_PER_TEACHER = 8
 
 
 def add(session: Session, *, seed: int, starts_on: date) -> int:
@@ -37,44 +44,53 @@ def add(session: Session, *, seed: int, starts_on: date) -> int:
     beginning ``starts_on``; returns how many groups were made. Its own random numbers, so
     the rest of the demo is the same with or without groups."""
     rng = random.Random(seed)
-    staff = [StaffMember(name=name, job_title=f"Teacher of {SUBJECTS[dept]}", mis_code=code)
-             for name, code, dept in TEACHERS]
-    session.add_all(staff)
-    session.flush()
-    by_dept: dict[str, list[int]] = {}
-    for member, (_, _, dept) in zip(staff, TEACHERS, strict=True):
-        assert member.id is not None
-        by_dept.setdefault(dept, []).append(member.id)
     pupils = [(pid, year, form) for pid, year, form
               in session.exec(select(Pupil.id, Pupil.year_group, Pupil.form)) if pid is not None]
-    made = 0
+    planned: list[tuple[str, str, Sequence[int]]] = []  # code, department, pupils
     for year in sorted({year for _, year, _ in pupils}):
         cohort = [(pid, form) for pid, y, form in pupils if y == year]
         for band, forms in BANDS.items():
             in_band = [pid for pid, form in cohort if form[-1:] in forms]
+            sets = max(MIN_SETS, math.ceil(len(in_band) / CLASS_SIZE))
             for dept in SETS:
                 ranked = rng.sample(in_band, len(in_band))  # stands in for attainment
-                for number in range(SET_COUNT):
-                    members = ranked[number::SET_COUNT]
-                    made += _group(session, f"{year}{band}/{dept}{number + 1}", dept,
-                                   rng.choice(by_dept[dept]), members, starts_on)
+                planned += [(f"{year}{band}/{dept}{n + 1}", dept, ranked[n::sets])
+                            for n in range(sets)]
         for form in sorted({form for _, form in cohort}):
-            members = [pid for pid, f in cohort if f == form]
-            for dept in FORM_GROUPS:
-                made += _group(session, f"{form}/{dept}", dept, rng.choice(by_dept[dept]),
-                               members, starts_on)
-    return made
+            in_form = [pid for pid, f in cohort if f == form]
+            planned += [(f"{form}/{dept}", dept, in_form) for dept in FORM_GROUPS]
+    planned = [plan for plan in planned if plan[2]]
+    staff = _teachers(session, rng, planned)
+    for number, (code, dept, members) in enumerate(planned):
+        group = TeachingGroup(code=code, subject=SUBJECTS[dept])
+        session.add(group)
+        session.flush()
+        assert group.id is not None
+        teachers = staff[dept]
+        session.add(GroupTeacher(group_id=group.id, staff_id=teachers[number % len(teachers)]))
+        session.add_all(GroupMember(group_id=group.id, pupil_id=pid, starts_on=starts_on)
+                        for pid in members)
+    return len(planned)
 
 
-def _group(session: Session, code: str, dept: str, teacher: int, members: Sequence[int],
-           starts_on: date) -> int:
-    if not members:
-        return 0
-    group = TeachingGroup(code=code, subject=SUBJECTS[dept])
-    session.add(group)
+def _teachers(session: Session, rng: random.Random,
+              planned: list[tuple[str, str, Sequence[int]]]) -> dict[str, list[int]]:
+    """Enough teachers in each department for about eight groups each: the named ones first,
+    then made-up colleagues with codes of their own."""
+    wanted = {dept: max(2, math.ceil(sum(1 for _, d, _ in planned if d == dept)
+                                     / GROUPS_PER_TEACHER)) for dept in SUBJECTS}
+    serial = count(1)
+    staff: dict[str, list[StaffMember]] = {}
+    for dept, needed in wanted.items():
+        named = [StaffMember(name=n, mis_code=c, job_title=f"Teacher of {SUBJECTS[dept]}")
+                 for n, c, d in TEACHERS if d == dept][:needed]
+        while len(named) < needed:
+            name = f"{rng.choice(('Mr', 'Ms', 'Mrs'))} {rng.choice(FORENAMES)} " \
+                   f"{rng.choice(SURNAMES)}"
+            named.append(StaffMember(name=name, mis_code=f"T{next(serial):03d}",
+                                     job_title=f"Teacher of {SUBJECTS[dept]}"))
+        staff[dept] = named
+        session.add_all(named)
     session.flush()
-    assert group.id is not None
-    session.add(GroupTeacher(group_id=group.id, staff_id=teacher))
-    session.add_all(GroupMember(group_id=group.id, pupil_id=pid, starts_on=starts_on)
-                    for pid in members)
-    return 1
+    return {dept: [s.id for s in members if s.id is not None]
+            for dept, members in staff.items()}
