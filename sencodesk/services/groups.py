@@ -185,9 +185,10 @@ def leave(session: Session, desk: Desk, group_id: int, pupil_id: int, *,
 
 def members(session: Session, group_id: int, day: date) -> set[int]:
     """The pupils in the group on ``day`` (inside the caller's unit of work)."""
-    return {m.pupil_id for m in session.exec(select(GroupMember)
-                                             .where(GroupMember.group_id == group_id))
-            if current(m.starts_on, m.ends_on, day)}
+    places = session.exec(select(col(GroupMember.pupil_id), col(GroupMember.starts_on),
+                                 col(GroupMember.ends_on))
+                          .where(GroupMember.group_id == group_id))
+    return {pupil for pupil, starts_on, ends_on in places if current(starts_on, ends_on, day)}
 
 
 def list_groups(desk: Desk, *, day: date | None = None,
@@ -209,9 +210,14 @@ def groups_of(session: Session, day: date, teacher_id: int | None) -> list[Group
                                                   GroupTeacher.staff_id)):
         teachers.setdefault(group_id, []).append(staff_id)
     counts: dict[int, int] = {}
-    for member in session.exec(select(GroupMember)):
-        if current(member.starts_on, member.ends_on, day):
-            counts[member.group_id] = counts.get(member.group_id, 0) + 1
+    places = select(col(GroupMember.group_id), col(GroupMember.starts_on),
+                    col(GroupMember.ends_on))
+    if teacher_id is not None:  # a teacher's own groups only, not every place in the school
+        places = places.where(col(GroupMember.group_id).in_(
+            select(GroupTeacher.group_id).where(GroupTeacher.staff_id == teacher_id)))
+    for group_id, starts_on, ends_on in session.exec(places):
+        if current(starts_on, ends_on, day):
+            counts[group_id] = counts.get(group_id, 0) + 1
     found = []
     for group in sorted(session.exec(select(TeachingGroup)), key=lambda g: code_order(g.code)):
         assert group.id is not None
