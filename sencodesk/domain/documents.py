@@ -171,9 +171,9 @@ class SubjectAccessSheet:
 
 @dataclass(frozen=True)
 class TeacherPack:
-    """The passports one teacher needs: their groups (label, the pupils in it who have a
-    passport, register order) and each of those pupils' passport once."""
+    """The passports one teacher needs: their groups (code, subject, the pupils in it who have
+    a passport, register order) and each of those pupils' passport once."""
 
     teacher: str
-    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    groups: tuple[tuple[str, str, tuple[str, ...]], ...]
     passports: PassportSet

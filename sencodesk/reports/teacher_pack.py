@@ -36,9 +36,9 @@ def render_teacher_pack(pack: TeacherPack) -> Rendered:
     s = theme.styles()
     chosen = pack.passports
     groups_of: dict[str, list[str]] = {}
-    for label, names in pack.groups:
+    for code, _subject, names in pack.groups:
         for name in names:
-            groups_of.setdefault(name, []).append(label)
+            groups_of.setdefault(name, []).append(code)
     story: list[Flowable] = theme.title_block(
         "Pupil passports", escape(f"Passports for {pack.teacher}"),
         [("Groups", str(len(pack.groups))), ("Passports", str(len(chosen.sheets))),
@@ -46,9 +46,12 @@ def render_teacher_pack(pack: TeacherPack) -> Rendered:
         intro="One page for each pupil with SEND you teach, in register order; a pupil in two "
               "of your groups has one page. Keep this pack secure and return or shred it when "
               "the pupils' passports are next reviewed.")
-    rows = [("Group", "Pupils with a passport")] + [
-        (label, ", ".join(names) or "none") for label, names in pack.groups]
-    story += [Spacer(1, 6), theme.grid(rows, [120, theme.FRAME_WIDTH - 120], text_size=9),
+    rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in
+                                   ("Group", "Subject", "Pupils with a passport")]]
+    rows += [[Paragraph(escape(code), s.cell), Paragraph(escape(subject), s.cell),
+              Paragraph(escape(", ".join(names) or "none"), s.cell)]
+             for code, subject, names in pack.groups]
+    story += [Spacer(1, 6), theme.grid(rows, [70, 90, None]),
               Spacer(1, 10), Paragraph("Contents", s.h2), pages.contents(10), PageBreak()]
     warnings: list[str] = []
     for number, sheet in enumerate(chosen.sheets):
@@ -56,7 +59,7 @@ def render_teacher_pack(pack: TeacherPack) -> Rendered:
             story.append(PageBreak())
         name = sheet.pupil.display_name
         where = ", ".join(groups_of.get(name, []))
-        story.append(_Entry(f"{sheet.pupil.sort_name} ({where})" if where
+        story.append(_Entry(f"{sheet.pupil.sort_name} · {where}" if where
                             else sheet.pupil.sort_name))
         page, notes = passport.page(chosen.meta, sheet.pupil, sheet.passport, sheet.photo,
                                     sheet.contacts)

@@ -52,7 +52,8 @@ def pack_for(desk: Desk, staff_id: int, name: str) -> TeacherPack | None:
     names = {s.pupil.id: s.pupil.display_name for s in chosen.sheets}
     order = [s.pupil.id for s in chosen.sheets]
     return TeacherPack(name, tuple(
-        (g.label, tuple(names[p] for p in order if p in placed[g.id])) for g in taught),
+        (g.code, g.subject, tuple(names[p] for p in order if p in placed[g.id]))
+        for g in taught),
         chosen)
 
 

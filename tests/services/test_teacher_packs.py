@@ -49,8 +49,8 @@ def test_a_pack_per_teacher_with_contents_and_each_passport_once(desk: Desk,
     pages = [" ".join(p.split()) for p in page_text(pack.path.read_bytes())]
     assert len(pages) == 4  # the cover with its contents, then three passports
     assert "Passports for Pat Example" in pages[0]
-    assert "8X/Ma1 (Maths) Kit Adams, Kit Young" in pages[0]
-    assert "Adams, Kit (8X/Ma1 (Maths), 8X/Sc1 (Science))" in pages[0]
+    assert "8X/Ma1 Maths Kit Adams, Kit Young" in pages[0]
+    assert "Adams, Kit · 8X/Ma1, 8X/Sc1" in pages[0]
     assert ["Adams" in pages[1], "Moss" in pages[2], "Young" in pages[3]] == [True] * 3
 
 
