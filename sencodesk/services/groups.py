@@ -249,6 +249,16 @@ def pupils_in(desk: Desk, group_id: int, *, day: date | None = None) -> list[Pup
         return register_rows.read(session, [col(Pupil.id).in_(ids)]) if ids else []
 
 
+def staff_id_for(desk: Desk, username: str) -> int:
+    """The member of staff who signs in as ``username``."""
+    with desk.unit(Permission.MANAGE_GROUPS) as session:
+        found = session.exec(select(StaffMember.id)
+                             .where(col(StaffMember.username) == username.strip())).first()
+        if found is None:
+            raise NotFound(f"There is no account {username!r}.")
+        return found
+
+
 def set_mis_code(desk: Desk, username: str, code: str) -> None:
     """Link a staff account to the MIS's staff code (so a class list can name them)."""
     code = validation.text("staff code", code, max_length=20)

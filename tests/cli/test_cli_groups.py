@@ -94,3 +94,21 @@ def test_no_command_gives_a_teacher_a_pupil_outside_their_groups(
     err = capsys.readouterr().err
     assert "not in any of your teaching groups" in err or "Teacher accounts cannot" in err
     assert list(tmp_path.glob("out*")) == []
+
+
+def test_a_pupil_shared_by_name_from_the_command_line(
+        school: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "classes.csv"
+    file.write_text("Class,Subject,Staff,UPN\n8X/Ma1,Maths,JSM,B801200005001\n",
+                    encoding="utf-8")
+    assert main(["import", "groups", str(file), "--yes"]) == 0
+    assert main(["groups", "share", "Q801200005002", "jsmith", "--until", "31/12/2040"]) == 0
+    assert "Shared Q801200005002 with jsmith until 31/12/2040." in capsys.readouterr().out
+    monkeypatch.setenv("SENCODESK_USER", "jsmith")
+    monkeypatch.setenv("SENCODESK_PASSWORD", "teacher pass word")
+    assert main(["groups", "list"]) == 0
+    assert "8X/Ma1  Maths    Jo Smith  1" in capsys.readouterr().out
+    assert main(["pupils", "show", "Q801200005002"]) == 0
+    assert main(["groups", "share", "B801200005001", "jsmith", "--until", "31/12/2040"]) == 1
+    assert "Teacher accounts cannot change teaching groups" in capsys.readouterr().err
