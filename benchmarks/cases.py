@@ -175,8 +175,10 @@ def stamp() -> str:
 
 def _all() -> list[Case]:
     from benchmarks.gui_cases import GUI_CASES
+    from benchmarks.teacher_cases import TEACHER_CASES
 
-    return [unlock, register, open_and_save, school_deadlines, backup, *GUI_CASES]
+    return [unlock, register, open_and_save, school_deadlines, backup, *GUI_CASES,
+            *TEACHER_CASES]
 
 
 CASES: list[Case] = _all()

@@ -89,3 +89,14 @@ def with_reviewed_plan(desk: Desk, forename: str) -> int:
         pupil_voice="I like the dog books.", parent_voice="Reads at bedtime now."))
     cycles.start_next(desk, cycle, review_on=date(2027, 2, 8))
     return pid
+
+
+def teaches(senco: Desk, teacher: Desk, *pupil_ids: int, code: str = "7B/En1") -> int:
+    """A teaching group ``code`` that ``teacher`` teaches, holding ``pupil_ids`` since
+    September (a Teacher reads only the pupils they teach)."""
+    from sencodesk.services import groups
+
+    group = groups.create_group(senco, groups.GroupFields(code, "English",
+                                                          (teacher.actor.staff_id,)))
+    groups.add_pupils(senco, group, pupil_ids, starts_on=date(2026, 9, 1))
+    return group

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "sencodesk.cli.accounts",
     "sencodesk.cli.exports",
     "sencodesk.cli.imports",
+    "sencodesk.cli.groups",
     "sencodesk.cli.backups",
     "sencodesk.cli.retention",
 )

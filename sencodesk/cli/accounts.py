@@ -27,6 +27,14 @@ def register(sub: common.Subparsers) -> None:
                                  help="withdraw an account")
     remove.add_argument("username")
     remove.set_defaults(func=run_remove)
+    code = commands.add_parser(
+        "staff-code", parents=[common.signed_in_options()],
+        help="link an account to its MIS staff code",
+        description="Give an account the staff code your MIS uses (e.g. JSM), so a class-list "
+        "import (sencodesk import groups) can name them as a group's teacher.")
+    code.add_argument("username")
+    code.add_argument("code", help="the MIS staff code ('' to clear it)")
+    code.set_defaults(func=run_staff_code)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -58,4 +66,13 @@ def run_remove(args: argparse.Namespace) -> int:
     with common.signed_in(args) as desk:
         accounts.remove_account(desk, args.username)
     print(f"Withdrew {args.username}'s sign-in.")
+    return 0
+
+
+def run_staff_code(args: argparse.Namespace) -> int:
+    from sencodesk.services import groups
+
+    with common.signed_in(args) as desk:
+        groups.set_mis_code(desk, args.username, args.code)
+    print(f"{args.username}'s MIS staff code is now {args.code or '(none)'}.")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
@@ -111,6 +112,18 @@ def register(sub: common.Subparsers) -> None:
     calendar.add_argument("--names", action="store_true",
                           help="show pupils' names instead of initials and a code")
     calendar.set_defaults(func=run_calendar)
+    packs = kinds.add_parser(
+        "teacher-packs", parents=[common.signed_in_options()],
+        help="a PDF of passports for every teacher (or one)",
+        description="For schools where teachers do not sign in: one PDF per teacher, named for "
+        "them, with their groups, a contents page and the passport of each pupil with SEND "
+        "they teach today (once, even when a pupil is in two of their groups).")
+    packs.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER",
+                       help="the folder to write into (created if missing)")
+    packs.add_argument("--teacher", metavar="NAME", help="only this teacher's pack")
+    packs.add_argument("--replace", action="store_true",
+                       help="write over packs of the same names already in the folder")
+    packs.set_defaults(func=run_teacher_packs)
     for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
                     sar, pack, calendar):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
@@ -266,4 +279,18 @@ def run_calendar(args: argparse.Namespace) -> int:
         sheet = calendar_export.calendar(desk, within_days=args.within, names=args.names)
     _write(args, calendar_ics(sheet))
     print(f"{len(sheet.events):,} deadlines.")
+    return 0
+
+
+def run_teacher_packs(args: argparse.Namespace) -> int:
+    from sencodesk.reports import pdf_bytes
+    from sencodesk.services import teacher_packs
+
+    with common.signed_in(args) as desk:
+        written = teacher_packs.write_all(desk, args.output, render=pdf_bytes,
+                                          teacher=args.teacher, replace=args.replace)
+    for pack in written:
+        print(f"{pack.teacher}: {pack.passports} passports, {pack.path}" if pack.path
+              else f"{pack.teacher}: none of their pupils has a passport yet")
+    print(f"Wrote {sum(1 for p in written if p.path)} packs into {args.output}.")
     return 0

@@ -1,5 +1,6 @@
-"""``sencodesk import pupils|ctf FILE``: pupils from an MIS CSV export or a Common Transfer
-File, previewed first and imported whole or not at all."""
+"""``sencodesk import pupils|ctf|groups FILE``: pupils from an MIS CSV export or a Common
+Transfer File, or teaching groups from an MIS class list, previewed first and imported whole or
+not at all."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
+from sencodesk.domain.class_lists import PRESETS as CLASS_LIST_PRESETS
 from sencodesk.domain.context_csv import ContextKind
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import PRESETS
@@ -66,6 +68,20 @@ def register(sub: common.Subparsers) -> None:
                          help="read the column HEADER as FIELD (e.g. 'Pupil UPN=upn'); "
                          "repeat for each unusual header")
     context.set_defaults(func=run_context)
+    groups = kinds.add_parser(
+        "groups", parents=[common.signed_in_options()],
+        help="teaching groups (and primary classes) from an MIS class list",
+        description="Read a class list exported from SIMS or Arbor as CSV: one row per pupil "
+        "in a group, with the group code, subject, teacher (MIS staff code or full name) and "
+        "UPN. Shows each group's changes and every rejected row first; a file with any "
+        "rejected row is refused, and otherwise the whole file is imported at once.")
+    groups.add_argument("file", type=Path, metavar="FILE")
+    groups.add_argument("--dry-run", action="store_true",
+                        help="show the preview, change nothing")
+    groups.add_argument("--yes", action="store_true", help="import without asking")
+    groups.add_argument("--mapping", choices=sorted(CLASS_LIST_PRESETS), metavar="MIS",
+                        help=f"the MIS the file came from ({', '.join(CLASS_LIST_PRESETS)})")
+    groups.set_defaults(func=run_groups)
 
 
 def _read(path: Path) -> bytes:
@@ -150,3 +166,27 @@ def run_context(args: argparse.Namespace) -> int:
         written = context_import.apply(desk, plan)
     print(f"Imported {written} record{'' if written == 1 else 's'}.")
     return 0
+
+
+def run_groups(args: argparse.Namespace) -> int:
+    from sencodesk.services import group_import
+
+    data = _read(args.file)
+    with common.signed_in(args) as desk:
+        plan = group_import.preview(desk, data, mapping=args.mapping)
+        for line in group_import.describe(plan):
+            print(line)
+        if plan.rejected:
+            print("Nothing was imported: correct the rejected rows and import the file again.",
+                  file=sys.stderr)
+            return 1
+        if args.dry_run or not plan.writes:
+            print("Nothing was changed." if args.dry_run else "Nothing to import.")
+            return 0
+        if not _confirmed(args, f"{plan.writes} teaching groups", 0):
+            return 1
+        result = group_import.apply(desk, plan)
+    print(f"Imported: {result.created} new and {result.updated} changed groups; "
+          f"{result.joined} pupils placed, {result.left} places ended.")
+    return 0
+

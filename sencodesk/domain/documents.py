@@ -172,3 +172,13 @@ class SubjectAccessSheet:
     photo: bytes | None
     audit: tuple[AuditRecord, ...]
     sent_to: str = ""
+
+
+@dataclass(frozen=True)
+class TeacherPack:
+    """The passports one teacher needs: their groups (code, subject, the pupils in it who have
+    a passport, register order) and each of those pupils' passport once."""
+
+    teacher: str
+    groups: tuple[tuple[str, str, tuple[str, ...]], ...]
+    passports: PassportSet

@@ -45,6 +45,15 @@ class PermissionDenied(SencodeskError):
     """The signed-in member of staff's role does not allow this."""
 
 
+class OutsideView(PermissionDenied):
+    """A Teacher asked for a pupil they do not teach (nor have shared with them)."""
+
+    def __init__(self, pupil_id: int | None) -> None:
+        self.pupil_id = pupil_id
+        super().__init__("This pupil is not in any of your teaching groups today, and has not "
+                         "been shared with you. Ask your SENCO if you need to see them.")
+
+
 class AuthenticationFailed(SencodeskError):
     """Sign-in failed. The message never says whether the account exists."""
 

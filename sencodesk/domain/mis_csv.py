@@ -237,48 +237,89 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name, name)
 
 
-def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> ParsedFile:
-    """Every row of the file as a MisRow or a RowError; file-level problems raise."""
+@dataclass(frozen=True)
+class Table:
+    """A CSV's header read against the fields an import wants: which column holds each field
+    (``columns``, by index), the file's own name for it (``names``), the columns left unread,
+    and the rows still to read."""
+
+    header: list[str]
+    columns: dict[str, int]
+    names: dict[str, str]
+    ignored: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+    needed: int
+
+    def short(self, number: int, cells: list[str]) -> RowError | None:
+        """A RowError if the row has too few cells to hold every required field."""
+        if len(cells) >= self.needed:
+            return None
+        return RowError(number, f"has {len(cells)} columns but the header has "
+                        f"{len(self.header)} (is a comma or line break in a name missing "
+                        "its quotes?)")
+
+    def cell(self, cells: list[str], name: str) -> str:
+        """The field ``name`` of a row, trimmed ("" if the file has no such column)."""
+        index = self.columns.get(name)
+        found = cells[index].strip() if index is not None and index < len(cells) else ""
+        return _from_spreadsheet(found)
+
+
+def preset(mapping: str | Mapping[str, str] | None,
+           presets: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
+    """A mapping given by name (one of ``presets``) or as headers -> fields."""
     if isinstance(mapping, str):
-        if mapping.casefold() not in PRESETS:
+        if mapping.casefold() not in presets:
             raise ValidationError("mapping", f"{mapping!r} is not a preset "
-                                  f"({', '.join(PRESETS)})")
-        mapping = PRESETS[mapping.casefold()]
+                                  f"({', '.join(presets)})")
+        return presets[mapping.casefold()]
+    return mapping or {}
+
+
+def table(data: bytes, mapping: Mapping[str, str], *, aliases: Mapping[str, tuple[str, ...]],
+          required: tuple[str, ...], labels: Mapping[str, str]) -> Table:
+    """Read ``data``'s header against ``aliases`` and ``mapping``; a required field without a
+    column is refused, naming it as ``labels`` does."""
     reader = _reader(data)
     header = next(reader)
-    columns, ignored = _columns(header, mapping or {})
-    missing = [name for name in REQUIRED if name not in columns]
+    columns, ignored = _columns(header, mapping, aliases)
+    missing = [name for name in required if name not in columns]
     if missing:
-        readable = ", ".join(field_label(name) for name in missing)
+        readable = ", ".join(labels.get(name, name) for name in missing)
         raise ValidationError("header", f"the file has no column for {readable}")
+    names = {name: header[index].strip() for name, index in columns.items()}
+    needed = max(columns[name] for name in required) + 1
+    return Table(header, columns, names, ignored, _checked_rows(reader), needed)
+
+
+def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> ParsedFile:
+    """Every row of the file as a MisRow or a RowError; file-level problems raise."""
+    read = table(data, preset(mapping, PRESETS), aliases=ALIASES, required=REQUIRED,
+                 labels=FIELD_LABELS)
     rows: list[MisRow] = []
     errors: list[RowError] = []
-    names = {name: header[index].strip() for name, index in columns.items()}
-    needed = max(columns[name] for name in REQUIRED) + 1
-    for number, cells in _checked_rows(reader):
+    for number, cells in read.rows:
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) < needed:
-            errors.append(RowError(number, f"has {len(cells)} columns but the header has "
-                                   f"{len(header)} (is a comma or line break in a name "
-                                   "missing its quotes?)"))
+        short = read.short(number, cells)
+        if short:
+            errors.append(short)
             continue
         try:
-            rows.append(_row(number, cells, columns, names))
+            rows.append(_row(number, cells, read))
         except ValidationError as error:
             errors.append(RowError(number, f"{error.field}: {error.message}"))
     if not rows and not errors:
         raise ValidationError("file", "has a header but no pupils")
-    return ParsedFile(tuple(rows), tuple(errors), tuple(ignored), names)
+    return ParsedFile(tuple(rows), tuple(errors), tuple(read.ignored), read.names)
 
 
-def _row(number: int, cells: list[str], columns: dict[str, int],
-         names: Mapping[str, str]) -> MisRow:
+def _row(number: int, cells: list[str], read: Table) -> MisRow:
     """One pupil from one row; errors name the column as the file's header does."""
+    columns, names = read.columns, read.names
+
     def cell(name: str) -> str:
-        index = columns.get(name)
-        found = cells[index].strip() if index is not None and index < len(cells) else ""
-        return _from_spreadsheet(found)
+        return read.cell(cells, name)
 
     try:
         year = YearGroup.parse(cell("year"))

@@ -282,6 +282,7 @@ class ContactRecord:
     actions: str
     is_parent_meeting: bool
     author: str
+    for_teachers: bool = False
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,10 @@ def _register() -> None:
     from sencodesk.reports.provision_map import render_provision_map
     from sencodesk.reports.register import render_register
     from sencodesk.reports.subject_access import render_subject_access
+    from sencodesk.reports.teacher_pack import render_teacher_pack
 
     render.register(documents.PassportSet, render_passports)
+    render.register(documents.TeacherPack, render_teacher_pack)
     render.register(documents.PlanSheet, render_plan_sheet)
     render.register(documents.ChronologySheet, render_chronology)
     render.register(documents.RegisterSheet, render_register)

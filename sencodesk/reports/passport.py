@@ -58,8 +58,8 @@ def render_passport(
     contacts: Sequence[str],
 ) -> Rendered:
     """Draw one pupil's passport on exactly one A4 page."""
-    page, warnings = _page(meta, pupil, passport, photo, contacts)
-    pdf = pages.build_pdf(meta, page, subject=f"Pupil passport: {pupil.display_name}")
+    drawn, warnings = page(meta, pupil, passport, photo, contacts)
+    pdf = pages.build_pdf(meta, drawn, subject=f"Pupil passport: {pupil.display_name}")
     return Rendered(pdf, tuple(warnings))
 
 
@@ -77,9 +77,9 @@ def render_passports(chosen: PassportSet) -> Rendered:
     for sheet in chosen.sheets:
         if story:
             story.append(PageBreak())
-        page, notes = _page(chosen.meta, sheet.pupil, sheet.passport, sheet.photo,
+        drawn, notes = page(chosen.meta, sheet.pupil, sheet.passport, sheet.photo,
                             sheet.contacts)
-        story.extend(page)
+        story.extend(drawn)
         warnings.extend(f"{sheet.pupil.display_name}: {note}" for note in notes)
     if not story:
         story.append(Paragraph("No passports were chosen.", theme.styles().body))
@@ -87,7 +87,7 @@ def render_passports(chosen: PassportSet) -> Rendered:
     return Rendered(pdf, (*warnings, *missing))
 
 
-def _page(
+def page(
     meta: DocumentMeta,
     pupil: PupilRow,
     passport: PassportRecord,

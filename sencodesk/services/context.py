@@ -14,8 +14,9 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlmodel import Session
 
 from sencodesk.domain.codes import Role
-from sencodesk.domain.errors import PermissionDenied
+from sencodesk.domain.errors import OutsideView, PermissionDenied, SencodeskError
 from sencodesk.domain.permissions import Permission, allows
+from sencodesk.services import scope
 from sencodesk.store.blobs import BlobStore
 from sencodesk.store.database import Database, Snapshot
 
@@ -63,10 +64,27 @@ class Desk:
 
     def require(self, permission: Permission) -> None:
         if not self.actor.may(permission):
-            raise PermissionDenied(
+            refusal = PermissionDenied(
                 f"{self.actor.role.label} accounts cannot {permission.value}. "
                 "Ask your SENCO if you need this."
             )
+            if getattr(self._open, "session", None) is None:
+                self._record_refusal(refusal)
+            raise refusal
+
+    def _record_refusal(self, refusal: PermissionDenied) -> None:
+        """Put a refusal on the audit trail, in a unit of its own (the refused one is undone).
+        A case file that cannot be written to (another writer, a full disk) still refuses."""
+        from sencodesk.services import audit  # audit builds on this module
+
+        if getattr(refusal, "audited", False):
+            return
+        refusal.audited = True  # type: ignore[attr-defined]
+        pupil_id = refusal.pupil_id if isinstance(refusal, OutsideView) else None
+        with contextlib.suppress(SencodeskError), \
+                self.db.transaction(snapshot="write") as session:
+            audit.record(session, self.actor, "refused", "pupil" if pupil_id else "permission",
+                         pupil_id=pupil_id, summary=str(refusal)[:300])
 
     @contextlib.contextmanager
     def unit(self, permission: Permission) -> Iterator[Session]:
@@ -92,12 +110,18 @@ class Desk:
         if current is not None:
             yield current
             return
-        with self.db.transaction(snapshot=snapshot) as session:
-            self._open.session = session
-            try:
-                yield session
-            finally:
-                self._open.session = None
+        try:
+            with self.db.transaction(snapshot=snapshot) as session:
+                self._open.session = session
+                try:
+                    scope.narrow(session, role=self.actor.role, staff_id=self.actor.staff_id,
+                                 day=self.today())
+                    yield session
+                finally:
+                    self._open.session = None
+        except PermissionDenied as refusal:
+            self._record_refusal(refusal)
+            raise
 
     def close(self) -> None:
         self.db.close()

@@ -17,7 +17,7 @@ from sencodesk.domain.codes import CycleStatus, NeedType, Progress, SenStatus, Y
 from sencodesk.domain.errors import Conflict
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import audit, demo_inclusion
+from sencodesk.services import audit, demo_groups, demo_inclusion
 from sencodesk.services import pupils as pupils_service
 from sencodesk.services.context import Desk
 from sencodesk.services.demo_content import INTERVENTIONS, OUTCOMES, PASSPORT, SUITS, VOICES
@@ -116,6 +116,9 @@ def build(
         session.flush()
         for index in range(pupils):
             _pupil(b, index, start_year, spans, interventions)
+        session.flush()
+        b.counts["teaching groups"] = demo_groups.add(session, seed=seed,
+                                                     starts_on=date(start_year, 9, 1))
         audit.record(session, desk.actor, "create", "demo school",
                      summary=f"synthetic school of {pupils} pupils, seed {seed}")
     return b.counts

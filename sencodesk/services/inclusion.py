@@ -42,7 +42,7 @@ def _flags_of(row: PupilContext | None, *, safeguarding: bool) -> ContextFlags:
 
 def context_of(desk: Desk, pupil_id: int) -> ContextFlags:
     """The pupil's flags; the safeguarding ones are None for roles that may not read them."""
-    with desk.unit(Permission.READ_PUPILS) as session:
+    with desk.unit(Permission.READ_CONTEXT) as session:
         return _flags_of(session.get(PupilContext, pupil_id),
                          safeguarding=desk.actor.may(Permission.READ_SAFEGUARDING))
 
@@ -50,7 +50,7 @@ def context_of(desk: Desk, pupil_id: int) -> ContextFlags:
 def contexts(desk: Desk) -> dict[int, ContextFlags]:
     """Every pupil's flags that has any, by pupil id (for school-wide figures)."""
     allowed = desk.actor.may(Permission.READ_SAFEGUARDING)
-    with desk.unit(Permission.READ_PUPILS) as session:
+    with desk.unit(Permission.READ_CONTEXT) as session:
         return {row.pupil_id: _flags_of(row, safeguarding=allowed)
                 for row in session.exec(select(PupilContext))}
 
@@ -103,7 +103,7 @@ def attendance(desk: Desk, pupil_ids: Sequence[int] | None = None,
                ) -> dict[int, list[AttendanceRecord]]:
     """Attendance per term by pupil (everyone's when ``pupil_ids`` is None), oldest first."""
     order = list(Term)
-    with desk.unit(Permission.READ_PUPILS) as session:
+    with desk.unit(Permission.READ_CONTEXT) as session:
         query = select(AttendanceTerm)
         if pupil_ids is not None:
             query = query.where(col(AttendanceTerm.pupil_id).in_(pupil_ids))
@@ -152,7 +152,7 @@ def _exclusion(row: Exclusion) -> ExclusionRecord:
 def exclusions(desk: Desk, pupil_ids: Sequence[int] | None = None,
                ) -> dict[int, list[ExclusionRecord]]:
     """Suspensions and permanent exclusions by pupil, oldest first."""
-    with desk.unit(Permission.READ_PUPILS) as session:
+    with desk.unit(Permission.READ_CONTEXT) as session:
         query = select(Exclusion).order_by(col(Exclusion.starts_on))
         if pupil_ids is not None:
             query = query.where(col(Exclusion.pupil_id).in_(pupil_ids))
@@ -212,7 +212,7 @@ def _part_time(row: PartTimeTimetable) -> PartTimeRecord:
 
 def part_time(desk: Desk, pupil_ids: Sequence[int] | None = None) -> list[PartTimeRecord]:
     """Part-time timetables (all, or of ``pupil_ids``), earliest start first."""
-    with desk.unit(Permission.READ_PUPILS) as session:
+    with desk.unit(Permission.READ_CONTEXT) as session:
         query = select(PartTimeTimetable).order_by(col(PartTimeTimetable.starts_on))
         if pupil_ids is not None:
             query = query.where(col(PartTimeTimetable.pupil_id).in_(pupil_ids))

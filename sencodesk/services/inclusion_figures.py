@@ -29,12 +29,12 @@ YEARS = 3
 
 def _on_roll(desk: Desk) -> list[tuple[int, date | None, date | None]]:
     """Every pupil ever on file, with when they joined and left."""
-    with desk.unit(Permission.READ_PUPILS) as session:
+    with desk.unit(Permission.READ_CONTEXT) as session:
         return [(pid or 0, joined, left) for pid, joined, left in session.exec(
             select(col(Pupil.id), col(Pupil.joined_on), col(Pupil.left_on)))]
 
 
-@composite(Permission.READ_PUPILS, Permission.EXPORT, writes=False)
+@composite(Permission.READ_CONTEXT, Permission.EXPORT, writes=False)
 def figures(desk: Desk, *, anonymise: bool = False, years: int = YEARS) -> InclusionFigures:
     """The figures as of today, for the last ``years`` academic years (this one included).
     With ``anonymise`` no pupil is named (the counts are suppressed where they are drawn)."""

@@ -81,8 +81,9 @@ def seal_confidential(desk: Desk) -> int:
 
 
 def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summary: str,
-                with_whom: str = "", actions: str = "") -> int:
-    """A note in the contact log. Teachers may add these too."""
+                with_whom: str = "", actions: str = "", for_teachers: bool = False) -> int:
+    """A note in the contact log. Teachers may add these too. ``for_teachers``: the staff who
+    teach the pupil may read it (otherwise a Teacher reads only the notes they wrote)."""
     if kind not in CONTACT_KINDS:
         raise ValidationError("kind", f"choose one of: {', '.join(CONTACT_KINDS)}")
     if occurred_on > desk.today():
@@ -95,6 +96,7 @@ def add_contact(desk: Desk, pupil_id: int, *, occurred_on: date, kind: str, summ
             summary=validation.text("summary", summary, required=True),
             actions=validation.text("actions", actions, max_length=2000),
             is_parent_meeting=kind == "parent meeting", author_id=desk.actor.staff_id,
+            for_teachers=for_teachers,
         )
         session.add(row)
         session.flush()
@@ -113,7 +115,7 @@ def contacts(desk: Desk, pupil_id: int | None = None) -> list[ContactRecord]:
             query = query.where(ContactLogEntry.pupil_id == pupil_id)
         return [
             ContactRecord(c.id or 0, c.pupil_id, c.occurred_on, c.kind, c.with_whom, c.summary,
-                          c.actions, c.is_parent_meeting, author or "")
+                          c.actions, c.is_parent_meeting, author or "", c.for_teachers)
             for c, author in session.exec(query)
         ]
 

@@ -91,8 +91,9 @@ def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil p
     """The passports of these pupils, one per page; pupils with none are skipped and named."""
     desk.require(Permission.PRINT_PASSPORTS)
     wanted = set(pupil_ids)
+    # asked for by id first, so a Teacher is told which pupils are not theirs
+    latest = passports.latest_for(desk, sorted(wanted))
     rows = [r for r in pupils.list_pupils(desk) if r.id in wanted]
-    latest = passports.latest_for(desk, [r.id for r in rows])
     rules = _contact_rules(desk)
     sheets = tuple(PassportSheet(r, latest[r.id], records_log.photo(desk, r.id),
                                  _contacts(desk, r.id, rules))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.permissions import Permission
+from sencodesk.domain.permissions import Permission, whole_school
 from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
@@ -87,13 +87,15 @@ class MainWindow(QMainWindow):
     def _page_factories(self) -> list[tuple[str, Callable[[], QWidget]]]:
         may = self.desk.actor.may
         found: list[tuple[str, Callable[[], QWidget]]] = []
+        if may(Permission.READ_PUPILS) and not whole_school(self.desk.actor.role):
+            found.append((self.tr("My pupils"), self._my_pupils))
         if may(Permission.READ_PUPILS):
             found += [(self.tr("Due"), self._due), (self.tr("Register"), self._register)]
         if may(Permission.READ_SUPPORT):
             from sencodesk.ui.provision.view import ProvisionView
 
             found.append((self.tr("Provision"), lambda: ProvisionView(self.desk)))
-        if may(Permission.READ_PUPILS) and may(Permission.EXPORT):
+        if may(Permission.READ_CONTEXT) and may(Permission.EXPORT):
             found.append((self.tr("Inclusion"), self._inclusion))
         if may(Permission.EXPORT) or may(Permission.PRINT_PASSPORTS):
             from sencodesk.ui.reports_view import ReportsView
@@ -137,6 +139,13 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self.pages[title] = widget
         return self.pages[title]
+
+    def _my_pupils(self) -> QWidget:
+        from sencodesk.ui.my_pupils.view import MyPupilsView
+
+        view = MyPupilsView(self.desk)
+        view.pupil_activated.connect(self.open_pupil)
+        return view
 
     def _due(self) -> QWidget:
         view = DueView(self.desk)

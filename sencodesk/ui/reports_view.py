@@ -51,7 +51,8 @@ class Document:
     title: str
     description: str
     permission: Permission
-    #: Which option rows it uses: "class", "period", "pack".
+    #: Which option rows it uses: "class", "period", "pack"; "folder": it writes a folder of
+    #: files rather than one document to preview.
     options: frozenset[str]
     gather: Callable[[Desk, Choices], object]
 
@@ -78,6 +79,11 @@ DOCUMENTS = [
              "the SEND Regulations 2014 asks for, in the school's words, with this year's "
              "figures (counts from 1 to 4 suppressed, no pupil named).", Permission.EXPORT,
              frozenset({"info"}), lambda desk, _c: info_report.gather(desk)),
+    Document("Passports for every teacher", "For schools where teachers do not sign in: one "
+             "PDF per teacher in a folder you choose, with their groups, a contents page and "
+             "the passport of each pupil with SEND they teach (once, even when a pupil is in "
+             "two of their groups).", Permission.EXPORT, frozenset({"folder"}),
+             lambda _desk, _c: None),
 ]
 
 
@@ -165,6 +171,8 @@ class ReportsView(QWidget):
     def _chosen(self) -> None:
         document = self.current()
         self.description.setText(document.description if document else "")
+        self.preview.setText(self.tr("&Write the packs…") if document and "folder" in
+                             document.options else self.tr("&Preview…"))
         for key, widgets in self.rows.items():
             for widget in widgets:
                 widget.setVisible(bool(document and key in document.options))
@@ -194,6 +202,11 @@ class ReportsView(QWidget):
     def make_document(self) -> None:
         document = self.current()
         if document is None:
+            return
+        if "folder" in document.options:
+            from sencodesk.ui.teacher_packs import write_teacher_packs
+
+            write_teacher_packs(self.desk, self)
             return
         try:
             starts, ends = self.starts.day(), self.ends.day()

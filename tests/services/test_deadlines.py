@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from factories import add_pupil
+from factories import add_pupil, teaches
 
 from sencodesk.domain.clock import MilestoneStatus
 from sencodesk.domain.codes import LaDecision, NeedType, Role, SenStatus, YearGroup
 from sencodesk.domain.records import PassportContent
-from sencodesk.services import accounts, cycles, deadlines, ehcp, passports
+from sencodesk.services import accounts, cycles, deadlines, ehcp, passports, pupils
 from sencodesk.services.context import Desk
 
 S = MilestoneStatus
@@ -108,5 +108,6 @@ def test_filters_and_teacher_sees_no_ehcp(desk: Desk) -> None:
                          password="teacher pass")
     teacher = accounts.sign_in(desk.data_dir, "tia", "teacher pass")
     teacher.today = desk.today
+    teaches(desk, teacher, *(p.id for p in pupils.list_pupils(desk)))
     assert {i.tab for i in deadlines.school_deadlines(teacher)} == {"passport"}
     teacher.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from factories import add_pupil, signed_in_as
+from factories import add_pupil, signed_in_as, teaches
 from pdf_checks import page_text
 
 from sencodesk.domain.codes import Role
@@ -50,6 +50,7 @@ def test_a_teacher_prints_a_passport_with_the_senco_and_no_phone_numbers(desk: D
                       phone="07700 900222")
     passports.save(desk, pid, PassportContent(about_me="I like drawing."))
     teacher = signed_in_as(desk, Role.TEACHER)
+    teaches(desk, teacher, pid)
     text = " ".join(" ".join(page_text(render(report_data.passport(teacher, pid)).pdf)).split())
     assert "SENCO:" in text and "through the school office" in text
     assert "07700" not in text and "Hughes (" not in text and "Tom Hughes" not in text

@@ -4,7 +4,7 @@ reading parts of it (the register, a tab's refresh) is not."""
 from __future__ import annotations
 
 from counting import transactions
-from factories import add_pupil, signed_in_as
+from factories import add_pupil, signed_in_as, teaches
 
 from sencodesk.domain.codes import Role
 from sencodesk.domain.records import AuditRecord
@@ -19,6 +19,7 @@ def _views(desk: Desk, pid: int) -> list[AuditRecord]:
 def test_opening_a_record_says_who_looked_and_when(desk: Desk) -> None:
     pid = add_pupil(desk)
     teacher = signed_in_as(desk, Role.TEACHER)
+    teaches(desk, teacher, pid)
     try:
         with transactions(teacher) as begun:
             detail = record_views.open_record(teacher, pid)

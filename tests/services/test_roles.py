@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from factories import add_pupil, signed_in_as
+from factories import add_pupil, signed_in_as, teaches
 
 from sencodesk.domain.codes import Role, SenStatus
 from sencodesk.domain.errors import PermissionDenied
@@ -21,6 +21,7 @@ def test_teacher_reads_passports_adds_notes_but_no_ehcp(desk: Desk) -> None:
     pid = add_pupil(desk)
     passports.save(desk, pid, PassportContent(about_me="I like trains"))
     teacher = _as(desk, Role.TEACHER)
+    teaches(desk, teacher, pid)
     assert passports.latest(teacher, pid) is not None
     records_log.add_contact(teacher, pid, occurred_on=date(2026, 11, 20),
                             kind="observation", summary="Settled well today")
@@ -33,7 +34,7 @@ def test_teacher_reads_passports_adds_notes_but_no_ehcp(desk: Desk) -> None:
     teacher.close()
 
 
-def test_teacher_does_not_see_confidential_documents(desk: Desk, tmp_path: object) -> None:
+def test_teacher_reads_no_documents(desk: Desk, tmp_path: object) -> None:
     from pathlib import Path
 
     pid = add_pupil(desk)
@@ -42,7 +43,9 @@ def test_teacher_does_not_see_confidential_documents(desk: Desk, tmp_path: objec
     doc = records_log.attach(desk, pid, file, title="Safeguarding", confidential=True)
     records_log.attach(desk, pid, file, title="Reading report")
     teacher = _as(desk, Role.TEACHER)
-    assert [d.title for d in records_log.documents(teacher, pid)] == ["Reading report"]
+    teaches(desk, teacher, pid)
+    with pytest.raises(PermissionDenied, match="cannot read documents"):
+        records_log.documents(teacher, pid)
     with pytest.raises(PermissionDenied):
         records_log.read_document(teacher, doc)
     teacher.close()

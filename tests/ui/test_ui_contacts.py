@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialogButtonBox,
     QMessageBox,
     QPlainTextEdit,
@@ -94,3 +95,29 @@ def test_cancel_on_an_untouched_form_just_closes(qtbot: QtBot, demo_desk: Desk,
     add = next(b for b in tab.findChildren(QPushButton) if b.text() == "&Add a note…")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert message_boxes == []
+
+
+def test_a_note_can_be_marked_for_the_staff_who_teach_the_pupil(qtbot: QtBot,
+                                                                 demo_desk: Desk) -> None:
+    tab = _tab(qtbot, demo_desk)
+
+    def type_tick_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FormDialog)
+        summary = next(w for k, _l, w in dialog.fields if k == "summary")
+        shared = next(w for k, _l, w in dialog.fields if k == "for_teachers")
+        assert isinstance(summary, QPlainTextEdit) and isinstance(shared, QCheckBox)
+        qtbot.keyClicks(summary, "Works best near the front")
+        qtbot.mouseClick(shared, Qt.MouseButton.LeftButton)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save)
+                         or box.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(200, type_tick_and_save)
+    add = next(b for b in tab.findChildren(QPushButton) if b.text() == "&Add a note…")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    (note,) = [c for c in records_log.contacts(demo_desk, tab.pupil_id)
+               if c.summary == "Works best near the front"]
+    assert note.for_teachers

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import signed_in_as
+from factories import signed_in_as, teaches
 from pdf_checks import page_text
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from sencodesk.domain.codes import Role, SenStatus
@@ -41,7 +42,7 @@ def test_reports_screen_lists_what_the_role_may_make(qtbot: QtBot, demo_desk: De
     qtbot.addWidget(view)
     assert [d.title for d in view.documents] == [
         "Passports for a class", "SEND register", "Costed provision map", "SEND evidence pack",
-        "SEN information report"]
+        "SEN information report", "Passports for every teacher"]
     teacher = ReportsView(signed_in_as(demo_desk, Role.TEACHER))
     qtbot.addWidget(teacher)
     assert [d.title for d in teacher.documents] == ["Passports for a class"]
@@ -140,7 +141,9 @@ def test_profile_exports_subject_access_zip_and_ctf(
         assert "record.pdf" in archive.namelist()
     tab.export_ctf()
     assert b"<SENhistory>" in (tmp_path / "ctf.xml").read_bytes()
-    teacher = ProfileTab(signed_in_as(demo_desk, Role.TEACHER), pid, lambda: None)
+    teacher_desk = signed_in_as(demo_desk, Role.TEACHER)
+    teaches(demo_desk, teacher_desk, pid)
+    teacher = ProfileTab(teacher_desk, pid, lambda: None)
     qtbot.addWidget(teacher)
     assert not any(b.isVisibleTo(teacher) for b in teacher.findChildren(QPushButton)
                    if "Subject" in b.text())
@@ -172,3 +175,25 @@ def test_settings_lists_leavers_past_retention_and_deletes_on_confirmation(
     with answering_forms(monkeypatch, {"upn": upn}):
         box.delete()
     assert box.model.rowCount() == 0 and "No file is due" in box.note.text()
+
+
+def test_passports_for_every_teacher_written_into_a_chosen_folder(
+        qtbot: QtBot, demo_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sencodesk.ui import teacher_packs
+
+    told: list[str] = []
+    monkeypatch.setattr(teacher_packs.PackFolder, "ask",
+                        classmethod(lambda cls, parent: tmp_path / "packs"))
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: told.append(text))
+    view = ReportsView(demo_desk)
+    qtbot.addWidget(view)
+    view.show()
+    view.choice.setFocus()
+    qtbot.keyClick(view.choice, Qt.Key.Key_End)
+    assert view.current() is not None and view.preview.text() == "&Write the packs…"
+    qtbot.mouseClick(view.preview, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    written = sorted((tmp_path / "packs").glob("Passports - *.pdf"))
+    assert written and told[0].startswith(f"{len(written)} packs written into")
+    assert "Passports for" in page_text(written[0].read_bytes())[0]

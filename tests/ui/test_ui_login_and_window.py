@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from factories import PASSWORD
+from factories import PASSWORD, teaches
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -174,6 +174,7 @@ def test_a_teacher_sees_no_ehcp_tab_and_no_accounts(qtbot: QtBot, demo_desk: Des
                          role=Role.TEACHER, password="teacher pass")
     teacher = accounts.sign_in(demo_desk.data_dir, "treid", "teacher pass")
     teacher.today = demo_desk.today
+    teaches(demo_desk, teacher, *[p.id for p in pupils.list_pupils(demo_desk)][:5])
     main = MainWindow(teacher)
     qtbot.addWidget(main)
     settings = main.page("Settings")
@@ -183,8 +184,8 @@ def test_a_teacher_sees_no_ehcp_tab_and_no_accounts(qtbot: QtBot, demo_desk: Des
     main.open_pupil(register.model.everyone[0].id)
     workspace = main.workspace
     assert isinstance(workspace, PupilWorkspace)
-    assert set(workspace.by_name) == {"profile", "inclusion", "passport", "support",
-                                      "contacts", "documents"}
+    # a Teacher reads no documents (only passports, plans and their contact notes; no context data)
+    assert set(workspace.by_name) == {"profile", "passport", "support", "contacts"}
     teacher.close()
 
 

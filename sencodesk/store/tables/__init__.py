@@ -14,6 +14,7 @@ from sencodesk.store.tables.ehcp import (
     EhcpMilestoneDone,
     EhcpRequest,
 )
+from sencodesk.store.tables.groups import GroupMember, GroupTeacher, PupilShare, TeachingGroup
 from sencodesk.store.tables.inclusion import (
     AssessmentScore,
     AttendanceTerm,
@@ -51,6 +52,8 @@ __all__ = [
     "EhcpMilestoneDone",
     "EhcpRequest",
     "Exclusion",
+    "GroupMember",
+    "GroupTeacher",
     "InfoReportSection",
     "Intervention",
     "NeedPeriod",
@@ -61,8 +64,10 @@ __all__ = [
     "ProvisionMeasure",
     "Pupil",
     "PupilContext",
+    "PupilShare",
     "School",
     "StaffMember",
     "StatusPeriod",
+    "TeachingGroup",
     "TermDate",
 ]

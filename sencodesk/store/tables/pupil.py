@@ -65,3 +65,5 @@ class ContactLogEntry(SQLModel, table=True):
     actions: str = Field(default="", max_length=2000)
     is_parent_meeting: bool = False
     author_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    #: Readable by the staff who teach this pupil; otherwise a Teacher reads only their own.
+    for_teachers: bool = False

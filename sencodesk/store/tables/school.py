@@ -54,4 +54,6 @@ class StaffMember(SQLModel, table=True):
     email: str = Field(default="", max_length=200)
     username: str | None = Field(default=None, max_length=60, unique=True)
     role: str | None = Field(default=None, max_length=20)
+    #: The MIS's staff code (e.g. "JSM"), so a class-list import can name the teacher.
+    mis_code: str = Field(default="", max_length=20)
     active: bool = True

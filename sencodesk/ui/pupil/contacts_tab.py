@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -99,10 +100,14 @@ class ContactsTab(QWidget):
                   ("kind", self.tr("Kind"), combo([(k, k) for k in records_log.CONTACT_KINDS])),
                   ("with", self.tr("With"), QLineEdit()),
                   ("summary", self.tr("Summary"), text_area(lines=4)),
-                  ("actions", self.tr("Actions"), text_area(lines=2))]
+                  ("actions", self.tr("Actions"), text_area(lines=2)),
+                  # otherwise a Teacher reads only the notes they wrote themselves
+                  ("for_teachers", "", QCheckBox(self.tr(
+                      "&For staff who teach this pupil to read")))]
         if FormDialog.ask(self.tr("Add to the contacts log"), fields, lambda v:
                           records_log.add_contact(self.desk, self.pupil_id,
                                                   occurred_on=v["on"], kind=v["kind"],
                                                   with_whom=v["with"], summary=v["summary"],
-                                                  actions=v["actions"]), self):
+                                                  actions=v["actions"],
+                                                  for_teachers=v["for_teachers"]), self):
             self.load()

@@ -76,9 +76,10 @@ class PupilWorkspace(QWidget):
         desk, pid = self.desk, self.pupil_id
         tabs: list[tuple[str, str, Callable[[], QWidget]]] = [
             ("profile", self.tr("Profile"), lambda: ProfileTab(desk, pid, self.refresh_header)),
-            ("inclusion", self.tr("Inclusion"), lambda: InclusionTab(desk, pid)),
-            ("passport", self.tr("Passport"), lambda: PassportTab(desk, pid)),
         ]
+        if may(Permission.READ_CONTEXT):
+            tabs.append(("inclusion", self.tr("Inclusion"), lambda: InclusionTab(desk, pid)))
+        tabs.append(("passport", self.tr("Passport"), lambda: PassportTab(desk, pid)))
         if may(Permission.READ_SUPPORT):
             tabs.append(("support", self.tr("Support (APDR)"), lambda: SupportTab(desk, pid)))
         if may(Permission.READ_EHCP):

@@ -1,0 +1,96 @@
+"""The demo school's teaching groups, as a secondary timetable has them: maths, English and
+science taught in sets within half-year bands (``8X/Ma1`` is year 8, band X, top maths set),
+history, geography and PE in form groups, each with its teacher and MIS staff code. Sets hold
+about a class's worth of pupils and each teacher about eight groups, so a bigger demo school
+has more sets and more teachers, as a real one would."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from datetime import date
+from itertools import count
+
+from sqlmodel import Session, select
+
+from sencodesk.services.demo_names import FORENAMES, SURNAMES
+from sencodesk.store.tables import GroupMember, GroupTeacher, Pupil, StaffMember, TeachingGroup
+
+#: (name, MIS staff code, department): the first teachers of each department
+TEACHERS = (
+    ("Mr Daniel Okafor", "DOK", "Ma"), ("Ms Helen Marsh", "HMA", "Ma"),
+    ("Mr Arjun Mehta", "AME", "Ma"), ("Mrs Claire Dunn", "CDU", "Ma"),
+    ("Ms Fatima Rahman", "FRA", "En"), ("Mr Tom Fielding", "TFI", "En"),
+    ("Mrs Grace Whitfield", "GWH", "En"), ("Ms Niamh Kelly", "NKE", "En"),
+    ("Dr Samuel Price", "SPR", "Sc"), ("Ms Lucy Tran", "LTR", "Sc"),
+    ("Mr Owen Hughes", "OHU", "Sc"), ("Mrs Priya Shah", "PSH", "Sc"),
+    ("Mr Ben Carter", "BCA", "Hi"), ("Ms Rosa Alvarez", "RAL", "Hi"),
+    ("Mrs Joanne Pike", "JPI", "Gg"), ("Mr Kwame Asante", "KAS", "Gg"),
+    ("Ms Ellie Norris", "ENO", "PE"), ("Mr Chris Doyle", "CDO", "PE"),
+)
+SUBJECTS = {"Ma": "Mathematics", "En": "English", "Sc": "Science", "Hi": "History",
+            "Gg": "Geography", "PE": "Physical education"}
+SETS = ("Ma", "En", "Sc")  # set by attainment within a band
+FORM_GROUPS = ("Hi", "Gg", "PE")  # taught in form groups
+BANDS = {"X": "ABC", "Y": "DE"}  # the forms in each half-year band
+CLASS_SIZE = 28
+MIN_SETS = 3
+GROUPS_PER_TEACHER = 8
+
+
+def add(session: Session, *, seed: int, starts_on: date) -> int:
+    """Give the demo school's pupils (already written) their teaching groups for the year
+    beginning ``starts_on``; returns how many groups were made. Its own random numbers, so
+    the rest of the demo is the same with or without groups."""
+    rng = random.Random(seed)
+    pupils = [(pid, year, form) for pid, year, form
+              in session.exec(select(Pupil.id, Pupil.year_group, Pupil.form)) if pid is not None]
+    planned: list[tuple[str, str, Sequence[int]]] = []  # code, department, pupils
+    for year in sorted({year for _, year, _ in pupils}):
+        cohort = [(pid, form) for pid, y, form in pupils if y == year]
+        for band, forms in BANDS.items():
+            in_band = [pid for pid, form in cohort if form[-1:] in forms]
+            sets = max(MIN_SETS, math.ceil(len(in_band) / CLASS_SIZE))
+            for dept in SETS:
+                ranked = rng.sample(in_band, len(in_band))  # stands in for attainment
+                planned += [(f"{year}{band}/{dept}{n + 1}", dept, ranked[n::sets])
+                            for n in range(sets)]
+        for form in sorted({form for _, form in cohort}):
+            in_form = [pid for pid, f in cohort if f == form]
+            planned += [(f"{form}/{dept}", dept, in_form) for dept in FORM_GROUPS]
+    planned = [plan for plan in planned if plan[2]]
+    staff = _teachers(session, rng, planned)
+    for number, (code, dept, members) in enumerate(planned):
+        group = TeachingGroup(code=code, subject=SUBJECTS[dept])
+        session.add(group)
+        session.flush()
+        assert group.id is not None
+        teachers = staff[dept]
+        session.add(GroupTeacher(group_id=group.id, staff_id=teachers[number % len(teachers)]))
+        session.add_all(GroupMember(group_id=group.id, pupil_id=pid, starts_on=starts_on)
+                        for pid in members)
+    return len(planned)
+
+
+def _teachers(session: Session, rng: random.Random,
+              planned: list[tuple[str, str, Sequence[int]]]) -> dict[str, list[int]]:
+    """Enough teachers in each department for about eight groups each: the named ones first,
+    then made-up colleagues with codes of their own."""
+    wanted = {dept: max(2, math.ceil(sum(1 for _, d, _ in planned if d == dept)
+                                     / GROUPS_PER_TEACHER)) for dept in SUBJECTS}
+    serial = count(1)
+    staff: dict[str, list[StaffMember]] = {}
+    for dept, needed in wanted.items():
+        named = [StaffMember(name=n, mis_code=c, job_title=f"Teacher of {SUBJECTS[dept]}")
+                 for n, c, d in TEACHERS if d == dept][:needed]
+        while len(named) < needed:
+            name = f"{rng.choice(('Mr', 'Ms', 'Mrs'))} {rng.choice(FORENAMES)} " \
+                   f"{rng.choice(SURNAMES)}"
+            named.append(StaffMember(name=name, mis_code=f"T{next(serial):03d}",
+                                     job_title=f"Teacher of {SUBJECTS[dept]}"))
+        staff[dept] = named
+        session.add_all(named)
+    session.flush()
+    return {dept: [s.id for s in members if s.id is not None]
+            for dept, members in staff.items()}
