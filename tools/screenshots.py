@@ -131,11 +131,15 @@ def _forms(window: MainWindow, out: Path) -> list[str]:
 
     from sencodesk.ui.date_field import DateField
     from sencodesk.ui.form_dialog import FormDialog
+    from sencodesk.ui.pupil import plan_form
+    from sencodesk.ui.pupil.support_tab import SupportTab
     from sencodesk.ui.register.new_pupil import NewPupilDialog
 
     assert window.workspace is not None
     support = window.workspace.tab("support")
-    cycle = FormDialog("New support cycle", support._plan_fields(None), lambda _v: None, window)
+    assert isinstance(support, SupportTab)
+    fields = plan_form.plan_fields(None, support.catalogue_for(None), today=window.desk.today())
+    cycle = FormDialog("New support cycle", fields, lambda _v: None, window)
     new_pupil = NewPupilDialog(window.desk, window)
     saved = []
     for name, dialog in (("form-new-cycle.png", cycle), ("form-new-pupil.png", new_pupil)):
@@ -147,7 +151,7 @@ def _forms(window: MainWindow, out: Path) -> list[str]:
         QTest.keyClicks(box.edit, "1/10/26" if dialog is cycle else "31/02/2015")
         QTest.keyClick(box.edit, Qt.Key.Key_Tab)
         _shoot(dialog, out / name)
-        dialog.reject()
+        dialog.done(0)  # closed without the "discard what you typed?" question
         saved.append(name)
     return saved
 

@@ -125,7 +125,7 @@ class SupportTab(QWidget):
         self.buttons["print"].setEnabled(cycle is not None)
         self.buttons["measures"].setEnabled(cycle is not None and bool(cycle.provisions))
 
-    def _catalogue(self, cycle: CycleRecord | None) -> list[InterventionRecord]:
+    def catalogue_for(self, cycle: CycleRecord | None) -> list[InterventionRecord]:
         """Interventions to offer: those in use, and any retired one this plan still names."""
         named = {p.intervention_id for p in cycle.provisions} if cycle else set()
         return [i for i in interventions.catalogue(self.desk, include_retired=True)
@@ -138,7 +138,7 @@ class SupportTab(QWidget):
                 "and start the next one from the review.\n\nStart a second cycle beside "
                 "it?")):
             return
-        fields = plan_form.plan_fields(None, self._catalogue(None), today=self.desk.today())
+        fields = plan_form.plan_fields(None, self.catalogue_for(None), today=self.desk.today())
         if FormDialog.ask(self.tr("New support cycle"), fields,
                           lambda v: cycles.create(self.desk, self.pupil_id,
                                                   plan_form.plan_of(v), beside_active=beside),
@@ -149,7 +149,7 @@ class SupportTab(QWidget):
         cycle = self.current()
         if cycle is None:
             return
-        fields = plan_form.plan_fields(cycle, self._catalogue(cycle), today=self.desk.today())
+        fields = plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today())
         if FormDialog.ask(self.tr("Edit plan"), fields,
                           lambda v: cycles.update_plan(self.desk, cycle.id,
                                                        plan_form.plan_of(v)), self):
