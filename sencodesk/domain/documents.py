@@ -41,6 +41,9 @@ class DocumentMeta:
     produced_by: str
     produced_at: datetime
     title: str
+    #: Written for the public (the SEN information report on the school's website): no
+    #: OFFICIAL-SENSITIVE marking, which every document about pupils carries.
+    published: bool = False
 
 
 @dataclass(frozen=True)

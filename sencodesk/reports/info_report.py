@@ -80,7 +80,7 @@ def blocks(sheet: InfoReportSheet) -> list[Block]:
 def info_report_pdf(sheet: InfoReportSheet) -> bytes:
     s = theme.styles(BODY_SIZE)
     meta = DocumentMeta(sheet.school, sheet.produced_by, _as_datetime(sheet), "SEN information "
-                        "report")
+                        "report", published=True)
     story: list[Flowable] = theme.title_block(
         "SEN information report", markup(sheet.school),
         [("As at", theme.uk_date(sheet.as_at)),

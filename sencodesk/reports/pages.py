@@ -60,9 +60,10 @@ def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
     )
     school.wrap(CONTENT_WIDTH - 45 * mm, 30)
     school.drawOn(canvas, left, top - 2)  # a long name grows upwards, clear of the rule
+    marking = "" if meta.published else MARKING
     canvas.setFont(FONT_BOLD, 9)
     canvas.setFillColor(MARKING_RED)
-    canvas.drawRightString(right, top, MARKING)
+    canvas.drawRightString(right, top, marking)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(left, top - 4, right, top - 4)
@@ -80,7 +81,7 @@ def _chrome(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
     who.drawOn(canvas, left, bottom + 9 - height)
     canvas.setFont(FONT_BOLD, 7.5)
     canvas.setFillColor(MARKING_RED)
-    canvas.drawCentredString(PAGE_WIDTH / 2 + CONTENT_WIDTH * 0.12, bottom + 2, MARKING)
+    canvas.drawCentredString(PAGE_WIDTH / 2 + CONTENT_WIDTH * 0.12, bottom + 2, marking)
     canvas.setFont(FONT_BOLD, 8)
     canvas.setFillColor(INK)
     canvas.drawRightString(right, bottom + 2, f"Page {page} of {total}")
@@ -126,7 +127,7 @@ def build_pdf(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.produced_by,
         subject=subject or meta.title, creator=f"sencodesk {__version__}",
-        producer=f"sencodesk {__version__} (ReportLab)", keywords=MARKING,
+        producer=f"sencodesk {__version__} (ReportLab)", keywords="" if meta.published else MARKING,
         initialFontName=FONT,  # else every page lists an unembedded Helvetica
     )
     flowables = list(story)

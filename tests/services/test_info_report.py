@@ -50,6 +50,7 @@ def test_pdf_has_every_heading_in_order_and_no_names(demo_desk: Desk, sheet) -> 
         assert number is None or int(cell.replace(",", "")) == 0 or \
             int(cell.replace(",", "")) >= 5, cell
     assert "fewer than 5" in text  # the demo school has small need groups
+    assert "OFFICIAL-SENSITIVE" not in text  # published on the school's website
 
 
 def test_a_section_key_must_exist(demo_desk: Desk) -> None:
