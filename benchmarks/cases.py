@@ -114,7 +114,8 @@ def open_and_save(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     def new_cycle() -> None:
         cycle_ids.append(cycles.create(desk, pid, cycles.CyclePlan(
             starts_on=date(today.year - 1, 9, 1), review_on=date(today.year - 1, 12, 1),
-            outcomes=(cycles.OutcomeInput("Read 100 words"), cycles.OutcomeInput("Spell 20")))))
+            outcomes=(cycles.OutcomeInput("Read 100 words"), cycles.OutcomeInput("Spell 20"))),
+            beside_active=True))  # a demo pupil may have a cycle running already
         cycles.activate(desk, cycle_ids[-1])
 
     reviewed = repeat(lambda: cycles.record_review(desk, cycle_ids[-1], cycles.ReviewInput(

@@ -3,6 +3,7 @@ assessment scores over time, with a chart that reads in greyscale (a line style 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
@@ -115,7 +116,7 @@ class InclusionTab(QWidget):
             series.setPointsVisible(True)
             series.setPen(QPen(Qt.GlobalColor.black, 2, _STYLES[number % len(_STYLES)]))
             for score in (s for s in found if s.test_name == test):
-                moment = QDateTime(QDate(score.assessed_on), QTime(12, 0))
+                moment = QDateTime(_qdate(score.assessed_on), QTime(12, 0))
                 series.append(float(moment.toMSecsSinceEpoch()), score.value)
             self.chart.addSeries(series)
             series.attachAxis(x_axis)
@@ -123,8 +124,8 @@ class InclusionTab(QWidget):
         values = [s.value for s in found]
         y_axis.setRange(min(values) - 5, max(values) + 5)
         first, last = min(s.assessed_on for s in found), max(s.assessed_on for s in found)
-        x_axis.setRange(QDateTime(QDate(first), QTime(0, 0)).addDays(-15),
-                        QDateTime(QDate(last), QTime(0, 0)).addDays(15))
+        x_axis.setRange(QDateTime(_qdate(first), QTime(0, 0)).addDays(-15),
+                        QDateTime(_qdate(last), QTime(0, 0)).addDays(15))
 
     def add_score(self) -> None:
         def save(v: dict[str, Any]) -> None:
@@ -145,3 +146,7 @@ class InclusionTab(QWidget):
                 save, self, intro=self.tr("Reading and spelling ages are entered in months "
                                           "(8y 5m is 101).")):
             self.load()
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
