@@ -71,13 +71,7 @@ def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> ClassL
     errors: list[RowError] = []
     first: dict[str, ClassRow] = {}
     seen: dict[tuple[str, str], int] = {}
-    for number, cells in read.rows:
-        if not any(cell.strip() for cell in cells):
-            continue
-        short = read.short(number, cells)
-        if short:
-            errors.append(short)
-            continue
+    for number, cells in read.filled_rows(errors):
         try:
             row = _row(number, cells, read)
         except ValidationError as error:

@@ -250,13 +250,18 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
     needed: int
 
-    def short(self, number: int, cells: list[str]) -> RowError | None:
-        """A RowError if the row has too few cells to hold every required field."""
-        if len(cells) >= self.needed:
-            return None
-        return RowError(number, f"has {len(cells)} columns but the header has "
-                        f"{len(self.header)} (is a comma or line break in a name missing "
-                        "its quotes?)")
+    def filled_rows(self, errors: list[RowError]) -> Iterator[tuple[int, list[str]]]:
+        """The rows with something in them, numbered; a row with too few cells to hold every
+        required field goes to ``errors`` instead."""
+        for number, cells in self.rows:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) < self.needed:
+                errors.append(RowError(
+                    number, f"has {len(cells)} columns but the header has {len(self.header)} "
+                    "(is a comma or line break in a name missing its quotes?)"))
+                continue
+            yield number, cells
 
     def cell(self, cells: list[str], name: str) -> str:
         """The field ``name`` of a row, trimmed ("" if the file has no such column)."""
@@ -298,13 +303,7 @@ def parse(data: bytes, mapping: str | Mapping[str, str] | None = None) -> Parsed
                  labels=FIELD_LABELS)
     rows: list[MisRow] = []
     errors: list[RowError] = []
-    for number, cells in read.rows:
-        if not any(cell.strip() for cell in cells):
-            continue
-        short = read.short(number, cells)
-        if short:
-            errors.append(short)
-            continue
+    for number, cells in read.filled_rows(errors):
         try:
             rows.append(_row(number, cells, read))
         except ValidationError as error:
