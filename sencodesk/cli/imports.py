@@ -31,9 +31,7 @@ def register(sub: common.Subparsers) -> None:
         "Windows-1252, comma or semicolon). Shows what would change first: new pupils, updated "
         "pupils (old -> new), unchanged, and every rejected row with its reason. Nothing is "
         "written until you confirm, and then all of it is, or none.")
-    pupils.add_argument("file", type=Path, metavar="FILE")
-    pupils.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
-    pupils.add_argument("--yes", action="store_true", help="import without asking (for scripts)")
+    _file_options(pupils)
     pupils.add_argument("--mapping", choices=sorted(PRESETS),
                         help="the MIS the file came from, if its headers are unusual")
     pupils.set_defaults(func=run_pupils)
@@ -43,9 +41,7 @@ def register(sub: common.Subparsers) -> None:
         description="Read a Common Transfer File (XML) from another school: each pupil's "
         "details and SEN history. Shows the same preview as an MIS import and writes nothing "
         "until you confirm. A file with a DTD, entities or external references is refused.")
-    ctf.add_argument("file", type=Path, metavar="FILE")
-    ctf.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
-    ctf.add_argument("--yes", action="store_true", help="import without asking (for scripts)")
+    _file_options(ctf)
     ctf.set_defaults(func=run_ctf)
     context = kinds.add_parser(
         "context", parents=[common.signed_in_options()],
@@ -60,10 +56,7 @@ def register(sub: common.Subparsers) -> None:
         "would change first; nothing is written until you confirm, and then all of it is.")
     context.add_argument("kind", choices=[k.value for k in ContextKind], metavar="KIND",
                          help=", ".join(k.value for k in ContextKind))
-    context.add_argument("file", type=Path, metavar="FILE")
-    context.add_argument("--dry-run", action="store_true",
-                         help="show the preview, change nothing")
-    context.add_argument("--yes", action="store_true", help="import without asking")
+    _file_options(context)
     context.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
                          help="read the column HEADER as FIELD (e.g. 'Pupil UPN=upn'); "
                          "repeat for each unusual header")
@@ -75,13 +68,17 @@ def register(sub: common.Subparsers) -> None:
         "in a group, with the group code, subject, teacher (MIS staff code or full name) and "
         "UPN. Shows each group's changes and every rejected row first; a file with any "
         "rejected row is refused, and otherwise the whole file is imported at once.")
-    groups.add_argument("file", type=Path, metavar="FILE")
-    groups.add_argument("--dry-run", action="store_true",
-                        help="show the preview, change nothing")
-    groups.add_argument("--yes", action="store_true", help="import without asking")
+    _file_options(groups)
     groups.add_argument("--mapping", choices=sorted(CLASS_LIST_PRESETS), metavar="MIS",
                         help=f"the MIS the file came from ({', '.join(CLASS_LIST_PRESETS)})")
     groups.set_defaults(func=run_groups)
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    """What every import takes: the file, a preview only, or no question asked."""
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
+    parser.add_argument("--yes", action="store_true", help="import without asking (for scripts)")
 
 
 def _read(path: Path) -> bytes:
