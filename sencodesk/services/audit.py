@@ -24,7 +24,7 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AuditRecord
 from sencodesk.services.context import Actor, Desk
-from sencodesk.store import anchors
+from sencodesk.store import anchors, backends
 from sencodesk.store.tables import AuditEvent
 
 GENESIS = "0" * 64
@@ -71,14 +71,15 @@ def record(
     changed: Mapping[str, list[Any]] | None = None,
 ) -> None:
     """Append one event to the chain, inside the caller's transaction."""
-    # The chain's head is remembered for the rest of this unit of work (sessions live for one
-    # transaction), so a bulk import does not re-read it for every entry.
-    previous = session.info.get(_HEAD)
-    if previous is None:
-        previous = session.exec(
-            select(AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)
-        ).first() or GENESIS
+    # The chain's head is read once, under the chain's hold (no other writer can append until
+    # this unit ends), and remembered for the rest of the unit (sessions live for one
+    # transaction), so a bulk import does not re-read it for every entry. Entries are numbered
+    # here, one after the head, so the numbers have no gaps on any backend (a server's
+    # sequence would skip the numbers of rolled-back units).
+    previous_id, previous = session.info.get(_HEAD) or _held_head(session)
+    number = previous_id + 1
     event = AuditEvent(
+        id=number,
         at=datetime.now(UTC).isoformat(timespec="microseconds"),
         actor_id=actor.staff_id if actor else None,
         actor=actor.name if actor else "sencodesk",
@@ -93,18 +94,23 @@ def record(
     )
     event.hash = _digest(event)
     session.add(event)
-    session.info[_HEAD] = event.hash
+    session.info[_HEAD] = (number, event.hash)
     if action in ANCHORED or anchors.PENDING in session.info:
-        session.flush()  # the entry's number
-        assert event.id is not None
-        session.info[anchors.PENDING] = anchors.Anchor.now(event.id, event.hash,
+        session.flush()
+        session.info[anchors.PENDING] = anchors.Anchor.now(number, event.hash,
                                                            f"{action} {entity}")
+
+
+def _held_head(session: Session) -> tuple[int, str]:
+    backends.hold_audit_chain(session)
+    return head(session)
 
 
 def head(session: Session) -> tuple[int, str]:
     """How many entries the chain holds and the hash of the newest (GENESIS when empty)."""
-    newest = session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(1)).first()
-    return (newest.id or 0, newest.hash) if newest else (0, GENESIS)
+    newest = session.exec(select(AuditEvent.id, AuditEvent.hash)
+                          .order_by(col(AuditEvent.id).desc()).limit(1)).first()
+    return (newest[0] or 0, newest[1]) if newest else (0, GENESIS)
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,7 @@ def redact_pupil(session: Session, pupil_id: int) -> int:
     is being deleted at the end of retention: their entries keep who did what and when, but
     lose their summaries and changed values. The chain is checked first (a broken one is not
     re-sealed: StoreError) and re-sealed from the first entry changed. Returns how many."""
+    backends.hold_audit_chain(session)
     events = list(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
     after = _last_deletion(session, pupil_id)
     theirs = [e for e in events if e.pupil_id == pupil_id and (e.id or 0) > after]
@@ -205,7 +212,7 @@ def redact_pupil(session: Session, pupil_id: int) -> int:
         resealed[event.id or 0] = (old, event.hash)
     session.info[anchors.RESEALED] = resealed  # anchors follow, once committed
     session.flush()
-    session.info[_HEAD] = previous
+    session.info[_HEAD] = (events[-1].id or 0, previous)
     return len(theirs)
 
 

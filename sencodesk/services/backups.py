@@ -35,9 +35,8 @@ from sencodesk.store import (
     unfinished,
     writer,
 )
-from sencodesk.store.backup import online_backup
+from sencodesk.store.backup import integrity_verdict, online_backup
 from sencodesk.store.case_file import open_database
-from sencodesk.store.database import raw_connect
 from sencodesk.store.layout import backups_path, database_path, documents_path, slots_path
 
 MAGIC = b"SENCODESK-BACKUP\n"
@@ -241,11 +240,7 @@ def _stage(source: Path, staged: Path, username: str, password: str) -> bytes:
     _copy_out(source, layout.slots, slots_path(staged))
     _copy_out(source, layout.database, database_path(staged))
     key = keyslots.unlock(slots_path(staged), username, password)
-    connection = raw_connect(database_path(staged), key)
-    try:
-        verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        connection.close()
+    verdict = integrity_verdict(database_path(staged), key)
     if verdict != "ok":
         raise StoreError(f"{source.name} failed its integrity check: {verdict}.")
     if layout.documents is not None:

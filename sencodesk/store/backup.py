@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sencodesk.store.backends.sqlite import integrity_verdict
 from sencodesk.store.database import Database, raw_connect
+
+__all__ = ["integrity_verdict", "online_backup"]
 
 
 def online_backup(database: Database, destination: Path) -> Path:

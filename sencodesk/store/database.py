@@ -1,8 +1,10 @@
 """The one place that opens the case file.
 
-The database is SQLCipher (AES-256, the whole file including the WAL is encrypted). Every
-connection is given the raw 256-bit key first, then foreign keys, WAL and a busy timeout.
-Opening (and migrating) a case file is :mod:`sencodesk.store.case_file`, above this module.
+The case file is either the encrypted SQLCipher file on one computer (the default) or a
+PostgreSQL database on the school's server; what differs between them lives in
+:mod:`sencodesk.store.backends`, one module each. Opening (and migrating) a case file is
+:mod:`sencodesk.store.case_file` (a file) or :mod:`sencodesk.store.server` (a server), above
+this module.
 """
 
 from __future__ import annotations
@@ -15,80 +17,24 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+from sqlalchemy import Engine
 from sqlmodel import Session
 
-from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.store import anchors, errors, keyslots, layout, staged_documents, writer
+from sencodesk.domain.errors import AuthenticationFailed
+from sencodesk.store import anchors, backends, errors, keyslots, layout, staged_documents, writer
+from sencodesk.store.backends.sqlite import (  # the file's own: opened here, re-exported
+    BUSY_TIMEOUT_MS,
+    CACHE_KIB,
+    engine_for,
+    raw_connect,
+)
 from sencodesk.store.blobs import BlobStore
 
-BUSY_TIMEOUT_MS = 5000
-# Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
-# a school's case file, so whole-school reads (register, deadlines) decrypted the same pages on
-# every refresh. 32 MiB per connection holds a large school's file; it fills only as read.
-CACHE_KIB = 32 * 1024
-
-
-def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
-    """A DB-API connection to ``path`` unlocked with ``key``; proves the key by reading."""
-    connection = sqlcipher3.connect(str(path), check_same_thread=False)
-    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as error:
-        connection.close()
-        if "not a database" not in str(error) and "malformed" not in str(error):
-            raise errors.plain(error) from None  # locked, a full disk: not damage
-        raise StoreError(
-            f"{path} is not a sencodesk case file, or it is damaged. Restore it from a backup."
-        ) from None
-    return connection
-
-
-def _prepare(dbapi_connection: Any, _record: Any) -> None:
-    # The driver's own transaction handling would start a transaction only at the first write,
-    # after reads such as the audit chain's head: two processes could then both read the same
-    # head and fork the chain. It is switched off and every unit of work begins with
-    # BEGIN IMMEDIATE (``_begin``), which takes the write lock before anything is read.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA secure_delete = ON")
-    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    cursor.close()
-
-
-def engine_for(path: Path, key: bytes) -> Engine:
-    """The pooled engine of the case file at ``path``; every connection is unlocked first."""
-    engine = create_engine(
-        f"sqlite:///{path}",
-        module=sqlcipher3.dbapi2,
-        creator=lambda: raw_connect(path, key),
-        poolclass=QueuePool,
-        pool_size=4,
-        max_overflow=4,
-    )
-    event.listen(engine, "connect", _prepare)
-    event.listen(engine, "begin", _begin)
-    return engine
-
+__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "Database", "Snapshot", "engine_for", "raw_connect"]
 
 Snapshot = Literal["read", "write"] | None
-WRITE_LOCK = "sencodesk_write_lock"
-
-
-def _begin(connection: Any) -> None:
-    """Units of work (:meth:`Database.transaction`) take the write lock first, waiting up to
-    the busy timeout for another writer, so what they read cannot change before they write.
-    Plain connections (schema checks, migrations' version reads) begin as readers."""
-    immediate = connection.get_execution_options().get(WRITE_LOCK, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @dataclass
@@ -185,18 +131,27 @@ class Database:
     def transaction(self, *, snapshot: Snapshot = None) -> Iterator[Session]:
         """One unit of work: commit if the block finishes, roll back if it raises.
 
-        Every unit begins an explicit transaction, so all its reads see the case file as it was
-        at the start, and takes the write lock up front (BEGIN IMMEDIATE, see ``_begin``) so
-        that what it reads, the audit chain's head above all, cannot change before it writes.
-        ``snapshot="read"`` is for reports that write nothing: they begin as readers and never
-        wait for a writer.
+        A unit that writes is begun as its backend begins writers (the file takes its write
+        lock up front; a server reads what others committed and holds the audit chain while
+        it appends), so that the audit chain's head cannot change between its read and the
+        commit. ``snapshot="read"`` is for reports that write nothing: they read one snapshot
+        and never wait for a writer.
         """
-        engine = self.engine.execution_options(**{WRITE_LOCK: snapshot != "read"})
+        engine = backends.of(self.engine).for_unit(self.engine, write=snapshot != "read")
         with Session(engine, expire_on_commit=False) as session, \
                 errors.in_plain_words(session.rollback):
             yield session
             session.commit()
             anchors.write_pending(self.path.parent, session.info)
+
+    @property
+    def where(self) -> str:
+        """The case file in words, for messages: its file, or the server's database (its
+        address without any password)."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return str(self.path)
+        return url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -14,6 +14,7 @@ from sencodesk.domain.errors import StoreError
 from sencodesk.services import accounts, pupils
 from sencodesk.services.context import Desk
 from sencodesk.store import database, errors
+from sencodesk.store.backends import sqlite
 
 NOTE = "Disclosed at break: uncle hits her (safeguarding)"
 
@@ -29,7 +30,7 @@ def test_a_failing_statement_becomes_a_plain_error_without_its_values(desk: Desk
 def test_database_is_locked_says_someone_else_is_saving(
         data_dir: Path, _empty_school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(_empty_school, data_dir)
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 200)
     desk = accounts.sign_in(data_dir, "senco", PASSWORD)
     other = database.raw_connect(desk.db.path, desk.db.key)
     other.execute("BEGIN IMMEDIATE")

@@ -13,10 +13,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.store import layout
+from sencodesk.store import backends, layout
 from sencodesk.store.backup import online_backup
 from sencodesk.store.database import Database
 
@@ -50,23 +50,27 @@ def upgrade(database: Database, *, fresh: bool = False, target: str = "head") ->
     current = current_revision(database)
     if current is None and not fresh:
         with database.engine.connect() as connection:
-            tables = connection.exec_driver_sql(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).scalar_one()
+            tables = inspect(connection).get_table_names()
         if tables:
-            raise StoreError(f"{database.path} is not a sencodesk case file.")
+            raise StoreError(f"{database.where} is not a sencodesk case file.")
     if current is not None and current not in known_revisions():
         raise StoreError(
-            f"{database.path.name} was saved by a newer version of sencodesk "
+            f"{_name(database)} was saved by a newer version of sencodesk "
             f"(schema {current}). Update sencodesk to open it."
         )
+    backend = backends.of(database.engine)
     if current == head_revision() and target == "head":
         return
-    if current is not None:
+    if current is not None and backend.copies_before_migrating:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         online_backup(database, backup_folder(database) / f"pre-migration-{current}-{stamp}.db")
     with database.engine.begin() as connection:
         command.upgrade(_config(connection), target)
+        backend.after_upgrade(connection)
+
+
+def _name(database: Database) -> str:
+    return database.path.name if database.where == str(database.path) else database.where
 
 
 def backup_folder(database: Database) -> Path:

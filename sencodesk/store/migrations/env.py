@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import sencodesk.store.tables  # noqa: F401  (registers the tables)
+from sencodesk.store import backends
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -12,7 +13,7 @@ if connection is None:
 context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
-    render_as_batch=True,
+    render_as_batch=backends.of(connection).render_as_batch,
     transaction_per_migration=True,
 )
 with context.begin_transaction():

@@ -1,0 +1,62 @@
+"""What differs between the two places a case file can live, one module per backend.
+
+``sqlite`` is the encrypted SQLCipher file on one computer (the default); ``postgres`` is a
+PostgreSQL database on the school's or trust's server. Everything above the store sees one
+:class:`~sencodesk.store.database.Database` face; the store asks :func:`of` which backend an
+engine, connection or session is bound to, and that backend alone holds the dialect's SQL
+(pragmas, lock statements, roles and grants).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sqlalchemy import Connection, Engine
+from sqlmodel import Session
+
+
+class Backend(Protocol):
+    #: SQLAlchemy's dialect name for this backend.
+    name: str
+    #: Whether Alembic must rebuild tables to alter them (SQLite's batch mode).
+    render_as_batch: bool
+    #: Whether a migration is preceded by a dated copy of the case file (a file can be copied
+    #: beside itself; a server's database is backed up by its own tools, and PostgreSQL
+    #: undoes a failed migration's changes to the schema as well as to the data).
+    copies_before_migrating: bool
+
+    def for_unit(self, engine: Engine, *, write: bool) -> Engine:
+        """``engine`` set up to begin one unit of work: writing (reads see what was committed
+        as it happens, and the audit chain is appended under its lock) or reading only (one
+        consistent snapshot for reports, never waiting for writers)."""
+        ...
+
+    def hold_audit_chain(self, session: Session) -> None:
+        """Inside a writing unit of work, before the chain's head is read: hold the chain
+        until the unit ends, so that no other writer appends between the read and the
+        commit (the chain would fork)."""
+        ...
+
+    def after_upgrade(self, connection: Connection) -> None:
+        """Once the schema is up to date: what the backend adds beside it (grants)."""
+        ...
+
+
+def of(bound: Engine | Connection | Session) -> Backend:
+    """The backend that ``bound`` (an engine, a connection, or a session) talks to."""
+    from sencodesk.store.backends import postgres, sqlite
+
+    if isinstance(bound, Session):
+        bound = bound.get_bind()
+    name = bound.dialect.name
+    if name == postgres.BACKEND.name:
+        return postgres.BACKEND
+    if name == sqlite.BACKEND.name:
+        return sqlite.BACKEND
+    raise ValueError(f"no sencodesk backend for {name}")
+
+
+def hold_audit_chain(session: Session) -> None:
+    """Hold the audit chain for the rest of ``session``'s unit of work, before its head is
+    read, on whichever backend the session is bound to."""
+    of(session).hold_audit_chain(session)

@@ -1,0 +1,87 @@
+"""A case file on the school's (or trust's) PostgreSQL server.
+
+Writing units of work run at READ COMMITTED: each statement sees what others have committed,
+and the audit chain is appended under a transaction-level advisory lock taken before its head
+is read, so two writers never both extend the same head. Units that only read (reports) run
+in one REPEATABLE READ, READ ONLY snapshot and never wait for writers.
+
+Staff reach the tables through the group role :data:`STAFF_ROLE`, which may read and write the
+records but only read and append to the audit trail: grants, not convention. The schema and
+the grants belong to whoever ran the migrations (the server's owner role), never to staff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from sencodesk.domain.errors import StoreError
+
+STAFF_ROLE = "sencodesk_staff"
+AUDIT_TABLE = "auditevent"
+# pg_advisory_xact_lock takes a 64-bit key; this one is the audit chain's, derived from its
+# name so that no other use of advisory locks on the server picks it by chance.
+AUDIT_CHAIN_LOCK = int.from_bytes(hashlib.sha256(b"sencodesk audit chain").digest()[:8],
+                                  "big", signed=True)
+
+
+def normalised_url(url: str) -> str:
+    """``url`` with the driver sencodesk uses (psycopg 3): ``postgresql://host/db`` as typed
+    by a technician becomes ``postgresql+psycopg://host/db``."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - SQLAlchemy raises several kinds for a malformed URL
+        raise StoreError(f"{url!r} is not a database address. Write it as "
+                         "postgresql://server/database.") from None
+    if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise StoreError(f"{parsed.get_backend_name()!r} is not a PostgreSQL address. Write "
+                         "it as postgresql://server/database.")
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def engine_for_url(url: str) -> Engine:
+    """A pooled engine for the server's database at ``url``."""
+    return create_engine(normalised_url(url), pool_size=4, max_overflow=4, pool_pre_ping=True,
+                         connect_args={"application_name": "sencodesk"})
+
+
+class PostgresBackend:
+    name = "postgresql"
+    render_as_batch = False
+    copies_before_migrating = False
+
+    def for_unit(self, engine: Engine, *, write: bool) -> Engine:
+        if write:
+            return engine.execution_options(isolation_level="READ COMMITTED")
+        return engine.execution_options(isolation_level="REPEATABLE READ",
+                                        postgresql_readonly=True)
+
+    def hold_audit_chain(self, session: Session) -> None:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
+
+    def after_upgrade(self, connection: Connection) -> None:
+        grant_staff(connection)
+
+
+def grant_staff(connection: Connection) -> None:
+    """The staff group role (made if missing) may use every table of the schema, except the
+    audit trail, which it may only read and append to. Run after every migration, so new
+    tables are granted too."""
+    connection.execute(text(
+        "DO $$ BEGIN "
+        f"IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{STAFF_ROLE}') THEN "
+        f"CREATE ROLE {STAFF_ROLE} NOLOGIN; END IF; END $$"))
+    for statement in (
+        f"GRANT USAGE ON SCHEMA public TO {STAFF_ROLE}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {STAFF_ROLE}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {STAFF_ROLE}",
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON {AUDIT_TABLE} FROM {STAFF_ROLE}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {STAFF_ROLE}",
+    ):
+        connection.execute(text(statement))
+
+
+BACKEND = PostgresBackend()
