@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY),xcb,offscreen)
 
-.PHONY: run test lint typecheck pytest bench screenshots demo dist clean sysdeps sysdeps-display
+.PHONY: run test lint typecheck pytest bench screenshots demo dist clean sysdeps sysdeps-display \
+  pgdeps
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +41,17 @@ endef
 sysdeps:
 	$(call install_libs,$(QT_LIBS))
 
+# The tests start a throwaway PostgreSQL server of their own (tests/pg_cluster.py) from
+# Debian's server package: installed when missing as root with apt-get, else named.
+pgdeps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing PostgreSQL for the server-mode tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends postgresql >/dev/null; \
+	  else echo "The tests need PostgreSQL's server; install it with:"; \
+	    echo "  sudo apt-get install postgresql"; exit 1; fi; fi
+
 # `make run` with a display also needs the X libraries.
 sysdeps-display: sysdeps
 ifeq ($(QT_QPA_PLATFORM),xcb)
@@ -59,7 +71,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: sysdeps $(STAMP)
+pytest: sysdeps pgdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(ARGS)
 
 test: lint typecheck pytest

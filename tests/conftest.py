@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from factories import PASSWORD, TODAY
+from pg_cluster import Cluster
 
 from sencodesk.services import accounts, demo
 from sencodesk.services.context import Desk
@@ -81,3 +83,23 @@ def demo_desk(data_dir: Path, _demo_school: Path) -> Iterator[Desk]:
     desk.today = lambda: TODAY
     yield desk
     desk.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL server for the whole test session (started on first use)."""
+    cluster = Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The address of a new, empty database on the test server, dropped afterwards."""
+    name = f"empty_{next(_numbers)}"
+    pg_cluster.create_database(name)
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)

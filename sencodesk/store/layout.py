@@ -14,6 +14,7 @@ KEYSLOTS_NAME = "keyslots.json"
 DOCUMENTS_NAME = "documents"  # attached files, encrypted (store.blobs)
 BACKUPS_NAME = "backups"
 ATTEMPTS_NAME = "signin-attempts.json"  # wrong passwords per account (store.attempts)
+SERVER_NAME = "server.json"  # the school's server, in server mode (store.server)
 #: The files a restore replaces (the database with its write-ahead log, and the key slots).
 CASE_FILES = (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm", KEYSLOTS_NAME)
 
@@ -28,6 +29,10 @@ def slots_path(folder: Path) -> Path:
 
 def documents_path(folder: Path) -> Path:
     return folder / DOCUMENTS_NAME
+
+
+def server_path(folder: Path) -> Path:
+    return folder / SERVER_NAME
 
 
 def backups_path(folder: Path) -> Path:
