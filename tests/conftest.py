@@ -12,12 +12,18 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pg_school
 from factories import PASSWORD, TODAY
 from pg_cluster import Cluster
 
 from sencodesk.services import accounts, demo
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--backend", choices=("sqlite", "postgresql"), default=None,
+                     help="run the service tests on this backend only (default: both)")
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +56,19 @@ def _empty_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def desk(data_dir: Path, _empty_school: Path) -> Iterator[Desk]:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where the case file lives: "sqlite" (the file, by default) or "postgresql" (a server);
+    tests/services runs its desk tests on both (its conftest parametrises this)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def desk(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Desk]:
     """A fresh, empty school signed in as its SENCO, with today fixed at 22/11/2026."""
-    shutil.copytree(_empty_school, data_dir)
+    if backend == "postgresql":
+        yield from _server_desk(request, "_pg_empty_school", data_dir)
+        return
+    shutil.copytree(request.getfixturevalue("_empty_school"), data_dir)
     desk = accounts.sign_in(data_dir, "senco", PASSWORD)
     desk.today = lambda: TODAY
     yield desk
@@ -76,9 +92,12 @@ def _demo_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_desk(data_dir: Path, _demo_school: Path) -> Iterator[Desk]:
+def demo_desk(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Desk]:
     """A signed-in SENCO desk on an 80-pupil demo school; today is 22/11/2026."""
-    shutil.copytree(_demo_school, data_dir)
+    if backend == "postgresql":
+        yield from _server_desk(request, "_pg_demo_school", data_dir)
+        return
+    shutil.copytree(request.getfixturevalue("_demo_school"), data_dir)
     desk = accounts.sign_in(data_dir, "senco", PASSWORD)
     desk.today = lambda: TODAY
     yield desk
@@ -94,6 +113,39 @@ def pg_cluster() -> Iterator[Cluster]:
 
 
 _numbers = itertools.count(1)
+
+
+def _template(cluster: Cluster, factory: pytest.TempPathFactory, name: str,
+              demo_pupils: int | None = None) -> tuple[str, Path]:
+    folder = factory.mktemp(name) / "data"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keyslots, "DEFAULT_KDF", keyslots.KdfParams(n=2**10, r=8, p=1))
+        pg_school.make_template(cluster, name, folder, demo_pupils=demo_pupils)
+    return name, folder
+
+
+@pytest.fixture(scope="session")
+def _pg_empty_school(pg_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory,
+                     ) -> tuple[str, Path]:
+    """The empty school on the test server, made once and copied for each test."""
+    return _template(pg_cluster, tmp_path_factory, "empty_school")
+
+
+@pytest.fixture(scope="session")
+def _pg_demo_school(pg_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory,
+                    ) -> tuple[str, Path]:
+    return _template(pg_cluster, tmp_path_factory, "demo_school", DEMO_PUPILS)
+
+
+def _server_desk(request: pytest.FixtureRequest, template: str, data_dir: Path,
+                 ) -> Iterator[Desk]:
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    name, folder = request.getfixturevalue(template)
+    copy = pg_school.copy_of(cluster, name, folder, data_dir)
+    desk = pg_school.open_desk(cluster, copy, data_dir)
+    yield desk
+    desk.close()
+    cluster.drop_database(copy)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from sencodesk.domain.records import AccountRecord
 from sencodesk.services import audit, housekeeping, records_log
 from sencodesk.services.context import Actor, Desk
 from sencodesk.store import case_file, keyslots
+from sencodesk.store.database import Database
 from sencodesk.store.tables import School, StaffMember
 
 MIN_PASSWORD = 8
@@ -49,7 +50,14 @@ def init_school(
     username = _username(username)
     full_name = validation.name("name", full_name)
     _check_password(password)
-    database = case_file.create(data_dir, username, password)
+    return start_school(case_file.create(data_dir, username, password), data_dir,
+                        school_name=school_name, username=username, full_name=full_name)
+
+
+def start_school(database: Database, data_dir: Path, *, school_name: str, username: str,
+                 full_name: str) -> Desk:
+    """In a case file just made (a file, or a server's database): the school and its first
+    account, a SENCO, whose desk is returned. The names are checked already."""
     with database.transaction() as session:
         school = School(name=school_name)
         staff = StaffMember(
@@ -93,7 +101,13 @@ def open_as(
     """Unlock the case file as this active member of staff without recording a sign-in (to
     check who is asking, as restore does). Wrong name or password: the same message, after a
     delay that grows with repeated failures."""
-    database = case_file.unlock(data_dir, username, password, sleep=sleep)
+    return desk_on(case_file.unlock(data_dir, username, password, sleep=sleep), data_dir,
+                   username)
+
+
+def desk_on(database: Database, data_dir: Path, username: str) -> Desk:
+    """The desk of ``username`` (an active member of staff) on a case file already unlocked
+    for them; AuthenticationFailed (and the case file closed) if there is no such account."""
     with database.transaction() as session:
         staff = _account(session, username)
         if staff is None or staff.id is None or staff.role is None:

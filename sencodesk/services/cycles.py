@@ -301,7 +301,7 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
         provisions: dict[int, list[ProvisionRecord]] = {}
         for p, name in session.exec(
             select(CycleProvision, Intervention.name).join(Intervention, isouter=True)
-            .where(col(CycleProvision.cycle_id).in_(ids))
+            .where(col(CycleProvision.cycle_id).in_(ids)).order_by(col(CycleProvision.id))
         ):
             provisions.setdefault(p.cycle_id, []).append(ProvisionRecord(
                 p.id or 0, p.intervention_id, name or "", p.description, p.delivered_by,

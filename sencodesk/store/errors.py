@@ -12,7 +12,7 @@ import errno
 from collections.abc import Callable, Iterator
 
 import sqlcipher3
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sencodesk.domain.errors import StoreError
 
@@ -67,7 +67,7 @@ def plain(error: BaseException) -> StoreError:
         return StoreError(READ_ONLY)
     if "i/o error" in message:
         return StoreError(DISK_TROUBLE)
-    if kind == "IntegrityError":
+    if kind == "IntegrityError" or isinstance(error, IntegrityError):
         return StoreError(CLASH)
     return StoreError(OTHER.format(kind=kind))
 

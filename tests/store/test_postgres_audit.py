@@ -1,0 +1,115 @@
+"""The audit trail on a PostgreSQL server: concurrent writers never fork the chain, and staff
+cannot rewrite it (their role may only read it and append to it)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pg_school
+import psycopg
+import pytest
+from pg_cluster import Cluster
+from sqlalchemy import text
+
+from sencodesk.domain.upn import with_check_letter
+from sencodesk.services import audit, pupils
+from sencodesk.store.backends.postgres import STAFF_ROLE
+
+WRITERS, EACH = 5, 10  # fifty audited writes from five processes at once
+
+
+@pytest.fixture
+def school(pg_cluster: Cluster, tmp_path: Path) -> Iterator[str]:
+    name = f"audit_{tmp_path.name}".lower()[:60]
+    pg_school.make_template(pg_cluster, name, tmp_path / "template")
+    yield name
+    pg_cluster.drop_database(name)
+
+
+def _writer(url: str, folder: str, number: int, start: float) -> None:
+    """One member of staff's computer adding pupils (each an audited unit of work)."""
+    from factories import pupil_fields
+
+    desk = pg_school.open_desk_at(url, Path(folder))
+    try:
+        time.sleep(max(0.0, start - time.time()))  # all begin together
+        for i in range(EACH):
+            upn = with_check_letter(f"80120{number:03d}{i:04d}")
+            surname = "Writer" + "ABCDEFGHIJ"[number]
+            pupils.create(desk, pupil_fields(upn=upn, legal_surname=surname), None)
+    finally:
+        desk.close()
+
+
+def test_fifty_concurrent_audited_writes_leave_one_unbroken_chain(
+        pg_cluster: Cluster, school: str, tmp_path: Path) -> None:
+    spawn = multiprocessing.get_context("spawn")
+    start = time.time() + 4.0  # time for the processes to import sencodesk
+    url, folder = pg_cluster.url(school), str(tmp_path / "template")
+    workers = [spawn.Process(target=_writer, args=(url, folder, n, start))
+               for n in range(WRITERS)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0] * WRITERS
+    desk = pg_school.open_desk(pg_cluster, school, tmp_path / "template")
+    try:
+        assert audit.verify(desk) == []
+        with desk.db.transaction(snapshot="read") as session:
+            rows = session.execute(text(
+                "SELECT id, prev_hash, hash FROM auditevent ORDER BY id")).all()
+        creations = [r for r in audit.list_events(desk, limit=None)
+                     if r.action == "create" and r.entity == "pupil"]
+        assert len(creations) == WRITERS * EACH
+        assert [r[0] for r in rows] == list(range(1, len(rows) + 1))  # no gaps, no fork
+        assert all(rows[i][1] == rows[i - 1][2] for i in range(1, len(rows)))
+    finally:
+        desk.close()
+
+
+@pytest.fixture
+def staff_login(pg_cluster: Cluster) -> Iterator[tuple[str, str]]:
+    """A login role that is a member of the staff role, with a SCRAM password."""
+    name, password = "pat_example", "long enough pass"
+    with pg_cluster.connect() as admin:
+        admin.execute(f"DROP ROLE IF EXISTS {name}".encode())
+        admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {STAFF_ROLE}"
+                      .encode())
+    yield name, password
+    with pg_cluster.connect() as admin:
+        admin.execute(f"DROP ROLE IF EXISTS {name}".encode())
+
+
+def test_staff_may_append_to_the_trail_but_never_change_or_delete_it(
+        pg_cluster: Cluster, school: str, staff_login: tuple[str, str]) -> None:
+    user, password = staff_login
+    with psycopg.connect(host="127.0.0.1", port=pg_cluster.port, dbname=school, user=user,
+                         password=password, autocommit=True) as staff:
+        assert staff.execute("SELECT count(*) FROM auditevent").fetchone() == (1,)
+        staff.execute("UPDATE pupil SET form = '7C'")  # records: allowed
+        staff.execute(
+            "INSERT INTO auditevent (id, at, actor, action, entity, summary, changes_json, "
+            "prev_hash, hash) VALUES (2, '', 'x', 'create', 'pupil', '', '{}', '', '')")
+        refused = ("UPDATE auditevent SET summary = 'nothing happened'",
+                   "DELETE FROM auditevent WHERE id = 2",
+                   "TRUNCATE auditevent",
+                   "DROP TABLE auditevent",
+                   "UPDATE alembic_version SET version_num = '0001'")
+        for statement in refused:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                staff.execute(statement.encode())
+        assert staff.execute("SELECT count(*) FROM auditevent").fetchone() == (2,)
+
+
+def test_the_staff_role_is_granted_again_after_every_upgrade(
+        pg_cluster: Cluster, school: str) -> None:
+    with pg_cluster.connect(school) as admin:
+        granted = admin.execute(
+            "SELECT privilege_type FROM information_schema.role_table_grants "
+            "WHERE grantee = %s AND table_name = 'auditevent' ORDER BY 1",
+            (STAFF_ROLE,)).fetchall()
+    assert [g[0] for g in granted] == ["INSERT", "SELECT"]
