@@ -27,7 +27,8 @@ from sencodesk.store.tables import School, StaffMember
 MIN_PASSWORD = 8
 
 
-def _check_password(password: str) -> str:
+def check_password(password: str) -> str:
+    """``password`` if it is long enough for an account; ValidationError if not."""
     if not password.strip():
         raise ValidationError("password", "a password is required")
     if len(password) < MIN_PASSWORD:
@@ -35,7 +36,8 @@ def _check_password(password: str) -> str:
     return password
 
 
-def _username(value: str) -> str:
+def clean_username(value: str) -> str:
+    """``value`` as a username (casefolded); ValidationError if it cannot be one."""
     cleaned = validation.text("username", value, max_length=60, required=True)
     if any(ch.isspace() for ch in cleaned):
         raise ValidationError("username", "a username has no spaces")
@@ -47,9 +49,9 @@ def init_school(
 ) -> Desk:
     """Create an empty encrypted case file and its first SENCO account; return their desk."""
     school_name = validation.text("school name", school_name, max_length=200, required=True)
-    username = _username(username)
+    username = clean_username(username)
     full_name = validation.name("name", full_name)
-    _check_password(password)
+    check_password(password)
     return start_school(case_file.create(data_dir, username, password), data_dir,
                         school_name=school_name, username=username, full_name=full_name)
 
@@ -179,8 +181,8 @@ def list_accounts(desk: Desk) -> list[AccountRecord]:
 def add_account(desk: Desk, *, full_name: str, username: str, role: Role, password: str) -> int:
     """Create a sign-in for a member of staff: a staff record and a key slot."""
     full_name = validation.name("name", full_name)
-    username = _username(username)
-    _check_password(password)
+    username = clean_username(username)
+    check_password(password)
     _check_grant(desk, role)
     with desk.unit(Permission.MANAGE_ACCOUNTS) as session:
         if session.exec(select(StaffMember).where(StaffMember.username == username)).first():
@@ -225,7 +227,7 @@ def remove_account(desk: Desk, username: str) -> None:
 def set_password(desk: Desk, username: str, new_password: str) -> None:
     """Rewrap the database key under a new password: your own, or anyone's for a manager."""
     username = username.casefold()
-    _check_password(new_password)
+    check_password(new_password)
     permission = (
         Permission.READ_SCHOOL if username == desk.actor.username else Permission.MANAGE_ACCOUNTS
     )

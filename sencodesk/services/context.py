@@ -17,7 +17,7 @@ from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import OutsideView, PermissionDenied, SencodeskError
 from sencodesk.domain.permissions import Permission, allows
 from sencodesk.services import scope
-from sencodesk.store.blobs import BlobStore
+from sencodesk.store.blobs import SealedFiles
 from sencodesk.store.database import Database, Snapshot
 
 P = ParamSpec("P")
@@ -48,12 +48,12 @@ class Desk:
                                    compare=False)
 
     @property
-    def blobs(self) -> BlobStore:
+    def blobs(self) -> SealedFiles:
         """The school's attached files (encrypted; named by a keyed hash of their content)."""
         return self.db.blobs
 
     @property
-    def confidential_blobs(self) -> BlobStore | None:
+    def confidential_blobs(self) -> SealedFiles | None:
         """Confidential documents, under a key of their own that only the slots of roles
         allowed to read them hold; None if this person's sign-in does not open them."""
         return self.db.confidential_blobs

@@ -15,7 +15,7 @@ from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import ContactRecord, DocumentRecord
 from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
-from sencodesk.store.blobs import MAX_BYTES, BlobStore
+from sencodesk.store.blobs import MAX_BYTES, SealedFiles
 from sencodesk.store.tables import ContactLogEntry, Document, Pupil, StaffMember
 
 CONTACT_KINDS = ("parent meeting", "phone call", "email", "letter", "agency", "observation",
@@ -23,7 +23,7 @@ CONTACT_KINDS = ("parent meeting", "phone call", "email", "letter", "agency", "o
 MAX_PHOTO = 5 * 1024 * 1024
 
 
-def blobs(desk: Desk) -> BlobStore:
+def blobs(desk: Desk) -> SealedFiles:
     return desk.blobs
 
 
@@ -32,7 +32,7 @@ NO_CONFIDENTIAL_KEY = ("Your account does not hold the key to confidential docum
                        "added then.")
 
 
-def _store(desk: Desk, confidential: bool) -> BlobStore:
+def _store(desk: Desk, confidential: bool) -> SealedFiles:
     """Where a document's bytes are sealed: confidential ones under their own key, which only
     the key slots of roles allowed to read them hold (so the database key alone, which every
     account's password opens, does not open them)."""

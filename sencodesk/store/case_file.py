@@ -13,7 +13,16 @@ from pathlib import Path
 
 from sencodesk import paths
 from sencodesk.domain.errors import StoreError
-from sencodesk.store import anchors, attempts, errors, keyslots, layout, restoring, writer
+from sencodesk.store import (
+    anchors,
+    attempts,
+    errors,
+    keyslots,
+    layout,
+    restoring,
+    server,
+    writer,
+)
 from sencodesk.store.database import Database, engine_for, raw_connect
 
 
@@ -72,7 +81,11 @@ def unlock(folder: Path, username: str, password: str, *,
            sleep: Callable[[float], None] = time.sleep) -> Database:
     """The case file in ``folder`` opened with this person's key slot (with the
     confidential-documents key if their slot holds it); AuthenticationFailed (after a delay
-    growing with this name's wrong passwords in a row) if the name or password is wrong."""
+    growing with this name's wrong passwords in a row) if the name or password is wrong.
+    A folder connected to the school's server (``sencodesk connect``) signs in there."""
+    url = server.address(folder)
+    if url is not None:
+        return server.unlock(url, folder, username, password)
     db_path = layout.database_path(folder)
     restoring.recover_if_free(folder)  # a restore that was interrupted is rolled back
     if not db_path.exists():

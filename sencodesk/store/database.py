@@ -23,14 +23,15 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from sencodesk.domain.errors import AuthenticationFailed
-from sencodesk.store import anchors, backends, errors, keyslots, layout, staged_documents, writer
+from sencodesk.store import anchors, backends, errors, keyslots, staged_documents, writer
+from sencodesk.store.backends.homes import Home
 from sencodesk.store.backends.sqlite import (  # the file's own: opened here, re-exported
     BUSY_TIMEOUT_MS,
     CACHE_KIB,
     engine_for,
     raw_connect,
 )
-from sencodesk.store.blobs import BlobStore
+from sencodesk.store.blobs import SealedFiles
 
 __all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "Database", "Snapshot", "engine_for", "raw_connect"]
 
@@ -55,18 +56,23 @@ class Database:
     confidential_key: bytes | None = field(default=None, repr=False)
 
     @functools.cached_property
-    def blobs(self) -> BlobStore:
+    def _home(self) -> Home:
+        """Where the key slots and attached files live: the school's folder, or the server."""
+        return backends.of(self.engine).home(self.engine, self.path)
+
+    @functools.cached_property
+    def blobs(self) -> SealedFiles:
         """Attached files, encrypted with the school's key."""
-        return BlobStore(layout.documents_path(self.path.parent), self.key)
+        return self._home.files(self.key)
 
     @property
-    def confidential_blobs(self) -> BlobStore | None:
+    def confidential_blobs(self) -> SealedFiles | None:
         """Confidential documents, sealed under their own key (so the database key alone,
         which every account's password opens, does not open them); None if this unlock does
         not hold that key."""
         if self.confidential_key is None:
             return None
-        return BlobStore(layout.documents_path(self.path.parent), self.confidential_key)
+        return self._home.files(self.confidential_key)
 
     def withhold_confidential(self) -> None:
         """Forget the confidential-documents key (the person's role may not read them)."""
@@ -94,20 +100,19 @@ class Database:
         """Let ``username`` unlock the case file with ``password`` (a new or rewrapped slot).
         With ``confidential`` (their role may read confidential documents) the slot wraps the
         confidential-documents key too, if this unlock holds it."""
-        keyslots.add(self._slots, keyslots.make_slot(
+        self._home.add_slot(keyslots.make_slot(
             username, password, self.key,
-            confidential_key=self.confidential_key if confidential else None))
+            confidential_key=self.confidential_key if confidential else None), password)
 
     def revoke(self, username: str) -> None:
         """``username`` can no longer unlock the case file."""
-        keyslots.remove(self._slots, username)
+        self._home.remove_slot(username)
 
     def first_confidential_key(self, username: str, password: str) -> bool:
         """A case file made before confidential documents had a key of their own gets one:
         made now and wrapped in ``username``'s slot, unless some slot already holds one.
         Returns whether it was made (the caller re-seals the documents)."""
-        if self.confidential_key is not None or \
-                keyslots.holds_confidential(keyslots.read(self._slots)):
+        if self.confidential_key is not None or self._home.holds_confidential():
             return False
         self.confidential_key = keyslots.new_database_key()
         self.grant(username, password, confidential=True)
@@ -118,14 +123,10 @@ class Database:
         """Whether ``password`` opens ``username``'s key slot: held back after wrong ones and
         counted exactly as signing in is (the same count, for this account)."""
         try:
-            keyslots.unlock_keys(self._slots, username, password, sleep=sleep)
+            self._home.unlock(username, password, sleep=sleep)
         except AuthenticationFailed:
             return False
         return True
-
-    @property
-    def _slots(self) -> Path:
-        return layout.slots_path(self.path.parent)
 
     @contextlib.contextmanager
     def transaction(self, *, snapshot: Snapshot = None) -> Iterator[Session]:

@@ -168,6 +168,23 @@ def _slot_from_json(raw: dict[str, Any]) -> Slot:
     )
 
 
+def slot_text(slot: Slot) -> str:
+    """One slot as the JSON a slot has in the key file (a server keeps it in a row)."""
+    return json.dumps(_slot_to_json(slot))
+
+
+def slot_from_text(text: str) -> Slot:
+    """The slot :func:`slot_text` wrote; StoreError if it is damaged."""
+    try:
+        raw = json.loads(text)
+        if not isinstance(raw, dict):
+            raise ValueError("not a key slot")
+        return _slot_from_json(raw)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        raise StoreError(f"A key slot on the server is damaged ({error}). Ask IT to restore "
+                         "the server's database from its backup.") from None
+
+
 def _checked_kdf(kdf: KdfParams) -> KdfParams:
     """Costs a real slot can have: an edited file must not make sign-in take hours or all the
     memory."""

@@ -44,8 +44,9 @@ def attempts_path(folder: Path) -> Path:
 
 
 def school_exists(folder: Path) -> bool:
-    """Whether a school's case file has been set up in ``folder``."""
-    return database_path(folder).exists()
+    """Whether a school's case file has been set up in ``folder``, or the folder signs in
+    to a school's server."""
+    return database_path(folder).exists() or server_path(folder).exists()
 
 
 def school_whole(folder: Path) -> bool:

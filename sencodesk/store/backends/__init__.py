@@ -9,10 +9,13 @@ engine, connection or session is bound to, and that backend alone holds the dial
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
+
+from sencodesk.store.backends.homes import Home
 
 
 class Backend(Protocol):
@@ -39,6 +42,10 @@ class Backend(Protocol):
 
     def after_upgrade(self, connection: Connection) -> None:
         """Once the schema is up to date: what the backend adds beside it (grants)."""
+        ...
+
+    def home(self, engine: Engine, path: Path) -> Home:
+        """Where the key slots and attached files of the case file at ``path`` live."""
         ...
 
 

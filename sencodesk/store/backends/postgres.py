@@ -13,12 +13,14 @@ the grants belong to whoever ran the migrations (the server's owner role), never
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
+from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 
 STAFF_ROLE = "sencodesk_staff"
 AUDIT_TABLE = "auditevent"
@@ -64,6 +66,11 @@ class PostgresBackend:
 
     def after_upgrade(self, connection: Connection) -> None:
         grant_staff(connection)
+        if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
+            secure_slots(connection, STAFF_ROLE)
+
+    def home(self, engine: Engine, path: Path) -> TableHome:
+        return TableHome(engine)
 
 
 def grant_staff(connection: Connection) -> None:

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
 from sencodesk.store import errors
+from sencodesk.store.backends.homes import FolderHome
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -103,6 +104,9 @@ class SqliteBackend:
 
     def after_upgrade(self, connection: Connection) -> None:
         """A file has no roles to grant to: whoever holds the key holds it all."""
+
+    def home(self, engine: Engine, path: Path) -> FolderHome:
+        return FolderHome(path.parent)
 
 
 BACKEND = SqliteBackend()

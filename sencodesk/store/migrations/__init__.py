@@ -69,6 +69,19 @@ def upgrade(database: Database, *, fresh: bool = False, target: str = "head") ->
         backend.after_upgrade(connection)
 
 
+def require_current(database: Database) -> None:
+    """For staff on a server, who may not change its schema: StoreError unless the schema is
+    this version's."""
+    current = current_revision(database)
+    if current == head_revision():
+        return
+    if current is not None and current not in known_revisions():
+        raise StoreError(f"{_name(database)} was saved by a newer version of sencodesk "
+                         f"(schema {current}). Update sencodesk to open it.")
+    raise StoreError(f"The school's server holds an older version of the case file (schema "
+                     f"{current}). Ask IT to run `sencodesk server upgrade` on the server.")
+
+
 def _name(database: Database) -> str:
     return database.path.name if database.where == str(database.path) else database.where
 

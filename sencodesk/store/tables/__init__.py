@@ -26,6 +26,7 @@ from sencodesk.store.tables.inclusion import (
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
 from sencodesk.store.tables.school import InfoReportSection, School, StaffMember, TermDate
 from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
+from sencodesk.store.tables.server import KeySlot, StoredFile
 from sencodesk.store.tables.support import (
     ApdrCycle,
     CycleOutcome,
@@ -56,6 +57,7 @@ __all__ = [
     "GroupTeacher",
     "InfoReportSection",
     "Intervention",
+    "KeySlot",
     "NeedPeriod",
     "OutcomeProvisionLink",
     "ParentCarer",
@@ -68,6 +70,7 @@ __all__ = [
     "School",
     "StaffMember",
     "StatusPeriod",
+    "StoredFile",
     "TeachingGroup",
     "TermDate",
 ]

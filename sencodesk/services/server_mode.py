@@ -1,0 +1,50 @@
+"""Server mode: a school's case file on its own PostgreSQL server, and the computers that
+sign in to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sencodesk.domain import validation
+from sencodesk.services import accounts
+from sencodesk.services.context import Desk
+from sencodesk.store import server
+
+
+def init_server(url: str, data_dir: Path, *, school_name: str, username: str,
+                full_name: str, password: str) -> Desk:
+    """Make the school's case file in the empty database at ``url`` (whose user is the
+    server's owner role, which may create login roles) with its first SENCO, who gets a login
+    role of their own; return the owner's desk as that SENCO (to close)."""
+    school_name = validation.text("school name", school_name, max_length=200, required=True)
+    username = accounts.clean_username(username)
+    full_name = validation.name("name", full_name)
+    accounts.check_password(password)
+    database = server.create(url, data_dir, username, password)
+    return accounts.start_school(database, data_dir, school_name=school_name,
+                                 username=username, full_name=full_name)
+
+
+def upgrade_server(url: str, data_dir: Path) -> None:
+    """Bring the server's schema up to this version (as the owner role in ``url``)."""
+    from sencodesk.store import keyslots
+
+    # Upgrading needs no school key: nothing sealed is read or written.
+    server.open_database(url, keyslots.new_database_key(), data_dir).close()
+
+
+def connect(data_dir: Path, url: str) -> str:
+    """From now on, sign in on this computer to the school's server at ``url``. Returns the
+    server as the sign-in window shows it."""
+    return server.connect(data_dir, url)
+
+
+def disconnect(data_dir: Path) -> None:
+    """Sign in on this computer to its own case file again."""
+    server.disconnect(data_dir)
+
+
+def server_of(data_dir: Path) -> str | None:
+    """The server this computer signs in to, in words (for the sign-in window), or None."""
+    url = server.address(data_dir)
+    return server.describe(url) if url is not None else None

@@ -1,0 +1,162 @@
+"""Staff sign-in on a school's server: each account is a login role of its own, and its key
+slot (the school's key wrapped under the same password, as in the key file) is a row of
+``keyslot`` that row-level security lets only that login read.
+
+Slots are written by two functions that run as the schema's owner (SECURITY DEFINER), since
+making a login role is the owner's right: a member of staff may set their own slot, and a
+manager of accounts (SENCO, Administrator) anyone's. The password never reaches the server:
+the role gets its SCRAM verifier, worked out here by libpq, and the slot holds the key wrapped
+under scrypt. Attached files are rows too (``postgres_files``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, select, text
+from sqlmodel import col
+
+from sencodesk.domain.errors import AuthenticationFailed
+from sencodesk.store import keyslots
+from sencodesk.store.backends.postgres_files import TableFiles
+from sencodesk.store.blobs import SealedFiles
+from sencodesk.store.tables.server import KeySlot
+
+ROLE_PREFIX = "sd:"
+#: The roles whose accounts may set others' slots (domain.permissions MANAGE_ACCOUNTS).
+MANAGERS = ("senco", "admin")
+NO_MATCH = "That name and password do not match an account."
+
+
+def role_name(username: str) -> str:
+    """The server login role of ``username`` (kept apart from the server's other roles)."""
+    return ROLE_PREFIX + username.casefold()
+
+
+def secure_slots(connection: Connection, staff_role: str) -> None:
+    """Row-level security on the slots and the two functions that write them."""
+    may_manage = ", ".join(f"'{role}'" for role in MANAGERS)
+    for statement in (
+        f"REVOKE ALL ON keyslot FROM {staff_role}",
+        f"GRANT SELECT ON keyslot TO {staff_role}",
+        "ALTER TABLE keyslot ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS own_slot ON keyslot",
+        "CREATE POLICY own_slot ON keyslot FOR SELECT USING (role_name = session_user)",
+        f"""CREATE OR REPLACE FUNCTION sencodesk_may_set_slot(p_username text)
+            RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = public, pg_temp AS $$
+              SELECT NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                                 JOIN pg_roles g ON g.oid = m.roleid
+                                 JOIN pg_roles u ON u.oid = m.member
+                                 WHERE g.rolname = '{staff_role}' AND u.rolname = session_user)
+                 OR EXISTS (SELECT 1 FROM keyslot k JOIN staffmember s
+                            ON s.username = k.username
+                            WHERE k.role_name = session_user AND s.active
+                              AND (s.role IN ({may_manage}) OR k.username = p_username))
+            $$""",
+        f"""CREATE OR REPLACE FUNCTION sencodesk_set_slot(p_username text, p_verifier text,
+                                                         p_slot text)
+            RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = public, pg_temp AS $$
+            DECLARE
+              v_role text := '{ROLE_PREFIX}' || lower(p_username);
+            BEGIN
+              IF NOT sencodesk_may_set_slot(p_username) THEN
+                RAISE EXCEPTION 'may not set this key slot' USING ERRCODE = '42501';
+              END IF;
+              IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_role) THEN
+                EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', v_role, p_verifier);
+              ELSE
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE {staff_role}',
+                               v_role, p_verifier);
+              END IF;
+              INSERT INTO keyslot (username, role_name, slot)
+                VALUES (p_username, v_role, p_slot)
+                ON CONFLICT (username) DO UPDATE SET slot = EXCLUDED.slot,
+                                                     role_name = EXCLUDED.role_name;
+            END $$""",
+        f"""CREATE OR REPLACE FUNCTION sencodesk_drop_slot(p_username text)
+            RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = public, pg_temp AS $$
+            DECLARE
+              v_role text := '{ROLE_PREFIX}' || lower(p_username);
+            BEGIN
+              IF NOT sencodesk_may_set_slot(p_username) THEN
+                RAISE EXCEPTION 'may not withdraw this key slot' USING ERRCODE = '42501';
+              END IF;
+              DELETE FROM keyslot WHERE username = p_username;
+              IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_role) THEN
+                EXECUTE format('ALTER ROLE %I NOLOGIN', v_role);
+              END IF;
+            END $$""",
+        "REVOKE ALL ON FUNCTION sencodesk_may_set_slot(text) FROM PUBLIC",
+        "REVOKE ALL ON FUNCTION sencodesk_set_slot(text, text, text) FROM PUBLIC",
+        "REVOKE ALL ON FUNCTION sencodesk_drop_slot(text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sencodesk_set_slot(text, text, text) TO {staff_role}",
+        f"GRANT EXECUTE ON FUNCTION sencodesk_drop_slot(text) TO {staff_role}",
+    ):
+        connection.execute(text(statement))
+
+
+def scram_verifier(engine: Engine, role: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password`` for ``role``, worked out by libpq on this
+    computer (the server stores only this)."""
+    raw = engine.raw_connection()
+    try:
+        pgconn = raw.driver_connection.pgconn  # type: ignore[union-attr]
+        verifier: bytes = pgconn.encrypt_password(password.encode(), role.encode(),
+                                                  b"scram-sha-256")
+        return verifier.decode()
+    finally:
+        raw.close()
+
+
+def own_slot(connection: Connection, username: str) -> keyslots.Slot | None:
+    """The signed-in login's own slot (row-level security hides every other)."""
+    found = connection.execute(select(col(KeySlot.slot)).where(
+        col(KeySlot.username) == username.casefold())).scalar_one_or_none()
+    return keyslots.slot_from_text(found) if found is not None else None
+
+
+class TableHome:
+    """Key slots and attached files in the server's tables."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def files(self, key: bytes) -> SealedFiles:
+        return TableFiles(self._engine, key)
+
+    def add_slot(self, slot: keyslots.Slot, password: str) -> None:
+        verifier = scram_verifier(self._engine, role_name(slot.username), password)
+        with self._engine.begin() as connection:
+            connection.execute(text("SELECT sencodesk_set_slot(:username, :verifier, :slot)"),
+                               {"username": slot.username.casefold(), "verifier": verifier,
+                                "slot": keyslots.slot_text(slot)})
+
+    def remove_slot(self, username: str) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(text("SELECT sencodesk_drop_slot(:username)"),
+                               {"username": username.casefold()})
+
+    def unlock(self, username: str, password: str, *,
+               sleep: Callable[[float], None] = time.sleep) -> tuple[bytes, bytes | None]:
+        """The server itself slows down guessing (its login attempts): no wait here."""
+        with self._engine.connect() as connection:
+            return unlock_keys(connection, username, password)
+
+    def holds_confidential(self) -> bool:
+        """A school's server is always made with the confidential-documents key."""
+        return True
+
+
+def unlock_keys(connection: Connection, username: str, password: str,
+                ) -> tuple[bytes, bytes | None]:
+    """At sign-in, over ``connection`` made as the person's login role: the keys their slot
+    opens with ``password``."""
+    slot = own_slot(connection, username)
+    opened = keyslots.open_slot(slot, password) if slot and password else None
+    if opened is None:
+        raise AuthenticationFailed(NO_MATCH)
+    return opened
