@@ -142,7 +142,7 @@ def _server_desk(request: pytest.FixtureRequest, template: str, data_dir: Path,
     cluster: Cluster = request.getfixturevalue("pg_cluster")
     name, folder = request.getfixturevalue(template)
     copy = pg_school.copy_of(cluster, name, folder, data_dir)
-    desk = pg_school.open_desk(cluster, copy, data_dir)
+    desk = pg_school.sign_in(data_dir)
     yield desk
     desk.close()
     cluster.drop_database(copy)

@@ -52,12 +52,7 @@ def signed_in_as(desk: Desk, role: Role) -> Desk:
     name = role.value + "user"
     accounts.add_account(desk, full_name="Pat Example", username=name, role=role,
                          password="long enough pass")
-    if desk.db.engine.dialect.name == "postgresql":  # server mode signs in with no key file
-        import pg_school
-
-        other = pg_school.desk_beside(desk, name)
-    else:
-        other = accounts.sign_in(desk.data_dir, name, "long enough pass")
+    other = accounts.sign_in(desk.data_dir, name, "long enough pass")
     other.today = desk.today
     return other
 

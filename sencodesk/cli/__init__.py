@@ -18,6 +18,7 @@ from sencodesk.domain.errors import SencodeskError
 #: Command modules, in the order their commands appear in ``--help``.
 COMMAND_MODULES = (
     "sencodesk.cli.setup",
+    "sencodesk.cli.server",
     "sencodesk.cli.pupils",
     "sencodesk.cli.upn",
     "sencodesk.cli.timeline",

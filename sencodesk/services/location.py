@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sencodesk.store import layout, restoring
+from sencodesk.store import layout, restoring, server_address
 
 
 def school_exists(data_dir: Path) -> bool:
     """Whether a school has been set up at ``data_dir`` (else the app offers the first run)."""
     return layout.school_exists(data_dir)
+
+
+def server_of(data_dir: Path) -> str | None:
+    """The school's server this computer signs in to, in words (``sencodesk connect``), or
+    None when the case file is on this computer."""
+    url = server_address.read(data_dir)
+    return server_address.describe(url) if url is not None else None
 
 
 def school_whole(data_dir: Path) -> bool:

@@ -33,6 +33,11 @@ def upgrade_server(url: str, data_dir: Path) -> None:
     server.open_database(url, keyslots.new_database_key(), data_dir).close()
 
 
+def staff_address(url: str) -> str:
+    """``url`` without the owner's name and password: what staff computers connect to."""
+    return server.staff_address(url)
+
+
 def connect(data_dir: Path, url: str) -> str:
     """From now on, sign in on this computer to the school's server at ``url``. Returns the
     server as the sign-in window shows it."""
@@ -42,9 +47,3 @@ def connect(data_dir: Path, url: str) -> str:
 def disconnect(data_dir: Path) -> None:
     """Sign in on this computer to its own case file again."""
     server.disconnect(data_dir)
-
-
-def server_of(data_dir: Path) -> str | None:
-    """The server this computer signs in to, in words (for the sign-in window), or None."""
-    url = server.address(data_dir)
-    return server.describe(url) if url is not None else None

@@ -26,6 +26,8 @@ READ_ONLY = ("The case file cannot be written: the folder or the file is read-on
 DISK_TROUBLE = ("The disk could not be read or written (it may be full, failing or removed). "
                 "What was there before is kept: check the disk and try again.")
 CLASH = "This change clashes with a record already stored, so it was not saved."
+REFUSED = ("The school's server does not let your account make this change, so nothing was "
+           "saved. Ask your SENCO or IT if you need it.")
 OTHER = "The case file could not be used just now ({kind}). Nothing was saved; try again."
 
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -69,6 +71,8 @@ def plain(error: BaseException) -> StoreError:
         return StoreError(DISK_TROUBLE)
     if kind == "IntegrityError" or isinstance(error, IntegrityError):
         return StoreError(CLASH)
+    if kind == "InsufficientPrivilege":  # a server's grants (store.backends.postgres)
+        return StoreError(REFUSED)
     return StoreError(OTHER.format(kind=kind))
 
 

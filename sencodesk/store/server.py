@@ -10,7 +10,6 @@ signs in as their own login role on the server and opens their own key slot ther
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
@@ -19,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sencodesk import paths
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.store import errors, keyslots, layout
+from sencodesk.store import errors, keyslots, layout, server_address
 from sencodesk.store.backends import postgres, postgres_keys
 from sencodesk.store.database import Database
 
@@ -29,35 +28,30 @@ UNREACHABLE = ("The school's server could not be reached ({kind}). Check this co
 
 def connect(folder: Path, url: str) -> str:
     """Make this computer's data folder sign in to the school's server at ``url`` (no
-    password is kept). Returns the address as it will be shown."""
-    shown = make_url(postgres.normalised_url(url)).set(password=None)
-    paths.ensure_private_dir(folder)
-    paths.write_private(layout.server_path(folder), json.dumps(
-        {"url": shown.render_as_string(hide_password=False)}).encode())
-    return describe(shown.render_as_string(hide_password=False))
+    password is kept). Returns the server as the sign-in window shows it."""
+    shown = make_url(postgres.normalised_url(url))._replace(password=None)
+    text = shown.render_as_string(hide_password=False)
+    server_address.write(folder, text)
+    return server_address.describe(text)
+
+
+def staff_address(url: str) -> str:
+    """``url`` without a user name or password (each member of staff signs in as their own
+    login), in the form a technician types: ``postgresql://server/database``."""
+    # URL.set ignores None, so the name and password are cleared with _replace
+    bare = make_url(postgres.normalised_url(url))._replace(
+        drivername="postgresql", username=None, password=None)
+    return bare.render_as_string(hide_password=False)
 
 
 def disconnect(folder: Path) -> None:
-    layout.server_path(folder).unlink(missing_ok=True)
+    """This computer's data folder signs in to its own case file again."""
+    server_address.remove(folder)
 
 
 def address(folder: Path) -> str | None:
     """The server this folder signs in to, or None (the case file is a file here)."""
-    try:
-        raw = json.loads(layout.server_path(folder).read_text(encoding="utf-8"))
-        return str(raw["url"])
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        raise StoreError(f"{layout.server_path(folder)} is damaged: run `sencodesk connect` "
-                         "again with the school's server address.") from None
-
-
-def describe(url: str) -> str:
-    """The server and database of ``url`` in words, for the sign-in window."""
-    parsed = make_url(url)
-    host = parsed.host or parsed.query.get("host") or "this computer"
-    return f"{parsed.database} on {host}"
+    return server_address.read(folder)
 
 
 def _reach(engine: Engine) -> list[str]:

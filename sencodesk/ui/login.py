@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.errors import SencodeskError
+from sencodesk.services import location
 from sencodesk.ui import worker
 from sencodesk.ui.common import error_label, heading, show_error, show_failure
 
@@ -68,8 +69,14 @@ class SignInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
-        note = QLabel(self.tr("Pupils' SEND records are encrypted on this computer. Sign in "
-                              "with your own account."))
+        server = location.server_of(data_dir)
+        if server is None:
+            text = self.tr("Pupils' SEND records are encrypted on this computer. Sign in "
+                           "with your own account.")
+        else:
+            text = self.tr("Signing in to the school's server: {server}. Sign in with your "
+                           "own account.").format(server=server)
+        self.where = note = QLabel(text)
         note.setWordWrap(True)
         note.setObjectName("muted")
         layout = QVBoxLayout(self)

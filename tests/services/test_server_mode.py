@@ -37,7 +37,7 @@ def test_a_connected_computer_signs_in_to_the_server(school: str, data_dir: Path
     assert not location.school_exists(data_dir)
     shown = server_mode.connect(data_dir, school)
     assert shown.startswith("server_") and "127.0.0.1" in shown
-    assert server_mode.server_of(data_dir) == shown and location.school_exists(data_dir)
+    assert location.server_of(data_dir) == shown and location.school_exists(data_dir)
     desk = accounts.sign_in(data_dir, "senco", PASSWORD)
     try:
         assert desk.actor.role is Role.SENCO and desk.db.confidential_blobs is not None

@@ -15,7 +15,7 @@ from pg_cluster import Cluster
 from sqlalchemy import text
 
 from sencodesk.domain.upn import with_check_letter
-from sencodesk.services import audit, pupils
+from sencodesk.services import audit, pupils, server_mode
 from sencodesk.store.backends.postgres import STAFF_ROLE
 
 WRITERS, EACH = 5, 10  # fifty audited writes from five processes at once
@@ -23,17 +23,19 @@ WRITERS, EACH = 5, 10  # fifty audited writes from five processes at once
 
 @pytest.fixture
 def school(pg_cluster: Cluster, tmp_path: Path) -> Iterator[str]:
+    """A school on the server, and a computer's folder (``tmp_path/computer``) connected."""
     name = f"audit_{tmp_path.name}".lower()[:60]
-    pg_school.make_template(pg_cluster, name, tmp_path / "template")
+    pg_school.make_template(pg_cluster, name, tmp_path / "it")
+    server_mode.connect(tmp_path / "computer", pg_cluster.url(name))
     yield name
     pg_cluster.drop_database(name)
 
 
-def _writer(url: str, folder: str, number: int, start: float) -> None:
+def _writer(folder: str, number: int, start: float) -> None:
     """One member of staff's computer adding pupils (each an audited unit of work)."""
     from factories import pupil_fields
 
-    desk = pg_school.open_desk_at(url, Path(folder))
+    desk = pg_school.sign_in(Path(folder))
     try:
         time.sleep(max(0.0, start - time.time()))  # all begin together
         for i in range(EACH):
@@ -48,15 +50,14 @@ def test_fifty_concurrent_audited_writes_leave_one_unbroken_chain(
         pg_cluster: Cluster, school: str, tmp_path: Path) -> None:
     spawn = multiprocessing.get_context("spawn")
     start = time.time() + 4.0  # time for the processes to import sencodesk
-    url, folder = pg_cluster.url(school), str(tmp_path / "template")
-    workers = [spawn.Process(target=_writer, args=(url, folder, n, start))
-               for n in range(WRITERS)]
+    folder = str(tmp_path / "computer")
+    workers = [spawn.Process(target=_writer, args=(folder, n, start)) for n in range(WRITERS)]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join(120)
     assert [w.exitcode for w in workers] == [0] * WRITERS
-    desk = pg_school.open_desk(pg_cluster, school, tmp_path / "template")
+    desk = pg_school.sign_in(tmp_path / "computer")
     try:
         assert audit.verify(desk) == []
         with desk.db.transaction(snapshot="read") as session:

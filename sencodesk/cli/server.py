@@ -1,0 +1,82 @@
+"""``sencodesk server init|upgrade`` (IT, on the school's PostgreSQL server) and
+``sencodesk connect`` (each computer that signs in to it)."""
+
+from __future__ import annotations
+
+import argparse
+
+from sencodesk.cli import common
+
+URL_HELP = ("the database's address, postgresql://owner@server/database (the owner role's "
+            "password from PGPASSWORD or ~/.pgpass, as for psql)")
+
+
+def register(sub: common.Subparsers) -> None:
+    server = sub.add_parser(
+        "server", help="set up the school's case file on a PostgreSQL server (IT)",
+        description="Server mode: the school's case file on its own PostgreSQL server, for a "
+        "SEND team working on several computers. Run as the server's owner role, which may "
+        "create login roles.")
+    actions = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser(
+        "init", parents=[common.common_options()], help="make the school's case file",
+        description="Create the schema and the first SENCO account in an empty database. "
+        f"The account is taken from {common.USER_ENV} and {common.PASSWORD_ENV}, or asked for.")
+    init.add_argument("url", help=URL_HELP)
+    init.add_argument("--school", required=True, help="the school's name")
+    init.add_argument("--name", help="the SENCO's full name (default: the username)")
+    init.set_defaults(func=run_init)
+    upgrade = actions.add_parser(
+        "upgrade", parents=[common.common_options()], help="bring the schema up to date",
+        description="Upgrade the case file's schema to this version of sencodesk (staff "
+        "computers refuse a server whose schema is older than they are).")
+    upgrade.add_argument("url", help=URL_HELP)
+    upgrade.set_defaults(func=run_upgrade)
+
+    connect = sub.add_parser(
+        "connect", parents=[common.common_options()],
+        help="sign in on this computer to the school's server",
+        description="From now on this computer's sencodesk signs in to the school's case file "
+        "on its PostgreSQL server (each member of staff with their own account). No "
+        "password is kept.")
+    where = connect.add_mutually_exclusive_group(required=True)
+    where.add_argument("url", nargs="?", help="postgresql://server/database")
+    where.add_argument("--local", action="store_true",
+                       help="sign in to this computer's own case file again")
+    connect.set_defaults(func=run_connect)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from sencodesk.services import server_mode
+
+    username = common.username(args)
+    password = common.ask_new_password("Choose the SENCO's password (8 characters or more): ",
+                                       common.PASSWORD_ENV)
+    desk = server_mode.init_server(args.url, common.data_dir(args), school_name=args.school,
+                                   username=username, full_name=args.name or username.title(),
+                                   password=password)
+    desk.close()
+    print(f"Created the case file for {args.school} on the server.")
+    print(f"On each computer run `sencodesk connect {server_mode.staff_address(args.url)}`, "
+          f"then sign in as {username}.")
+    return 0
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    from sencodesk.services import server_mode
+
+    server_mode.upgrade_server(args.url, common.data_dir(args))
+    print("The server's case file is up to date.")
+    return 0
+
+
+def run_connect(args: argparse.Namespace) -> int:
+    from sencodesk.services import server_mode
+
+    if args.local:
+        server_mode.disconnect(common.data_dir(args))
+        print("This computer signs in to its own case file again.")
+        return 0
+    shown = server_mode.connect(common.data_dir(args), args.url)
+    print(f"This computer now signs in to {shown}.")
+    return 0

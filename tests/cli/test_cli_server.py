@@ -1,0 +1,46 @@
+"""`sencodesk server init`, `sencodesk connect` and a command signed in to the server, as IT and
+then a SENCO would type them."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from factories import PASSWORD
+from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster
+
+from sencodesk.cli import main
+
+
+def test_it_makes_the_school_then_a_computer_connects_and_works(
+        pg_cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    pg_cluster.create_database("cli_school")
+    owner = f"postgresql://{SUPERUSER}@127.0.0.1:{pg_cluster.port}/cli_school"
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)  # as psql reads it
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    try:
+        it = ["--data-dir", str(tmp_path / "it")]
+        assert main([*it, "server", "init", owner, "--school", "Oak Hill Academy"]) == 0
+        said = capsys.readouterr().out
+        staff_url = f"postgresql://127.0.0.1:{pg_cluster.port}/cli_school"
+        assert f"sencodesk connect {staff_url}`" in said
+        assert main([*it, "server", "upgrade", owner]) == 0
+        monkeypatch.delenv("PGPASSWORD")
+
+        assert main(["connect", staff_url.replace("//", "//senco:a-password@")]) == 0
+        assert "now signs in to cli_school on 127.0.0.1" in capsys.readouterr().out
+        assert "a-password" not in (Path(os.environ["SENCODESK_DATA_DIR"]) / "server.json")\
+            .read_text()
+        assert main(["pupils", "list", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == []
+        assert main(["audit", "verify"]) == 0
+
+        assert main(["connect", "--local"]) == 0
+        capsys.readouterr()
+        assert main(["pupils", "list"]) == 1  # no case file on this computer
+    finally:
+        pg_cluster.drop_database("cli_school")
