@@ -213,8 +213,11 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: info.taken_at, reverse=True)
 
 
-def auto_backup(desk: Desk) -> Path:
-    """A backup into the data folder, then prune to 7 daily and 4 weekly."""
+def auto_backup(desk: Desk) -> Path | None:
+    """A backup into the data folder, then prune to 7 daily and 4 weekly; none (None) of a
+    case file on the school's server, which IT backs up."""
+    if not desk.db.copies_here:
+        return None
     folder = backup_folder(desk.data_dir)
     path = backup(desk, folder / f"{AUTO_PREFIX}{datetime.now():{STAMP}}.sencodesk-backup")
     autos = [b for b in list_backups(desk.data_dir) if b.path.name.startswith(AUTO_PREFIX)]

@@ -146,6 +146,12 @@ class Database:
             anchors.write_pending(self.path.parent, session.info)
 
     @property
+    def copies_here(self) -> bool:
+        """Whether this case file is backed up by copying it on this computer (a file is; a
+        school's server is backed up by IT, with pg_dump)."""
+        return backends.of(self.engine).copies_as_file
+
+    @property
     def where(self) -> str:
         """The case file in words, for messages: its file, or the server's database (its
         address without any password)."""

@@ -13,8 +13,8 @@ from factories import PASSWORD, add_pupil
 from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster
 
 from sencodesk.domain.codes import Role
-from sencodesk.domain.errors import AuthenticationFailed, ValidationError
-from sencodesk.services import accounts, location, records_log, server_mode
+from sencodesk.domain.errors import AuthenticationFailed, StoreError, ValidationError
+from sencodesk.services import accounts, backups, location, records_log, server_mode
 from sencodesk.store.backends.postgres_keys import role_name
 
 TEACHER_PASSWORD = "chalk and talk"
@@ -121,3 +121,42 @@ def test_a_new_school_needs_a_good_password_first(pg_url: str, tmp_path: Path) -
     with pytest.raises(ValidationError, match="at least 8"):
         server_mode.init_server(pg_url, tmp_path, school_name="Oak Hill", username="senco",
                                 full_name="Sam Patel", password="short")
+
+
+def test_it_sets_up_with_an_owner_role_that_is_no_superuser(
+        pg_cluster: Cluster, tmp_path: Path, data_dir: Path) -> None:
+    """As the README tells IT: an owner role that may create roles, owning the database."""
+    with pg_cluster.connect() as admin:
+        admin.execute("DROP ROLE IF EXISTS school_owner")
+        admin.execute("CREATE ROLE school_owner LOGIN CREATEROLE PASSWORD 'owner pass'")
+        admin.execute("CREATE DATABASE owned_school OWNER school_owner")
+    try:
+        owner = f"postgresql://school_owner:owner%20pass@127.0.0.1:{pg_cluster.port}/owned_school"
+        server_mode.init_server(owner, tmp_path / "it", school_name="Oak Hill Academy",
+                                username="senco", full_name="Sam Patel",
+                                password=PASSWORD).close()
+        server_mode.connect(data_dir, f"postgresql://127.0.0.1:{pg_cluster.port}/owned_school")
+        senco = accounts.sign_in(data_dir, "senco", PASSWORD)
+        try:
+            accounts.add_account(senco, full_name="Pat Example", username="pat",
+                                 role=Role.TEACHER, password=TEACHER_PASSWORD)
+        finally:
+            senco.close()
+        accounts.sign_in(data_dir, "pat", TEACHER_PASSWORD).close()
+    finally:
+        pg_cluster.drop_database("owned_school")
+
+
+def test_the_server_is_not_copied_to_this_computer_on_closing(
+        school: str, data_dir: Path) -> None:
+    """IT backs the server up (pg_dump): closing the app takes no copy, and asking for one
+    says why not."""
+    server_mode.connect(data_dir, school)
+    desk = accounts.sign_in(data_dir, "senco", PASSWORD)
+    try:
+        assert backups.auto_backup(desk) is None
+        with pytest.raises(StoreError, match="IT backs up"):
+            backups.backup(desk, data_dir.parent / "copy.sencodesk-backup")
+    finally:
+        desk.close()
+    assert not (data_dir / "backups").exists()

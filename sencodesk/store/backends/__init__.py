@@ -23,10 +23,11 @@ class Backend(Protocol):
     name: str
     #: Whether Alembic must rebuild tables to alter them (SQLite's batch mode).
     render_as_batch: bool
-    #: Whether a migration is preceded by a dated copy of the case file (a file can be copied
-    #: beside itself; a server's database is backed up by its own tools, and PostgreSQL
-    #: undoes a failed migration's changes to the schema as well as to the data).
-    copies_before_migrating: bool
+    #: Whether the case file is copied to a backup file on this computer (before a migration,
+    #: when the app closes, by `sencodesk backup`): a file can be; a server's database is
+    #: backed up by its own tools (pg_dump), and PostgreSQL undoes a failed migration's
+    #: changes to the schema as well as to the data.
+    copies_as_file: bool
 
     def for_unit(self, engine: Engine, *, write: bool) -> Engine:
         """``engine`` set up to begin one unit of work: writing (reads see what was committed

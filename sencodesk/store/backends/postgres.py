@@ -53,7 +53,7 @@ def engine_for_url(url: str) -> Engine:
 class PostgresBackend:
     name = "postgresql"
     render_as_batch = False
-    copies_before_migrating = False
+    copies_as_file = False
 
     def for_unit(self, engine: Engine, *, write: bool) -> Engine:
         if write:

@@ -94,7 +94,7 @@ def _begin(connection: Any) -> None:
 class SqliteBackend:
     name = "sqlite"
     render_as_batch = True
-    copies_before_migrating = True
+    copies_as_file = True
 
     def for_unit(self, engine: Engine, *, write: bool) -> Engine:
         return engine.execution_options(**{WRITE_LOCK: write})

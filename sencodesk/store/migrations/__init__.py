@@ -61,7 +61,7 @@ def upgrade(database: Database, *, fresh: bool = False, target: str = "head") ->
     backend = backends.of(database.engine)
     if current == head_revision() and target == "head":
         return
-    if current is not None and backend.copies_before_migrating:
+    if current is not None and backend.copies_as_file:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         online_backup(database, backup_folder(database) / f"pre-migration-{current}-{stamp}.db")
     with database.engine.begin() as connection:
