@@ -30,6 +30,8 @@ OS_USER = "sencodesk-pg"
 SUPERUSER = "postgres"
 SUPERUSER_PASSWORD = "throwaway superuser"
 PACKAGE = "postgresql"
+PREFIX = "sencodesk-pg-"
+OWNER_FILE = "test-session.pid"  # the test process a cluster belongs to
 
 
 class NoPostgres(RuntimeError):
@@ -69,6 +71,27 @@ def _unprivileged_user() -> str | None:
     return OS_USER
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop_orphans(bin_dir: Path, os_user: str | None) -> None:
+    """Stop and remove clusters left by test sessions that were killed (no teardown ran)."""
+    for root in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((root / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        if not _alive(owner):
+            Cluster(bin_dir, root, 0, os_user).stop()
+
+
 @dataclass
 class Cluster:
     bin_dir: Path
@@ -95,7 +118,9 @@ class Cluster:
     def start(cls) -> Cluster:
         bin_dir = find_bin_dir()
         os_user = _unprivileged_user()
-        root = Path(tempfile.mkdtemp(prefix="sencodesk-pg-"))
+        _stop_orphans(bin_dir, os_user)
+        root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (root / OWNER_FILE).write_text(str(os.getpid()))
         cluster = cls(bin_dir, root, free_port(), os_user)
         try:
             cluster._init()
