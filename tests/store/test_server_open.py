@@ -16,12 +16,26 @@ KEY = keyslots.new_database_key()
 
 
 def test_a_technicians_address_gets_sencodesks_driver() -> None:
-    assert postgres.normalised_url("postgresql://senco:pw@db.school.internal/oakhill") == \
-        "postgresql+psycopg://senco:pw@db.school.internal/oakhill"
+    assert postgres.normalised_url("postgresql://senco:pw@127.0.0.1:5433/oakhill") == \
+        "postgresql+psycopg://senco:pw@127.0.0.1:5433/oakhill"
     with pytest.raises(StoreError, match="not a PostgreSQL address"):
         postgres.normalised_url("mysql://db.school.internal/oakhill")
-    with pytest.raises(StoreError, match="not a database address"):
-        postgres.normalised_url("db.school.internal")
+    with pytest.raises(StoreError, match="not a database address") as raised:
+        postgres.normalised_url("postgresql://senco:secret@db:port/oakhill")
+    assert "secret" not in str(raised.value)
+
+
+def test_a_server_over_the_network_is_reached_over_tls_with_its_certificate_checked() -> None:
+    assert postgres.normalised_url("postgresql://db.school.internal/oakhill") == \
+        "postgresql+psycopg://db.school.internal/oakhill?sslmode=verify-full"
+    ca = "postgresql://db.school.internal/oakhill?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+    assert "sslrootcert=%2Fetc%2Fca.pem" in postgres.normalised_url(ca)
+    for weaker in ("disable", "prefer", "require", "verify-ca"):
+        with pytest.raises(StoreError, match="checks its certificate"):
+            postgres.normalised_url(f"postgresql://db.school.internal/oakhill?sslmode={weaker}")
+    for local in ("postgresql://localhost/oakhill", "postgresql://[::1]:5432/oakhill",
+                  "postgresql:///oakhill?host=/run/postgresql", "postgresql:///oakhill"):
+        assert "sslmode" not in postgres.normalised_url(local)
 
 
 def test_an_unreachable_server_is_named_plainly(tmp_path: Path) -> None:

@@ -30,18 +30,42 @@ AUDIT_CHAIN_LOCK = int.from_bytes(hashlib.sha256(b"sencodesk audit chain").diges
                                   "big", signed=True)
 
 
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+TLS_REQUIRED = ("The school's server is reached over the network, so sencodesk checks its "
+                "certificate (sslmode=verify-full, with the school's CA in "
+                "~/.postgresql/root.crt or sslrootcert=...): leave sslmode out, or set it to "
+                "verify-full.")
+
+
 def normalised_url(url: str) -> str:
     """``url`` with the driver sencodesk uses (psycopg 3): ``postgresql://host/db`` as typed
-    by a technician becomes ``postgresql+psycopg://host/db``."""
+    by a technician becomes ``postgresql+psycopg://host/db``. A server reached over the network
+    (not this computer's loopback or socket) is reached over TLS with its certificate checked
+    against the school's CA (sslmode=verify-full); a weaker sslmode is refused."""
     try:
         parsed = make_url(url)
     except Exception:  # noqa: BLE001 - SQLAlchemy raises several kinds for a malformed URL
-        raise StoreError(f"{url!r} is not a database address. Write it as "
+        raise StoreError("That is not a database address. Write it as "
                          "postgresql://server/database.") from None
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
         raise StoreError(f"{parsed.get_backend_name()!r} is not a PostgreSQL address. Write "
                          "it as postgresql://server/database.")
+    if _over_network(parsed.host or parsed.query.get("host")):
+        mode = parsed.query.get("sslmode")
+        if mode is None:
+            parsed = parsed.update_query_dict({"sslmode": "verify-full"})
+        elif mode != "verify-full":
+            raise StoreError(TLS_REQUIRED)
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _over_network(host: object) -> bool:
+    """Whether ``host`` (a URL's host, or its ``host=`` query) is another computer: not
+    loopback, and not a unix socket's folder (nor absent, which is the default socket)."""
+    if host is None:
+        return False
+    hosts = [host] if isinstance(host, str) else list(host)  # type: ignore[call-overload]
+    return any(h not in LOOPBACK and not str(h).startswith("/") for h in hosts)
 
 
 def engine_for_url(url: str) -> Engine:
