@@ -26,6 +26,7 @@ from sencodesk.domain.records import AuditRecord
 from sencodesk.services.context import Actor, Desk
 from sencodesk.store import anchors, backends
 from sencodesk.store.tables import AuditEvent
+from sencodesk.store.tables import audit as tables_audit
 
 GENESIS = "0" * 64
 _HEAD = "sencodesk.audit.head"
@@ -170,7 +171,7 @@ def verify(desk: Desk) -> list[ChainProblem]:
     return problems
 
 
-REDACTED = "details removed when the record was deleted at the end of its retention period"
+REDACTED = tables_audit.REDACTED
 
 
 def _last_deletion(session: Session, pupil_id: int) -> int:
@@ -199,6 +200,8 @@ def redact_pupil(session: Session, pupil_id: int) -> int:
         raise StoreError(f"The audit trail is broken at entry {first.entry_id} ({first.message})"
                          ", so it cannot be re-sealed; nothing was deleted. Run "
                          "'sencodesk audit verify' and restore a backup.")
+    for event in events:
+        session.expunge(event)  # changed here, written by the store's re-sealing below
     for event in theirs:
         event.summary, event.changes_json = REDACTED, "{}"
     start = events.index(theirs[0])
@@ -208,10 +211,11 @@ def redact_pupil(session: Session, pupil_id: int) -> int:
         old = event.hash
         event.prev_hash = previous
         event.hash = previous = _digest(event)
-        session.add(event)
         resealed[event.id or 0] = (old, event.hash)
+    backends.reseal_audit(session, [
+        {"id": e.id, "summary": e.summary, "changes_json": e.changes_json,
+         "prev_hash": e.prev_hash, "hash": e.hash} for e in events[start:]])
     session.info[anchors.RESEALED] = resealed  # anchors follow, once committed
-    session.flush()
     session.info[_HEAD] = (events[-1].id or 0, previous)
     return len(theirs)
 

@@ -53,9 +53,9 @@ def delete_pupil(desk: Desk, pupil_id: int, *, confirm_upn: str) -> None:
         files = set(session.exec(select(Document.sha256).where(Document.pupil_id == pupil_id)))
         if pupil.photo_sha256:
             files.add(pupil.photo_sha256)
-        redacted = audit.redact_pupil(session, pupil_id)
         session.delete(pupil)  # the database cascades to every record about the pupil
         session.flush()
+        redacted = audit.redact_pupil(session, pupil_id)  # once the pupil is gone
         still_used = set(session.exec(select(Document.sha256)
                                       .where(col(Document.sha256).in_(files))))
         photos = select(col(Pupil.photo_sha256)).where(col(Pupil.photo_sha256).in_(files))

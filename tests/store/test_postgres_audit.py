@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sencodesk.domain.upn import with_check_letter
 from sencodesk.services import audit, pupils, server_mode
 from sencodesk.store.backends.postgres import STAFF_ROLE
+from sencodesk.store.tables.audit import REDACTED
 
 WRITERS, EACH = 5, 10  # fifty audited writes from five processes at once
 
@@ -104,6 +105,11 @@ def test_staff_may_append_to_the_trail_but_never_change_or_delete_it(
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 staff.execute(statement.encode())
         assert staff.execute("SELECT count(*) FROM auditevent").fetchone() == (2,)
+        # the one sanctioned change (a deleted pupil's entries) refuses any other entry
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            staff.execute("SELECT sencodesk_reseal(1, %s, '{}', '', '')", (REDACTED,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            staff.execute("SELECT sencodesk_reseal(1, 'rewritten', '{}', '', '')")
 
 
 def test_the_staff_role_is_granted_again_after_every_upgrade(

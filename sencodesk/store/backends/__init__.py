@@ -9,6 +9,7 @@ engine, connection or session is bound to, and that backend alone holds the dial
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -45,6 +46,11 @@ class Backend(Protocol):
         """Once the schema is up to date: what the backend adds beside it (grants)."""
         ...
 
+    def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
+        """Rewrite audit entries (``id``, ``summary``, ``changes_json``, ``prev_hash``,
+        ``hash``) in the sanctioned re-sealing after a retention deletion."""
+        ...
+
     def home(self, engine: Engine, path: Path) -> Home:
         """Where the key slots and attached files of the case file at ``path`` live."""
         ...
@@ -68,3 +74,9 @@ def hold_audit_chain(session: Session) -> None:
     """Hold the audit chain for the rest of ``session``'s unit of work, before its head is
     read, on whichever backend the session is bound to."""
     of(session).hold_audit_chain(session)
+
+
+def reseal_audit(session: Session, entries: Sequence[Mapping[str, object]]) -> None:
+    """Write the re-sealed audit entries (see :meth:`Backend.reseal`) in ``session``."""
+    if entries:
+        of(session).reseal(session, entries)

@@ -13,6 +13,7 @@ the grants belong to whoever ran the migrations (the server's owner role), never
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
@@ -21,6 +22,7 @@ from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
+from sencodesk.store.tables.audit import REDACTED
 
 STAFF_ROLE = "sencodesk_staff"
 AUDIT_TABLE = "auditevent"
@@ -90,8 +92,13 @@ class PostgresBackend:
 
     def after_upgrade(self, connection: Connection) -> None:
         grant_staff(connection)
+        allow_resealing(connection)
         if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
             secure_slots(connection, STAFF_ROLE)
+
+    def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
+        session.execute(text("SELECT sencodesk_reseal(:id, :summary, :changes_json, "
+                             ":prev_hash, :hash)"), list(entries))
 
     def home(self, engine: Engine, path: Path) -> TableHome:
         return TableHome(engine)
@@ -113,6 +120,38 @@ def grant_staff(connection: Connection) -> None:
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {STAFF_ROLE}",
     ):
         connection.execute(text(statement))
+
+
+def allow_resealing(connection: Connection) -> None:
+    """The one change staff may make to the audit trail, through an owner-run function: after
+    a pupil's record is deleted (it no longer exists), their entries lose their summary and
+    changed values, and the chain is re-sealed from there (new hashes). Nothing else of any
+    entry can be changed, so the trail keeps who did what and when."""
+    redacted = REDACTED.replace("'", "''")
+    connection.execute(text(f"""
+        CREATE OR REPLACE FUNCTION sencodesk_reseal(p_id integer, p_summary text,
+            p_changes text, p_prev text, p_hash text)
+        RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        DECLARE
+          e {AUDIT_TABLE};
+        BEGIN
+          SELECT * INTO e FROM {AUDIT_TABLE} WHERE id = p_id FOR UPDATE;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'no audit entry %', p_id USING ERRCODE = '42501';
+          END IF;
+          IF (p_summary, p_changes) IS DISTINCT FROM (e.summary, e.changes_json) AND NOT (
+              p_summary = '{redacted}' AND p_changes = '{{}}' AND e.pupil_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM pupil WHERE id = e.pupil_id)) THEN
+            RAISE EXCEPTION 'only what the trail says about a deleted pupil may be removed'
+              USING ERRCODE = '42501';
+          END IF;
+          UPDATE {AUDIT_TABLE} SET summary = p_summary, changes_json = p_changes,
+            prev_hash = p_prev, hash = p_hash WHERE id = p_id;
+        END $$"""))
+    connection.execute(text("REVOKE ALL ON FUNCTION sencodesk_reseal(integer, text, text, "
+                            "text, text) FROM PUBLIC"))
+    connection.execute(text("GRANT EXECUTE ON FUNCTION sencodesk_reseal(integer, text, text, "
+                            f"text, text) TO {STAFF_ROLE}"))
 
 
 BACKEND = PostgresBackend()

@@ -8,17 +8,19 @@ write lock before anything is read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
 from sencodesk.store import errors
 from sencodesk.store.backends.homes import FolderHome
+from sencodesk.store.tables.audit import AuditEvent
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -104,6 +106,9 @@ class SqliteBackend:
 
     def after_upgrade(self, connection: Connection) -> None:
         """A file has no roles to grant to: whoever holds the key holds it all."""
+
+    def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
+        session.execute(update(AuditEvent), list(entries))  # by primary key, in one batch
 
     def home(self, engine: Engine, path: Path) -> FolderHome:
         return FolderHome(path.parent)

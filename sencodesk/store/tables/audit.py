@@ -2,6 +2,10 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
+#: What an entry about a pupil says once their record is deleted at the end of its retention
+#: period (the one sanctioned change to the trail; a school's server allows no other).
+REDACTED = "details removed when the record was deleted at the end of its retention period"
+
 
 class AuditEvent(SQLModel, table=True):
     """One audited action. ``hash`` covers every other column and the previous row's hash, so a
