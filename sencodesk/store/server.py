@@ -22,6 +22,9 @@ from sencodesk.store import errors, keyslots, layout, server_address
 from sencodesk.store.backends import postgres, postgres_keys
 from sencodesk.store.database import Database
 
+NOT_SECURE = ("The school's server could not be reached securely: it does not offer TLS, or "
+              "its certificate could not be checked against the school's CA (kept in "
+              "~/.postgresql/root.crt on this computer). Ask IT.")
 UNREACHABLE = ("The school's server could not be reached ({kind}). Check this computer is on "
                "the school's network and the server's address is right, or ask IT.")
 
@@ -66,6 +69,8 @@ def _reach(engine: Engine) -> list[str]:
         if "authentication failed" in message or "not permitted to log in" in message or \
                 ("role" in message and "does not exist" in message):
             raise AuthenticationFailed(postgres_keys.NO_MATCH) from None
+        if "ssl" in message or "certificate" in message:
+            raise StoreError(NOT_SECURE) from None
         kind = type(error.orig).__name__ if error.orig is not None else type(error).__name__
         raise StoreError(UNREACHABLE.format(kind=kind)) from None
 

@@ -65,3 +65,12 @@ def test_a_database_of_something_else_is_not_taken_for_a_case_file(
         admin.execute("CREATE TABLE invoices (id integer)")
     with pytest.raises(StoreError, match="is not a sencodesk case file"):
         server.open_database(pg_url, KEY, tmp_path)
+
+
+def test_a_server_that_cannot_be_checked_is_not_used(
+        pg_cluster: Cluster, pg_url: str, tmp_path: Path) -> None:
+    """The test server offers no TLS: asked for verify-full, sencodesk says why it stops."""
+    name = pg_url.rpartition("/")[2].partition("?")[0]
+    url = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{name}?sslmode=verify-full"
+    with pytest.raises(StoreError, match="could not be reached securely"):
+        server.open_database(url, KEY, tmp_path)
