@@ -22,7 +22,8 @@ def make_template(cluster: Cluster, name: str, folder: Path, *,
     """A school in a new database ``name`` (IT's folder at ``folder``), with its SENCO
     "senco"; with ``demo_pupils``, the demo school."""
     cluster.create_database(name)
-    desk = server_mode.init_server(cluster.url(name), folder, school_name="Oak Hill Academy",
+    school = "Oak Hill Academy" if demo_pupils is None else "Demo"  # as the file's templates
+    desk = server_mode.init_server(cluster.url(name), folder, school_name=school,
                                    username="senco", full_name="Sam Patel", password=PASSWORD)
     try:
         if demo_pupils is not None:
