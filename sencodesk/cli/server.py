@@ -4,8 +4,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
+
+if TYPE_CHECKING:
+    from sencodesk.services.moving import Moved
 
 URL_HELP = ("the database's address, postgresql://owner@server/database (the owner role's "
             "password from PGPASSWORD or ~/.pgpass, as for psql)")
@@ -32,6 +38,26 @@ def register(sub: common.Subparsers) -> None:
         "computers refuse a server whose schema is older than they are).")
     upgrade.add_argument("url", help=URL_HELP)
     upgrade.set_defaults(func=run_upgrade)
+    into = actions.add_parser(
+        "import-file", parents=[common.common_options()],
+        help="move a laptop's case file onto the server",
+        description="Copy the encrypted case file in FOLDER (unlocked by its SENCO, from "
+        f"{common.USER_ENV} and {common.PASSWORD_ENV} or asked for) into an empty database: "
+        "every row, attached file and audit entry. Rows are counted on both sides and the "
+        "audit trail verified on the server; any difference keeps nothing. The SENCO keeps "
+        "their password; every other account gets a temporary one, shown once.")
+    into.add_argument("folder", type=Path, help="the data folder holding the case file")
+    into.add_argument("url", help=URL_HELP)
+    into.set_defaults(func=run_import_file)
+    out = actions.add_parser(
+        "export-file", parents=[common.common_options()],
+        help="write the server's case file out to a folder",
+        description="Write the school's case file on the server out as an encrypted case "
+        "file in an empty FOLDER, signed in as its SENCO; rows are counted on both sides and "
+        "the audit trail verified in the file. Other accounts get temporary passwords.")
+    out.add_argument("url", help="postgresql://server/database")
+    out.add_argument("folder", type=Path, help="an empty folder for the case file")
+    out.set_defaults(func=run_export_file)
 
     connect = sub.add_parser(
         "connect", parents=[common.common_options()],
@@ -67,6 +93,41 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
     server_mode.upgrade_server(args.url, common.data_dir(args))
     print("The server's case file is up to date.")
+    return 0
+
+
+def _progress(line: str) -> None:
+    print(f"  {line}", file=sys.stderr, flush=True)
+
+
+def _said(moved: Moved) -> None:
+    print(f"Moved {moved.total} rows in {len(moved.rows)} tables; counts match and the audit "
+          "trail verifies.")
+    if moved.temporary_passwords:
+        print("Temporary passwords (hand each over privately; they change it after signing "
+              "in):")
+        for username, password in moved.temporary_passwords.items():
+            print(f"  {username}: {password}")
+
+
+def run_import_file(args: argparse.Namespace) -> int:
+    from sencodesk.services import moving
+
+    moved = moving.import_file(args.folder, args.url, common.username(args),
+                               common.ask_password(), progress=_progress)
+    _said(moved)
+    print("The case file on this laptop is unchanged: keep it safe as a copy, and run "
+          f"`sencodesk connect {moving.staff_address(args.url)}` on each computer.")
+    return 0
+
+
+def run_export_file(args: argparse.Namespace) -> int:
+    from sencodesk.services import moving
+
+    moved = moving.export_file(args.url, args.folder, common.username(args),
+                               common.ask_password(), progress=_progress)
+    _said(moved)
+    print(f"The case file is in {args.folder}; the server's is unchanged.")
     return 0
 
 

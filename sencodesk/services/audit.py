@@ -160,6 +160,12 @@ def _anchor_problems(events: list[AuditEvent], anchor: anchors.Anchor | None,
     return []
 
 
+def chain_problems(session: Session) -> list[ChainProblem]:
+    """Where the chain in ``session``'s case file is broken (without anchors: a copy just
+    written, before it is committed)."""
+    return _problems(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
+
+
 def verify(desk: Desk) -> list[ChainProblem]:
     """Every place where the chain is broken: an altered, inserted or deleted entry, and the
     newest entries deleted or the chain recomputed since the last anchor (store.anchors)."""

@@ -8,10 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from factories import PASSWORD
+from factories import PASSWORD, add_pupil
 from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster
 
 from sencodesk.cli import main
+from sencodesk.services import accounts
 
 
 def test_it_makes_the_school_then_a_computer_connects_and_works(
@@ -44,3 +45,27 @@ def test_it_makes_the_school_then_a_computer_connects_and_works(
         assert main(["pupils", "list"]) == 1  # no case file on this computer
     finally:
         pg_cluster.drop_database("cli_school")
+
+
+def test_a_laptops_case_file_moves_to_the_server_and_back_out(
+        pg_cluster: Cluster, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    laptop = tmp_path / "laptop"
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    assert main(["init", "--data-dir", str(laptop), "--school", "Oak Hill Academy"]) == 0
+    desk = accounts.sign_in(laptop, "senco", PASSWORD)
+    add_pupil(desk, legal_surname="Ng")
+    desk.close()
+    capsys.readouterr()
+
+    assert main(["server", "import-file", str(laptop), pg_url]) == 0
+    said = capsys.readouterr()
+    assert "pupil: 1 rows" in said.err and "Running audit verify on the server" in said.err
+    assert "counts match and the audit trail verifies" in said.out
+
+    assert main(["server", "export-file", pg_url, str(tmp_path / "back")]) == 0
+    said = capsys.readouterr()
+    assert "Running audit verify in the case file" in said.err
+    assert main(["pupils", "list", "--json", "--data-dir", str(tmp_path / "back")]) == 0
+    assert "Ng" in json.dumps(json.loads(capsys.readouterr().out))
