@@ -31,6 +31,8 @@ class SchoolInfo:
     passport_parent_contact: str = "none"
     #: The postal address on the letterhead, one line per line.
     address: str = ""
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ class InterventionRecord:
     staff_grade: str
     hourly_cost_pence: int
     active: bool
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,8 @@ class CycleRecord:
     attendees: str
     outcomes: tuple[OutcomeRecord, ...]
     provisions: tuple[ProvisionRecord, ...]
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
     @property
     def cost_pence(self) -> int:

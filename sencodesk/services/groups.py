@@ -17,7 +17,7 @@ from sencodesk.domain import validation
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission, current, whole_school
 from sencodesk.domain.records import PupilRow
-from sencodesk.services import audit, register_rows
+from sencodesk.services import audit, register_rows, versions
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     GroupMember,
@@ -48,6 +48,7 @@ class GroupRecord:
     starts_on: date | None
     ends_on: date | None
     pupils: int  # in the group on the day asked about
+    version: int = 0  # as read (services.versions)
 
     @property
     def label(self) -> str:
@@ -81,14 +82,18 @@ def _clean(session: Session, fields: GroupFields, group_id: int | None) -> Group
 
 
 def write_group(session: Session, desk: Desk, fields: GroupFields,
-                group_id: int | None = None) -> int:
-    """Create (``group_id`` None) or change a group inside the caller's unit of work."""
+                group_id: int | None = None, *, opened_version: int | None = None) -> int:
+    """Create (``group_id`` None) or change a group inside the caller's unit of work; a
+    change from a form that showed ``opened_version`` (services.versions)."""
     fields = _clean(session, fields, group_id)
     group = (TeachingGroup(code=fields.code) if group_id is None
              else session.get(TeachingGroup, group_id))
     if group is None:
         raise NotFound(f"There is no teaching group with id {group_id}.")
-    before = group.model_dump()
+    if group_id is not None:
+        versions.claim(session, group, opened_version, what="teaching group",
+                       entities=("teaching group",), entity_id=group_id)
+    before = group.model_dump(exclude={"version"})
     before["teachers"] = sorted(teacher_ids(session, group_id)) if group_id else []
     group.code, group.subject = fields.code, fields.subject
     group.starts_on, group.ends_on = fields.starts_on, fields.ends_on
@@ -100,7 +105,7 @@ def write_group(session: Session, desk: Desk, fields: GroupFields,
             session.delete(link)
     for staff_id in set(fields.teacher_ids) - set(before["teachers"]):
         session.add(GroupTeacher(group_id=group.id, staff_id=staff_id))
-    after = {**group.model_dump(), "teachers": sorted(fields.teacher_ids)}
+    after = {**group.model_dump(exclude={"version"}), "teachers": sorted(fields.teacher_ids)}
     audit.record(session, desk.actor, "create" if group_id is None else "update",
                  "teaching group", entity_id=group.id, summary=group.code,
                  changed=audit.changes(before, after))
@@ -113,10 +118,11 @@ def create_group(desk: Desk, fields: GroupFields) -> int:
         return write_group(session, desk, fields)
 
 
-def update_group(desk: Desk, group_id: int, fields: GroupFields) -> None:
+def update_group(desk: Desk, group_id: int, fields: GroupFields, *,
+                 opened_version: int | None = None) -> None:
     """Change a group's code, subject, teachers or dates."""
     with desk.unit(Permission.MANAGE_GROUPS) as session:
-        write_group(session, desk, fields, group_id)
+        write_group(session, desk, fields, group_id, opened_version=opened_version)
 
 
 def teacher_ids(session: Session, group_id: int) -> list[int]:
@@ -227,7 +233,8 @@ def groups_of(session: Session, day: date, teacher_id: int | None) -> list[Group
             continue
         found.append(GroupRecord(group.id, group.code, group.subject,
                                  tuple(names.get(s) or "" for s in staff), tuple(staff),
-                                 group.starts_on, group.ends_on, counts.get(group.id, 0)))
+                                 group.starts_on, group.ends_on, counts.get(group.id, 0),
+                                 group.version))
     return found
 
 

@@ -16,6 +16,8 @@ class EhcpRequest(SQLModel, table=True):
     draft_served_on: date | None = None
     outcome: str = Field(default="open", max_length=30)
     notes: str = ""
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class EhcpMilestoneDone(SQLModel, table=True):
@@ -64,6 +66,8 @@ class EhcPlan(SQLModel, table=True):
     #: Where the pupil goes at the next move (own-sixth-form, school, post-16): decides the
     #: phase transfer date (Reg 18(1)). None until the SENCO records it.
     transfer_destination: str | None = Field(default=None, max_length=20)
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class AnnualReview(SQLModel, table=True):
@@ -78,3 +82,5 @@ class AnnualReview(SQLModel, table=True):
     amendments_proposed_on: date | None = None
     amended_plan_issued_on: date | None = None
     notes: str = ""
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

@@ -36,6 +36,8 @@ class Intervention(SQLModel, table=True):
     staff_grade: str = Field(default="", max_length=60)
     hourly_cost_pence: int = 0
     active: bool = True
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class ApdrCycle(SQLModel, table=True):
@@ -56,6 +58,8 @@ class ApdrCycle(SQLModel, table=True):
     pupil_voice: str = ""
     parent_voice: str = ""
     attendees: str = ""
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class CycleOutcome(SQLModel, table=True):
