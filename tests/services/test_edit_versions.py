@@ -11,14 +11,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from factories import add_pupil, with_reviewed_plan
+from factories import add_pupil, second_senco, with_reviewed_plan
 from sqlalchemy import text
 
-from sencodesk.domain.codes import Progress, Role
+from sencodesk.domain.codes import Progress
 from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import StaleEdit
+from sencodesk.domain.info_report import KEYS
 from sencodesk.services import (
-    accounts,
     audit,
     cycles,
     ehcp,
@@ -36,10 +36,7 @@ from sencodesk.store.database import Database, engine_for, raw_connect
 @pytest.fixture
 def alex(desk: Desk) -> Iterator[Desk]:
     """A second SENCO, Alex Smith, signed in on the same case file at another desk."""
-    accounts.add_account(desk, full_name="Alex Smith", username="alex", role=Role.SENCO,
-                         password="long enough pass")
-    other = accounts.sign_in(desk.data_dir, "alex", "long enough pass")
-    other.today = desk.today
+    other = second_senco(desk)
     yield other
     other.close()
 
@@ -152,7 +149,7 @@ def test_settings_catalogue_groups_and_report_sections_are_checked(desk: Desk,
     refused_by_alex(lambda: groups.update_group(desk, group_id, groups.GroupFields(
         "7B/En2", "English"), opened_version=group.version), "teaching group")
 
-    key = next(iter(sorted(info_report.KEYS)))
+    key = sorted(KEYS)[0]
     assert info_report.versions_of(desk).get(key, 0) == 0  # never written: both open 0
     info_report.set_text(alex, key, "Alex's words", opened_version=0)
     refused_by_alex(lambda: info_report.set_text(desk, key, "Sam's words", opened_version=0),

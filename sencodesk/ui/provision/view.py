@@ -28,7 +28,7 @@ from sencodesk.services.context import Desk
 from sencodesk.services.provision_map import provision_map
 from sencodesk.ui.common import heading, table_view
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.form_dialog import VERSION, FormDialog, combo, text_area
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -187,7 +187,14 @@ class ProvisionView(QWidget):
         if not index.isValid():
             return
         item: InterventionRecord = index.data(RECORD_ROLE)
-        if FormDialog.ask(self.tr("Edit intervention"), self._fields(item),
-                          lambda v: interventions.update(self.desk, item.id, self._values(v)),
-                          self):
-            self.refresh()
+
+        def reload() -> tuple[list[tuple[str, str, QWidget]], int]:
+            fresh = next(i for i in interventions.catalogue(self.desk, include_retired=True)
+                         if i.id == item.id)
+            return self._fields(fresh), fresh.version
+
+        FormDialog.ask(self.tr("Edit intervention"), self._fields(item),
+                       lambda v: interventions.update(self.desk, item.id, self._values(v),
+                                                      opened_version=v[VERSION]),
+                       self, version=item.version, reload=reload)
+        self.refresh()  # saved, or someone else's version reloaded

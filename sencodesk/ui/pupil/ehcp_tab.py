@@ -23,12 +23,13 @@ from sencodesk.domain.clock.phase_transfer import Destination
 from sencodesk.domain.codes import LaDecision
 from sencodesk.domain.dates import uk
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table
+from sencodesk.ui.common import configure_table, explain
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.form_dialog import VERSION, Field, FormDialog, Reload, combo, text_area
 from sencodesk.ui.pupil.timeline_widget import TimelineWidget
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -188,7 +189,11 @@ class EhcpTab(QWidget):
     def _set_destination(self) -> None:
         if self.plan is None:
             return
-        ehcp.set_destination(self.desk, self.plan.id, self.destination.currentData())
+        try:
+            ehcp.set_destination(self.desk, self.plan.id, self.destination.currentData(),
+                                 opened_version=self.plan.version)
+        except SencodeskError as error:  # someone else changed the plan meanwhile
+            explain(self, error)
         self.load()
 
     def request(self) -> RequestRecord | None:
@@ -205,8 +210,10 @@ class EhcpTab(QWidget):
             button.setToolTip("" if request else self.tr(
                 "Record the request first (New request…): this is a step of a request."))
 
-    def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any) -> None:
-        if FormDialog.ask(title, fields, save, self):
+    def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any, *,
+             version: int | None = None, reload: Reload | None = None) -> None:
+        if FormDialog.ask(title, fields, save, self, version=version, reload=reload) \
+                or reload is not None:  # saved, or someone else's version reloaded
             self.load()
 
     def new_request(self) -> None:
@@ -224,11 +231,21 @@ class EhcpTab(QWidget):
         selected = self.milestone_view.currentIndex()
         current = selected.data(RECORD_ROLE) if selected.isValid() else None
         choices = [(m.label, m.id) for m in self.milestones.records]
-        self._ask(self.tr("Record the date a milestone happened"), [
-            ("milestone", self.tr("Milestone"), combo(choices, current.id if current else None)),
-            ("on", self.tr("Date done"), DateField(self.desk.today())),
-            ("note", self.tr("Note"), QLineEdit())],
-            lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"], v["note"]))
+
+        def fields() -> list[Field]:
+            return [("milestone", self.tr("Milestone"),
+                     combo(choices, current.id if current else None)),
+                    ("on", self.tr("Date done"), DateField(self.desk.today())),
+                    ("note", self.tr("Note"), QLineEdit())]
+
+        def reload() -> tuple[list[Field], int]:
+            fresh = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
+            return fields(), next(r.version for r in fresh if r.id == request.id)
+
+        self._ask(self.tr("Record the date a milestone happened"), fields(),
+                  lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"],
+                                           v["note"], opened_version=v[VERSION]),
+                  version=request.version, reload=reload)
 
     def add_exception(self) -> None:
         request = self.request()

@@ -25,7 +25,7 @@ from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import configure_table, confirm, explain, uk
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.form_dialog import VERSION, Field, FormDialog, combo, text_area
 from sencodesk.ui.pupil import measures_form, plan_form
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -145,15 +145,27 @@ class SupportTab(QWidget):
                           self):
             self.load()
 
+    def _afresh(self, cycle_id: int) -> CycleRecord:
+        """The cycle as stored now (another desk may have changed it)."""
+        return next(c for c in cycles.cycles_for_cycle(self.desk, cycle_id) if c.id == cycle_id)
+
+    def _plan_fields(self, cycle: CycleRecord) -> list[Field]:
+        return plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today())
+
     def edit_plan(self) -> None:
         cycle = self.current()
         if cycle is None:
             return
-        fields = plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today())
-        if FormDialog.ask(self.tr("Edit plan"), fields,
-                          lambda v: cycles.update_plan(self.desk, cycle.id,
-                                                       plan_form.plan_of(v)), self):
-            self.load()
+
+        def reload() -> tuple[list[Field], int]:
+            fresh = self._afresh(cycle.id)
+            return self._plan_fields(fresh), fresh.version
+
+        FormDialog.ask(self.tr("Edit plan"), self._plan_fields(cycle),
+                       lambda v: cycles.update_plan(self.desk, cycle.id, plan_form.plan_of(v),
+                                                    opened_version=v[VERSION]),
+                       self, version=cycle.version, reload=reload)
+        self.load()  # saved, or someone else's version reloaded
 
     def activate(self) -> None:
         cycle = self.current()
@@ -161,10 +173,29 @@ class SupportTab(QWidget):
             self._run(lambda: cycles.activate(self.desk, cycle.id))
 
     def record_review(self) -> None:
-        cycle = self.current()
-        if cycle is None:
+        chosen = self.current()
+        if chosen is None:
             return
-        fields: list[tuple[str, str, QWidget]] = [
+        cycle: CycleRecord = chosen  # the version the form shows (a reload moves it on)
+
+        def save(v: dict[str, Any]) -> None:
+            cycles.record_review(self.desk, cycle.id, cycles.ReviewInput(
+                reviewed_on=v["on"], progress={o.position: v[f"o{o.position}"]
+                                               for o in cycle.outcomes},
+                next_steps=v["next"], pupil_voice=v["pupil"], parent_voice=v["parent"],
+                attendees=v["who"]), opened_version=v[VERSION])
+
+        def reload() -> tuple[list[Field], int]:
+            nonlocal cycle
+            cycle = self._afresh(cycle.id)
+            return self._review_fields(cycle), cycle.version
+
+        FormDialog.ask(self.tr("Record review"), self._review_fields(cycle), save, self,
+                       version=cycle.version, reload=reload)
+        self.load()  # saved, or someone else's version reloaded
+
+    def _review_fields(self, cycle: CycleRecord) -> list[Field]:
+        fields: list[Field] = [
             ("on", self.tr("Review date"), DateField(self.desk.today()))]
         # no default: progress on each outcome is a judgement made at the review
         levels: list[tuple[str, Progress | None]] = [(self.tr("(choose)"), None)]
@@ -176,16 +207,7 @@ class SupportTab(QWidget):
                    ("parent", self.tr("Parent voice"), text_area(lines=2)),
                    ("next", self.tr("Next steps"), text_area(lines=2)),
                    ("who", self.tr("Attendees"), QLineEdit())]
-
-        def save(v: dict[str, Any]) -> None:
-            cycles.record_review(self.desk, cycle.id, cycles.ReviewInput(
-                reviewed_on=v["on"], progress={o.position: v[f"o{o.position}"]
-                                               for o in cycle.outcomes},
-                next_steps=v["next"], pupil_voice=v["pupil"], parent_voice=v["parent"],
-                attendees=v["who"]))
-
-        if FormDialog.ask(self.tr("Record review"), fields, save, self):
-            self.load()
+        return fields
 
     def record_measures(self) -> None:
         cycle = self.current()

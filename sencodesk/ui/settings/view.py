@@ -189,6 +189,7 @@ class SettingsView(QWidget):
             senco_contact=self.senco_contact.text(),
             passport_parent_contact=self.parent_contact.value() or ParentContact.NONE.value,
             address=self.address.toPlainText().strip(),
+            version=self._loaded.version,
         )
 
     def has_unsaved_changes(self) -> bool:
@@ -196,7 +197,7 @@ class SettingsView(QWidget):
 
     def save(self) -> None:
         try:
-            school.update(self.desk, self._edited())
+            school.update(self.desk, self._edited(), opened_version=self._loaded.version)
         except SencodeskError as error:  # a rule broken, or a role that may not change it
             show_failure(error, self.message)
             return
