@@ -31,18 +31,20 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
         raise StoreError(f"{path} already exists: this folder already holds a case file.")
     if not create and not path.exists():
         raise StoreError(f"There is no case file at {path}.")
-    writer.acquire(path)  # one writer process per case file (store.writer)
+    writer.acquire(path, shared=True)  # open beside others; alone to migrate (store.writer)
     try:
         raw_connect(path, key).close()
     except BaseException:
-        writer.release(path)
+        writer.release(path, shared=True)
         raise
     database = Database(path, key, engine_for(path, key), holds_writer_lock=True,
                         confidential_key=confidential_key)
     if create:
         anchors.start_afresh(path.parent)
     with errors.in_plain_words(database.close):
-        migrations.upgrade(database, fresh=create)
+        if migrations.needed(database):
+            with writer.holding(path):  # no other process may use it half-migrated
+                migrations.upgrade(database, fresh=create)
     return database
 
 

@@ -25,6 +25,7 @@ from sqlmodel import Session
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
 from sencodesk.store import anchors, errors, keyslots, layout, staged_documents, writer
 from sencodesk.store.blobs import BlobStore
+from sencodesk.store.changes import DataVersionWatch, Token
 
 BUSY_TIMEOUT_MS = 5000
 # Pages are decrypted as they enter SQLite's page cache; the default 2 MiB cache is smaller than
@@ -107,6 +108,22 @@ class Database:
     #: The confidential-documents key, when the person who unlocked the file holds it (their
     #: slot wraps it and their role may read confidential documents); None otherwise.
     confidential_key: bytes | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def _watch(self) -> DataVersionWatch:
+        return DataVersionWatch(lambda: raw_connect(self.path, self.key))
+
+    def changes_since(self, token: Token | None) -> tuple[bool, Token]:
+        """Whether anything was committed to the case file, by any process, since ``token``
+        (None: the first look, which says no), and the token for next time (store.changes).
+        Cheap enough to ask every second."""
+        with errors.in_plain_words(self._watch.close):  # a fresh connection next time
+            return self._watch.changes_since(token)
+
+    def alone(self) -> contextlib.AbstractContextManager[bool]:
+        """Whether no other process has the case file open, holding it so for the block (no
+        waiting): for tidying that must not catch another process mid-write."""
+        return writer.alone(self.path)
 
     @functools.cached_property
     def blobs(self) -> BlobStore:
@@ -199,8 +216,10 @@ class Database:
             anchors.write_pending(self.path.parent, session.info)
 
     def close(self) -> None:
+        if "_watch" in self.__dict__:
+            self._watch.close()
         self.engine.dispose()
         if self.holds_writer_lock:
             self.holds_writer_lock = False
-            writer.release(self.path)
+            writer.release(self.path, shared=True)
 

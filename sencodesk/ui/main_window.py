@@ -24,6 +24,7 @@ from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
 from sencodesk.ui import help_pages, viewing, worker
+from sencodesk.ui.change_watch import ChangeWatcher
 from sencodesk.ui.common import confirm, explain
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.fit import fit_to_screen
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.guard.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        self.watch = ChangeWatcher(desk, self)  # others' saves show within two seconds
+        self.watch.changed.connect(self._refresh_lists)
         fit_to_screen(self, QSize(1366, 768))
         geometry = QSettings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) \
@@ -240,7 +243,7 @@ class MainWindow(QMainWindow):
             self.open_pupil(pupil_id)
 
     def _refresh_lists(self) -> None:
-        """The register and the Due page after pupils were added."""
+        """The register and the Due page after pupils were added, here or elsewhere."""
         for title in (self.tr("Register"), self.tr("Due")):
             page = self.pages.get(title)
             if isinstance(page, RegisterView | DueView):
@@ -394,6 +397,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.guard.release()
         self.idle.stop()
+        self.watch.stop()
         viewing.remove_all()
         self._backup_on_close()
         event.accept()
