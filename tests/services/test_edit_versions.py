@@ -5,6 +5,8 @@ is lost, and the audit chain stays whole (issue 19.4, migration 0015)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -184,3 +186,33 @@ def test_0015_gives_existing_records_version_1(tmp_path: Path) -> None:
             assert connection.execute(text("SELECT version FROM intervention")).scalar_one() == 1
     finally:
         database.close()
+
+
+OTHER_DESK = """
+import sys
+from datetime import date
+from pathlib import Path
+from sencodesk.services import accounts, cycles
+desk = accounts.sign_in(Path(sys.argv[1]), "alex", "long enough pass")
+cycles.update_plan(desk, int(sys.argv[2]), cycles.CyclePlan(
+    starts_on=date(2026, 9, 7), review_on=date(2026, 12, 7), assess_notes="From Alex's desk",
+    outcomes=(cycles.OutcomeInput("Read a page aloud"),)))
+desk.close()
+"""
+
+
+def test_a_save_over_another_process_s_change_is_refused(desk: Desk, alex: Desk) -> None:
+    """The app and another process (a colleague's window) on the same case file."""
+    pid = add_pupil(desk)
+    cycle_id = cycles.create(desk, pid, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 12, 7),
+        outcomes=(cycles.OutcomeInput("Read a page aloud"),)))
+    opened, = cycles.cycles_for(desk, pid)
+    subprocess.run([sys.executable, "-c", OTHER_DESK, str(desk.data_dir), str(cycle_id)],
+                   check=True, timeout=120)
+    refused_by_alex(lambda: cycles.update_plan(desk, cycle_id, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 12, 7), assess_notes="From mine",
+        outcomes=(cycles.OutcomeInput("Read a page aloud"),)), opened_version=opened.version),
+        "support plan")
+    assert cycles.cycles_for(desk, pid)[0].assess_notes == "From Alex's desk"
+    chain_whole(desk)
