@@ -13,7 +13,16 @@ from pathlib import Path
 
 from sencodesk import paths
 from sencodesk.domain.errors import StoreError
-from sencodesk.store import anchors, attempts, errors, keyslots, layout, restoring, writer
+from sencodesk.store import (
+    anchors,
+    attempts,
+    errors,
+    keyslots,
+    layout,
+    network_drive,
+    restoring,
+    writer,
+)
 from sencodesk.store.database import Database, engine_for, raw_connect
 
 
@@ -23,10 +32,12 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
     ``confidential_key`` (if the person's slot held it) opens confidential documents.
 
     Raises StoreError with a plain message if the file is missing, not ours, damaged, from a
-    newer version of sencodesk, or open in another process (CaseFileInUse, naming who).
+    newer version of sencodesk, on a network drive (OnNetworkDrive, naming server mode), or
+    being replaced by another process (CaseFileInUse, naming who).
     """
     from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
 
+    network_drive.refuse(path.parent)
     if create and path.exists():
         raise StoreError(f"{path} already exists: this folder already holds a case file.")
     if not create and not path.exists():
@@ -51,6 +62,7 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
 def create(folder: Path, username: str, password: str) -> Database:
     """A new, empty case file in ``folder`` (made owner-only), unlocked by its first account,
     whose slot also holds the new confidential-documents key (the first account is a SENCO)."""
+    network_drive.refuse(folder)  # before anything is written there
     paths.ensure_private_dir(folder)
     db_path, slot_path = layout.database_path(folder), layout.slots_path(folder)
     if db_path.exists() or slot_path.exists():
@@ -75,6 +87,7 @@ def unlock(folder: Path, username: str, password: str, *,
     """The case file in ``folder`` opened with this person's key slot (with the
     confidential-documents key if their slot holds it); AuthenticationFailed (after a delay
     growing with this name's wrong passwords in a row) if the name or password is wrong."""
+    network_drive.refuse(folder)  # before a restore is rolled back or a key unwrapped there
     db_path = layout.database_path(folder)
     restoring.recover_if_free(folder)  # a restore that was interrupted is rolled back
     if not db_path.exists():
