@@ -86,7 +86,13 @@ class StalePanel(QFrame):
     def refused(self, error: StaleEdit, typed: str, *, can_reload: bool) -> None:
         """Show the refusal; ``typed`` is what the form held when it was refused."""
         self.changed_by = error.changed_by
-        self.message.setText(str(error))
+        when = self.tr(" at {when}").format(when=error.changed_at) if error.changed_at else ""
+        self.message.setText(self.tr(
+            "{who} changed this {what}{when} after you opened it, so your changes were not "
+            "saved: they would have undone theirs. What you typed is kept below; {next}").format(
+            who=error.changed_by, what=error.what, when=when,
+            next=self.tr("reload their version and add what you still need.") if can_reload
+            else self.tr("open it again to see their version and add what you still need.")))
         self.typed.setPlainText(typed)
         self.reload_button.setVisible(can_reload)
         self.show()
