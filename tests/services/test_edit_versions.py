@@ -216,3 +216,28 @@ def test_a_save_over_another_process_s_change_is_refused(desk: Desk, alex: Desk)
         "support plan")
     assert cycles.cycles_for(desk, pid)[0].assess_notes == "From Alex's desk"
     chain_whole(desk)
+
+
+def test_0015_is_plain_sql_on_postgresql() -> None:
+    """Server mode runs the same migrations: 0015 renders as ALTER TABLE on PostgreSQL, with
+    no SQLite table rebuild."""
+    import importlib.util
+    import io
+
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    path = Path(migrations.__file__).parent / "versions" / "0015_edit_versions.py"
+    spec = importlib.util.spec_from_file_location("m0015", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = io.StringIO()
+    context = MigrationContext.configure(dialect_name="postgresql",
+                                         opts={"as_sql": True, "output_buffer": out})
+    with Operations.context(context):
+        module.upgrade()
+    sql = out.getvalue()
+    for table in module.TABLES:
+        assert f"ALTER TABLE {table} ADD COLUMN version INTEGER DEFAULT '1' NOT NULL" in sql
+    assert "_alembic_tmp" not in sql and "sqlite" not in sql.lower()
