@@ -112,3 +112,26 @@ def test_a_stale_report_section_offers_their_words(qtbot: QtBot, desk: Desk) -> 
     assert editor.stale.typed.toPlainText().endswith("We welcome every child.")
     assert info_report.texts(desk)[key] == "Alex's words about needs."
     alex.close()
+
+
+def test_stale_school_settings_offer_their_version(qtbot: QtBot, desk: Desk) -> None:
+    from dataclasses import replace
+
+    from sencodesk.services import school
+    from sencodesk.ui.settings.view import SettingsView
+
+    alex = second_senco(desk)
+    view = SettingsView(desk)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.keyClicks(view.senco_contact, "Room 12, ext 204")
+    school.update(alex, replace(school.get(alex), senco_contact="Learning support base"))
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert view.stale.isVisible()
+    assert view.stale.message.text().startswith("Alex Smith changed this school's settings at")
+    assert "Room 12, ext 204" in view.stale.typed.toPlainText()
+    assert school.get(desk).senco_contact == "Learning support base"
+    qtbot.mouseClick(view.stale.reload_button, Qt.MouseButton.LeftButton)
+    assert view.senco_contact.text() == "Learning support base"
+    assert not view.has_unsaved_changes()
+    alex.close()
