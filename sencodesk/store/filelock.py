@@ -35,6 +35,9 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     def unlock(fd: int) -> None:
         os.lseek(fd, _AT, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+    def keep_shared(fd: int) -> None:
+        del fd  # never changed from shared on Windows: nothing was let go
 else:
     import fcntl
 
@@ -50,6 +53,12 @@ else:
 
     def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def keep_shared(fd: int) -> None:
+        """After a refused change from shared to exclusive: Linux drops the shared lock
+        before trying, and a refusal does not give it back, so take it again (waiting out
+        anyone who slipped in exclusively)."""
+        fcntl.flock(fd, fcntl.LOCK_SH)
 
 
 def open_lock_file(path: Path) -> int:

@@ -100,7 +100,7 @@ def acquire(database_path: Path, *, wait: float | None = None, shared: bool = Fa
                     from None
         if fresh or (not shared and not held.exclusive and filelock.SHARED_LOCKS):
             try:
-                _wait_for(key, held.fd, shared=shared, wait=wait)
+                _wait_for(key, held.fd, shared=shared, wait=wait, holding=not fresh)
             except CaseFileInUse:
                 if fresh:
                     os.close(held.fd)
@@ -114,9 +114,13 @@ def acquire(database_path: Path, *, wait: float | None = None, shared: bool = Fa
             held.exclusive += 1
 
 
-def _wait_for(key: Path, fd: int, *, shared: bool, wait: float | None) -> None:
+def _wait_for(key: Path, fd: int, *, shared: bool, wait: float | None, holding: bool) -> None:
+    """Take the lock (``holding``: change this process's shared lock to exclusive), waiting
+    up to ``wait`` seconds for others."""
     deadline = time.monotonic() + (_default_wait() if wait is None else wait)
     while not filelock.try_lock(fd, shared=shared):
+        if holding:
+            filelock.keep_shared(fd)
         if time.monotonic() >= deadline:
             who = holder(key)
             if not who or f"(process {os.getpid()}," in who:  # the tag is our own

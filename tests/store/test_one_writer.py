@@ -97,3 +97,33 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(school: Path) -> None:
         assert f"process {os.getpid()}" in writer.holder(school / "sencodesk.db")
     finally:
         desk.close()
+
+
+EXCLUSIVE = """
+import sys
+from pathlib import Path
+from sencodesk.store import writer
+writer.acquire(Path(sys.argv[1]), wait=0.2)
+"""
+
+
+def test_asking_to_be_alone_and_being_refused_keeps_the_file_open(school: Path) -> None:
+    """Linux lets go of a shared lock before trying to make it exclusive; a refusal must not
+    leave this process holding nothing, or a restore elsewhere could replace the open file."""
+    desk = accounts.sign_in(school, "senco", PASSWORD)
+    run = _hold(school)
+    try:
+        with writer.alone(school / "sencodesk.db") as alone:
+            assert not alone  # the other process has it open
+    finally:
+        assert run.stdin is not None
+        run.stdin.write("\n")
+        run.communicate(timeout=30)
+    try:
+        other = subprocess.run([sys.executable, "-c", EXCLUSIVE, str(school / "sencodesk.db")],
+                               capture_output=True, text=True, timeout=60)
+        assert other.returncode == 1 and "CaseFileInUse" in other.stderr  # still ours
+    finally:
+        desk.close()
+    with writer.alone(school / "sencodesk.db") as alone:
+        assert alone
