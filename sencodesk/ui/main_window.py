@@ -78,7 +78,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.watch = ChangeWatcher(desk, self)  # others' saves show within two seconds
-        self.watch.changed.connect(self._refresh_lists)
+        self.watch.changed.connect(self._saved_elsewhere)
+        self._behind: set[str] = set()  # lists to read again when next shown
         fit_to_screen(self, QSize(1366, 768))
         geometry = QSettings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) \
@@ -190,6 +191,9 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             return
         self.stack.setCurrentWidget(self.page(self.titles[row]))
+        if self.titles[row] in self._behind:
+            self._behind.discard(self.titles[row])
+            getattr(self.page(self.titles[row]), "refresh", lambda: None)()
 
     def show_page(self, title: str) -> None:
         if title in self.titles:
@@ -243,11 +247,23 @@ class MainWindow(QMainWindow):
             self.open_pupil(pupil_id)
 
     def _refresh_lists(self) -> None:
-        """The register and the Due page after pupils were added, here or elsewhere."""
+        """The register and the Due page after pupils were added."""
         for title in (self.tr("Register"), self.tr("Due")):
             page = self.pages.get(title)
             if isinstance(page, RegisterView | DueView):
                 page.refresh()
+
+    def _saved_elsewhere(self) -> None:
+        """The case file changed (another window, a command, or a save here): the list on
+        screen is read again now, the others when next shown."""
+        for title in (self.tr("Register"), self.tr("Due")):
+            page = self.pages.get(title)
+            if not isinstance(page, RegisterView | DueView):
+                continue
+            if page is self.stack.currentWidget():
+                page.refresh()
+            else:
+                self._behind.add(title)
 
     def import_pupils(self) -> None:
         """The import wizard; the register shows the new pupils once it has imported."""
