@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.services import cycles, interventions
 from sencodesk.services.context import Desk
-from sencodesk.ui.form_dialog import FormDialog
+from sencodesk.ui.form_dialog import FormDialog, Reload
 from sencodesk.ui.pupil.plan_form import OutcomeRow, ProvisionRow
 from sencodesk.ui.pupil.support_tab import SupportTab
 
@@ -29,8 +29,9 @@ def driving(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
     shown: list[FormDialog] = []
 
     def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
-            parent: QWidget | None = None, *, intro: str = "") -> bool:
-        dialog = cls(title, fields, save, parent, intro=intro)
+            parent: QWidget | None = None, *, intro: str = "", version: int | None = None,
+            reload: Reload | None = None) -> bool:
+        dialog = cls(title, fields, save, parent, intro=intro, version=version, reload=reload)
         qtbot.addWidget(dialog)
         dialog.show()
         shown.append(dialog)

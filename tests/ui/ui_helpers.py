@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.dates import uk
 from sencodesk.ui.common import ValueCombo
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog
+from sencodesk.ui.form_dialog import FormDialog, Reload
 
 
 def set_value(widget: QWidget, value: Any) -> None:
@@ -68,8 +68,9 @@ def answering_forms(monkeypatch: pytest.MonkeyPatch,
     shown: list[FormDialog] = []
 
     def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
-            parent: QWidget | None = None, *, intro: str = "") -> bool:
-        dialog = cls(title, fields, save, parent, intro=intro)
+            parent: QWidget | None = None, *, intro: str = "", version: int | None = None,
+            reload: Reload | None = None) -> bool:
+        dialog = cls(title, fields, save, parent, intro=intro, version=version, reload=reload)
         for key, value in queue.pop(0).items():
             widget = next(w for k, _label, w in dialog.fields if k == key)
             set_value(widget, value)
