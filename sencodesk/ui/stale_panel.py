@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -60,11 +61,13 @@ class StalePanel(QFrame):
         self.setAccessibleName(self.tr("Someone else changed this"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # in a crowded column the box of typed text gives way, never the sentence above it
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.typed = QPlainTextEdit()
         self.typed.setReadOnly(True)
         self.typed.setTabChangesFocus(True)
         self.typed.setAccessibleName(self.tr("What you typed (not saved)"))
-        self.typed.setMinimumHeight(self.typed.fontMetrics().lineSpacing() * 4 + 12)
+        self.typed.setMinimumHeight(self.typed.fontMetrics().lineSpacing() * 3 + 12)
         self.reload_button = QPushButton(self.tr("&Reload their version"))
         self.copy_button = QPushButton(self.tr("Cop&y what I typed"))
         self.copy_button.clicked.connect(self.copy)
