@@ -272,6 +272,22 @@ class CycleRecord:
 
 
 @dataclass(frozen=True)
+class PlanStrategies:
+    """What staff who teach a pupil read of the pupil's current support plan: when it runs, the
+    areas of need, how best to support the pupil (the passport's strategies) and the provision
+    the reader delivers; not the plan's outcomes, other provision or reviews."""
+
+    pupil_id: int
+    cycle_id: int
+    status: CycleStatus
+    starts_on: date
+    review_on: date
+    areas_of_need: str
+    strategies: tuple[str, ...]
+    provisions: tuple[ProvisionRecord, ...]
+
+
+@dataclass(frozen=True)
 class ContactRecord:
     id: int
     pupil_id: int
