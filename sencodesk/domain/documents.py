@@ -30,6 +30,7 @@ from sencodesk.domain.records import (
     PassportRecord,
     PupilDetail,
     PupilRow,
+    SincePrinted,
 )
 
 
@@ -54,6 +55,8 @@ class PassportSheet:
     passport: PassportRecord
     photo: bytes | None
     contacts: tuple[str, ...]
+    #: what changed since the person printing it last printed it (None: nothing, or never)
+    since: SincePrinted | None = None
 
 
 @dataclass(frozen=True)

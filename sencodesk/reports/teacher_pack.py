@@ -62,7 +62,7 @@ def render_teacher_pack(pack: TeacherPack) -> Rendered:
         story.append(_Entry(f"{sheet.pupil.sort_name} · {where}" if where
                             else sheet.pupil.sort_name))
         page, notes = passport.page(chosen.meta, sheet.pupil, sheet.passport, sheet.photo,
-                                    sheet.contacts)
+                                    sheet.contacts, sheet.since)
         story += page
         warnings += [f"{name}: {note}" for note in notes]
     pdf = pages.build_pdf(chosen.meta, story, subject=f"Passports for {pack.teacher}")

@@ -48,7 +48,8 @@ def pack_for(desk: Desk, staff_id: int, name: str) -> TeacherPack | None:
     written = set(passports.latest_for(desk, everyone)) if everyone else set()
     if not written:
         return None
-    chosen = report_data.passports_for(desk, sorted(written), title=f"Passports for {name}")
+    chosen = report_data.passports_for(desk, sorted(written), title=f"Passports for {name}",
+                                       for_staff=staff_id)
     names = {s.pupil.id: s.pupil.display_name for s in chosen.sheets}
     order = [s.pupil.id for s in chosen.sheets]
     return TeacherPack(name, tuple(
