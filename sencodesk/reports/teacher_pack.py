@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from sencodesk.domain.documents import TeacherPack
 from sencodesk.reports import pages, passport, theme
+from sencodesk.reports.cover_sheet import cover_page
 from sencodesk.reports.theme import Rendered
 
 
@@ -43,8 +44,9 @@ def render_teacher_pack(pack: TeacherPack) -> Rendered:
         "Pupil passports", escape(f"Passports for {pack.teacher}"),
         [("Groups", str(len(pack.groups))), ("Passports", str(len(chosen.sheets))),
          ("Produced", theme.uk_date(chosen.meta.produced_at.date()))],
-        intro="One page for each pupil with SEND you teach, in register order; a pupil in two "
-              "of your groups has one page. Keep this pack secure and return or shred it when "
+        intro="A supply cover sheet for each of your groups, then one page for each pupil "
+              "with SEND you teach, in register order; a pupil in two of your groups has one "
+              "page. Keep this pack secure and return or shred it when "
               "the pupils' passports are next reviewed.")
     rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in
                                    ("Group", "Subject", "Pupils with a passport")]]
@@ -53,6 +55,9 @@ def render_teacher_pack(pack: TeacherPack) -> Rendered:
              for code, subject, names in pack.groups]
     story += [Spacer(1, 6), theme.grid(rows, [70, 90, None]),
               Spacer(1, 10), Paragraph("Contents", s.h2), pages.contents(10), PageBreak()]
+    for cover in pack.covers:  # one page per group for supply staff, before the passports
+        story += [_Entry(f"Supply cover sheet · {cover.code}"), *cover_page(cover),
+                  PageBreak()]
     warnings: list[str] = []
     for number, sheet in enumerate(chosen.sheets):
         if number:

@@ -47,11 +47,15 @@ def test_a_pack_per_teacher_with_contents_and_each_passport_once(desk: Desk,
     pack = by_teacher["Pat Example"]
     assert pack.path is not None and pack.passports == 3
     pages = [" ".join(p.split()) for p in page_text(pack.path.read_bytes())]
-    assert len(pages) == 4  # the cover with its contents, then three passports
+    # the cover with its contents, a supply cover sheet per group, then three passports
+    assert len(pages) == 6
     assert "Passports for Pat Example" in pages[0]
     assert "8X/Ma1 Maths Kit Adams, Kit Young" in pages[0]
     assert "Adams, Kit · 8X/Ma1, 8X/Sc1" in pages[0]
-    assert ["Adams" in pages[1], "Moss" in pages[2], "Young" in pages[3]] == [True] * 3
+    assert "Supply cover sheet · 8X/Ma1" in pages[0]
+    assert "SUPPLY COVER SHEET 8X/Ma1 · Maths" in pages[1]
+    assert "SUPPLY COVER SHEET 8X/Sc1 · Science" in pages[2]
+    assert ["Adams" in pages[3], "Moss" in pages[4], "Young" in pages[5]] == [True] * 3
 
 
 def test_one_teachers_pack_from_the_command_line(desk: Desk, tmp_path: Path,

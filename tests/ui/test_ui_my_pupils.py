@@ -102,3 +102,27 @@ def test_a_passport_changed_since_the_teachers_copy_is_marked(
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert view.model.item(0, 0).child(0, 3).text() == ""  # the new print is their copy
     teacher.close()
+
+
+def test_a_teacher_prints_the_groups_cover_sheet_for_supply_staff(
+        qtbot: QtBot, desk: Desk, shown: list[tuple[bytes, str]]) -> None:
+    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Kit")
+    passports.save(desk, pid, PassportContent(support_me="Sit me near the front\nGive me time"))
+    teacher = signed_in_as(desk, Role.TEACHER)
+    group = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
+                                                         (teacher.actor.staff_id,)))
+    groups.add_pupils(desk, group, [pid], starts_on=date(2026, 9, 1))
+    main = MainWindow(teacher)
+    qtbot.addWidget(main)
+    main.show()
+    view = main.stack.currentWidget()
+    assert isinstance(view, MyPupilsView)
+    assert view.cover_button.isEnabled()
+    qtbot.mouseClick(view.cover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    pdf, title = shown[0]
+    (page,) = page_text(pdf)
+    assert title == "Supply cover sheet"
+    assert "8X/Ma1 · Maths" in page and "Sit me near the front" in page
+    assert "Give me time" not in page
+    teacher.close()

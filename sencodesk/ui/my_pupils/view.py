@@ -41,12 +41,18 @@ class MyPupilsView(QWidget):
         self.print_button = QPushButton(self.tr("&Print this group's passports…"))
         self.print_button.setObjectName("primary")
         self.print_button.clicked.connect(self.print_group)
+        self.cover_button = QPushButton(self.tr("Print &cover sheet for supply staff…"))
+        self.cover_button.setToolTip(self.tr("One page for whoever covers this group: its "
+                                             "pupils with SEND, one line each of how best "
+                                             "to support them"))
+        self.cover_button.clicked.connect(self.print_cover_sheet)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("My pupils")), 1)
         top.addWidget(self.open_button)
         top.addWidget(self.print_button)
+        top.addWidget(self.cover_button)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -116,6 +122,7 @@ class MyPupilsView(QWidget):
         self.open_button.setEnabled(isinstance(index.data(PUPIL_ROLE), int))
         self.print_button.setEnabled(group is not None and any(
             p.has_passport for p in group.pupils))
+        self.cover_button.setEnabled(group is not None and group.group is not None)
 
     def _activated(self, index: QModelIndex) -> None:
         pupil_id = index.data(PUPIL_ROLE)
@@ -130,3 +137,16 @@ class MyPupilsView(QWidget):
         if group is None:
             return
         print_passports(self.desk, [p.row.id for p in group.pupils if p.has_passport], self)
+
+    def print_cover_sheet(self) -> None:
+        """The current group's supply cover sheet, on one page."""
+        from sencodesk.services import cover_sheets
+        from sencodesk.ui.documents import pdf_name, preview_document
+
+        group = self._group_at(self.tree.currentIndex())
+        if group is None or group.group is None:
+            return
+        code = group.group.code
+        preview_document(self, self.tr("Supply cover sheet"),
+                         lambda: cover_sheets.cover_sheet(self.desk, code),
+                         filename=pdf_name(f"Cover sheet {code.replace('/', '-')}", self.desk))
