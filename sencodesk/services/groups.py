@@ -321,3 +321,13 @@ def shares_of(desk: Desk, pupil_id: int) -> list[ShareRecord]:
             .order_by(col(PupilShare.ends_on).desc())).all()
         return [ShareRecord(s.id or 0, s.pupil_id, s.staff_id, names.get(s.staff_id, ""),
                             s.starts_on, s.ends_on) for s in rows]
+
+
+def staff(desk: Desk) -> list[tuple[int, str]]:
+    """(id, name) of the staff still at the school, by name: who may teach a group or be
+    shared a pupil with."""
+    with desk.unit(Permission.MANAGE_GROUPS) as session:
+        found = session.exec(select(StaffMember.id, StaffMember.name)
+                             .where(col(StaffMember.active).is_(True))
+                             .order_by(col(StaffMember.name))).all()
+        return [(staff_id, name) for staff_id, name in found if staff_id is not None]
