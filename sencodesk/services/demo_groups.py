@@ -102,3 +102,38 @@ def _teachers(session: Session, rng: random.Random,
     session.flush()
     return {dept: [s.id for s in members if s.id is not None]
             for dept, members in staff.items()}
+
+
+#: Primary class teachers (name, MIS staff code); more are made up for a bigger school
+CLASS_TEACHERS = (
+    ("Mrs Amy Holt", "AHO"), ("Mr Jamal Reid", "JRE"), ("Miss Zara Ahmed", "ZAH"),
+    ("Mrs Kate Lowe", "KLO"), ("Mr Sean Byrne", "SBY"), ("Ms Mei Chen", "MCH"),
+    ("Mrs Ruth Evans", "REV"), ("Mr Tariq Aziz", "TAZ"), ("Miss Holly Grant", "HGR"),
+    ("Mrs Sunita Patel", "SPA"), ("Mr Owen Price", "OPR"), ("Ms Lily Ward", "LWA"),
+    ("Mrs Jo Turner", "JTU"), ("Mr Dan Foster", "DFO"),
+)
+
+
+def add_classes(session: Session, *, seed: int, starts_on: date) -> int:
+    """A primary school's classes as teaching groups: each class (the pupils' form, "3S") is
+    one group for the whole curriculum, with its class teacher. Returns how many."""
+    rng = random.Random(seed)
+    pupils = [(pid, form) for pid, form in session.exec(select(Pupil.id, Pupil.form))
+              if pid is not None]
+    classes = sorted({form for _, form in pupils}, key=lambda f: (f[:1] != "R", f))
+    serial = count(1)
+    made = 0
+    for number, form in enumerate(classes):
+        name, code = CLASS_TEACHERS[number] if number < len(CLASS_TEACHERS) else (
+            f"{rng.choice(('Mr', 'Ms', 'Mrs', 'Miss'))} {rng.choice(FORENAMES)} "
+            f"{rng.choice(SURNAMES)}", f"C{next(serial):03d}")
+        teacher = StaffMember(name=name, mis_code=code, job_title=f"Class teacher, {form}")
+        group = TeachingGroup(code=form, subject="Class")
+        session.add_all((teacher, group))
+        session.flush()
+        assert group.id is not None and teacher.id is not None
+        session.add(GroupTeacher(group_id=group.id, staff_id=teacher.id))
+        session.add_all(GroupMember(group_id=group.id, pupil_id=pid, starts_on=starts_on)
+                        for pid, f in pupils if f == form)
+        made += 1
+    return made
