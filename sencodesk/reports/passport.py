@@ -9,7 +9,7 @@ carries a warning naming each one, so the SENCO can shorten the text at source.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -113,13 +113,18 @@ def page(
     image = _photo(photo, warnings) if photo else None
     hero = _hero(meta, pupil, passport, image, since)
 
+    # the same page in many packs (a pupil taught by ten teachers) is fitted once
+    page_key = (pupil, passport, tuple(texts.items()), photo, since, meta.produced_at.date())
+    fitted = _FITTED.get(page_key)
     body: list[Flowable] = []
-    for size in BODY_SIZES:
-        body = _sections(texts, size, changed)
-        if _fits(hero, body):
-            break
-    else:
-        cap = _largest_cap_that_fits(hero, texts)
+    if fitted is None:
+        fitted, body = _fit(hero, texts, changed)
+        _remember(page_key, fitted)
+    how, value = fitted
+    if how == "size" and not body:
+        body = _sections(texts, value, changed)
+    elif how == "cap":
+        cap = int(value)
         texts = {key: _truncate(text, cap) for key, text in texts.items()}
         body = _sections(texts, FLOOR_SIZE, changed)
         warnings.extend(
@@ -129,6 +134,28 @@ def page(
     # Belt and braces: whatever happens above, this page cannot overflow onto a second.
     return [KeepInFrame(theme.FRAME_WIDTH, theme.FRAME_HEIGHT, [hero, *body], mode="shrink")], \
         warnings
+
+
+#: How each recently drawn page fitted: ("size", body points) or ("cap", characters kept).
+_FITTED: dict[Hashable, tuple[str, float]] = {}
+_FITTED_MOST = 5000
+
+
+def _remember(key: Hashable, fitted: tuple[str, float]) -> None:
+    if len(_FITTED) >= _FITTED_MOST:
+        _FITTED.clear()
+    _FITTED[key] = fitted
+
+
+def _fit(hero: Flowable, texts: dict[str, str], changed: frozenset[str],
+         ) -> tuple[tuple[str, float], list[Flowable]]:
+    """The largest body size at which the page fits, with the cards laid out at it; else how
+    many characters each section may keep at the floor size (and no cards yet)."""
+    for size in BODY_SIZES:
+        body = _sections(texts, size, changed)
+        if _fits(hero, body):
+            return ("size", size), body
+    return ("cap", _largest_cap_that_fits(hero, texts)), []
 
 
 def _fits(hero: Flowable, body: Sequence[Flowable]) -> bool:

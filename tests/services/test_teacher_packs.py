@@ -52,7 +52,9 @@ def test_a_pack_per_teacher_with_contents_and_each_passport_once(desk: Desk,
     assert "Passports for Pat Example" in pages[0]
     assert "8X/Ma1 Maths Kit Adams, Kit Young" in pages[0]
     assert "Adams, Kit · 8X/Ma1, 8X/Sc1" in pages[0]
-    assert "Supply cover sheet · 8X/Ma1" in pages[0]
+    # numbered as laid out: the front page, the cover sheets on 2 and 3, then passports
+    assert "Supply cover sheet · 8X/Ma1 2" in pages[0]
+    assert "Adams, Kit · 8X/Ma1, 8X/Sc1 4" in pages[0] and "Young, Kit · 8X/Ma1 6" in pages[0]
     assert "SUPPLY COVER SHEET 8X/Ma1 · Maths" in pages[1]
     assert "SUPPLY COVER SHEET 8X/Sc1 · Science" in pages[2]
     assert ["Adams" in pages[3], "Moss" in pages[4], "Young" in pages[5]] == [True] * 3
