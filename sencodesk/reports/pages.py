@@ -33,6 +33,7 @@ from sencodesk.reports.theme import (
     FONT,
     FONT_BOLD,
     FRAME_PADDING,
+    FRAME_WIDTH,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -204,7 +205,7 @@ def numbered_contents(entries: Sequence[tuple[str, int]], size: float = 11.0) ->
     number = ParagraphStyle("tocnr", parent=entry, alignment=2)  # right-aligned
     rows = [[Paragraph(markup(text), entry), Paragraph(str(page), number)]
             for text, page in entries]
-    table = Table(rows or [["", ""]], colWidths=[CONTENT_WIDTH - 40, 40], hAlign="LEFT")
+    table = Table(rows or [["", ""]], colWidths=[FRAME_WIDTH - 40, 40], hAlign="LEFT")
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

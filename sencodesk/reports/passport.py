@@ -98,7 +98,32 @@ def page(
     since: SincePrinted | None = None,
 ) -> tuple[list[Flowable], list[str]]:
     """The flowables for one passport page and its warnings; with ``since``, the sections
-    changed since the reader's last print are marked."""
+    changed since the reader's last print are marked. The same page asked for again (a pupil
+    in ten teachers' packs) is the same flowables, laid out once."""
+    page_key = (pupil, passport, tuple(contacts), photo, since, meta.produced_at.date())
+    drawn = _DRAWN.get(page_key)
+    if drawn is None:
+        drawn = _page(meta, pupil, passport, photo, contacts, since)
+        if len(_DRAWN) >= _DRAWN_MOST:
+            _DRAWN.clear()
+        _DRAWN[page_key] = drawn
+    return list(drawn[0]), list(drawn[1])
+
+
+#: Pages drawn lately, to hand out again: flowables are laid out afresh in each document but
+#: keep what they measured (ReportLab tables size their columns once), so a second copy is cheap.
+_DRAWN: dict[Hashable, tuple[list[Flowable], list[str]]] = {}
+_DRAWN_MOST = 2000
+
+
+def _page(
+    meta: DocumentMeta,
+    pupil: PupilRow,
+    passport: PassportRecord,
+    photo: bytes | None,
+    contacts: Sequence[str],
+    since: SincePrinted | None,
+) -> tuple[list[Flowable], list[str]]:
     changed = frozenset(since.sections) if since else frozenset()
     warnings: list[str] = []
     texts = {key: getattr(passport.content, key).strip() for key, _ in PASSPORT_HEADINGS}
@@ -113,17 +138,8 @@ def page(
     image = _photo(photo, warnings) if photo else None
     hero = _hero(meta, pupil, passport, image, since)
 
-    # the same page in many packs (a pupil taught by ten teachers) is fitted once
-    page_key = (pupil, passport, tuple(texts.items()), photo, since, meta.produced_at.date())
-    fitted = _FITTED.get(page_key)
-    body: list[Flowable] = []
-    if fitted is None:
-        fitted, body = _fit(hero, texts, changed)
-        _remember(page_key, fitted)
-    how, value = fitted
-    if how == "size" and not body:
-        body = _sections(texts, value, changed)
-    elif how == "cap":
+    (how, value), body = _fit(hero, texts, changed)
+    if how == "cap":
         cap = int(value)
         texts = {key: _truncate(text, cap) for key, text in texts.items()}
         body = _sections(texts, FLOOR_SIZE, changed)
@@ -134,17 +150,6 @@ def page(
     # Belt and braces: whatever happens above, this page cannot overflow onto a second.
     return [KeepInFrame(theme.FRAME_WIDTH, theme.FRAME_HEIGHT, [hero, *body], mode="shrink")], \
         warnings
-
-
-#: How each recently drawn page fitted: ("size", body points) or ("cap", characters kept).
-_FITTED: dict[Hashable, tuple[str, float]] = {}
-_FITTED_MOST = 5000
-
-
-def _remember(key: Hashable, fitted: tuple[str, float]) -> None:
-    if len(_FITTED) >= _FITTED_MOST:
-        _FITTED.clear()
-    _FITTED[key] = fitted
 
 
 def _fit(hero: Flowable, texts: dict[str, str], changed: frozenset[str],
