@@ -19,10 +19,10 @@ from reportlab.platypus import (
     Image,
     KeepInFrame,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
+from reportlab.platypus import Paragraph as _Paragraph
 
 from sencodesk.domain import pictures
 from sencodesk.domain.documents import DocumentMeta, PassportSet
@@ -87,6 +87,20 @@ def render_passports(chosen: PassportSet) -> Rendered:
         story.append(Paragraph("No passports were chosen.", theme.styles().body))
     pdf = pages.build_pdf(chosen.meta, story, subject="Pupil passports")
     return Rendered(pdf, (*warnings, *missing))
+
+
+class Paragraph(_Paragraph):  # type: ignore[misc]  # ReportLab is untyped
+    """A paragraph that breaks its lines once per width: a passport page is measured while
+    fitting, again by its table and again when drawn, in every pack that holds it."""
+
+    _measured: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._measured is not None and self._measured[0] == available_width:
+            return self._measured[1]
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._measured = (available_width, size)
+        return size
 
 
 def page(
