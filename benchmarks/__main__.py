@@ -103,15 +103,15 @@ def table(figures: list[Figure], growth: dict[str, tuple[float, float | None]],
     return lines
 
 
-def _replace_rows(old: list[str], rows: list[str], cases: list[str],
-                  seconds: float) -> list[str]:
+def _replace_rows(old: list[str], rows: list[str], cases: list[str], seconds: float,
+                  command: str) -> list[str]:
     """The results table ``old`` with ``rows`` in place of the rows of the same figures (new
     figures after the last row) and a note of what was measured again, and when."""
     fresh = {row.split(" | ")[0]: row for row in rows}
     lines = [fresh.pop(line.split(" | ")[0], line) for line in old]
     last = max(i for i, line in enumerate(lines) if line.startswith("| "))
     lines[last + 1:last + 1] = list(fresh.values())
-    note = (f"Measured again {stamp()} with `make bench ARGS=\"--cases {','.join(cases)}\"` "
+    note = (f"Measured again {stamp()} with `make bench ARGS=\"{command}\"` "
             f"({seconds:.0f} s), on the same kind of school: {', '.join(cases)}.")
     rest = lines[last + 1 + len(fresh):]
     if len(rest) > 1 and rest[1].startswith("Measured again"):  # the note of a run before
@@ -142,7 +142,8 @@ def main() -> int:
     if cases is not None:
         lines = _replace_rows(args.out.read_text(encoding="utf-8").splitlines(),
                               table(figures, growth, args.growth)[2:], cases,
-                              time.perf_counter() - started)
+                              time.perf_counter() - started,
+                              f"--cases {args.cases} --growth {args.growth}")
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print("\n".join(lines))
         return 0
