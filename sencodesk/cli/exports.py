@@ -33,6 +33,14 @@ def register(sub: common.Subparsers) -> None:
     class_set.add_argument("--class", dest="form", required=True, metavar="CLASS",
                            help="the class or form, e.g. 7B")
     class_set.set_defaults(func=run_class_set)
+    cover = kinds.add_parser(
+        "cover-sheet", parents=[common.signed_in_options()],
+        help="a supply cover sheet for a teaching group (one A4 page)",
+        description="For staff covering a lesson: the group's pupils with SEND in register "
+        "order, each with one line of how best to support them from their passport.")
+    cover.add_argument("--group", required=True, metavar="CODE",
+                       help="the teaching group's code, e.g. 8X/Ma1")
+    cover.set_defaults(func=run_cover_sheet)
     plan = kinds.add_parser("plan", parents=[common.signed_in_options()],
                             help="a pupil's APDR plans and reviews")
     plan.add_argument("upn", metavar="UPN")
@@ -124,7 +132,7 @@ def register(sub: common.Subparsers) -> None:
     packs.add_argument("--replace", action="store_true",
                        help="write over packs of the same names already in the folder")
     packs.set_defaults(func=run_teacher_packs)
-    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
+    for command in (passport, class_set, cover, plan, ehcp, register_csv, provision, ofsted, ctf,
                     sar, pack, calendar):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
                              metavar="FILE",
@@ -159,6 +167,12 @@ def run_class_set(args: argparse.Namespace) -> int:
     from sencodesk.services import report_data
 
     return _pdf(args, lambda desk: report_data.class_set(desk, args.form))
+
+
+def run_cover_sheet(args: argparse.Namespace) -> int:
+    from sencodesk.services import cover_sheets
+
+    return _pdf(args, lambda desk: cover_sheets.cover_sheet(desk, args.group))
 
 
 def run_plan(args: argparse.Namespace) -> int:

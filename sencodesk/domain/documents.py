@@ -30,6 +30,7 @@ from sencodesk.domain.records import (
     PassportRecord,
     PupilDetail,
     PupilRow,
+    SincePrinted,
 )
 
 
@@ -54,6 +55,8 @@ class PassportSheet:
     passport: PassportRecord
     photo: bytes | None
     contacts: tuple[str, ...]
+    #: what changed since the person printing it last printed it (None: nothing, or never)
+    since: SincePrinted | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,30 @@ class SubjectAccessSheet:
 
 
 @dataclass(frozen=True)
+class CoverLine:
+    """One pupil on a supply cover sheet: a line from their passport for whoever covers."""
+
+    name: str
+    need: str
+    status: str  # "SEN support", "EHC plan" or "" (a pupil with a passport, not on the register)
+    support: str  # the first of "how best to support me", "" without a passport
+
+
+@dataclass(frozen=True)
+class CoverSheet:
+    """For supply staff covering one teaching group: its pupils with SEND in register order,
+    one line each of how best to support them, on one A4 page."""
+
+    meta: DocumentMeta
+    code: str
+    subject: str
+    teachers: tuple[str, ...]
+    lines: tuple[CoverLine, ...]
+    others: int  # pupils in the group with no SEND and no passport (not listed)
+    senco_contact: str = ""
+
+
+@dataclass(frozen=True)
 class TeacherPack:
     """The passports one teacher needs: their groups (code, subject, the pupils in it who have
     a passport, register order) and each of those pupils' passport once."""
@@ -185,3 +212,5 @@ class TeacherPack:
     teacher: str
     groups: tuple[tuple[str, str, tuple[str, ...]], ...]
     passports: PassportSet
+    #: a supply cover sheet for each group, after the contents
+    covers: tuple[CoverSheet, ...] = ()

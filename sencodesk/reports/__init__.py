@@ -33,6 +33,7 @@ def _register() -> None:
     from sencodesk.domain.letters import LetterSet
     from sencodesk.reports.census_check import render_census_check
     from sencodesk.reports.chronology import render_chronology
+    from sencodesk.reports.cover_sheet import render_cover_sheet
     from sencodesk.reports.evidence_pack import render_evidence_pack
     from sencodesk.reports.info_report import info_report_pdf
     from sencodesk.reports.letters import letters_pdf
@@ -45,6 +46,7 @@ def _register() -> None:
 
     render.register(documents.PassportSet, render_passports)
     render.register(documents.TeacherPack, render_teacher_pack)
+    render.register(documents.CoverSheet, render_cover_sheet)
     render.register(documents.PlanSheet, render_plan_sheet)
     render.register(documents.ChronologySheet, render_chronology)
     render.register(documents.RegisterSheet, render_register)

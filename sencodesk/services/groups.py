@@ -7,6 +7,7 @@ them is for the SENCO alone, each change one audited unit of work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -239,10 +240,15 @@ def groups_of(session: Session, day: date, teacher_id: int | None) -> list[Group
 
 
 def code_order(code: str) -> tuple[int, str]:
-    """Groups in year order: "7X/Ma1" before "10Y/En1" (a code not starting with a year
-    after them all, by name)."""
+    """Groups in year order: Reception's classes ("RS", "R/Ph") first, then "7X/Ma1" before
+    "10Y/En1" (a code not starting with a year after them all, by name)."""
+    if _RECEPTION.match(code):
+        return (0, code[1:].casefold())
     digits = len(code) - len(code.lstrip("0123456789"))
     return (int(code[:digits]) if digits else 99, code[digits:].casefold())
+
+
+_RECEPTION = re.compile(r"R(?:[A-Z]?$|/)")  # "R", "RS" or "R/..."; not "Rowan" or "RE1"
 
 
 def pupils_in(desk: Desk, group_id: int, *, day: date | None = None) -> list[PupilRow]:
@@ -328,3 +334,13 @@ def shares_of(desk: Desk, pupil_id: int) -> list[ShareRecord]:
             .order_by(col(PupilShare.ends_on).desc())).all()
         return [ShareRecord(s.id or 0, s.pupil_id, s.staff_id, names.get(s.staff_id, ""),
                             s.starts_on, s.ends_on) for s in rows]
+
+
+def staff(desk: Desk) -> list[tuple[int, str]]:
+    """(id, name) of the staff still at the school, by name: who may teach a group or be
+    shared a pupil with."""
+    with desk.unit(Permission.MANAGE_GROUPS) as session:
+        found = session.exec(select(StaffMember.id, StaffMember.name)
+                             .where(col(StaffMember.active).is_(True))
+                             .order_by(col(StaffMember.name))).all()
+        return [(staff_id, name) for staff_id, name in found if staff_id is not None]

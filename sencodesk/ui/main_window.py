@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
             from sencodesk.ui.provision.view import ProvisionView
 
             found.append((self.tr("Provision"), lambda: ProvisionView(self.desk)))
+        if may(Permission.MANAGE_GROUPS):
+            from sencodesk.ui.groups.view import GroupsView
+
+            found.append((self.tr("Teaching groups"), lambda: GroupsView(self.desk)))
         if may(Permission.READ_CONTEXT) and may(Permission.EXPORT):
             found.append((self.tr("Inclusion"), self._inclusion))
         if may(Permission.EXPORT) or may(Permission.PRINT_PASSPORTS):

@@ -33,6 +33,7 @@ from sencodesk.services import (
     letters,
     passports,
     people,
+    plan_strategies,
     pupils,
     record_views,
     records_log,
@@ -88,7 +89,10 @@ CALLS: dict[tuple[str, str], Call] = {
     ("passports", "save"): lambda d, p, u, f: passports.save(d, p, PassportContent(about_me="x")),
     ("passports", "versions"): lambda d, p, u, f: passports.versions(d, p),
     ("people", "add_agency"): lambda d, p, u, f: people.add_agency(d, p, name="CAMHS"),
+    ("people", "parents_for"): lambda d, p, u, f: people.parents_for(d, [p]),
     ("people", "add_parent"): lambda d, p, u, f: people.add_parent(d, p, name="Ann Able"),
+    ("plan_strategies", "current_plan"):
+        lambda d, p, u, f: plan_strategies.current_plan(d, p),
     ("pupils", "change_sen"):
         lambda d, p, u, f: pupils.change_sen(d, p, pupils.SenChange(SenStatus.NONE)),
     ("pupils", "get"): lambda d, p, u, f: pupils.get(d, p),

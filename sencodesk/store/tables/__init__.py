@@ -32,6 +32,7 @@ from sencodesk.store.tables.support import (
     CycleProvision,
     Intervention,
     OutcomeProvisionLink,
+    PassportPrint,
     PassportVersion,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "OutcomeProvisionLink",
     "ParentCarer",
     "PartTimeTimetable",
+    "PassportPrint",
     "PassportVersion",
     "ProvisionMeasure",
     "Pupil",

@@ -91,3 +91,15 @@ class OutcomeProvisionLink(SQLModel, table=True):
     outcome_id: int = Field(foreign_key="cycleoutcome.id", primary_key=True, ondelete="CASCADE")
     provision_id: int = Field(foreign_key="cycleprovision.id", primary_key=True,
                               ondelete="CASCADE", index=True)
+
+
+class PassportPrint(SQLModel, table=True):
+    """A member of staff printed (or was sent in their pack) a version of a pupil's passport:
+    what changed since is marked for them the next time."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
+    staff_id: int = Field(foreign_key="staffmember.id", index=True, ondelete="CASCADE")
+    version: int  # PassportVersion.version of the pupil's passport printed
+    content_sha256: str = Field(max_length=64)
+    printed_at: datetime
