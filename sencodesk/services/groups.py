@@ -209,6 +209,16 @@ def list_groups(desk: Desk, *, day: date | None = None,
         return groups_of(session, day, teacher_id)
 
 
+def find_group(desk: Desk, group_id: int) -> GroupRecord:
+    """One group as it is now, whatever days it runs (a form reloading someone else's change)."""
+    with desk.unit(Permission.MANAGE_GROUPS) as session:
+        group = session.get(TeachingGroup, group_id)
+        if group is None:
+            raise NotFound("That teaching group is no longer in the case file.")
+        day = group.starts_on or group.ends_on or desk.today()  # a day the group runs
+        return next(g for g in groups_of(session, day, None) if g.id == group_id)
+
+
 def groups_of(session: Session, day: date, teacher_id: int | None) -> list[GroupRecord]:
     """:func:`list_groups` inside the caller's unit of work."""
     names = dict(session.exec(select(StaffMember.id, StaffMember.name)).all())

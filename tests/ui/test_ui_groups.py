@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from factories import add_pupil, signed_in_as
+from factories import add_pupil, second_senco, signed_in_as
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -160,3 +160,45 @@ def test_the_senco_renames_a_group_and_shares_a_pupil_until_a_last_day(qtbot: Qt
     assert (shared.staff_id, shared.ends_on) == (staff_id, date(2026, 12, 31))
     assert any(e.entity == "share" and "until 31/12/2026" in e.summary
                for e in audit.list_events(desk, pupil_id=pid))
+
+
+def test_a_group_changed_at_another_desk_is_not_overwritten(qtbot: QtBot, desk: Desk) -> None:
+    group_id = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
+                                                            (desk.actor.staff_id,)))
+    alex = second_senco(desk)
+    view = _view(qtbot, desk)
+    seen: list[str] = []
+
+    def rename(dialog: FormDialog) -> None:
+        subject = _field(dialog, "subject")
+        assert isinstance(subject, QLineEdit)
+        subject.selectAll()
+        qtbot.keyClicks(subject, "Mathematics")
+        # meanwhile, at another desk
+        groups.update_group(alex, group_id, groups.GroupFields("8X/Ma1", "Maths (set 1)",
+                                                               (desk.actor.staff_id,)))
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.stale.isVisible()
+        assert dialog.stale.message.text().startswith("Alex Smith changed this ")
+        assert "Mathematics" in dialog.stale.typed.toPlainText()
+        qtbot.mouseClick(dialog.stale.reload_button, Qt.MouseButton.LeftButton)
+        fresh = _field(dialog, "subject")
+        assert isinstance(fresh, QLineEdit) and fresh.text() == "Maths (set 1)"
+        seen.append("checked")
+        dialog.done(FormDialog.DialogCode.Rejected)
+
+    QTimer.singleShot(200, lambda: rename(_active()))
+    qtbot.mouseClick(view.buttons["edit"], Qt.MouseButton.LeftButton)
+    alex.close()
+    assert seen == ["checked"]
+    (group,) = groups.list_groups(desk)
+    assert group.subject == "Maths (set 1)"  # theirs kept, nothing half-written
+
+
+def _active() -> FormDialog:
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, FormDialog)
+    return dialog

@@ -25,7 +25,7 @@ from sencodesk.services import groups, pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import configure_table, heading
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo
+from sencodesk.ui.form_dialog import VERSION, FormDialog, combo
 from sencodesk.ui.groups.pickers import FilteredTickList, TickList
 from sencodesk.ui.table_model import Column, RecordTableModel
 
@@ -108,11 +108,11 @@ class GroupsView(QWidget):
         if group is not None:
             self._group_form(group)
 
-    def _group_form(self, group: groups.GroupRecord | None) -> None:
+    def _group_fields(self, group: groups.GroupRecord | None) -> list[tuple[str, str, QWidget]]:
         today = self.desk.today()
         teachers = TickList([(name, sid) for sid, name in groups.staff(self.desk)],
                             group.teacher_ids if group else ())
-        fields: list[tuple[str, str, QWidget]] = [
+        return [
             ("code", self.tr("Group &code"), QLineEdit(group.code if group else "")),
             ("subject", self.tr("&Subject"), QLineEdit(group.subject if group else "")),
             ("teachers", self.tr("&Teachers"), teachers),
@@ -120,6 +120,8 @@ class GroupsView(QWidget):
              DateField(group.starts_on if group else None, optional=True, today=today)),
             ("ends_on", self.tr("Ends &on"),
              DateField(group.ends_on if group else None, optional=True, today=today))]
+
+    def _group_form(self, group: groups.GroupRecord | None) -> None:
         saved: list[int] = []
 
         def save(values: dict[str, Any]) -> None:
@@ -129,13 +131,21 @@ class GroupsView(QWidget):
             if group is None:
                 saved.append(groups.create_group(self.desk, fields_in))
             else:
-                groups.update_group(self.desk, group.id, fields_in)
+                groups.update_group(self.desk, group.id, fields_in,
+                                    opened_version=values[VERSION])
                 saved.append(group.id)
+
+        def reload() -> tuple[list[tuple[str, str, QWidget]], int]:
+            assert group is not None
+            fresh = groups.find_group(self.desk, group.id)
+            return self._group_fields(fresh), fresh.version
 
         title = self.tr("New teaching group") if group is None else \
             self.tr("Teaching group {code}").format(code=group.code)
-        if FormDialog.ask(title, fields, save, self, intro=self.tr(
-                "A primary class is a teaching group too. Blank dates: it runs all year.")):
+        if FormDialog.ask(title, self._group_fields(group), save, self, intro=self.tr(
+                "A primary class is a teaching group too. Blank dates: it runs all year."),
+                version=group.version if group else None,
+                reload=reload if group else None):
             self.refresh(saved[0])
 
     def add_pupils(self) -> None:

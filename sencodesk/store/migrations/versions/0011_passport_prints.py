@@ -5,7 +5,7 @@ changed since. Each print records the member of staff, the passport version and 
 content. Existing case files start with no prints (nothing is marked until a first print).
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0015
 Create Date: 2026-12-02 05:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
