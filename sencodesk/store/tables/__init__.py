@@ -8,6 +8,7 @@ from sencodesk.store.tables.audit import AuditEvent
 from sencodesk.store.tables.documents import Document
 from sencodesk.store.tables.ehcp import (
     AnnualReview,
+    AnnualReviewReport,
     EhcpAdvice,
     EhcpException,
     EhcPlan,
@@ -38,6 +39,7 @@ from sencodesk.store.tables.support import (
 __all__ = [
     "Agency",
     "AnnualReview",
+    "AnnualReviewReport",
     "ApdrCycle",
     "AssessmentScore",
     "AttendanceTerm",

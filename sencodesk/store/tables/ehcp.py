@@ -78,3 +78,13 @@ class AnnualReview(SQLModel, table=True):
     amendments_proposed_on: date | None = None
     amended_plan_issued_on: date | None = None
     notes: str = ""
+
+
+class AnnualReviewReport(SQLModel, table=True):
+    """The school's report of an annual review meeting, as the SENCO last saved it: JSON of
+    domain.review_paperwork.ReviewReport (outcomes, provision, views, recommendations)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="annualreview.id", unique=True, ondelete="CASCADE")
+    content: str = ""
+    updated_on: date | None = None
