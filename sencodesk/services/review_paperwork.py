@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from sencodesk.domain import review_letters
 from sencodesk.domain.clock.annual_review import PREPARING_FOR_ADULTHOOD_FROM
@@ -39,6 +39,25 @@ def _review(session: Session, review_id: int) -> tuple[AnnualReview, EhcPlan]:
 def _saved(session: Session, review_id: int) -> AnnualReviewReport | None:
     return session.exec(select(AnnualReviewReport)
                         .where(AnnualReviewReport.review_id == review_id)).first()
+
+
+def review_for(desk: Desk, pupil_id: int, meeting_on: date | None = None) -> int:
+    """The annual review of the pupil's latest EHC plan held (or booked) on ``meeting_on``, or
+    its latest review."""
+    with desk.unit(Permission.READ_EHCP) as session:
+        plan = session.exec(select(EhcPlan).where(EhcPlan.pupil_id == pupil_id)
+                            .order_by(col(EhcPlan.issued_on).desc())).first()
+        if plan is None:
+            raise NotFound("This pupil has no EHC plan recorded.")
+        query = select(AnnualReview).where(AnnualReview.plan_id == plan.id)
+        if meeting_on is not None:
+            query = query.where(AnnualReview.meeting_on == meeting_on)
+        review = session.exec(query.order_by(col(AnnualReview.meeting_on).desc())).first()
+        if review is None or review.id is None:
+            when = f" on {meeting_on:%d/%m/%Y}" if meeting_on else ""
+            raise NotFound(f"No annual review{when} is recorded for this pupil's EHC plan: "
+                           "record the meeting first.")
+        return review.id
 
 
 @composite(Permission.READ_EHCP, writes=False)

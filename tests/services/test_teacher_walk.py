@@ -38,6 +38,7 @@ from sencodesk.services import (
     records_log,
     report_data,
     retention,
+    review_paperwork,
     subject_access,
     transfer,
 )
@@ -111,6 +112,8 @@ CALLS: dict[tuple[str, str], Call] = {
     ("report_data", "plan"): lambda d, p, u, f: report_data.plan(d, p),
     ("report_data", "record_export"): lambda d, p, u, f: report_data.record_export(
         d, "passport", pupil_id=p, permission=Permission.PRINT_PASSPORTS),
+    ("review_paperwork", "review_for"):
+        lambda d, p, u, f: review_paperwork.review_for(d, p),
     ("retention", "delete_pupil"):
         lambda d, p, u, f: retention.delete_pupil(d, p, confirm_upn=u),
     ("subject_access", "gather"): lambda d, p, u, f: subject_access.gather(d, p),
