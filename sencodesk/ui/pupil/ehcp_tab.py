@@ -128,6 +128,12 @@ class EhcpTab(QWidget):
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
         self.review_button = button  # needs a plan to review
+        self.papers_button = QPushButton(self.tr("Review pape&rwork…"))
+        self.papers_button.setToolTip(self.tr(
+            "Invitations, advice requests, views forms and the report of the meeting for the "
+            "review chosen above (else the latest), each with the date it is due"))
+        self.papers_button.clicked.connect(self.review_papers)
+        self.papers_button.setVisible(desk.actor.may(Permission.READ_EHCP))
         plan_buttons.addStretch(1)
         chronology = QPushButton(self.tr("&Chronology (PDF)…"))
         chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
@@ -142,6 +148,12 @@ class EhcpTab(QWidget):
             view.setModel(model)
             configure_table(view, name=name)
             plan_layout.addWidget(view)
+            if model is self.reviews:  # the papers are of the review chosen in it
+                self.review_view = view
+                papers_row = QHBoxLayout()
+                papers_row.addWidget(self.papers_button)
+                papers_row.addStretch(1)
+                plan_layout.addLayout(papers_row)
         layout = QHBoxLayout(self)
         layout.addWidget(request_box, 1)
         layout.addWidget(plan_box, 1)
@@ -182,8 +194,24 @@ class EhcpTab(QWidget):
             self.reviews.set_records([])
             self.plan_milestones.set_records([])
         self.review_button.setEnabled(self.plan is not None)
+        has_review = bool(self.plan and self.plan.reviews)
+        self.papers_button.setEnabled(has_review)
+        self.papers_button.setToolTip("" if has_review else self.tr(
+            "Record the review meeting first (Record annual review…): the papers are dated "
+            "from it."))
         self.review_button.setToolTip("" if self.plan else self.tr(
             "Record the issued plan first (Add plan…): a review is of a plan."))
+
+    def review_papers(self) -> None:
+        from sencodesk.ui.pupil.review_papers import ReviewPapersDialog
+
+        if self.plan is None or not self.plan.reviews:
+            return
+        selected = self.review_view.currentIndex()
+        chosen = selected.data(RECORD_ROLE) if selected.isValid() else None
+        review = chosen or max(self.plan.reviews, key=lambda r: r.meeting_on)
+        ReviewPapersDialog(self.desk, review.id, self).exec()
+        self.load()
 
     def _set_destination(self) -> None:
         if self.plan is None:
