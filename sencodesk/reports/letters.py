@@ -56,7 +56,7 @@ def _letterhead(sheet: LetterSet) -> list[Flowable]:
 def _answer_box(text: str, size: int) -> Flowable:
     """An empty ruled box of the number of lines after the marker, to write an answer in."""
     lines = int(text.removeprefix(ANSWER_BOX).strip() or "3")
-    box = Table([[""]], colWidths=[theme.CONTENT_WIDTH], rowHeights=[lines * size * 1.9])
+    box = Table([[""]], colWidths=[theme.FRAME_WIDTH], rowHeights=[lines * size * 1.9])
     box.setStyle(theme.table_style([("BOX", (0, 0), (-1, -1), 1, theme.MUTED)]))
     return box
 

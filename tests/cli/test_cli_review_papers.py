@@ -12,15 +12,21 @@ from pdf_checks import page_text
 from sencodesk.cli import main
 
 
-def test_every_paper_of_a_review_and_the_report_sent(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+def _demo_upns(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+               status: str) -> list[str]:
+    """A demo school signed in from the environment; the UPNs of pupils with ``status``."""
     monkeypatch.setenv("SENCODESK_USER", "senco")
     monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
     assert main(["demo", "--pupils", "60", "--seed", "5"]) == 0
     capsys.readouterr()
-    assert main(["pupils", "list", "--status", "E", "--json"]) == 0
-    with_plans = [p["upn"] for p in json.loads(capsys.readouterr().out)]
+    assert main(["pupils", "list", "--status", status, "--json"]) == 0
+    return [p["upn"] for p in json.loads(capsys.readouterr().out)]
+
+
+def test_every_paper_of_a_review_and_the_report_sent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with_plans = _demo_upns(monkeypatch, capsys, "E")
     out = tmp_path / "invitations.pdf"
     upn = next(u for u in with_plans
                if main(["review-papers", "invitations", u, "-o", str(out)]) == 0)
@@ -45,3 +51,15 @@ def test_every_paper_of_a_review_and_the_report_sent(
     assert main(["review-papers", "invitations", upn, "--meeting", "01/01/2001",
                  "-o", str(tmp_path / "x.pdf")]) == 1
     assert "No annual review on 01/01/2001" in capsys.readouterr().err
+
+
+def test_the_request_pack_of_a_pupil_on_sen_support(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    support = _demo_upns(monkeypatch, capsys, "K")
+    out = tmp_path / "pack.pdf"
+    assert any(main(["export", "request-pack", upn, "-o", str(out)]) == 0 for upn in support)
+    text = " ".join(" ".join(page_text(out.read_bytes())).split())
+    for heading in ("1. Chronology", "2. The graduated approach", "3. Costed provision",
+                    "4. Advice and reports held", "5. The views of the pupil and the parents"):
+        assert heading in text

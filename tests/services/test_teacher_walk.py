@@ -37,6 +37,7 @@ from sencodesk.services import (
     record_views,
     records_log,
     report_data,
+    request_pack,
     retention,
     review_paperwork,
     subject_access,
@@ -112,6 +113,7 @@ CALLS: dict[tuple[str, str], Call] = {
     ("report_data", "plan"): lambda d, p, u, f: report_data.plan(d, p),
     ("report_data", "record_export"): lambda d, p, u, f: report_data.record_export(
         d, "passport", pupil_id=p, permission=Permission.PRINT_PASSPORTS),
+    ("request_pack", "gather"): lambda d, p, u, f: request_pack.gather(d, p),
     ("review_paperwork", "review_for"):
         lambda d, p, u, f: review_paperwork.review_for(d, p),
     ("retention", "delete_pupil"):

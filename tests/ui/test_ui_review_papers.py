@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
 )
 from pytestqt.qtbot import QtBot
 from ui_helpers import type_date
@@ -128,3 +129,19 @@ def test_the_papers_the_report_and_its_sent_date_from_the_ehcp_tab(
     assert "sent 21/11/2026, 2 days late (due 19/11/2026)" in words
     dialog.done(0)
     assert ehcp.plans_for(desk, [pid])[pid][0].reviews[0].report_sent_on == date(2026, 11, 21)
+
+
+def test_the_request_pack_from_the_ehcp_tab(qtbot: QtBot, desk: Desk,
+                                            shown: list[bytes]) -> None:
+    pid = with_reviewed_plan(desk, "Amy")
+    tab = EhcpTab(desk, pid)
+    qtbot.addWidget(tab)
+    tab.show()
+    button = next(b for b in tab.findChildren(QPushButton)
+                  if b.text().replace("&", "").startswith("Evidence for a request pack"))
+    assert button.isVisible() and button.isEnabled()
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+    text = _text(shown[-1])
+    assert "EHC NEEDS ASSESSMENT REQUEST" in text
+    assert "Amy: \u201cI like the dog books.\u201d" in text

@@ -81,8 +81,18 @@ class EhcpTab(QWidget):
             if slot != self.new_request:
                 self.request_actions.append(button)
         top.addStretch(1)
+        pack = QPushButton(self.tr("Evidence for a request pac&k (PDF)…"))
+        pack.setToolTip(self.tr(
+            "The chronology, each support plan with its provision and review, the year's cost "
+            "against the £6,000, reports held and views: to attach to the LA's request form"))
+        pack.clicked.connect(self.print_request_pack)
+        pack.setVisible(desk.actor.may(Permission.EXPORT))
+        pack_row = QHBoxLayout()
+        pack_row.addWidget(pack)
+        pack_row.addStretch(1)
         request_layout.addWidget(self.request_choice)
         request_layout.addLayout(top)
+        request_layout.addLayout(pack_row)
         request_layout.addWidget(self.timeline)
         request_layout.addWidget(self.milestone_view, 1)
         self.plan_milestones = _milestone_model(self)
@@ -128,7 +138,7 @@ class EhcpTab(QWidget):
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
         self.review_button = button  # needs a plan to review
-        self.papers_button = QPushButton(self.tr("Review pape&rwork…"))
+        self.papers_button = QPushButton(self.tr("Review paper&work…"))
         self.papers_button.setToolTip(self.tr(
             "Invitations, advice requests, views forms and the report of the meeting for the "
             "review chosen above (else the latest), each with the date it is due"))
@@ -166,6 +176,14 @@ class EhcpTab(QWidget):
         preview_document(self, self.tr("EHCP chronology"),
                          lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
                          filename=pdf_name("EHCP chronology", self.desk, self.pupil_id))
+
+    def print_request_pack(self) -> None:
+        from sencodesk.services import request_pack
+        from sencodesk.ui.documents import pdf_name, preview_document
+
+        preview_document(self, self.tr("EHC needs assessment request pack"),
+                         lambda: request_pack.gather(self.desk, self.pupil_id),
+                         filename=pdf_name("EHC request pack", self.desk, self.pupil_id))
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
