@@ -80,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Advice is asked for by {dates.advice_needed_by:%d/%m/%Y}, to circulate it by "
               f"{dates.circulate_by:%d/%m/%Y} (regulation 20(4)).")
     elif args.kind == "report":
-        print(f"The report is {report_status(dates.meeting_on, sheet.report_sent_on, sheet.today)}"
-              "; record the day it goes with: sencodesk review-papers report-sent "
-              f"{args.upn} --on DATE")
+        status = report_status(dates.meeting_on, sheet.report_sent_on, sheet.today)
+        print(f"The report of the meeting: {status}.")
+        if sheet.report_sent_on is None:
+            print(f"Record the day it goes with: sencodesk review-papers report-sent {args.upn} "
+                  "--on DATE")
     return 0

@@ -32,7 +32,11 @@ RULE_NOTICE = "SEND Regulations 2014, regulation 20(3)"
 RULE_ADVICE = "SEND Regulations 2014, regulation 20(4)"
 RULE_VIEWS = "SEND Regulations 2014, regulation 19(a)"
 RULE_REPORT = "SEND Regulations 2014, regulation 20"
-RULE_ADULTHOOD = "SEND Regulations 2014, regulation 20 (in or beyond Year 9)"
+#: "The child or young person's progress towards achieving the outcomes specified in the EHC
+#: plan must be considered" at the meeting.
+RULE_PROGRESS = "SEND Regulations 2014, regulation 20(5)"
+#: In or beyond Year 9 the meeting considers preparation for adulthood and independent living.
+RULE_ADULTHOOD = "SEND Regulations 2014, regulation 20"
 
 
 class Invitee(Enum):

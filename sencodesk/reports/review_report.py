@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sencodesk.domain.documents import DocumentMeta
 from sencodesk.domain.review_paperwork import (
     RULE_ADULTHOOD,
+    RULE_PROGRESS,
     RULE_REPORT,
     RULE_VIEWS,
     ReviewSheet,
@@ -67,6 +68,8 @@ def review_report_pdf(sheet: ReviewSheet, *, today: datetime | None = None) -> b
         f"{markup(sheet.pupil_name)}", facts)
     story += [_heading("Who was invited and who attended", s), *_text(report.attendees, s),
               _heading("1. Progress towards the outcomes in the plan", s),
+              Paragraph(markup(f"Considered at the meeting, as {RULE_PROGRESS} requires."),
+                        s.small),
               _pairs(("Outcome", "Progress"),
                      [(o.outcome, o.progress) for o in report.outcomes], s),
               _heading("2. Provision: what the plan specifies and what was delivered", s),
@@ -79,7 +82,9 @@ def review_report_pdf(sheet: ReviewSheet, *, today: datetime | None = None) -> b
               Paragraph("Others' advice and views", s.h3), *_text(report.others_views, s)]
     if sheet.in_year_9_or_above:
         story += [_heading("Preparation for adulthood", s),
-                  Paragraph(markup(f"In or beyond Year 9 ({RULE_ADULTHOOD})."), s.small),
+                  Paragraph(markup("In or beyond Year 9 the review considers what will help "
+                                   f"prepare for adulthood and independent living "
+                                   f"({RULE_ADULTHOOD})."), s.small),
                   *_text(report.adulthood, s)]
     story += [_heading("4. Recommended amendments to the EHC plan", s),
               *_text(report.recommendations, s),

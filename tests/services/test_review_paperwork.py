@@ -7,10 +7,11 @@ import re
 from datetime import date
 
 import pytest
-from factories import with_reviewed_plan
+from factories import add_pupil, with_reviewed_plan
 from pdf_checks import page_text
 
 from sencodesk.domain.clock import MilestoneStatus
+from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.letters import ReviewPaper
 from sencodesk.domain.review_paperwork import OutcomeProgress, ReviewReport
@@ -103,6 +104,7 @@ def test_the_report_is_drafted_from_the_case_file_then_saved_as_edited(desk: Des
     text = " ".join(_pages(review_report_pdf(sheet)))
     for words in ("Report of the review meeting: Amy Adams", "18/11/2026",
                   "Reads a page aloud (Section E, 1)", "Achieved in July",
+                  "as SEND Regulations 2014, regulation 20(5) requires",
                   "Reading with an adult, 3 times a week", "I like reading now.",
                   "Add a spelling outcome to Section E.",
                   "The EP recommends keeping the present outcomes.",
@@ -131,3 +133,19 @@ def test_a_late_report_shows_on_due_until_sent_and_then_as_sent_late(desk: Desk)
     assert "sent 21/11/2026, 2 days late (due 19/11/2026)" in text
     review_paperwork.record_report_sent(desk, review, date(2026, 11, 19))
     assert _report_item(desk, pid) is MilestoneStatus.DONE_ON_TIME
+
+
+def test_from_year_9_the_papers_ask_about_preparation_for_adulthood(desk: Desk) -> None:
+    pid = add_pupil(desk, SenStatus.EHCP, (NeedType.ASD,), legal_forename="Ben",
+                    year_group=YearGroup.Y10, dob=date(2011, 3, 1))
+    plan = ehcp.add_plan(desk, pid, issued_on=date(2025, 12, 1))
+    review = ehcp.record_review(desk, plan, ehcp.ReviewFields(meeting_on=date(2027, 1, 20)))
+    advice = " ".join(_pages(letters_pdf(review_paperwork.papers(
+        desk, review, ReviewPaper.ADVICE_REQUEST))))
+    assert "prepare for adulthood and independent living" in advice
+    forms = " ".join(_pages(letters_pdf(review_paperwork.papers(
+        desk, review, ReviewPaper.PARENT_VIEWS))))
+    assert "What would I like to do after school" in forms
+    review_paperwork.save_report(desk, review, ReviewReport(adulthood="Work experience in Y11."))
+    report = " ".join(_pages(review_report_pdf(review_paperwork.report_sheet(desk, review))))
+    assert "Preparation for adulthood" in report and "Work experience in Y11." in report
