@@ -31,6 +31,7 @@ from sencodesk.domain.records import (
     PupilDetail,
     PupilRow,
 )
+from sencodesk.domain.review_paperwork import ReviewReport
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ class SubjectAccessSheet:
     photo: bytes | None
     audit: tuple[AuditRecord, ...]
     sent_to: str = ""
+    #: The school's reports of annual review meetings: (meeting date, report).
+    review_reports: tuple[tuple[date, ReviewReport], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,19 @@ def review_for(desk: Desk, pupil_id: int, meeting_on: date | None = None) -> int
         return review.id
 
 
+def reports_for(desk: Desk, pupil_id: int) -> tuple[tuple[date, ReviewReport], ...]:
+    """Every saved report of the pupil's annual review meetings, oldest first."""
+    with desk.unit(Permission.READ_EHCP) as session:
+        rows = session.exec(
+            select(col(AnnualReview.meeting_on), col(AnnualReviewReport.content))
+            .join(AnnualReviewReport, col(AnnualReviewReport.review_id) == AnnualReview.id)
+            .join(EhcPlan, col(EhcPlan.id) == AnnualReview.plan_id)
+            .where(EhcPlan.pupil_id == pupil_id)
+            .order_by(col(AnnualReview.meeting_on))).all()
+    return tuple((meeting, ReviewReport.from_json(json.loads(content or "{}")))
+                 for meeting, content in rows)
+
+
 @composite(Permission.READ_EHCP, writes=False)
 def sheet(desk: Desk, review_id: int) -> ReviewSheet:
     """Everything the review's papers are drawn from: the saved report, or a first draft of

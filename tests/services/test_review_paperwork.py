@@ -149,3 +149,18 @@ def test_from_year_9_the_papers_ask_about_preparation_for_adulthood(desk: Desk) 
     review_paperwork.save_report(desk, review, ReviewReport(adulthood="Work experience in Y11."))
     report = " ".join(_pages(review_report_pdf(review_paperwork.report_sheet(desk, review))))
     assert "Preparation for adulthood" in report and "Work experience in Y11." in report
+
+
+def test_a_subject_access_request_includes_the_review_reports(desk: Desk) -> None:
+    from sencodesk.reports.subject_access import render_subject_access
+    from sencodesk.services import subject_access
+
+    pid, review = _review(desk, date(2026, 11, 18))
+    review_paperwork.save_report(desk, review, ReviewReport(
+        outcomes=(OutcomeProgress("Reads aloud", "Achieved"),),
+        recommendations="Add a spelling outcome."))
+    sheet = subject_access.gather(desk, pid)
+    assert subject_access.to_json(sheet)["review_reports"][0][1]["recommendations"] == (
+        "Add a spelling outcome.")
+    text = " ".join(_pages(render_subject_access(sheet).pdf))
+    assert "Reports of annual review meetings" in text and "Reads aloud: Achieved" in text

@@ -114,6 +114,8 @@ CALLS: dict[tuple[str, str], Call] = {
     ("report_data", "record_export"): lambda d, p, u, f: report_data.record_export(
         d, "passport", pupil_id=p, permission=Permission.PRINT_PASSPORTS),
     ("request_pack", "gather"): lambda d, p, u, f: request_pack.gather(d, p),
+    ("review_paperwork", "reports_for"):
+        lambda d, p, u, f: review_paperwork.reports_for(d, p),
     ("review_paperwork", "review_for"):
         lambda d, p, u, f: review_paperwork.review_for(d, p),
     ("retention", "delete_pupil"):
