@@ -32,6 +32,7 @@ from sencodesk.domain.records import (
     PupilRow,
     SincePrinted,
 )
+from sencodesk.domain.review_paperwork import ReviewReport
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ class SubjectAccessSheet:
     photo: bytes | None
     audit: tuple[AuditRecord, ...]
     sent_to: str = ""
+    #: The school's reports of annual review meetings: (meeting date, report).
+    review_reports: tuple[tuple[date, ReviewReport], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,12 @@ def render_plan_sheet(sheet: PlanSheet) -> Rendered:
     return Rendered(render_plan(sheet.meta, sheet.pupil, sheet.cycles))
 
 
+def cycle_story(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowable]:
+    """One cycle as the plan draws it, for documents that include plans (the EHC request
+    pack)."""
+    return _cycle(pupil, cycle, latest=latest)
+
+
 def _title(pupil: PupilRow) -> list[Flowable]:
     intro = (
         f"This plan sets out what we are aiming for with {markup(pupil.forename)}, the extra "

@@ -38,7 +38,9 @@ from sencodesk.services import (
     record_views,
     records_log,
     report_data,
+    request_pack,
     retention,
+    review_paperwork,
     subject_access,
     transfer,
 )
@@ -115,6 +117,11 @@ CALLS: dict[tuple[str, str], Call] = {
     ("report_data", "plan"): lambda d, p, u, f: report_data.plan(d, p),
     ("report_data", "record_export"): lambda d, p, u, f: report_data.record_export(
         d, "passport", pupil_id=p, permission=Permission.PRINT_PASSPORTS),
+    ("request_pack", "gather"): lambda d, p, u, f: request_pack.gather(d, p),
+    ("review_paperwork", "reports_for"):
+        lambda d, p, u, f: review_paperwork.reports_for(d, p),
+    ("review_paperwork", "review_for"):
+        lambda d, p, u, f: review_paperwork.review_for(d, p),
     ("retention", "delete_pupil"):
         lambda d, p, u, f: retention.delete_pupil(d, p, confirm_upn=u),
     ("subject_access", "gather"): lambda d, p, u, f: subject_access.gather(d, p),

@@ -8,6 +8,7 @@ from sencodesk.store.tables.audit import AuditEvent
 from sencodesk.store.tables.documents import Document
 from sencodesk.store.tables.ehcp import (
     AnnualReview,
+    AnnualReviewReport,
     EhcpAdvice,
     EhcpException,
     EhcPlan,
@@ -39,6 +40,7 @@ from sencodesk.store.tables.support import (
 __all__ = [
     "Agency",
     "AnnualReview",
+    "AnnualReviewReport",
     "ApdrCycle",
     "AssessmentScore",
     "AttendanceTerm",

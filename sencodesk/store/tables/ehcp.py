@@ -84,3 +84,15 @@ class AnnualReview(SQLModel, table=True):
     notes: str = ""
     #: One more at every change (services.versions): a form saved from an older one is refused.
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class AnnualReviewReport(SQLModel, table=True):
+    """The school's report of an annual review meeting, as the SENCO last saved it: JSON of
+    domain.review_paperwork.ReviewReport (outcomes, provision, views, recommendations)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="annualreview.id", unique=True, ondelete="CASCADE")
+    content: str = ""
+    updated_on: date | None = None
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

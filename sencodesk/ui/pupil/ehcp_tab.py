@@ -82,8 +82,18 @@ class EhcpTab(QWidget):
             if slot != self.new_request:
                 self.request_actions.append(button)
         top.addStretch(1)
+        pack = QPushButton(self.tr("Evidence for a request pac&k (PDF)…"))
+        pack.setToolTip(self.tr(
+            "The chronology, each support plan with its provision and review, the year's cost "
+            "against the £6,000, reports held and views: to attach to the LA's request form"))
+        pack.clicked.connect(self.print_request_pack)
+        pack.setVisible(desk.actor.may(Permission.EXPORT))
+        pack_row = QHBoxLayout()
+        pack_row.addWidget(pack)
+        pack_row.addStretch(1)
         request_layout.addWidget(self.request_choice)
         request_layout.addLayout(top)
+        request_layout.addLayout(pack_row)
         request_layout.addWidget(self.timeline)
         request_layout.addWidget(self.milestone_view, 1)
         self.plan_milestones = _milestone_model(self)
@@ -129,6 +139,12 @@ class EhcpTab(QWidget):
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
         self.review_button = button  # needs a plan to review
+        self.papers_button = QPushButton(self.tr("Review paper&work…"))
+        self.papers_button.setToolTip(self.tr(
+            "Invitations, advice requests, views forms and the report of the meeting for the "
+            "review chosen above (else the latest), each with the date it is due"))
+        self.papers_button.clicked.connect(self.review_papers)
+        self.papers_button.setVisible(desk.actor.may(Permission.READ_EHCP))
         plan_buttons.addStretch(1)
         chronology = QPushButton(self.tr("&Chronology (PDF)…"))
         chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
@@ -143,6 +159,12 @@ class EhcpTab(QWidget):
             view.setModel(model)
             configure_table(view, name=name)
             plan_layout.addWidget(view)
+            if model is self.reviews:  # the papers are of the review chosen in it
+                self.review_view = view
+                papers_row = QHBoxLayout()
+                papers_row.addWidget(self.papers_button)
+                papers_row.addStretch(1)
+                plan_layout.addLayout(papers_row)
         layout = QHBoxLayout(self)
         layout.addWidget(request_box, 1)
         layout.addWidget(plan_box, 1)
@@ -155,6 +177,14 @@ class EhcpTab(QWidget):
         preview_document(self, self.tr("EHCP chronology"),
                          lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
                          filename=pdf_name("EHCP chronology", self.desk, self.pupil_id))
+
+    def print_request_pack(self) -> None:
+        from sencodesk.services import request_pack
+        from sencodesk.ui.documents import pdf_name, preview_document
+
+        preview_document(self, self.tr("EHC needs assessment request pack"),
+                         lambda: request_pack.gather(self.desk, self.pupil_id),
+                         filename=pdf_name("EHC request pack", self.desk, self.pupil_id))
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
@@ -183,8 +213,24 @@ class EhcpTab(QWidget):
             self.reviews.set_records([])
             self.plan_milestones.set_records([])
         self.review_button.setEnabled(self.plan is not None)
+        has_review = bool(self.plan and self.plan.reviews)
+        self.papers_button.setEnabled(has_review)
+        self.papers_button.setToolTip("" if has_review else self.tr(
+            "Record the review meeting first (Record annual review…): the papers are dated "
+            "from it."))
         self.review_button.setToolTip("" if self.plan else self.tr(
             "Record the issued plan first (Add plan…): a review is of a plan."))
+
+    def review_papers(self) -> None:
+        from sencodesk.ui.pupil.review_papers import ReviewPapersDialog
+
+        if self.plan is None or not self.plan.reviews:
+            return
+        selected = self.review_view.currentIndex()
+        chosen = selected.data(RECORD_ROLE) if selected.isValid() else None
+        review = chosen or max(self.plan.reviews, key=lambda r: r.meeting_on)
+        ReviewPapersDialog(self.desk, review.id, self).exec()
+        self.load()
 
     def _set_destination(self) -> None:
         if self.plan is None:
