@@ -380,8 +380,8 @@ def describe_entry(entry: Entry) -> str:
                 f"{entry.attended} of {entry.possible} sessions attended, {entry.authorised} "
                 f"authorised and {entry.unauthorised} unauthorised absence")
     if isinstance(entry, ExclusionEntry):
-        return (f"{entry.kind.label} from {uk(entry.starts_on)}, {entry.days:g} day"
-                f"{'' if entry.days == 1 else 's'} ({entry.reason})")
+        days = f", {entry.days:g} day{'' if entry.days == 1 else 's'}" if entry.days else ""
+        return f"{entry.kind.label} from {uk(entry.starts_on)}{days} ({entry.reason})"
     if isinstance(entry, PartTimeEntry):
         return (f"Part-time from {uk(entry.starts_on)} until {uk(entry.planned_end)}, review "
                 f"{uk(entry.review_on)}" + (f": {entry.reason}" if entry.reason else ""))

@@ -87,6 +87,8 @@ def test_a_column_named_by_hand_wins_over_the_preset() -> None:
 def test_records_are_described_in_words_with_uk_dates() -> None:
     assert describe_entry(EXPECTED["sims", "exclusions"]) == \
         "Suspension from 14/10/2025, 0.5 days (VP)"
+    assert describe_entry(ExclusionEntry(ExclusionKind.PERMANENT, date(2026, 2, 3), 0,
+                                         "PA")) == "Permanent exclusion from 03/02/2026 (PA)"
     assert describe_entry(EXPECTED["arbor", "attendance"]) == (
         "2025/26 Spring: 100 of 120 sessions attended, 12 authorised and 8 unauthorised "
         "absence")
