@@ -20,8 +20,8 @@ from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
-from sencodesk.domain.records import CycleRecord, InterventionRecord
-from sencodesk.services import cycles, interventions
+from sencodesk.domain.records import CycleRecord, InterventionRecord, ProvisionRecord
+from sencodesk.services import cycle_scores, cycles, interventions
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import configure_table, confirm, explain, uk
 from sencodesk.ui.date_field import DateField
@@ -52,7 +52,7 @@ def cycle_html(cycle: CycleRecord) -> str:
         parts.append(f"<li>{e(p.name)}: {p.sessions_per_week} × "
                      f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
                      f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}"
-                     f"{aims}</li>")
+                     f"{aims}{_delivered(p)}</li>")
     parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
     if cycle.reviewed_on:
         parts.append(f"<p><b>Reviewed {uk(cycle.reviewed_on)}</b> with {e(cycle.attendees)}</p>"
@@ -60,6 +60,12 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"<p><b>Parents:</b> {e(cycle.parent_voice)}</p>"
                      f"<p><b>Next steps:</b> {e(cycle.next_steps)}</p>")
     return "".join(parts)
+
+
+def _delivered(line: ProvisionRecord) -> str:
+    if line.sessions_delivered is None:
+        return ""
+    return f" · {line.sessions_delivered} of {line.sessions_planned} sessions delivered"
 
 
 class SupportTab(QWidget):
@@ -140,19 +146,22 @@ class SupportTab(QWidget):
             return
         fields = plan_form.plan_fields(None, self.catalogue_for(None), today=self.desk.today())
         if FormDialog.ask(self.tr("New support cycle"), fields,
-                          lambda v: cycles.create(self.desk, self.pupil_id,
-                                                  plan_form.plan_of(v), beside_active=beside),
-                          self):
+                          lambda v: cycle_scores.create(
+                              self.desk, self.pupil_id, plan_form.plan_of(v), v["assess_score"],
+                              beside_active=beside), self):
             self.load()
 
     def edit_plan(self) -> None:
         cycle = self.current()
         if cycle is None:
             return
-        fields = plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today())
+        score = cycle_scores.assess_score(cycle_scores.measures_of(self.desk, cycle.id))
+        fields = plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today(),
+                                       score=score)
         if FormDialog.ask(self.tr("Edit plan"), fields,
-                          lambda v: cycles.update_plan(self.desk, cycle.id,
-                                                       plan_form.plan_of(v)), self):
+                          lambda v: cycle_scores.update_plan(
+                              self.desk, cycle.id, plan_form.plan_of(v), v["assess_score"]),
+                          self):
             self.load()
 
     def activate(self) -> None:
@@ -172,17 +181,20 @@ class SupportTab(QWidget):
         for o in cycle.outcomes:
             box = combo(levels)
             fields.append((f"o{o.position}", f"{o.position}. {o.description[:60]}", box))
+        measures = cycle_scores.measures_of(self.desk, cycle.id)
+        fields += measures_form.review_fields(measures, cycle.provisions)
         fields += [("pupil", self.tr("Pupil voice"), text_area(lines=2)),
                    ("parent", self.tr("Parent voice"), text_area(lines=2)),
                    ("next", self.tr("Next steps"), text_area(lines=2)),
                    ("who", self.tr("Attendees"), QLineEdit())]
 
         def save(v: dict[str, Any]) -> None:
-            cycles.record_review(self.desk, cycle.id, cycles.ReviewInput(
+            exits, delivered = measures_form.review_values(v, measures)
+            cycle_scores.review(self.desk, cycle.id, cycles.ReviewInput(
                 reviewed_on=v["on"], progress={o.position: v[f"o{o.position}"]
                                                for o in cycle.outcomes},
                 next_steps=v["next"], pupil_voice=v["pupil"], parent_voice=v["parent"],
-                attendees=v["who"]))
+                attendees=v["who"]), exits=exits, delivered=delivered)
 
         if FormDialog.ask(self.tr("Record review"), fields, save, self):
             self.load()
