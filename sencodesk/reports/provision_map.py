@@ -114,6 +114,7 @@ def intervention_table(found: ProvisionMap) -> Flowable:
     rows: list[list[Flowable | str]] = [[
         Paragraph("Intervention", s.cell_head), Paragraph("Support", s.cell_head),
         Paragraph("Pupils", right), Paragraph("Hours", right), Paragraph("Cost", right),
+        Paragraph("A pupil", right), Paragraph("Sessions delivered", right),
         Paragraph("Share", right)]]
     total = found.total_pence or 1
     for line in found.by_intervention:
@@ -122,13 +123,16 @@ def intervention_table(found: ProvisionMap) -> Flowable:
                      Paragraph(f"{line.pupils:,}", s.cell_right),
                      Paragraph(f"{line.hours:,.0f}", s.cell_right),
                      Paragraph(money(line.cost_pence), s.cell_right),
+                     Paragraph(money(line.cost_per_pupil_pence), s.cell_right),
+                     Paragraph(line.delivery_text, s.cell_right),
                      Paragraph(f"{line.cost_pence / total:.0%}", s.cell_right)])
     bold = s.cell_right.clone("total", fontName=theme.FONT_BOLD)
     rows.append([Paragraph("<b>Total</b>", s.cell), "",
                  Paragraph(f"{len(found.by_pupil):,}", bold),
                  Paragraph(f"{found.total_hours:,.0f}", bold),
-                 Paragraph(money(found.total_pence), bold), ""])
-    return theme.grid(rows, [None, 22 * mm, 16 * mm, 16 * mm, 24 * mm, 14 * mm], total=True)
+                 Paragraph(money(found.total_pence), bold), "", "", ""])
+    return theme.grid(rows, [None, 20 * mm, 14 * mm, 14 * mm, 22 * mm, 18 * mm, 24 * mm,
+                             12 * mm], total=True)
 
 
 def _pupil_table(found: ProvisionMap) -> Flowable:
