@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
         importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
         file_menu.addAction(importing)
-        context = self._action(self.tr("Import &context (attendance, suspensions…)…"), None,
+        context = self._action(self.tr("Import &context (attendance, suspensions)…"), None,
                                self.import_context)
         context.setEnabled(self.desk.actor.may(Permission.IMPORT))
         file_menu.addAction(context)

@@ -16,6 +16,7 @@ from ui_helpers import driving, form_field, save_form, type_date
 
 from sencodesk.domain.assessment import ScoreKind
 from sencodesk.domain.codes import CycleStatus
+from sencodesk.domain.context_csv import ScoreEntry
 from sencodesk.services import assessments, cycle_scores, cycles, interventions
 from sencodesk.services.context import Desk
 from sencodesk.ui.form_dialog import FormDialog
@@ -86,7 +87,7 @@ def test_the_assess_score_and_the_review_give_measured_impact(
         _type(qtbot, form_field(dialog, f"exit{measure.id}"), "30y")
         save_form(qtbot, dialog)
         assert dialog.isVisible()  # not saved: the message is beside the exit box
-        message = dialog.errors["lexia: ngrt reading age now"].text()
+        message = dialog.errors["ngrt reading age now (lexia)"].text()
         assert "'30y' is not a score" in message
         dialog.done(QDialog.DialogCode.Rejected)
 
@@ -133,3 +134,37 @@ def test_editing_the_plan_shows_the_assess_score_again(
     with driving(monkeypatch, qtbot, look):
         _click(qtbot, tab, "edit")
     assert seen == [("NGRT", "Reading age", "8y 0m")]
+
+
+def test_one_result_at_the_review_is_the_exit_of_every_intervention_it_measured(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lexia = interventions.add(desk, interventions.InterventionFields("Lexia"))
+    toe = interventions.add(desk, interventions.InterventionFields("Toe by Toe"))
+    pid = add_pupil(desk)
+    cid = cycle_scores.create(desk, pid, cycles.CyclePlan(
+        starts_on=date(2026, 9, 7), review_on=date(2026, 11, 20),
+        outcomes=(cycles.OutcomeInput("Read 150 words"),),
+        provisions=(cycles.ProvisionInput(lexia, outcomes=(1,)),
+                    cycles.ProvisionInput(toe, outcomes=(1,)))),
+        ScoreEntry(ScoreKind.READING_AGE, "NGRT", date(2026, 9, 8), 96, ""))
+    cycles.activate(desk, cid)
+    tab = SupportTab(desk, pid)
+    qtbot.addWidget(tab)
+    tab.show()
+    labels: list[str] = []
+
+    def review(dialog: FormDialog) -> None:
+        labels.extend(label for key, label, _w in dialog.fields if key.startswith("exit"))
+        dialog.fields[1][2].setFocus()
+        qtbot.keyClicks(dialog.fields[1][2], "met")
+        exit_key = next(key for key, _l, _w in dialog.fields if key.startswith("exit"))
+        _type(qtbot, form_field(dialog, exit_key), "101")
+        save_form(qtbot, dialog)
+
+    with driving(monkeypatch, qtbot, review):
+        _click(qtbot, tab, "review")
+    assert labels == ["NGRT reading age now (Lexia, Toe by Toe)"]
+    assert [(m.intervention, m.exit_value) for m in cycle_scores.measures_of(desk, cid)] == [
+        ("Lexia", 101), ("Toe by Toe", 101)]
+    assert [s.value for s in assessments.scores_of(desk, pid)] == [96, 101]

@@ -111,13 +111,25 @@ def exit_box(measure: MeasureRecord) -> QLineEdit:
     return box
 
 
+def _exit_groups(measures: list[MeasureRecord]) -> list[list[MeasureRecord]]:
+    """The measures still waiting for their exit result, one group per test result taken at
+    entry: one result at the review is the exit of every intervention it was the entry of."""
+    groups: dict[tuple[object, ...], list[MeasureRecord]] = {}
+    for m in measures:
+        if m.exit_value is None:
+            key = (m.kind, m.test_name.casefold(), m.entry_on, m.entry_value)
+            groups.setdefault(key, []).append(m)
+    return list(groups.values())
+
+
 def review_fields(measures: list[MeasureRecord], provisions: tuple[ProvisionRecord, ...],
                   ) -> list[Field]:
     """The review form's rows for each measure still waiting for its exit result, and for the
     sessions delivered of each provision (planned: sessions a week x weeks)."""
     fields: list[Field] = [
-        (f"exit{m.id}", f"{m.intervention}: {m.test_name} {m.kind.value} now", exit_box(m))
-        for m in measures if m.exit_value is None]
+        (f"exit{group[0].id}", f"{group[0].test_name} {group[0].kind.value} now "
+         f"({', '.join(m.intervention for m in group)})", exit_box(group[0]))
+        for group in _exit_groups(measures)]
     for p in provisions:
         box = QSpinBox()
         box.setRange(NOT_RECORDED, 999)
@@ -133,8 +145,12 @@ def review_values(values: dict[str, Any], measures: list[MeasureRecord],
                   ) -> tuple[dict[int, float], dict[int, int]]:
     """The exit results (measure id -> value; ages as months or 8y 5m) and sessions delivered
     (provision id -> sessions) typed in the review form; blanks are left out."""
-    exits = {m.id: parse_value(m.kind, values[f"exit{m.id}"], field=f"exit{m.id}")
-             for m in measures if values.get(f"exit{m.id}", "").strip()}
+    exits: dict[int, float] = {}
+    for group in _exit_groups(measures):
+        key = f"exit{group[0].id}"
+        if values.get(key, "").strip():
+            value = parse_value(group[0].kind, values[key], field=key)
+            exits.update((m.id, value) for m in group)
     delivered = {int(k.removeprefix("delivered")): v for k, v in values.items()
                  if k.startswith("delivered") and v != NOT_RECORDED}
     return exits, delivered
