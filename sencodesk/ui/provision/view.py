@@ -81,9 +81,9 @@ class ProvisionView(QWidget):
             Column("Cost", lambda x: x.cost_pence, pounds),
             Column("A pupil", lambda x: x.cost_per_pupil_pence, pounds,
                    tooltip=lambda x: self.tr("The cost shared over the pupils receiving it")),
-            Column("Sessions delivered", lambda x: x.delivery_text,
-                   tooltip=lambda x: self.tr("Of the sessions planned, where the review "
-                                             "recorded the sessions delivered"))], self)
+            Column("Delivered", lambda x: x.delivery_text,
+                   tooltip=lambda x: self.tr("Sessions delivered of those planned, where "
+                                             "the review recorded them"))], self)
         self.by_pupil = RecordTableModel[PupilLine]([
             Column("Pupil", lambda x: x.name), Column("Year", lambda x: x.year_group),
             Column("Status", lambda x: x.status), Column("Hours", lambda x: x.hours),
