@@ -19,6 +19,7 @@ from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.inclusion import (
     FLAG_LABELS,
+    LUNCHTIME_NAMES,
     AttendanceRecord,
     ExclusionKind,
     Term,
@@ -254,6 +255,8 @@ def _exclusion(cell: Cell, name: Callable[[str], str], row: int) -> ExclusionEnt
     try:
         if cell("days"):
             days = float(cell("days"))
+        elif not cell("sessions") and cell("kind").casefold() in LUNCHTIME_NAMES:
+            days = 0.5  # LUNCHTIME_RULE: half a school day
         else:
             days = _count(cell("sessions"), name("sessions"), row) / 2
     except ValueError:

@@ -20,7 +20,7 @@ from sencodesk.domain.context_csv import (
     parse,
 )
 from sencodesk.domain.errors import ValidationError
-from sencodesk.domain.inclusion import AttendanceRecord, ExclusionKind, Term
+from sencodesk.domain.inclusion import LUNCHTIME_RULE, AttendanceRecord, ExclusionKind, Term
 
 UPN = "A801200000011"
 KINDS = ("attendance", "exclusions", "part-time", "flags")
@@ -94,3 +94,14 @@ def test_records_are_described_in_words_with_uk_dates() -> None:
         "absence")
     assert describe_entry(EXPECTED["arbor", "part-time"]) == \
         "Part-time from 05/10/2026 until 11/12/2026, review 02/11/2026: Anxiety"
+
+
+def test_a_lunchtime_suspension_is_half_a_day_with_or_without_its_session() -> None:
+    """LUNCHTIME_RULE: lunchtime suspensions are counted as half a school day."""
+    header = "UPN,Exclusion Type,Start Date,End Date,Actual Sessions,Reason\n"
+    data = (header + f"{UPN},Lunchtime,14/10/2025,14/10/2025,,VP\n"
+            f"{UPN},LNCH,15/10/2025,15/10/2025,1,VP\n").encode()
+    parsed = parse(ContextKind.EXCLUSIONS, data, "sims")
+    assert [(r.entry.kind, r.entry.days) for r in parsed.rows  # type: ignore[union-attr]
+            ] == [(ExclusionKind.SUSPENSION, 0.5)] * 2
+    assert "half a school day" in LUNCHTIME_RULE and "2023" in LUNCHTIME_RULE
