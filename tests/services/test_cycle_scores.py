@@ -9,12 +9,14 @@ from datetime import date
 
 import pytest
 from factories import add_pupil
+from pdf_checks import page_text
 
 from sencodesk.domain.assessment import ScoreKind
 from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.context_csv import ScoreEntry
 from sencodesk.domain.errors import ValidationError
-from sencodesk.services import assessments, cycle_scores, cycles, interventions
+from sencodesk.reports import render
+from sencodesk.services import assessments, cycle_scores, cycles, interventions, report_data
 from sencodesk.services.context import Desk
 
 START, END = date(2026, 9, 7), date(2026, 11, 20)
@@ -57,6 +59,9 @@ def test_assess_then_review_gives_the_measured_impact(desk: Desk) -> None:
     (cycle,) = cycles.cycles_for(desk, pids[0])
     assert [(p.sessions_delivered, p.sessions_planned) for p in cycle.provisions] == [
         (27, 30), (30, 30)]
+    printed = " ".join(" ".join(page_text(render(report_data.plan(desk, pids[0])).pdf)).split())
+    assert "Lexia 27 of 30 sessions delivered" in printed
+    assert "Paired reading 30 of 30 sessions delivered" in printed
 
 
 def test_a_review_with_a_bad_exit_score_is_not_recorded_at_all(desk: Desk) -> None:
