@@ -39,6 +39,12 @@ class InterventionLine:
             return "not recorded"
         return f"{self.sessions_delivered:,} of {self.sessions_planned:,} ({rate:.0%})"
 
+    @property
+    def delivery_share_text(self) -> str:
+        """The same, short enough for a printed column: "88% of 216"."""
+        rate = self.delivery_rate
+        return "not recorded" if rate is None else f"{rate:.0%} of {self.sessions_planned:,}"
+
 
 @dataclass(frozen=True)
 class PupilLine:

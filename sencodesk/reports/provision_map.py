@@ -124,14 +124,14 @@ def intervention_table(found: ProvisionMap) -> Flowable:
                      Paragraph(f"{line.hours:,.0f}", s.cell_right),
                      Paragraph(money(line.cost_pence), s.cell_right),
                      Paragraph(money(line.cost_per_pupil_pence), s.cell_right),
-                     Paragraph(line.delivery_text, s.cell_right),
+                     Paragraph(line.delivery_share_text, s.cell_right),
                      Paragraph(f"{line.cost_pence / total:.0%}", s.cell_right)])
     bold = s.cell_right.clone("total", fontName=theme.FONT_BOLD)
     rows.append([Paragraph("<b>Total</b>", s.cell), "",
                  Paragraph(f"{len(found.by_pupil):,}", bold),
                  Paragraph(f"{found.total_hours:,.0f}", bold),
                  Paragraph(money(found.total_pence), bold), "", "", ""])
-    return theme.grid(rows, [None, 20 * mm, 14 * mm, 14 * mm, 22 * mm, 18 * mm, 24 * mm,
+    return theme.grid(rows, [None, 19 * mm, 14 * mm, 14 * mm, 22 * mm, 18 * mm, 26 * mm,
                              12 * mm], total=True)
 
 

@@ -21,7 +21,9 @@ def test_sessions_delivered_against_those_planned() -> None:
                             sessions_delivered=38)
     assert line.delivery_rate == pytest.approx(38 / 48)
     assert line.delivery_text == "38 of 48 (79%)"
+    assert line.delivery_share_text == "79% of 48"
     unrecorded = InterventionLine("Lexia", 2, 4, 48.0, 43_200)
     assert (unrecorded.delivery_rate, unrecorded.delivery_text) == (None, "not recorded")
+    assert unrecorded.delivery_share_text == "not recorded"
     over = InterventionLine("Lexia", 2, 1, 12.0, 21_600, 1_200, 1_260)  # extra sessions
     assert over.delivery_text == "1,260 of 1,200 (105%)"
