@@ -388,6 +388,8 @@ class PreviewPage(QWizardPage):
         self.summary.setText("\n".join(lines))
         if plan.rejected and not plan.writes:
             self.tabs.setCurrentIndex(3)
+        else:  # the first tab with something in it, not an empty New tab
+            self.tabs.setCurrentIndex(next((i for i, n in enumerate(counts) if n), 0))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name

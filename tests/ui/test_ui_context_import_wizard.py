@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
+from sencodesk.domain.inclusion import ContextFlags
 from sencodesk.services import context_import, inclusion
 from sencodesk.services.context import Desk
 from sencodesk.ui.context_import_wizard import ContextImportWizard
@@ -77,6 +78,7 @@ def test_a_sims_suspensions_file_is_previewed_row_by_row_then_imported(
     assert rejected.row == 4 and rejected.message.startswith("Start Date: ")
     assert page.tabs.tabText(3) == "Rejected (1)"
     assert page.new.index(0, 2).data() == "Suspension from 14/10/2025, 0.5 days (VP)"
+    assert page.tabs.currentIndex() == 0
     assert inclusion.exclusions(desk) == {}  # the preview wrote nothing
 
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
@@ -168,3 +170,25 @@ def test_stopping_a_long_import_writes_nothing_and_import_can_be_pressed_again(
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     qtbot.waitUntil(lambda: wizard.imported is not None, timeout=20000)
     assert sum(len(found) for found in inclusion.attendance(desk).values()) == len(rows)
+
+
+def test_flags_that_change_open_on_the_updated_rows(qtbot: QtBot, desk: Desk,
+                                                    tmp_path: Path) -> None:
+    upn = new_upn()
+    pid = add_pupil(desk, upn=upn)
+    inclusion.set_context(desk, pid, ContextFlags(eal=True))
+    file = tmp_path / "flags.csv"
+    file.write_bytes(arbor_file("flags", [upn]))
+    wizard = _open(qtbot, desk, "Pu", file)
+    assert wizard.kind.value == "flags"
+    _preview(qtbot, wizard)
+    page = wizard.preview_page
+    assert "0 new, 1 updated" in page.summary.text()
+    assert page.tabs.currentIndex() == 1  # not the empty New tab
+    assert page.updated.index(0, 2).data() == (
+        "Pupil premium yes, Free school meals no, Looked after no, Previously looked after "
+        "yes, EAL no")
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: wizard.imported is not None, timeout=10000)
+    flags = inclusion.context_of(desk, pid)
+    assert (flags.pupil_premium, flags.previously_looked_after, flags.eal) == (True, True, False)
