@@ -113,6 +113,8 @@ def test_the_assess_score_and_the_review_give_measured_impact(
     (cycle,) = cycles.cycles_for(desk, pid)
     assert cycle.provisions[0].sessions_delivered == 20
     assert "20 of 24 sessions delivered" in tab.detail.toPlainText()
+    assert "NGRT reading age: 8y 0m on 08/09/2026 → 9y 2m on 22/11/2026 (Lexia)" in \
+        tab.detail.toPlainText()
 
 
 def test_editing_the_plan_shows_the_assess_score_again(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from sencodesk.domain.assessment import ScoreKind, age_text, parse_value
 from sencodesk.domain.context_csv import ScoreEntry
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.records import CycleRecord, ProvisionRecord
 from sencodesk.services import assessments
@@ -99,6 +100,18 @@ class AssessScore(QWidget):
 
 def _shown(kind: ScoreKind, value: float) -> str:
     return age_text(value) if kind.is_age else f"{value:g}"
+
+
+def measure_lines(measures: list[MeasureRecord]) -> list[str]:
+    """Each test result taken at entry, what it was at exit (if taken) and the interventions
+    it measures: "NGRT reading age: 8y 0m on 08/09/2026 → 9y 2m on 20/11/2026 (Lexia)"."""
+    lines: dict[str, list[str]] = {}
+    for m in measures:
+        text = (f"{m.test_name} {m.kind.value}: {_shown(m.kind, m.entry_value)} on "
+                f"{uk(m.entry_on)}" + (f" → {_shown(m.kind, m.exit_value)} on {uk(m.exit_on)}"
+                                       if m.exit_value is not None else ", exit to come"))
+        lines.setdefault(text, []).append(m.intervention)
+    return [f"{text} ({', '.join(names)})" for text, names in lines.items()]
 
 
 def exit_box(measure: MeasureRecord) -> QLineEdit:

@@ -23,6 +23,7 @@ from sencodesk.domain.provision import pounds
 from sencodesk.domain.records import CycleRecord, InterventionRecord, ProvisionRecord
 from sencodesk.services import cycle_scores, cycles, interventions
 from sencodesk.services.context import Desk
+from sencodesk.services.cycle_scores import MeasureRecord
 from sencodesk.ui.common import configure_table, confirm, explain, uk
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo, text_area
@@ -30,7 +31,7 @@ from sencodesk.ui.pupil import measures_form, plan_form
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
-def cycle_html(cycle: CycleRecord) -> str:
+def cycle_html(cycle: CycleRecord, measures: list[MeasureRecord] | None = None) -> str:
     e = html.escape
     parts = [f"<h3>Cycle from {uk(cycle.starts_on)} · review {uk(cycle.review_on)} "
              f"({cycle.status.value})</h3>"]
@@ -54,6 +55,10 @@ def cycle_html(cycle: CycleRecord) -> str:
                      f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}"
                      f"{aims}{_delivered(p)}</li>")
     parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
+    if measures:
+        parts.append("<p><b>Measures</b></p><ul>")
+        parts += [f"<li>{e(line)}</li>" for line in measures_form.measure_lines(measures)]
+        parts.append("</ul>")
     if cycle.reviewed_on:
         parts.append(f"<p><b>Reviewed {uk(cycle.reviewed_on)}</b> with {e(cycle.attendees)}</p>"
                      f"<p><b>Pupil:</b> {e(cycle.pupil_voice)}</p>"
@@ -121,7 +126,8 @@ class SupportTab(QWidget):
 
     def _show(self) -> None:
         cycle = self.current()
-        self.detail.setHtml(cycle_html(cycle) if cycle else
+        measures = cycle_scores.measures_of(self.desk, cycle.id) if cycle else []
+        self.detail.setHtml(cycle_html(cycle, measures) if cycle else
                             self.tr("<p>No support cycles yet.</p>"))
         status = cycle.status if cycle else None
         self.buttons["edit"].setEnabled(status in (CycleStatus.DRAFT, CycleStatus.ACTIVE))
