@@ -9,12 +9,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from factories import add_pupil, new_upn
+from factories import add_pupil, new_upn, signed_in_as
 from inclusion_samples import arbor_file, sims_file
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
+from sencodesk.domain.codes import Role
 from sencodesk.domain.inclusion import ContextFlags
 from sencodesk.services import context_import, inclusion
 from sencodesk.services.context import Desk
@@ -192,3 +193,19 @@ def test_flags_that_change_open_on_the_updated_rows(qtbot: QtBot, desk: Desk,
     qtbot.waitUntil(lambda: wizard.imported is not None, timeout=10000)
     flags = inclusion.context_of(desk, pid)
     assert (flags.pupil_premium, flags.previously_looked_after, flags.eal) == (True, True, False)
+
+
+def test_a_head_reads_the_inclusion_page_but_has_no_import_button(qtbot: QtBot,
+                                                                   desk: Desk) -> None:
+    head = signed_in_as(desk, Role.HEAD)
+    try:
+        view = InclusionView(head)
+        qtbot.addWidget(view)
+        view.show()
+        assert not view.import_button.isVisible()
+        mine = InclusionView(desk)
+        qtbot.addWidget(mine)
+        mine.show()
+        assert mine.import_button.isVisible()
+    finally:
+        head.close()
