@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.cases import CASES, stamp
+from benchmarks.cases import CASES, context_counts, stamp
 from benchmarks.school import build, sign_in
 from benchmarks.timing import Figure
 from sencodesk.tuning import tune_garbage_collector
@@ -47,6 +47,7 @@ def measure(pupils: int, runs: int, cases: list[str] | None = None,
         school = build(data_dir, pupils=pupils)
         print(f"  built in {school.seconds:.1f} s", flush=True)
         desk = sign_in(data_dir)
+        school.counts.update(context_counts(desk))
         tune_garbage_collector()  # as the app and the command line do once loaded
         figures: list[Figure] = []
         try:
@@ -153,7 +154,11 @@ def main() -> int:
         f"School: {args.pupils:,} pupils ({counts.get('support cycles', 0):,} support cycles, "
         f"{counts.get('passport versions', 0):,} passport versions, "
         f"{counts.get('contact log entries', 0):,} contacts, "
-        f"{counts.get('audit entries', 0):,} audit entries), built in {build_seconds:.0f} s. "
+        f"{counts.get('audit entries', 0):,} audit entries; {counts.get('context years', 0)} "
+        f"years of inclusion context: {counts.get('attendance terms', 0):,} attendance terms, "
+        f"{counts.get('suspensions and exclusions', 0):,} suspensions and exclusions, "
+        f"{counts.get('provision measures', 0):,} entry and exit measures), built in "
+        f"{build_seconds:.0f} s. "
         f"Each figure is the median of {args.runs} runs; growth is the median at "
         f"{args.growth}× the pupils divided by the median here (linear growth would be "
         f"{args.growth}×); the floor's growth is that ratio for the floor, the raw work any "

@@ -161,6 +161,8 @@ class OfstedPack:
     provision: ProvisionMap
     cases: tuple[CaseStudy, ...]
     inclusion: InclusionFigures | None = None
+    #: per intervention, from the entry and exit measures of plans running in the past year
+    measured: tuple[tuple[str, MeasuredImpact], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -237,6 +237,12 @@ class ProvisionRecord:
     cost_pence: int
     #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
     outcome_positions: tuple[int, ...] = ()
+    #: Sessions delivered, recorded at the review (None: not recorded).
+    sessions_delivered: int | None = None
+
+    @property
+    def sessions_planned(self) -> int:
+        return self.sessions_per_week * self.weeks
 
     @property
     def hours(self) -> float:

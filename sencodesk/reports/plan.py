@@ -214,6 +214,9 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
         what: list[Flowable] = [Paragraph(f"<b>{markup(p.intervention)}</b>", s.cell)]
         if p.description.strip():
             what.append(Paragraph(markup(p.description), small))
+        if p.sessions_delivered is not None:
+            what.append(Paragraph(f"{p.sessions_delivered} of {p.sessions_planned} sessions "
+                                  "delivered", small))
         rows.append([
             what,  # a cell may hold a list of flowables
             Paragraph(markup(p.delivered_by) or "Not set", s.cell),

@@ -318,7 +318,7 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
             provisions.setdefault(p.cycle_id, []).append(ProvisionRecord(
                 p.id or 0, p.intervention_id, name or "", p.description, p.delivered_by,
                 p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence,
-                tuple(sorted(linked.get(p.id or 0, ())))))
+                tuple(sorted(linked.get(p.id or 0, ()))), p.sessions_delivered))
         result: dict[int, list[CycleRecord]] = {}
         for c in cycles:
             assert c.id is not None

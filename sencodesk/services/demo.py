@@ -265,7 +265,9 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
                 group_size=group, minutes_per_session=minutes, sessions_per_week=per_week,
                 weeks=weeks, cost_pence=provision.cost_pence(
                     hourly_cost_pence=item.hourly_cost_pence, minutes_per_session=minutes,
-                    sessions_per_week=per_week, weeks=weeks, group_size=group))
+                    sessions_per_week=per_week, weeks=weeks, group_size=group),
+                sessions_delivered=_delivered(per_week * weeks, cycle.id, item.id)
+                if reviewed else None)
             b.add("provisions", planned)
             b.s.flush()
             b.counts["measures and scores"] = b.counts.get("measures and scores", 0) \
@@ -280,6 +282,12 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
                 with_whom="Parent and form tutor", summary="Support plan review meeting.",
                 is_parent_meeting=True, author_id=b.author))
         previous = cycle
+
+
+def _delivered(planned: int, cycle_id: int, intervention_id: int) -> int:
+    """Sessions delivered of those planned: from three quarters to all of them, varying from
+    plan to plan (worked from the ids, so the demo's random choices stay as they were)."""
+    return planned - (cycle_id * 7 + intervention_id * 3) % (planned // 4 + 1)
 
 
 def _ehcp(b: _Builder, pid: int, issued: date) -> None:

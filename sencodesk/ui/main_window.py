@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         from sencodesk.ui.inclusion.view import InclusionView
 
         view = InclusionView(self.desk)
+        view.import_requested.connect(self.import_context)
         view.pupil_activated.connect(lambda pid: self.open_pupil(pid, "inclusion"))
         return view
 
@@ -282,6 +283,21 @@ class MainWindow(QMainWindow):
                                                  "pupils.").format(
                 new=wizard.imported.created, updated=wizard.imported.updated), 8000)
 
+    def import_context(self) -> None:
+        """The context import wizard; the Inclusion page shows the figures once written."""
+        if not self.desk.actor.may(Permission.IMPORT):
+            return
+        from sencodesk.ui.context_import_wizard import ContextImportWizard
+
+        wizard = ContextImportWizard(self.desk, self)
+        if wizard.exec() and wizard.imported is not None:
+            page = self.pages.get(self.tr("Inclusion"))
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+            self.statusBar().showMessage(self.tr("Imported {count} records.").format(
+                count=wizard.imported), 8000)
+
     def print_passports(self, pupil_ids: list[int]) -> None:
         from sencodesk.ui.documents import print_passports
 
@@ -325,6 +341,10 @@ class MainWindow(QMainWindow):
         importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
         importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
         file_menu.addAction(importing)
+        context = self._action(self.tr("Import &context (attendance, suspensions)…"), None,
+                               self.import_context)
+        context.setEnabled(self.desk.actor.may(Permission.IMPORT))
+        file_menu.addAction(context)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))

@@ -82,6 +82,8 @@ class CycleProvision(SQLModel, table=True):
     sessions_per_week: int = 1
     weeks: int = 12
     cost_pence: int = 0
+    #: recorded at the review; None until then (or for plans reviewed before it was asked)
+    sessions_delivered: int | None = None
 
 
 class OutcomeProvisionLink(SQLModel, table=True):

@@ -78,7 +78,12 @@ class ProvisionView(QWidget):
             Column("Intervention", lambda x: x.name),
             Column("Support", lambda x: funding.support_level(x.wave)),
             Column("Pupils", lambda x: x.pupils), Column("Hours", lambda x: x.hours),
-            Column("Cost", lambda x: x.cost_pence, pounds)], self)
+            Column("Cost", lambda x: x.cost_pence, pounds),
+            Column("A pupil", lambda x: x.cost_per_pupil_pence, pounds,
+                   tooltip=lambda x: self.tr("The cost shared over the pupils receiving it")),
+            Column("Delivered", lambda x: x.delivery_text,
+                   tooltip=lambda x: self.tr("Sessions delivered of those planned, where "
+                                             "the review recorded them"))], self)
         self.by_pupil = RecordTableModel[PupilLine]([
             Column("Pupil", lambda x: x.name), Column("Year", lambda x: x.year_group),
             Column("Status", lambda x: x.status), Column("Hours", lambda x: x.hours),
