@@ -6,8 +6,10 @@ import shutil
 import sys
 from pathlib import Path
 
+import pg_school
 import pytest
 from factories import PASSWORD
+from pg_cluster import Cluster
 
 from sencodesk.services import accounts
 from sencodesk.store import network_drive
@@ -86,3 +88,22 @@ def test_a_case_file_on_this_computer_s_disk_opens(tmp_path: Path,
     folder = tmp_path / "data"
     shutil.copytree(_empty_school, folder)
     accounts.sign_in(folder, "senco", PASSWORD).close()
+
+
+def test_a_folder_on_a_share_that_signs_in_to_the_server_is_not_refused(
+        share: Path, pg_cluster: Cluster, _pg_empty_school: tuple[str, Path]) -> None:
+    """Server mode is the answer the refusal names: a computer whose data folder (only the
+    server's address and audit anchors) is on a share still signs in to the server, and no
+    lock file is made beside it (only a local case file has one)."""
+    folder = share / "data"
+    name, template = _pg_empty_school
+    copy = pg_school.copy_of(pg_cluster, name, template, folder)
+    try:
+        desk = pg_school.sign_in(folder)
+        try:
+            assert "postgresql" in desk.db.where
+            assert not list(folder.glob("*.lock"))
+        finally:
+            desk.close()
+    finally:
+        pg_cluster.drop_database(copy)
