@@ -55,7 +55,7 @@ def _copy_rows(source: Connection, target: Connection, progress: Progress) -> No
         target.execute(delete(table))
     for table in tables():
         copied = 0
-        result = source.execute(select(table))
+        result = source.execute(select(table).order_by(*table.primary_key.columns))
         for chunk in result.mappings().partitions(BATCH):
             target.execute(insert(table), [dict(row) for row in chunk])
             copied += len(chunk)

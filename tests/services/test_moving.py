@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import PASSWORD
+from factories import PASSWORD, add_pupil
 from pg_cluster import Cluster
 from sqlalchemy import select
 
@@ -108,14 +108,18 @@ def _same_apart_from_newer_audit(older: dict[str, list[tuple[Any, ...]]],
             assert newer[name] == rows, name
 
 
-def test_a_server_that_is_not_empty_is_refused_and_left_alone(
+def test_a_server_that_is_not_empty_is_refused_and_the_copy_carries_on(
         request: pytest.FixtureRequest, tmp_path: Path, pg_url: str) -> None:
     laptop = _laptop(request, tmp_path)
     moving.import_file(laptop, pg_url, "senco", PASSWORD)
     with pytest.raises(StoreError, match="not empty"):
         moving.import_file(laptop, pg_url, "senco", PASSWORD)
     server_mode.connect(tmp_path / "computer", pg_url)
-    accounts.sign_in(tmp_path / "computer", "senco", PASSWORD).close()
+    desk = accounts.sign_in(tmp_path / "computer", "senco", PASSWORD)
+    try:
+        assert add_pupil(desk, legal_surname="Newcomer") == 81  # numbering carries on
+    finally:
+        desk.close()
 
 
 def test_a_broken_audit_trail_keeps_nothing_on_the_server(
