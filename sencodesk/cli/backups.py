@@ -47,7 +47,14 @@ def run_backup(args: argparse.Namespace) -> int:
         return 1
     with common.signed_in(args) as desk:
         path = backups.backup(desk, args.output)
-    print(f"Backed up to {path} ({path.stat().st_size / 1_048_576:.1f} MB, encrypted).")
+        on_server = backups.on_server(desk)
+    size = f"{path.stat().st_size / 1_048_576:.1f} MB"
+    if on_server:
+        print(f"Backed up the school's server database with pg_dump to {path} ({size}, "
+              "encrypted with the school's key). Restore it into an empty database with "
+              "`sencodesk server restore`.")
+    else:
+        print(f"Backed up to {path} ({size}, encrypted).")
     return 0
 
 

@@ -58,6 +58,16 @@ def register(sub: common.Subparsers) -> None:
     out.add_argument("url", help="postgresql://server/database")
     out.add_argument("folder", type=Path, help="an empty folder for the case file")
     out.set_defaults(func=run_export_file)
+    restore = actions.add_parser(
+        "restore", parents=[common.common_options()],
+        help="restore a server backup into an empty database",
+        description="Restore a backup that `sencodesk backup` took of the server (an encrypted "
+        "pg_dump) into an empty database, unlocked by the password of the SENCO who took it. "
+        "Every other account gets a temporary password, shown once; `audit verify` is run "
+        "after.")
+    restore.add_argument("backup", type=Path, metavar="FILE")
+    restore.add_argument("url", help=URL_HELP)
+    restore.set_defaults(func=run_restore)
 
     connect = sub.add_parser(
         "connect", parents=[common.common_options()],
@@ -103,6 +113,10 @@ def _progress(line: str) -> None:
 def _said(moved: Moved) -> None:
     print(f"Moved {moved.total} rows in {len(moved.rows)} tables; counts match and the audit "
           "trail verifies.")
+    _temporary(moved)
+
+
+def _temporary(moved: Moved) -> None:
     if moved.temporary_passwords:
         print("Temporary passwords (hand each over privately; they change it after signing "
               "in):")
@@ -128,6 +142,17 @@ def run_export_file(args: argparse.Namespace) -> int:
                                common.ask_password(), progress=_progress)
     _said(moved)
     print(f"The case file is in {args.folder}; the server's is unchanged.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from sencodesk.services import server_backups
+
+    moved = server_backups.restore(args.backup, args.url, common.username(args),
+                                   common.ask_password())
+    print(f"Restored {args.backup.name} into the server: {moved.total} rows; the audit trail "
+          "verifies.")
+    _temporary(moved)
     return 0
 
 

@@ -24,7 +24,7 @@ from sencodesk import __version__, paths
 from sencodesk.domain import backup_policy
 from sencodesk.domain.errors import StoreError, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit, restorer_check, saving
+from sencodesk.services import audit, restorer_check, saving, server_backups
 from sencodesk.services.context import Desk
 from sencodesk.store import (
     errors,
@@ -95,7 +95,8 @@ def _zip_documents(folder: Path, target: Path) -> Path:
 
 def backup(desk: Desk, destination: Path) -> Path:
     """Write a consistent backup (taken with the online backup API while others may write),
-    with the attached documents."""
+    with the attached documents; of a case file on the school's server, an encrypted pg_dump
+    (``server_backups``)."""
     desk.require(Permission.BACKUP)
     destination = destination.expanduser()
     if saving.data_folder_holding(destination) is not None and \
@@ -103,7 +104,10 @@ def backup(desk: Desk, destination: Path) -> Path:
         raise ValidationError("file", f"{destination} is in sencodesk's data folder, which "
                               "holds the case file and its keys; back up somewhere else.")
     try:
-        _write_backup(desk, destination)
+        if desk.db.copies_here:
+            _write_backup(desk, destination)
+        else:
+            server_backups.write(desk, destination)
     except OSError as error:
         if not errors.is_disk_full(error):
             raise
@@ -113,6 +117,11 @@ def backup(desk: Desk, destination: Path) -> Path:
     with desk.unit(Permission.BACKUP) as session:
         audit.record(session, desk.actor, "export", "backup", summary=destination.name)
     return destination
+
+
+def on_server(desk: Desk) -> bool:
+    """Whether the desk's case file is on the school's server (backed up with pg_dump)."""
+    return not desk.db.copies_here
 
 
 def _write_backup(desk: Desk, destination: Path) -> None:

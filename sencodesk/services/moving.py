@@ -45,7 +45,7 @@ class Moved:
         return sum(self.rows.values())
 
 
-def _no_output(_: str) -> None:
+def no_output(_: str) -> None:
     return None
 
 
@@ -80,7 +80,7 @@ def staff_address(url: str) -> str:
 
 
 def import_file(folder: Path, url: str, username: str, password: str, *,
-                progress: Progress = _no_output) -> Moved:
+                progress: Progress = no_output) -> Moved:
     """Copy the case file in ``folder`` (unlocked by its SENCO ``username``) into the empty
     database at ``url`` (whose user is the server's owner role). The file is left as it was."""
     if server.address(folder) is not None:
@@ -92,21 +92,24 @@ def import_file(folder: Path, url: str, username: str, password: str, *,
         with tempfile.TemporaryDirectory(prefix="sencodesk-move-") as scratch:
             progress("Copying to the server…")
             target = moving.to_server(desk.db, url, Path(scratch) / "data", _check, progress)
-            return _finish(desk, accounts.desk_on(target, Path(scratch) / "data", username),
-                           password, "on the server", progress)
+            return finish(desk, accounts.desk_on(target, Path(scratch) / "data", username),
+                          password, "on the server", progress)
     finally:
         desk.close()
 
 
-def _finish(source: Desk, copy: Desk, password: str, where: str,
-            progress: Progress) -> Moved:
-    """Sign-ins on the ``copy`` (then closed), and its audit trail verified."""
+def finish(source: Desk | None, copy: Desk, password: str, where: str,
+           progress: Progress) -> Moved:
+    """Sign-ins on the ``copy`` (then closed), its audit trail verified, and the rows of the
+    ``source`` (or else the copy) counted."""
     try:
+        if copy.actor.role is not Role.SENCO:
+            raise PermissionDenied(ONLY_SENCO)
         progress(f"Giving each account its sign-in {where}…")
         temporary = _sign_ins(copy, password)
         progress(f"Running audit verify {where}…")
         _verified(copy, where)
-        return Moved(_counts(source), temporary)
+        return Moved(_counts(source or copy), temporary)
     finally:
         copy.close()
 
@@ -128,7 +131,7 @@ def _sign_ins(desk: Desk, password: str) -> dict[str, str]:
 
 
 def export_file(url: str, folder: Path, username: str, password: str, *,
-                progress: Progress = _no_output) -> Moved:
+                progress: Progress = no_output) -> Moved:
     """Write the school's case file on the server at ``url`` (signed in as its SENCO
     ``username``) out as an encrypted case file in the empty ``folder``, unlocked by the same
     name and password; other accounts get temporary passwords."""
@@ -139,7 +142,7 @@ def export_file(url: str, folder: Path, username: str, password: str, *,
         try:
             progress("Writing the case file…")
             target = moving.to_file(desk.db, folder, username, password, _check, progress)
-            return _finish(desk, accounts.desk_on(target, folder, username), password,
-                           "in the case file", progress)
+            return finish(desk, accounts.desk_on(target, folder, username), password,
+                          "in the case file", progress)
         finally:
             desk.close()

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sencodesk import paths
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
-from sencodesk.store import errors, keyslots, layout, server_address
+from sencodesk.store import anchors, errors, keyslots, layout, server_address, server_dump
 from sencodesk.store.backends import postgres, postgres_keys
 from sencodesk.store.database import Database
 
@@ -34,6 +34,9 @@ def connect(folder: Path, url: str) -> str:
     password is kept). Returns the server as the sign-in window shows it."""
     shown = make_url(postgres.normalised_url(url))._replace(password=None)
     text = shown.render_as_string(hide_password=False)
+    if server_address.read(folder) != text:
+        # the audit heads this computer recorded were another case file's
+        anchors.start_afresh(folder)
     server_address.write(folder, text)
     return server_address.describe(text)
 
@@ -127,4 +130,42 @@ def open_database(url: str, key: bytes, folder: Path, *, create: bool = False,
                         confidential_key=confidential_key)
     with errors.in_plain_words(database.close):
         migrations.upgrade(database, fresh=create)
+    return database
+
+
+def back_up(database: Database, username: str, destination: Path,
+            header: dict[str, object]) -> Path:
+    """An encrypted pg_dump of the server's case file, taken as ``username``'s login (a
+    SENCO's reads every record), whose key slot goes in the header to unlock it."""
+    with database.engine.connect() as connection:
+        slot = postgres_keys.own_slot(connection, username)
+    if slot is None:
+        raise StoreError("Your account has no key slot on the server, so a backup could not be "
+                         "unlocked: ask a SENCO to set your password again.")
+    return server_dump.dump(database.engine.url, database.key, destination,
+                            header | {"slot": keyslots.slot_text(slot)})
+
+
+def restore_backup(source: Path, url: str, folder: Path, username: str,
+                   password: str) -> Database:
+    """A server backup restored into the empty database at ``url`` (as the server's owner
+    role), unlocked by the password of ``username``, who took it. Returns the database (to
+    close), its grants made again; only the backup's taker has a key slot yet."""
+    slot = keyslots.slot_from_text(str(server_dump.header(source).get("slot", "")))
+    opened = keyslots.open_slot(slot, password) if slot.username == username.casefold() \
+        else None
+    if opened is None:
+        raise AuthenticationFailed(f"This backup opens with the password of {slot.username}, "
+                                   "who took it: that name and password do not match.")
+    key, confidential = opened
+    engine = postgres.engine_for_url(url)
+    tables = _reach(engine)
+    engine.dispose()
+    if tables:
+        raise StoreError(f"{engine.url.render_as_string(hide_password=True)} is not empty: a "
+                         "backup is restored into an empty database.")
+    server_dump.restore(source, key, make_url(postgres.normalised_url(url)))
+    database = open_database(url, key, folder, confidential_key=confidential)
+    with errors.in_plain_words(database.close), database.engine.begin() as connection:
+        postgres.BACKEND.after_upgrade(connection)  # pg_restore leaves out the grants
     return database

@@ -69,3 +69,27 @@ def test_a_laptops_case_file_moves_to_the_server_and_back_out(
     assert "Running audit verify in the case file" in said.err
     assert main(["pupils", "list", "--json", "--data-dir", str(tmp_path / "back")]) == 0
     assert "Ng" in json.dumps(json.loads(capsys.readouterr().out))
+
+
+def test_backup_on_a_connected_computer_is_a_pg_dump_that_restores(
+        pg_cluster: Cluster, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SENCODESK_USER", "senco")
+    monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
+    assert main(["server", "init", pg_url, "--school", "Oak Hill Academy",
+                 "--data-dir", str(tmp_path / "it")]) == 0
+    assert main(["connect", pg_url]) == 0
+    capsys.readouterr()
+    backup = tmp_path / "oakhill.backup"
+
+    assert main(["backup", "-o", str(backup)]) == 0
+    assert "with pg_dump to" in capsys.readouterr().out and backup.exists()
+
+    pg_cluster.create_database("cli_restored")
+    try:
+        assert main(["server", "restore", str(backup), pg_cluster.url("cli_restored")]) == 0
+        assert "the audit trail verifies" in capsys.readouterr().out
+        assert main(["connect", pg_cluster.url("cli_restored")]) == 0
+        assert main(["audit", "verify"]) == 0
+    finally:
+        pg_cluster.drop_database("cli_restored")
