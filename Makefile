@@ -89,8 +89,10 @@ pytest: sysdeps pgdeps $(STAMP)
 
 test: lint typecheck pytest
 
-bench: sysdeps $(STAMP)
+# SERVER_ARGS for the server load benchmark, e.g. SERVER_ARGS="--schools 10" (see its --help)
+bench: sysdeps pgdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.server_load $(SERVER_ARGS)
 
 screenshots: sysdeps $(STAMP)
 	$(BIN)/python tools/screenshots.py docs/screenshots

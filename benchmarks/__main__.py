@@ -168,9 +168,18 @@ def main() -> int:
         f"Whole run: {time.perf_counter() - started:.0f} s. Regenerate with `make bench`.",
         f"Date: {date.today():%d/%m/%Y}.",
     ]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args.out.write_text("\n".join([*lines, *_server_section(args.out)]) + "\n",
+                        encoding="utf-8")
     print("\n".join(lines))
     return 0
+
+
+def _server_section(out: Path) -> list[str]:
+    """The server load benchmark's section of ``out``, kept (it is measured on its own)."""
+    from benchmarks.server_load import HEADING
+
+    old = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    return ["", *old[old.index(HEADING):]] if HEADING in old else []
 
 
 if __name__ == "__main__":

@@ -92,19 +92,20 @@ def _busiest_pupil(desk: Desk) -> int:
     return max(histories, key=lambda pid: len(histories[pid]))
 
 
+def open_pupil(desk: Desk, pid: int) -> None:
+    """What opening a pupil's record reads: details, passports, cycles, EHCP, contacts."""
+    pupils.get(desk, pid)
+    passports.versions(desk, pid)
+    cycles.cycles_for(desk, pid)
+    if desk.actor.may(Permission.READ_EHCP):
+        ehcp.requests_for(desk, [pid])
+        ehcp.plans_for(desk, [pid])
+    records_log.contacts(desk, pid)
+
+
 def open_and_save(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     pid = _busiest_pupil(desk)
-
-    def open_pupil() -> None:
-        pupils.get(desk, pid)
-        passports.versions(desk, pid)
-        cycles.cycles_for(desk, pid)
-        if desk.actor.may(Permission.READ_EHCP):
-            ehcp.requests_for(desk, [pid])
-            ehcp.plans_for(desk, [pid])
-        records_log.contacts(desk, pid)
-
-    opened = repeat(open_pupil, runs)
+    opened = repeat(lambda: open_pupil(desk, pid), runs)
     counter = iter(range(10**6))
     saved = repeat(lambda: passports.save(desk, pid, PassportContent(
         about_me=f"Benchmark save {next(counter)}")), runs)
