@@ -36,8 +36,10 @@ RULE_REPORT = "SEND Regulations 2014, regulation 20"
 #: "The child or young person's progress towards achieving the outcomes specified in the EHC
 #: plan must be considered" at the meeting.
 RULE_PROGRESS = "SEND Regulations 2014, regulation 20(5)"
-#: In or beyond Year 9 the meeting considers preparation for adulthood and independent living.
-RULE_ADULTHOOD = "SEND Regulations 2014, regulation 20"
+#: From Year 9 the meeting considers "what provision is required to assist the child or young
+#: person in preparation for adulthood and independent living" (Reg 20(6), as quoted by Oldham's
+#: and Surrey's SEND guidance; the paragraph's own text was not reached on legislation.gov.uk).
+RULE_ADULTHOOD = "SEND Regulations 2014, regulation 20(6)"
 
 
 class Invitee(Enum):
