@@ -4,6 +4,7 @@ anonymised. Read back from the PDF."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -16,7 +17,9 @@ from sencodesk.services import assessments, cycles, evidence_pack, interventions
 from sencodesk.services.context import Desk
 
 START, END = date(2026, 9, 7), date(2026, 11, 20)
-SURNAMES = iter(f"Measuredpupil{c}" for c in "ABCDEFGHIJKL")
+# Never exhausted: the test runs once per backend in one session (digits written as letters).
+SURNAMES = (f"Measuredpupil{''.join(chr(65 + int(d)) for d in str(n))}"
+            for n in itertools.count())
 
 
 def _measured(desk: Desk, intervention: int, exits: list[int | None]) -> None:
