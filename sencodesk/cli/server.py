@@ -25,7 +25,7 @@ def register(sub: common.Subparsers) -> None:
         "create login roles.")
     actions = server.add_subparsers(dest="action", metavar="ACTION", required=True)
     init = actions.add_parser(
-        "init", parents=[common.common_options()], help="make the school's case file",
+        "init", parents=[common.signed_in_options()], help="make the school's case file",
         description="Create the schema and the first SENCO account in an empty database. "
         f"The account is taken from {common.USER_ENV} and {common.PASSWORD_ENV}, or asked for.")
     init.add_argument("url", help=URL_HELP)
@@ -39,7 +39,7 @@ def register(sub: common.Subparsers) -> None:
     upgrade.add_argument("url", help=URL_HELP)
     upgrade.set_defaults(func=run_upgrade)
     into = actions.add_parser(
-        "import-file", parents=[common.common_options()],
+        "import-file", parents=[common.signed_in_options()],
         help="move a laptop's case file onto the server",
         description="Copy the encrypted case file in FOLDER (unlocked by its SENCO, from "
         f"{common.USER_ENV} and {common.PASSWORD_ENV} or asked for) into an empty database: "
@@ -50,7 +50,7 @@ def register(sub: common.Subparsers) -> None:
     into.add_argument("url", help=URL_HELP)
     into.set_defaults(func=run_import_file)
     out = actions.add_parser(
-        "export-file", parents=[common.common_options()],
+        "export-file", parents=[common.signed_in_options()],
         help="write the server's case file out to a folder",
         description="Write the school's case file on the server out as an encrypted case "
         "file in an empty FOLDER, signed in as its SENCO; rows are counted on both sides and "
@@ -59,7 +59,7 @@ def register(sub: common.Subparsers) -> None:
     out.add_argument("folder", type=Path, help="an empty folder for the case file")
     out.set_defaults(func=run_export_file)
     restore = actions.add_parser(
-        "restore", parents=[common.common_options()],
+        "restore", parents=[common.signed_in_options()],
         help="restore a server backup into an empty database",
         description="Restore a backup that `sencodesk backup` took of the server (an encrypted "
         "pg_dump) into an empty database, unlocked by the password of the SENCO who took it. "

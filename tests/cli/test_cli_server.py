@@ -87,7 +87,10 @@ def test_backup_on_a_connected_computer_is_a_pg_dump_that_restores(
 
     pg_cluster.create_database("cli_restored")
     try:
-        assert main(["server", "restore", str(backup), pg_cluster.url("cli_restored")]) == 0
+        monkeypatch.delenv("SENCODESK_USER")
+        assert main(["server", "restore", str(backup), pg_cluster.url("cli_restored"),
+                     "--user", "senco"]) == 0
+        monkeypatch.setenv("SENCODESK_USER", "senco")
         assert "the audit trail verifies" in capsys.readouterr().out
         assert main(["connect", pg_cluster.url("cli_restored")]) == 0
         assert main(["audit", "verify"]) == 0
