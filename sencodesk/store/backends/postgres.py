@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
+from sencodesk.store.backends import postgres_policies
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 from sencodesk.store.tables.audit import REDACTED
 
@@ -95,6 +96,7 @@ class PostgresBackend:
         allow_resealing(connection)
         if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
             secure_slots(connection, STAFF_ROLE)
+            postgres_policies.install(connection, STAFF_ROLE)
 
     def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
         session.execute(text("SELECT sencodesk_reseal(:id, :summary, :changes_json, "
