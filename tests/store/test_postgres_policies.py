@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -19,7 +20,7 @@ from sqlmodel import SQLModel
 import sencodesk.store.tables  # noqa: F401 - registers every table
 from sencodesk.domain.codes import Role
 from sencodesk.domain.permissions import GRANTS, Permission
-from sencodesk.services import accounts, groups, pupils
+from sencodesk.services import accounts, groups, pupils, server_mode
 from sencodesk.services.context import Desk
 from sencodesk.store.backends import postgres_policies
 from sencodesk.store.backends.postgres_keys import role_name
@@ -218,3 +219,26 @@ def test_the_senco_reads_and_writes_the_whole_school(school: School) -> None:
     with school.login(Role.SENCO) as senco:
         assert _count(senco, "SELECT count(*) FROM pupil") == on_roll
         assert not _refused(senco, "UPDATE pupil SET form = form WHERE id = %s", school.other)
+
+
+def test_server_upgrade_makes_the_policies_again_from_the_permission_table(
+        school: School, tmp_path: Path) -> None:
+    with school.owner() as owner:  # an older server, or one a technician loosened by hand
+        owner.execute("DROP POLICY sencodesk_read ON pupil")
+        owner.execute("CREATE POLICY sencodesk_read ON pupil FOR SELECT USING (true)")
+    with school.login(Role.ADMIN) as admin:
+        assert _count(admin, "SELECT count(*) FROM pupil") > 0
+    server_mode.upgrade_server(school.cluster.url(school.database), tmp_path / "it")
+    with school.login(Role.ADMIN) as admin:
+        assert _count(admin, "SELECT count(*) FROM pupil") == 0
+
+
+def test_a_table_with_no_rule_is_closed_to_staff(school: School, tmp_path: Path) -> None:
+    with school.owner() as owner:
+        owner.execute("CREATE TABLE scratch (id integer PRIMARY KEY)")
+        owner.execute("INSERT INTO scratch VALUES (1)")
+    server_mode.upgrade_server(school.cluster.url(school.database), tmp_path / "it")
+    for role in Role:
+        with school.login(role) as staff:
+            assert _count(staff, "SELECT count(*) FROM scratch") == 0, role
+            assert _refused(staff, "INSERT INTO scratch VALUES (2)"), role

@@ -91,6 +91,9 @@ class PostgresBackend:
     def hold_audit_chain(self, session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
 
+    def before_migrations(self, connection: Connection) -> None:
+        postgres_policies.drop(connection)
+
     def after_upgrade(self, connection: Connection) -> None:
         grant_staff(connection)
         allow_resealing(connection)

@@ -97,6 +97,16 @@ def install(connection: Connection, staff_role: str) -> None:
             connection.execute(text(statement))
 
 
+def drop(connection: Connection) -> None:
+    """Every policy :func:`install` made (they name columns, which a migration may drop);
+    the tables stay under row-level security, so staff reach none of their rows meanwhile."""
+    connection.execute(text(
+        "DO $$ DECLARE p record; BEGIN "
+        "FOR p IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' "
+        "AND policyname LIKE 'sencodesk\\_%' LOOP "
+        "EXECUTE format('DROP POLICY %I ON %I', p.policyname, p.tablename); END LOOP; END $$"))
+
+
 def table_policies(table: Table, rule: Rule | None) -> list[str]:
     """The statements that put ``rule`` on ``table`` (replacing what was there); with no
     rule, row-level security and no policy: staff reach none of its rows."""
