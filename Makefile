@@ -58,6 +58,19 @@ ifeq ($(QT_QPA_PLATFORM),xcb)
 	$(call install_libs,$(XCB_LIBS))
 endif
 
+# The SEN information report's web page is checked in a real headless browser (Debian's
+# Chromium) by the tests: installed when missing, as root with apt-get; otherwise the test is
+# skipped and says why.
+.PHONY: sysdeps-browser
+pytest: sysdeps-browser
+sysdeps-browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the accessibility check of the web page"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium >/dev/null; } || echo "Chromium could not be installed: its test is skipped"; \
+	  else echo "Chromium is missing (sudo apt-get install chromium): its test is skipped"; fi; }
+
 run: sysdeps-display $(STAMP)
 	$(BIN)/sencodesk $(ARGS)
 

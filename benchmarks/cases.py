@@ -170,6 +170,46 @@ def bare_page(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
     return [Figure("floor: bare ReportLab page of similar text", repeat(page, runs))]
 
 
+# What the inclusion figures read: every pupil's attendance per term, suspensions and
+# exclusions, and status at each spring census (the floor: the rows alone, nothing built).
+INCLUSION_SQL = (
+    "SELECT pupil_id, academic_year, term, possible, attended, authorised, unauthorised "
+    "FROM attendanceterm",
+    "SELECT pupil_id, kind, starts_on, days FROM exclusion",
+    "SELECT pupil_id, status, starts_on, ends_on FROM statusperiod",
+    "SELECT id, joined_on, left_on FROM pupil",
+)
+
+
+def context_counts(desk: Desk) -> dict[str, int]:
+    """How much inclusion context the school holds, and over how many academic years."""
+    with desk.db.engine.connect() as connection:
+        def one(query: str) -> int:
+            return int(connection.execute(text(query)).scalar() or 0)
+        return {"attendance terms": one("SELECT count(*) FROM attendanceterm"),
+                "suspensions and exclusions": one("SELECT count(*) FROM exclusion"),
+                "context years": one("SELECT count(DISTINCT academic_year) "
+                                     "FROM attendanceterm"),
+                "provision measures": one("SELECT count(*) FROM provisionmeasure")}
+
+
+def inclusion_pack(desk: Desk, data_dir: Path, runs: int) -> list[Figure]:
+    """The Inclusion figures (K, E and N side by side over three years) and the anonymised
+    evidence pack that prints them with measured impact, over the school's three years of
+    attendance, suspensions and exclusions."""
+    from sencodesk.reports import render
+    from sencodesk.services import evidence_pack, inclusion_figures
+
+    floor = min(repeat(_raw(desk, INCLUSION_SQL), runs))
+    figures = repeat(lambda: inclusion_figures.figures(desk, anonymise=True), runs)
+    pack = repeat(lambda: render(evidence_pack.evidence_pack(desk, anonymise=True)),
+                  max(2, runs // 2))
+    return [Figure("inclusion figures: three years of context by K, E and N", figures,
+                   target_ms=1000, floor_ms=floor, floor_name="raw SQL of the rows it reads"),
+            Figure("evidence pack with inclusion and measured impact (anonymised)", pack,
+                   target_ms=5000)]
+
+
 def stamp() -> str:
     return datetime.now().strftime("%d/%m/%Y %H:%M")
 
@@ -179,7 +219,7 @@ def _all() -> list[Case]:
     from benchmarks.teacher_cases import TEACHER_CASES
 
     return [unlock, register, open_and_save, school_deadlines, backup, *GUI_CASES,
-            *TEACHER_CASES]
+            inclusion_pack, *TEACHER_CASES]
 
 
 CASES: list[Case] = _all()

@@ -100,3 +100,13 @@ def teaches(senco: Desk, teacher: Desk, *pupil_ids: int, code: str = "7B/En1") -
                                                           (teacher.actor.staff_id,)))
     groups.add_pupils(senco, group, pupil_ids, starts_on=date(2026, 9, 1))
     return group
+
+
+def second_senco(desk: Desk, full_name: str = "Alex Smith") -> Desk:
+    """Another SENCO signed in on the same case file, as at a second desk (close it)."""
+    username = full_name.split()[0].lower()
+    accounts.add_account(desk, full_name=full_name, username=username, role=Role.SENCO,
+                         password="long enough pass")
+    other = accounts.sign_in(desk.data_dir, username, "long enough pass")
+    other.today = desk.today
+    return other

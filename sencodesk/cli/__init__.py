@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "sencodesk.cli.deadlines",
     "sencodesk.cli.census",
     "sencodesk.cli.letters",
+    "sencodesk.cli.review_papers",
     "sencodesk.cli.info_report",
     "sencodesk.cli.audit",
     "sencodesk.cli.accounts",

@@ -33,6 +33,14 @@ def register(sub: common.Subparsers) -> None:
     class_set.add_argument("--class", dest="form", required=True, metavar="CLASS",
                            help="the class or form, e.g. 7B")
     class_set.set_defaults(func=run_class_set)
+    cover = kinds.add_parser(
+        "cover-sheet", parents=[common.signed_in_options()],
+        help="a supply cover sheet for a teaching group (one A4 page)",
+        description="For staff covering a lesson: the group's pupils with SEND in register "
+        "order, each with one line of how best to support them from their passport.")
+    cover.add_argument("--group", required=True, metavar="CODE",
+                       help="the teaching group's code, e.g. 8X/Ma1")
+    cover.set_defaults(func=run_cover_sheet)
     plan = kinds.add_parser("plan", parents=[common.signed_in_options()],
                             help="a pupil's APDR plans and reviews")
     plan.add_argument("upn", metavar="UPN")
@@ -43,6 +51,15 @@ def register(sub: common.Subparsers) -> None:
         "milestones (due, done, rule), exceptions and annual reviews: for a tribunal bundle.")
     ehcp.add_argument("upn", metavar="UPN")
     ehcp.set_defaults(func=run_ehcp)
+    request = kinds.add_parser(
+        "request-pack", parents=[common.signed_in_options()],
+        help="the evidence for an EHC needs assessment request",
+        description="One PDF with contents to attach to the local authority's request form or "
+        "portal (Children and Families Act 2014 s36(1)): the chronology, each support plan's "
+        "outcomes, provision and review, the year's costed provision against the £6,000 a "
+        "mainstream school meets itself, the reports held and the views of pupil and parents.")
+    request.add_argument("upn", metavar="UPN")
+    request.set_defaults(func=run_request_pack)
     register_csv = kinds.add_parser(
         "register", parents=[common.signed_in_options()], help="the SEND register",
         description="The SEND register as PDF: everyone on SEN support or with an EHC plan. "
@@ -124,7 +141,8 @@ def register(sub: common.Subparsers) -> None:
     packs.add_argument("--replace", action="store_true",
                        help="write over packs of the same names already in the folder")
     packs.set_defaults(func=run_teacher_packs)
-    for command in (passport, class_set, plan, ehcp, register_csv, provision, ofsted, ctf,
+    for command in (passport, class_set, cover, plan, ehcp, request, register_csv, provision,
+                    ofsted, ctf,
                     sar, pack, calendar):
         command.add_argument("-o", "--output", type=common.output_arg, required=True,
                              metavar="FILE",
@@ -161,6 +179,12 @@ def run_class_set(args: argparse.Namespace) -> int:
     return _pdf(args, lambda desk: report_data.class_set(desk, args.form))
 
 
+def run_cover_sheet(args: argparse.Namespace) -> int:
+    from sencodesk.services import cover_sheets
+
+    return _pdf(args, lambda desk: cover_sheets.cover_sheet(desk, args.group))
+
+
 def run_plan(args: argparse.Namespace) -> int:
     from sencodesk.services import pupils, report_data
 
@@ -184,6 +208,12 @@ def run_ehcp(args: argparse.Namespace) -> int:
 
     return _pdf(args, lambda desk: report_data.ehcp_chronology(
         desk, pupils.id_for_upn(desk, args.upn)))
+
+
+def run_request_pack(args: argparse.Namespace) -> int:
+    from sencodesk.services import pupils, request_pack
+
+    return _pdf(args, lambda desk: request_pack.gather(desk, pupils.id_for_upn(desk, args.upn)))
 
 
 def run_register(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sencodesk.cli import common
 from sencodesk.domain.class_lists import PRESETS as CLASS_LIST_PRESETS
+from sencodesk.domain.context_csv import PRESETS as CONTEXT_PRESETS
 from sencodesk.domain.context_csv import ContextKind
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import PRESETS
@@ -60,6 +61,9 @@ def register(sub: common.Subparsers) -> None:
     context.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
                          help="read the column HEADER as FIELD (e.g. 'Pupil UPN=upn'); "
                          "repeat for each unusual header")
+    context.add_argument("--mapping", choices=sorted(CONTEXT_PRESETS), metavar="MIS",
+                         help="the MIS the file came from, for its column names "
+                         f"({', '.join(sorted(CONTEXT_PRESETS))}); --column adds to it")
     context.set_defaults(func=run_context)
     groups = kinds.add_parser(
         "groups", parents=[common.signed_in_options()],
@@ -144,7 +148,8 @@ def _confirmed(args: argparse.Namespace, what: str, rejected: int) -> bool:
 def run_context(args: argparse.Namespace) -> int:
     from sencodesk.services import context_import
 
-    mapping = {}
+    mapping = dict(CONTEXT_PRESETS[args.mapping].get(ContextKind(args.kind), {})
+                   if args.mapping else {})
     for pair in args.column:
         header, sep, field = pair.partition("=")
         if not sep:

@@ -31,6 +31,9 @@ def register(sub: common.Subparsers) -> None:
     demo.add_argument("--seed", type=int, default=2026,
                       help="same seed, same school (default 2026)")
     demo.add_argument("--name", help="your full name (default: Demo SENCO)")
+    demo.add_argument("--phase", choices=("secondary", "primary"), default="secondary",
+                      help="a secondary school (sets and form groups) or a primary school "
+                      "(Reception to Year 6, each class a teaching group)")
     demo.set_defaults(func=run_demo)
 
 
@@ -64,11 +67,12 @@ def run_demo(args: argparse.Namespace) -> int:
     desk = accounts.init_school(common.data_dir(args), school_name=demo.SCHOOL_NAME,
                                 username=username, full_name=full_name, password=password)
     try:
-        summary = demo.build(desk, pupils=args.pupils, seed=args.seed)
+        summary = demo.build(desk, pupils=args.pupils, seed=args.seed, phase=args.phase)
     finally:
         desk.close()
     seconds = time.perf_counter() - started
-    print(f"Built the demo school {demo.SCHOOL_NAME} in {desk.data_dir} in {seconds:.1f} s:")
+    name = demo.PRIMARY_NAME if args.phase == "primary" else demo.SCHOOL_NAME
+    print(f"Built the demo school {name} in {desk.data_dir} in {seconds:.1f} s:")
     for label, count in summary.items():
         print(f"  {label}: {count:,}")
     print(f"Sign in as {username}.")

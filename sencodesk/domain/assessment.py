@@ -126,12 +126,14 @@ class MeasuredImpact:
         return self.pupils < MIN_PUPILS
 
 
-def figure_text(value: float | None, count: int, *, places: int = 1) -> str:
-    """A measured-impact figure, or why there is none."""
+def figure_text(value: float | None, count: int, *, places: int = 1,
+                anonymised: bool = False) -> str:
+    """A measured-impact figure, or why there is none (``anonymised``: without saying how
+    few, which could tell a reader who they are)."""
     if count == 0:
         return "not measured"
     if value is None:
-        return f"too few pupils ({count})"
+        return f"fewer than {MIN_PUPILS} pupils" if anonymised else f"too few pupils ({count})"
     return f"{value:+.{places}f}" if places == 1 else f"{value:.{places}f}"
 
 

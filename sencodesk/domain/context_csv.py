@@ -14,14 +14,17 @@ from datetime import date
 from enum import StrEnum
 
 from sencodesk.domain import upn as upns
-from sencodesk.domain.assessment import ScoreKind, parse_value
+from sencodesk.domain.assessment import ScoreKind, age_text, parse_value
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.inclusion import (
     FLAG_LABELS,
+    LUNCHTIME_NAMES,
     AttendanceRecord,
     ExclusionKind,
     Term,
     academic_year,
+    academic_year_label,
     check_attendance,
     check_exclusion,
     check_part_time,
@@ -29,6 +32,7 @@ from sencodesk.domain.inclusion import (
     yes_no,
 )
 from sencodesk.domain.mis_csv import (
+    IGNORE,
     RowError,
     _checked_rows,
     _columns,
@@ -168,8 +172,54 @@ REQUIRED: dict[ContextKind, tuple[str, ...]] = {
     ContextKind.FLAGS: ("upn",),
     ContextKind.SCORES: ("upn", "test", "date", "kind", "score"),
 }
-#: The columns this program writes for each kind: its own files read back with no mapping.
-PRESETS: dict[str, dict[str, str]] = {"sencodesk": {}}
+#: Named presets: for each MIS, per kind, the headers its exports use that the usual names
+#: above do not cover, and the columns to leave unread because a usual name would misread them
+#: (a SIMS or Arbor list carries the pupil's "Year" group, not the academic year). The headers
+#: are those of the MIS's own reports as commonly exported; a school's report named otherwise
+#: is matched on the app's Columns page or with ``--column``. "sencodesk" is this program's
+#: own columns, read back with no mapping.
+PRESETS: dict[str, dict[ContextKind, dict[str, str]]] = {
+    "sims": {
+        ContextKind.ATTENDANCE: {
+            "Year": IGNORE, "Reg": IGNORE, "Possible Sessions": "possible",
+            "Present": "attended", "Authorised Absences": "authorised",
+            "Unauthorised Absences": "unauthorised"},
+        ContextKind.EXCLUSIONS: {
+            "Year": IGNORE, "Reg": IGNORE, "Exclusion Type": "kind", "Start Date": "start",
+            "End Date": IGNORE, "Actual Sessions": "sessions", "Reason": "reason"},
+        ContextKind.PART_TIME: {
+            "Year": IGNORE, "Reg": IGNORE, "Reduced Timetable Start": "start",
+            "Reduced Timetable End": "planned_end", "Review Date": "review",
+            "Reason": "reason"},
+        ContextKind.FLAGS: {
+            "Year": IGNORE, "Reg": IGNORE, "FSM Eligible": "fsm",
+            "Pupil Premium Indicator": "pupil_premium", "In LA Care": "looked_after",
+            "Post Looked After": "previously_looked_after",
+            "English Additional Language": "eal"},
+    },
+    "arbor": {
+        ContextKind.ATTENDANCE: {
+            "Student": IGNORE, "Year": IGNORE, "Registration Form": IGNORE,
+            "Possible Sessions": "possible", "Attended Sessions": "attended",
+            "Authorised Absence Sessions": "authorised",
+            "Unauthorised Absence Sessions": "unauthorised"},
+        ContextKind.EXCLUSIONS: {
+            "Student": IGNORE, "Year": IGNORE, "Registration Form": IGNORE,
+            "Exclusion Type": "kind", "Start Date": "start", "Number of Sessions": "sessions",
+            "Primary Reason": "reason"},
+        ContextKind.PART_TIME: {
+            "Student": IGNORE, "Year": IGNORE, "Registration Form": IGNORE,
+            "Part-time Timetable Start Date": "start",
+            "Part-time Timetable End Date": "planned_end", "Next Review Date": "review",
+            "Reason": "reason"},
+        ContextKind.FLAGS: {
+            "Student": IGNORE, "Year": IGNORE, "Registration Form": IGNORE,
+            "Pupil Premium": "pupil_premium", "Eligible for FSM": "fsm",
+            "Looked After": "looked_after", "Previously Looked After": "previously_looked_after",
+            "EAL": "eal"},
+    },
+    "sencodesk": {},
+}
 LABELS = {"upn": "UPN", "year": "Academic year", "term": "Term", "possible": "Possible sessions",
           "attended": "Attended", "authorised": "Authorised absence",
           "unauthorised": "Unauthorised absence", "kind": "Type", "start": "Start date",
@@ -205,6 +255,8 @@ def _exclusion(cell: Cell, name: Callable[[str], str], row: int) -> ExclusionEnt
     try:
         if cell("days"):
             days = float(cell("days"))
+        elif not cell("sessions") and cell("kind").casefold() in LUNCHTIME_NAMES:
+            days = 0.5  # LUNCHTIME_RULE: half a school day
         else:
             days = _count(cell("sessions"), name("sessions"), row) / 2
     except ValueError:
@@ -244,15 +296,19 @@ _BUILDERS: dict[ContextKind, Callable[[Cell, Callable[[str], str], int], Entry]]
 
 def parse(kind: ContextKind, data: bytes, mapping: str | Mapping[str, str] | None = None,
           ) -> ParsedContext:
-    """Every row of the file as a ContextRow or a RowError; file-level problems raise."""
+    """Every row of the file as a ContextRow or a RowError; file-level problems raise.
+    ``mapping`` is a preset's name, or headers -> fields added to the preset whose headers
+    the file uses (a SIMS or Arbor export is read as such without being named)."""
+    reader = _reader(data)
+    header = next(reader)
     if isinstance(mapping, str):
         if mapping.casefold() not in PRESETS:
             raise ValidationError("mapping", f"{mapping!r} is not a preset "
                                   f"({', '.join(PRESETS)})")
-        mapping = PRESETS[mapping.casefold()]
-    reader = _reader(data)
-    header = next(reader)
-    columns, ignored = _columns(header, mapping or {}, ALIASES[kind])
+        chosen = PRESETS[mapping.casefold()].get(kind, {})
+    else:
+        chosen = {**detect_preset(kind, header), **(mapping or {})}
+    columns, ignored = _columns(header, chosen, ALIASES[kind])
     missing = [LABELS[f] for f in REQUIRED[kind] if f not in columns]
     if kind is ContextKind.EXCLUSIONS and not {"days", "sessions"} & set(columns):
         missing.append("Days (or Sessions)")
@@ -292,3 +348,48 @@ def parse(kind: ContextKind, data: bytes, mapping: str | Mapping[str, str] | Non
     if not rows and not errors:
         raise ValidationError("file", "has a header but no rows")
     return ParsedContext(kind, tuple(rows), tuple(errors), tuple(ignored), names)
+
+
+def match_columns(kind: ContextKind, header: list[str],
+                  mapping: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Which header each field of ``kind`` would be read from (field -> header)."""
+    columns, _ = _columns(header, mapping or {}, ALIASES[kind])
+    return {field: header[index] for field, index in columns.items()}
+
+
+def detect_preset(kind: ContextKind, header: list[str]) -> dict[str, str]:
+    """The preset whose headers for ``kind`` this file uses most (its mapping); the usual
+    names alone when no preset names any of them."""
+    titles = {title.strip().casefold() for title in header}
+
+    def named(mapping: Mapping[str, str]) -> int:
+        return sum(1 for title, field in mapping.items()
+                   if field != IGNORE and title.casefold() in titles)
+
+    found = max((presets.get(kind, {}) for presets in PRESETS.values()), key=named)
+    return dict(found) if named(found) else {}
+
+
+def field_label(name: str) -> str:
+    """A field's everyday name, for the column-mapping screen."""
+    return LABELS.get(name, name)
+
+
+def describe_entry(entry: Entry) -> str:
+    """One record in a few words, for an import preview: "2025/26 Autumn: 180 of 190
+    sessions", "Suspension from 05/10/2026, 2 days (DB)"."""
+    if isinstance(entry, AttendanceRecord):
+        return (f"{academic_year_label(entry.academic_year)} {entry.term.label}: "
+                f"{entry.attended} of {entry.possible} sessions attended, {entry.authorised} "
+                f"authorised and {entry.unauthorised} unauthorised absence")
+    if isinstance(entry, ExclusionEntry):
+        days = f", {entry.days:g} day{'' if entry.days == 1 else 's'}" if entry.days else ""
+        return f"{entry.kind.label} from {uk(entry.starts_on)}{days} ({entry.reason})"
+    if isinstance(entry, PartTimeEntry):
+        return (f"Part-time from {uk(entry.starts_on)} until {uk(entry.planned_end)}, review "
+                f"{uk(entry.review_on)}" + (f": {entry.reason}" if entry.reason else ""))
+    if isinstance(entry, ScoreEntry):
+        value = age_text(entry.value) if entry.kind.is_age else f"{entry.value:g}"
+        return f"{entry.test_name} {entry.kind.value} {value} on {uk(entry.assessed_on)}"
+    return ", ".join(f"{LABELS.get(name, name)} {'yes' if value else 'no'}"
+                     for name, value in entry.values)

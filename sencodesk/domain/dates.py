@@ -35,6 +35,11 @@ def uk_time(value: datetime) -> str:
     return value.strftime(UK_TIME_FORMAT)
 
 
+def uk_at(value: datetime) -> str:
+    """hh:mm on dd/mm/yyyy, as a sentence says when something happened."""
+    return f"{value:%H:%M} on {value.strftime(UK_FORMAT)}"
+
+
 def _full_year(text: str, today: date) -> int:
     year = int(text)
     if len(text) == 4:

@@ -30,7 +30,9 @@ from sencodesk.domain.records import (
     PassportRecord,
     PupilDetail,
     PupilRow,
+    SincePrinted,
 )
+from sencodesk.domain.review_paperwork import ReviewReport
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class PassportSheet:
     passport: PassportRecord
     photo: bytes | None
     contacts: tuple[str, ...]
+    #: what changed since the person printing it last printed it (None: nothing, or never)
+    since: SincePrinted | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,8 @@ class OfstedPack:
     provision: ProvisionMap
     cases: tuple[CaseStudy, ...]
     inclusion: InclusionFigures | None = None
+    #: per intervention, from the entry and exit measures of plans running in the past year
+    measured: tuple[tuple[str, MeasuredImpact], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,32 @@ class SubjectAccessSheet:
     photo: bytes | None
     audit: tuple[AuditRecord, ...]
     sent_to: str = ""
+    #: The school's reports of annual review meetings: (meeting date, report).
+    review_reports: tuple[tuple[date, ReviewReport], ...] = ()
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    """One pupil on a supply cover sheet: a line from their passport for whoever covers."""
+
+    name: str
+    need: str
+    status: str  # "SEN support", "EHC plan" or "" (a pupil with a passport, not on the register)
+    support: str  # the first of "how best to support me", "" without a passport
+
+
+@dataclass(frozen=True)
+class CoverSheet:
+    """For supply staff covering one teaching group: its pupils with SEND in register order,
+    one line each of how best to support them, on one A4 page."""
+
+    meta: DocumentMeta
+    code: str
+    subject: str
+    teachers: tuple[str, ...]
+    lines: tuple[CoverLine, ...]
+    others: int  # pupils in the group with no SEND and no passport (not listed)
+    senco_contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,3 +217,5 @@ class TeacherPack:
     teacher: str
     groups: tuple[tuple[str, str, tuple[str, ...]], ...]
     passports: PassportSet
+    #: a supply cover sheet for each group, after the contents
+    covers: tuple[CoverSheet, ...] = ()

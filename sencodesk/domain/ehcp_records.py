@@ -39,6 +39,8 @@ class RequestRecord:
     done: dict[str, date]
     advice: tuple[AdviceRecord, ...]
     exceptions: tuple[ExceptionRecord, ...]
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class AnnualReviewRecord:
     amendments_proposed_on: date | None
     amended_plan_issued_on: date | None
     notes: str
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class PlanRecord:
     reviews: tuple[AnnualReviewRecord, ...]
     #: own-sixth-form, school or post-16 (phase_transfer.Destination); None if not recorded.
     transfer_destination: str | None = None
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
     @property
     def last_review_on(self) -> date | None:

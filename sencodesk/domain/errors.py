@@ -41,6 +41,21 @@ class Conflict(SencodeskError):
     """The change clashes with what is already stored, e.g. a duplicate UPN."""
 
 
+class StaleEdit(Conflict):
+    """A save over a change someone else made after the form was opened: refused, saying who
+    made it and when, so that nothing they wrote is silently undone."""
+
+    def __init__(self, what: str, changed_by: str, changed_at: str) -> None:
+        self.what = what
+        self.changed_by = changed_by
+        self.changed_at = changed_at  # "10:42 on 02/12/2026", or "" if the trail does not say
+        when = f" at {changed_at}" if changed_at else ""
+        super().__init__(
+            f"{changed_by} changed this {what}{when} after you opened it, so your changes were "
+            "not saved: they would have undone theirs. Open it again to see their version "
+            "and make your change there.")
+
+
 class PermissionDenied(SencodeskError):
     """The signed-in member of staff's role does not allow this."""
 

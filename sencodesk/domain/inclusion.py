@@ -44,11 +44,21 @@ class ExclusionKind(StrEnum):
         cleaned = text.strip().casefold()
         if cleaned in ("suspension", "fixed", "fixd", "fixed period", "fixed term", "s"):
             return cls.SUSPENSION
+        if cleaned in LUNCHTIME_NAMES:
+            return cls.SUSPENSION  # of half a day (LUNCHTIME_RULE)
         if cleaned in ("permanent", "perm", "permanent exclusion", "p"):
             return cls.PERMANENT
         raise ValidationError(field, f"{text!r} is neither a suspension nor a permanent "
                               "exclusion (use Suspension or Permanent)")
 
+
+#: How an MIS names a lunchtime suspension (SIMS: type "Lunchtime", census code LNCH).
+LUNCHTIME_NAMES = ("lunchtime", "lnch", "lunchtime suspension", "lunchtime exclusion")
+#: Why a lunchtime suspension (MIS type "Lunchtime", census code LNCH) is read as a
+#: suspension of half a day, which its one session gives.
+LUNCHTIME_RULE = ("DfE, Suspension and permanent exclusion from maintained schools, academies "
+                  "and pupil referral units in England, including pupil movement (September "
+                  "2023): lunchtime suspensions are counted as half a school day")
 
 #: Where the reason codes come from, for reports that print them.
 REASON_SOURCE = ("DfE school census, reason for exclusion codes (from 2020/21; "

@@ -59,9 +59,24 @@ class LetterPupil:
     cycles: tuple[CycleRecord, ...] = ()  # oldest first
 
 
+#: A paragraph that is only this marker and a number of lines is drawn as an empty box of
+#: that many lines, to write an answer in (views forms).
+ANSWER_BOX = "[answer box]"
+
+
+class ReviewPaper(Enum):
+    """The papers of an EHC plan's annual review (domain/review_letters.py)."""
+
+    INVITATION = "Invitation to an annual review"
+    ADVICE_REQUEST = "Request for advice"
+    PARENT_VIEWS = "Your views"
+    PUPIL_VIEWS = "My views"
+    PUPIL_VIEWS_EASY = "My views (easy read)"
+
+
 @dataclass(frozen=True)
 class Letter:
-    kind: LetterKind
+    kind: LetterKind | ReviewPaper
     pupil_id: int
     pupil_name: str
     dated: date
@@ -72,6 +87,8 @@ class Letter:
     signed: str
     role: str
     rule: str = ""
+    #: body text size in points; 0 for the letters' usual size (easy read is larger)
+    size: int = 0
 
 
 def greeting(parents: Sequence[ParentRecord]) -> str:

@@ -1,8 +1,10 @@
 """Who may do what, and to which pupils. Services enforce it; the GUI only hides what a role
 cannot do. Server mode's row-level security mirrors these rules.
 
-Teachers read the passports and support plans of the pupils they teach (they deliver them),
-print those passports and add contact-log notes; they read their own notes and those marked for
+Teachers read the passports of the pupils they teach, and of each one's current support plan
+only its strategies and the provision they deliver themselves (:func:`delivers`), not its
+outcomes, the rest of its provision or its reviews; they print those passports and add
+contact-log notes; they read their own notes and those marked for
 the staff who teach the pupil, and never see EHCP details, documents or the pupil's context
 (attendance, exclusions, part-time timetables, flags and scores). Which pupils a Teacher
 teaches is :func:`in_view`: the pupils of their teaching groups on the day, and any the SENCO
@@ -12,6 +14,7 @@ nothing. Administrators run accounts and backups and see no pupil data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -25,6 +28,7 @@ class Permission(StrEnum):
     READ_PASSPORTS = "read passports"
     EDIT_SUPPORT = "edit passports and support plans"
     READ_SUPPORT = "read support plans"
+    READ_STRATEGIES = "read the strategies and the provision they deliver of a support plan"
     READ_EHCP = "read EHCP records"
     EDIT_EHCP = "edit EHCP records"
     ADD_CONTACT = "add contact-log notes"
@@ -48,14 +52,15 @@ class Permission(StrEnum):
 
 _P = Permission
 _READ_ALL = {
-    _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_SUPPORT, _P.READ_EHCP, _P.READ_CONTACTS,
+    _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_SUPPORT, _P.READ_STRATEGIES, _P.READ_EHCP,
+    _P.READ_CONTACTS,
     _P.READ_DOCUMENTS, _P.READ_CONFIDENTIAL, _P.PRINT_PASSPORTS, _P.EXPORT, _P.READ_AUDIT,
     _P.VERIFY_AUDIT, _P.READ_SCHOOL, _P.READ_SAFEGUARDING, _P.READ_CONTEXT,
 }  # fmt: skip
 
 _TEACHER = {
-    _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_SUPPORT, _P.PRINT_PASSPORTS, _P.ADD_CONTACT,
-    _P.READ_CONTACTS, _P.READ_SCHOOL,
+    _P.READ_PUPILS, _P.READ_PASSPORTS, _P.READ_STRATEGIES, _P.PRINT_PASSPORTS,
+    _P.ADD_CONTACT, _P.READ_CONTACTS, _P.READ_SCHOOL,
 }  # fmt: skip
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -108,3 +113,28 @@ def reads_note(role: Role, *, reader_id: int, author_id: int | None,
     """Whether someone reads a contact-log note of a pupil they may see: whole-school roles
     read every note, others their own and those marked for the staff who teach the pupil."""
     return whole_school(role) or for_teachers or author_id == reader_id
+
+
+#: Who "delivered by" may name instead of a person: every teacher of the pupil delivers it.
+EVERY_TEACHER = frozenset({"class teacher", "class teachers", "subject teacher",
+                           "subject teachers", "teacher", "teachers", "all teachers",
+                           "every teacher", "all staff"})
+_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")
+_SEPARATORS = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*")
+
+
+def delivers(delivered_by: str, *, name: str, username: str = "", mis_code: str = "") -> bool:
+    """Whether a provision "delivered by" ``delivered_by`` is delivered by the member of staff
+    ``name`` (account ``username``, MIS staff code ``mis_code``): the text names them (whole
+    name, username, staff code, or title and surname such as "Ms Khan"), or every teacher of
+    the pupil ("class teacher", "subject teachers", "all staff"), alone or in a list
+    ("Ms Khan and TA")."""
+    def plain(text: str) -> str:
+        return " ".join(text.replace(".", " ").casefold().split())
+
+    surname = plain(name).rpartition(" ")[2]
+    them = {plain(name), plain(username), plain(mis_code)} - {""}
+    if surname:
+        them |= {f"{title} {surname}" for title in _TITLES}
+    parts = {plain(part) for part in _SEPARATORS.split(delivered_by)}
+    return bool(parts & (them | EVERY_TEACHER))

@@ -15,6 +15,35 @@ class InterventionLine:
     pupils: int
     hours: float
     cost_pence: int
+    #: Sessions planned (sessions a week x weeks) and delivered, over the provisions whose
+    #: review recorded the sessions delivered; the others are left out of both.
+    sessions_planned: int = 0
+    sessions_delivered: int = 0
+
+    @property
+    def cost_per_pupil_pence(self) -> int:
+        """The intervention's cost shared over the pupils receiving it."""
+        return round(self.cost_pence / self.pupils) if self.pupils else 0
+
+    @property
+    def delivery_rate(self) -> float | None:
+        """Sessions delivered as a share of those planned (None: none recorded)."""
+        return self.sessions_delivered / self.sessions_planned if self.sessions_planned \
+            else None
+
+    @property
+    def delivery_text(self) -> str:
+        """"180 of 216 (83%)", or "not recorded"."""
+        rate = self.delivery_rate
+        if rate is None:
+            return "not recorded"
+        return f"{self.sessions_delivered:,} of {self.sessions_planned:,} ({rate:.0%})"
+
+    @property
+    def delivery_share_text(self) -> str:
+        """The same, short enough for a printed column: "88% of 216"."""
+        rate = self.delivery_rate
+        return "not recorded" if rate is None else f"{rate:.0%} of {self.sessions_planned:,}"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ defined beside the service that takes it."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -31,6 +32,8 @@ class SchoolInfo:
     passport_parent_contact: str = "none"
     #: The postal address on the letterhead, one line per line.
     address: str = ""
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,8 @@ class InterventionRecord:
     staff_grade: str
     hourly_cost_pence: int
     active: bool
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -232,6 +237,12 @@ class ProvisionRecord:
     cost_pence: int
     #: Positions (1, 2...) of the plan's outcomes this provision is meant to achieve.
     outcome_positions: tuple[int, ...] = ()
+    #: Sessions delivered, recorded at the review (None: not recorded).
+    sessions_delivered: int | None = None
+
+    @property
+    def sessions_planned(self) -> int:
+        return self.sessions_per_week * self.weeks
 
     @property
     def hours(self) -> float:
@@ -260,6 +271,8 @@ class CycleRecord:
     attendees: str
     outcomes: tuple[OutcomeRecord, ...]
     provisions: tuple[ProvisionRecord, ...]
+    #: The version read (services.versions): a save from an older one is refused.
+    version: int = 0
 
     @property
     def cost_pence(self) -> int:
@@ -269,6 +282,22 @@ class CycleRecord:
     def interventions(self) -> tuple[str, ...]:
         """The names of the provision in this plan, each once, in the plan's order."""
         return tuple(dict.fromkeys(p.name for p in self.provisions))
+
+
+@dataclass(frozen=True)
+class PlanStrategies:
+    """What staff who teach a pupil read of the pupil's current support plan: when it runs, the
+    areas of need, how best to support the pupil (the passport's strategies) and the provision
+    the reader delivers; not the plan's outcomes, other provision or reviews."""
+
+    pupil_id: int
+    cycle_id: int
+    status: CycleStatus
+    starts_on: date
+    review_on: date
+    areas_of_need: str
+    strategies: tuple[str, ...]
+    provisions: tuple[ProvisionRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -344,3 +373,32 @@ class DueForDeletion:
                     f"({TRANSFER_SOURCE})")
         return (f"left {uk(self.left_on)}; kept until {uk(self.kept_until)} "
                 f"({RETENTION_SOURCE})")
+
+
+def passport_sha256(content: PassportContent) -> str:
+    """A fingerprint of a passport's words, to tell whether what was printed has changed."""
+    joined = "\x1f".join(getattr(content, key) for key, _ in PASSPORT_HEADINGS)
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def changed_sections(before: PassportContent, after: PassportContent) -> tuple[str, ...]:
+    """The passport headings (keys of PASSPORT_HEADINGS) whose words differ, in page order;
+    a change of spacing alone is not a change."""
+    def words(content: PassportContent, key: str) -> list[str]:
+        return str(getattr(content, key)).split()
+
+    return tuple(key for key, _ in PASSPORT_HEADINGS if words(before, key) != words(after, key))
+
+
+@dataclass(frozen=True)
+class SincePrinted:
+    """What changed in a pupil's passport since the reader last printed it."""
+
+    printed_at: datetime
+    printed_version: int
+    sections: tuple[str, ...]  # keys of PASSPORT_HEADINGS
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        names = dict(PASSPORT_HEADINGS)
+        return tuple(names[key] for key in self.sections)

@@ -31,8 +31,11 @@ def _register() -> None:
     from sencodesk.domain.census_check import CensusCheckSheet
     from sencodesk.domain.info_report import InfoReportSheet
     from sencodesk.domain.letters import LetterSet
+    from sencodesk.domain.request_pack import RequestPackSheet
+    from sencodesk.domain.review_paperwork import ReviewSheet
     from sencodesk.reports.census_check import render_census_check
     from sencodesk.reports.chronology import render_chronology
+    from sencodesk.reports.cover_sheet import render_cover_sheet
     from sencodesk.reports.evidence_pack import render_evidence_pack
     from sencodesk.reports.info_report import info_report_pdf
     from sencodesk.reports.letters import letters_pdf
@@ -40,11 +43,14 @@ def _register() -> None:
     from sencodesk.reports.plan import render_plan_sheet
     from sencodesk.reports.provision_map import render_provision_map
     from sencodesk.reports.register import render_register
+    from sencodesk.reports.request_pack import render_request_pack
+    from sencodesk.reports.review_report import review_report_pdf
     from sencodesk.reports.subject_access import render_subject_access
     from sencodesk.reports.teacher_pack import render_teacher_pack
 
     render.register(documents.PassportSet, render_passports)
     render.register(documents.TeacherPack, render_teacher_pack)
+    render.register(documents.CoverSheet, render_cover_sheet)
     render.register(documents.PlanSheet, render_plan_sheet)
     render.register(documents.ChronologySheet, render_chronology)
     render.register(documents.RegisterSheet, render_register)
@@ -54,6 +60,8 @@ def _register() -> None:
     render.register(CensusCheckSheet, render_census_check)
     render.register(InfoReportSheet, lambda sheet: Rendered(info_report_pdf(sheet)))
     render.register(LetterSet, lambda sheet: Rendered(letters_pdf(sheet)))
+    render.register(RequestPackSheet, render_request_pack)
+    render.register(ReviewSheet, lambda sheet: Rendered(review_report_pdf(sheet)))
 
 
 _register()

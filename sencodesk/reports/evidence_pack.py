@@ -25,7 +25,13 @@ from sencodesk.domain.review_duties import StepCount
 from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.case_sample import case_study
 from sencodesk.reports.inclusion_section import inclusion_section
-from sencodesk.reports.provision_map import budget_caveat, budget_gauge, intervention_table
+from sencodesk.reports.provision_map import (
+    budget_caveat,
+    budget_gauge,
+    intervention_table,
+    measured_note,
+    measured_table,
+)
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
 
 BODY_SIZE = 10.0
@@ -265,7 +271,7 @@ def _impact(pack: OfstedPack) -> list[Flowable]:
     ]
     if not pack.impact:
         return [*story, Paragraph("No outcome linked to an intervention was reviewed in the "
-                                  "past twelve months.", s.muted)]
+                                  "past twelve months.", s.muted), *_measured(pack)]
     story.append(charts.bars(
         [(i.name, 100 * i.met_or_exceeded / i.outcomes) for i in pack.impact],
         width=theme.FRAME_WIDTH, value_text=lambda v: f"{v:.0f}% met or exceeded",
@@ -280,7 +286,18 @@ def _impact(pack: OfstedPack) -> list[Flowable]:
                      *(Paragraph(f"{counts.get(p, 0):,}", s.cell_right) for p in Progress)])
     widths: Sequence[float | None] = [None, 16 * mm, 20 * mm, 19 * mm, 17 * mm, 15 * mm,
                                       20 * mm]
-    return [*story, Spacer(1, 3 * mm), theme.grid(rows, widths)]
+    return [*story, Spacer(1, 3 * mm), theme.grid(rows, widths), *_measured(pack)]
+
+
+def _measured(pack: OfstedPack) -> list[Flowable]:
+    """Impact from test results rather than ratings: entry and exit measures."""
+    s = theme.styles(BODY_SIZE)
+    story: list[Flowable] = [_sub("Measured impact"),
+                             measured_note("support plans running in the past twelve months")]
+    if not pack.measured:
+        return [*story, Paragraph("No intervention has an entry and exit measure recorded in "
+                                  "this time.", s.muted)]
+    return [*story, Spacer(1, 2 * mm), measured_table(pack.measured, anonymised=pack.anonymised)]
 
 
 def _cost(pack: OfstedPack) -> list[Flowable]:

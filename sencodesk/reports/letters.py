@@ -23,7 +23,7 @@ from reportlab.platypus import (
 )
 
 from sencodesk import __version__
-from sencodesk.domain.letters import Letter, LetterSet
+from sencodesk.domain.letters import ANSWER_BOX, Letter, LetterSet
 from sencodesk.domain.pictures import picture_size
 from sencodesk.reports import theme
 from sencodesk.reports.theme import markup
@@ -53,8 +53,17 @@ def _letterhead(sheet: LetterSet) -> list[Flowable]:
     return [table, Spacer(1, 8 * mm)]
 
 
+def _answer_box(text: str, size: int) -> Flowable:
+    """An empty ruled box of the number of lines after the marker, to write an answer in."""
+    lines = int(text.removeprefix(ANSWER_BOX).strip() or "3")
+    box = Table([[""]], colWidths=[theme.FRAME_WIDTH], rowHeights=[lines * size * 1.9])
+    box.setStyle(theme.table_style([("BOX", (0, 0), (-1, -1), 1, theme.MUTED)]))
+    return box
+
+
 def _letter(sheet: LetterSet, letter: Letter) -> list[Flowable]:
-    s = theme.styles(BODY_SIZE)
+    size = letter.size or BODY_SIZE
+    s = theme.styles(size)
     story = _letterhead(sheet)
     story += [Paragraph(markup(letter.to), s.body),
               Paragraph(f"{letter.dated.day} {letter.dated:%B %Y}", s.body),
@@ -64,15 +73,18 @@ def _letter(sheet: LetterSet, letter: Letter) -> list[Flowable]:
     for heading, paragraphs in letter.sections:
         block: list[Flowable] = [Paragraph(markup(heading), s.h3)] if heading else []
         for text in paragraphs:
-            if text.startswith("• "):
+            if text.startswith(ANSWER_BOX):
+                block.append(_answer_box(text, size))
+            elif text.startswith("• "):
                 block.append(Paragraph(markup(text[2:]), s.bullet, bulletText="•"))
             else:
                 block += [Paragraph(markup(line), s.body) for line in text.splitlines()
                           if line.strip()]
         story.append(KeepTogether(block))
-    story += [Spacer(1, 6 * mm), Paragraph("Yours sincerely,", s.body), Spacer(1, 10 * mm),
-              Paragraph(f"<b>{markup(letter.signed)}</b>", s.body),
-              Paragraph(markup(letter.role), s.body)]
+    if letter.signed:  # a form to fill in is not signed
+        story += [Spacer(1, 6 * mm), Paragraph("Yours sincerely,", s.body), Spacer(1, 10 * mm),
+                  Paragraph(f"<b>{markup(letter.signed)}</b>", s.body),
+                  Paragraph(markup(letter.role), s.body)]
     return story
 
 

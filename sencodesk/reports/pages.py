@@ -21,6 +21,7 @@ from reportlab.platypus import (
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
+    Table,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -32,6 +33,7 @@ from sencodesk.reports.theme import (
     FONT,
     FONT_BOLD,
     FRAME_PADDING,
+    FRAME_WIDTH,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -181,6 +183,37 @@ def contents(size: float = 11.0) -> TableOfContents:
                        leftIndent=0, firstLineIndent=0),
         ParagraphStyle("toc1", parent=s.body, leftIndent=14, firstLineIndent=0),
     ]
+    return table
+
+
+def count_pages(story: Sequence[Flowable]) -> int:
+    """How many A4 pages ``story`` takes with the house margins (laid out only, not kept), so a
+    document whose later pages are one page each can number its contents in one pass."""
+    register_fonts()
+    doc = SimpleDocTemplate(io.BytesIO(), pagesize=A4, leftMargin=MARGIN_X,
+                            rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+                            bottomMargin=MARGIN_BOTTOM, initialFontName=FONT)
+    doc.build(list(story))
+    return int(doc.page)
+
+
+def numbered_contents(entries: Sequence[tuple[str, int]], size: float = 11.0) -> Flowable:
+    """A contents list of (entry, page number) known beforehand, set like :func:`contents`."""
+    s = styles(size)
+    entry = ParagraphStyle("tocn", parent=s.body, fontSize=size, leading=size * 1.45,
+                           spaceAfter=0)
+    number = ParagraphStyle("tocnr", parent=entry, alignment=2)  # right-aligned
+    rows = [[Paragraph(markup(text), entry), Paragraph(str(page), number)]
+            for text, page in entries]
+    table = Table(rows or [["", ""]], colWidths=[FRAME_WIDTH - 40, 40], hAlign="LEFT")
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    ]))
     return table
 
 

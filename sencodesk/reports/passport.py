@@ -9,7 +9,7 @@ carries a warning naming each one, so the SENCO can shorten the text at source.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -19,14 +19,14 @@ from reportlab.platypus import (
     Image,
     KeepInFrame,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
+from reportlab.platypus import Paragraph as _Paragraph
 
 from sencodesk.domain import pictures
 from sencodesk.domain.documents import DocumentMeta, PassportSet
-from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow
+from sencodesk.domain.records import PASSPORT_HEADINGS, PassportRecord, PupilRow, SincePrinted
 from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered
 
@@ -47,6 +47,7 @@ _LAYOUT: tuple[tuple[str, ...], ...] = (
     ("contacts",),
 )
 _TITLES = {**dict(PASSPORT_HEADINGS), "contacts": CONTACTS}
+CHANGED = "Changed"
 
 
 def render_passport(
@@ -56,9 +57,10 @@ def render_passport(
     *,
     photo: bytes | None,
     contacts: Sequence[str],
+    since: SincePrinted | None = None,
 ) -> Rendered:
     """Draw one pupil's passport on exactly one A4 page."""
-    drawn, warnings = page(meta, pupil, passport, photo, contacts)
+    drawn, warnings = page(meta, pupil, passport, photo, contacts, since)
     pdf = pages.build_pdf(meta, drawn, subject=f"Pupil passport: {pupil.display_name}")
     return Rendered(pdf, tuple(warnings))
 
@@ -70,7 +72,7 @@ def render_passports(chosen: PassportSet) -> Rendered:
     if len(chosen.sheets) == 1:
         one = chosen.sheets[0]
         result = render_passport(chosen.meta, one.pupil, one.passport, photo=one.photo,
-                                 contacts=one.contacts)
+                                 contacts=one.contacts, since=one.since)
         return Rendered(result.pdf, (*result.warnings, *missing))
     story: list[Flowable] = []
     warnings: list[str] = []
@@ -78,7 +80,7 @@ def render_passports(chosen: PassportSet) -> Rendered:
         if story:
             story.append(PageBreak())
         drawn, notes = page(chosen.meta, sheet.pupil, sheet.passport, sheet.photo,
-                            sheet.contacts)
+                            sheet.contacts, sheet.since)
         story.extend(drawn)
         warnings.extend(f"{sheet.pupil.display_name}: {note}" for note in notes)
     if not story:
@@ -87,14 +89,56 @@ def render_passports(chosen: PassportSet) -> Rendered:
     return Rendered(pdf, (*warnings, *missing))
 
 
+class Paragraph(_Paragraph):  # type: ignore[misc]  # ReportLab is untyped
+    """A paragraph that breaks its lines once per width: a passport page is measured while
+    fitting, again by its table and again when drawn, in every pack that holds it."""
+
+    _measured: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._measured is not None and self._measured[0] == available_width:
+            return self._measured[1]
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._measured = (available_width, size)
+        return size
+
+
 def page(
     meta: DocumentMeta,
     pupil: PupilRow,
     passport: PassportRecord,
     photo: bytes | None,
     contacts: Sequence[str],
+    since: SincePrinted | None = None,
 ) -> tuple[list[Flowable], list[str]]:
-    """The flowables for one passport page and its warnings."""
+    """The flowables for one passport page and its warnings; with ``since``, the sections
+    changed since the reader's last print are marked. The same page asked for again (a pupil
+    in ten teachers' packs) is the same flowables, laid out once."""
+    page_key = (pupil, passport, tuple(contacts), photo, since, meta.produced_at.date())
+    drawn = _DRAWN.get(page_key)
+    if drawn is None:
+        drawn = _page(meta, pupil, passport, photo, contacts, since)
+        if len(_DRAWN) >= _DRAWN_MOST:
+            _DRAWN.clear()
+        _DRAWN[page_key] = drawn
+    return list(drawn[0]), list(drawn[1])
+
+
+#: Pages drawn lately, to hand out again: flowables are laid out afresh in each document but
+#: keep what they measured (ReportLab tables size their columns once), so a second copy is cheap.
+_DRAWN: dict[Hashable, tuple[list[Flowable], list[str]]] = {}
+_DRAWN_MOST = 2000
+
+
+def _page(
+    meta: DocumentMeta,
+    pupil: PupilRow,
+    passport: PassportRecord,
+    photo: bytes | None,
+    contacts: Sequence[str],
+    since: SincePrinted | None,
+) -> tuple[list[Flowable], list[str]]:
+    changed = frozenset(since.sections) if since else frozenset()
     warnings: list[str] = []
     texts = {key: getattr(passport.content, key).strip() for key, _ in PASSPORT_HEADINGS}
     texts["contacts"] = "\n".join(c.strip() for c in contacts if c.strip())
@@ -106,17 +150,13 @@ def page(
                 f"({' '.join(sorted(missing))}); they are shown as plain letters"
             )
     image = _photo(photo, warnings) if photo else None
-    hero = _hero(meta, pupil, passport, image)
+    hero = _hero(meta, pupil, passport, image, since)
 
-    body: list[Flowable] = []
-    for size in BODY_SIZES:
-        body = _sections(texts, size)
-        if _fits(hero, body):
-            break
-    else:
-        cap = _largest_cap_that_fits(hero, texts)
+    (how, value), body = _fit(hero, texts, changed)
+    if how == "cap":
+        cap = int(value)
         texts = {key: _truncate(text, cap) for key, text in texts.items()}
-        body = _sections(texts, FLOOR_SIZE)
+        body = _sections(texts, FLOOR_SIZE, changed)
         warnings.extend(
             f"{_TITLES[key]} is too long to fit on one page; shorten it"
             for key, text in texts.items() if text.endswith(ELLIPSIS)
@@ -124,6 +164,17 @@ def page(
     # Belt and braces: whatever happens above, this page cannot overflow onto a second.
     return [KeepInFrame(theme.FRAME_WIDTH, theme.FRAME_HEIGHT, [hero, *body], mode="shrink")], \
         warnings
+
+
+def _fit(hero: Flowable, texts: dict[str, str], changed: frozenset[str],
+         ) -> tuple[tuple[str, float], list[Flowable]]:
+    """The largest body size at which the page fits, with the cards laid out at it; else how
+    many characters each section may keep at the floor size (and no cards yet)."""
+    for size in BODY_SIZES:
+        body = _sections(texts, size, changed)
+        if _fits(hero, body):
+            return ("size", size), body
+    return ("cap", _largest_cap_that_fits(hero, texts)), []
 
 
 def _fits(hero: Flowable, body: Sequence[Flowable]) -> bool:
@@ -196,9 +247,11 @@ class Initials(Flowable):  # type: ignore[misc]  # ReportLab is untyped
 
 
 def _hero(
-    meta: DocumentMeta, pupil: PupilRow, passport: PassportRecord, image: Flowable | None
+    meta: DocumentMeta, pupil: PupilRow, passport: PassportRecord, image: Flowable | None,
+    since: SincePrinted | None = None,
 ) -> Flowable:
-    """Photo beside the name, year and class, and the dates."""
+    """Photo beside the name, year and class, and the dates (and what changed since the
+    reader's last print)."""
     s = theme.styles(12)
     name = ParagraphStyle("name", parent=s.h1, fontSize=26, leading=30, spaceAfter=2)
     place = ParagraphStyle("place", parent=s.body, fontSize=14, leading=18, spaceAfter=6)
@@ -214,6 +267,11 @@ def _hero(
         Paragraph(f"Written <b>{theme.uk_date(passport.written_on)}</b>"
                   f"&nbsp;&nbsp;·&nbsp;&nbsp;{review}", dates),
     ]
+    if since:
+        text.append(Paragraph(
+            f'<font color="{theme.MARKING_RED.hexval()}"><b>{CHANGED} since your copy '
+            f"printed on {theme.uk_date(since.printed_at.date())}:</b> "
+            f"{theme.markup(', '.join(since.titles))}</font>", dates))
     picture = image or Initials(_initials(pupil))
     table = Table([[picture, text]], colWidths=[PHOTO_WIDTH + 6 * mm, None])
     table.setStyle(theme.table_style([
@@ -232,13 +290,17 @@ def _initials(pupil: PupilRow) -> str:
     return "".join(part[:1].upper() for part in (pupil.forename, pupil.surname) if part)
 
 
-def _card(key: str, text: str, size: float) -> list[Flowable]:
-    """A section heading and its body at ``size`` points."""
+def _card(key: str, text: str, size: float, changed: bool = False) -> list[Flowable]:
+    """A section heading and its body at ``size`` points; a changed one is marked."""
     s = theme.styles(size)
     heading = ParagraphStyle(f"card{size}", parent=s.h3, spaceBefore=0, textColor=theme.ACCENT)
     if key == "support_me":
         heading = ParagraphStyle(f"cardhl{size}", parent=heading, textColor=theme.INK)
-    parts: list[Flowable] = [Paragraph(theme.markup(_TITLES[key]), heading)]
+    title = theme.markup(_TITLES[key])
+    if changed:
+        title += (f'&nbsp;&nbsp;<font size="{size * 0.8:.1f}" '
+                  f'color="{theme.MARKING_RED.hexval()}">{CHANGED.upper()}</font>')
+    parts: list[Flowable] = [Paragraph(title, heading)]
     if not text:
         parts.append(Paragraph("Not written yet.", s.muted))
     elif key in ("support_me", "contacts"):
@@ -251,25 +313,31 @@ def _card(key: str, text: str, size: float) -> list[Flowable]:
     return parts
 
 
-def _sections(texts: dict[str, str], size: float) -> list[Flowable]:
-    """The section cards, laid out in rows of one or two, at body size ``size``."""
+def _sections(texts: dict[str, str], size: float,
+              changed: frozenset[str] = frozenset()) -> list[Flowable]:
+    """The section cards, laid out in rows of one or two, at body size ``size``; those in
+    ``changed`` are marked and edged in red."""
     pad = max(size * 0.6, 5)
     flowables: list[Flowable] = []
     for row in _LAYOUT:
         if len(row) == 2:
             half = (theme.FRAME_WIDTH - GAP) / 2
-            cells = [[_card(row[0], texts[row[0]], size), "", _card(row[1], texts[row[1]], size)]]
+            cells = [[_card(row[0], texts[row[0]], size, row[0] in changed), "",
+                      _card(row[1], texts[row[1]], size, row[1] in changed)]]
             table = Table(cells, colWidths=[half, GAP, half])
             backgrounds: list[tuple[object, ...]] = [
                 ("BACKGROUND", (0, 0), (0, 0), theme.TINT),
                 ("BACKGROUND", (2, 0), (2, 0), theme.TINT),
             ]
         else:
-            table = Table([[_card(row[0], texts[row[0]], size)]], colWidths=[theme.FRAME_WIDTH])
+            table = Table([[_card(row[0], texts[row[0]], size, row[0] in changed)]],
+                          colWidths=[theme.FRAME_WIDTH])
             colour = theme.HIGHLIGHT if row[0] == "support_me" else theme.TINT
             backgrounds = [("BACKGROUND", (0, 0), (0, 0), colour)]
             if row[0] == "support_me":
                 backgrounds.append(("LINEBEFORE", (0, 0), (0, 0), 3, theme.HIGHLIGHT_EDGE))
+        backgrounds += [("LINEBEFORE", (column, 0), (column, 0), 3, theme.MARKING_RED)
+                        for column, key in zip((0, 2), row, strict=False) if key in changed]
         table.setStyle(theme.table_style([
             *backgrounds,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

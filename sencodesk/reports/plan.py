@@ -50,6 +50,12 @@ def render_plan_sheet(sheet: PlanSheet) -> Rendered:
     return Rendered(render_plan(sheet.meta, sheet.pupil, sheet.cycles))
 
 
+def cycle_story(pupil: PupilRow, cycle: CycleRecord, *, latest: bool) -> list[Flowable]:
+    """One cycle as the plan draws it, for documents that include plans (the EHC request
+    pack)."""
+    return _cycle(pupil, cycle, latest=latest)
+
+
 def _title(pupil: PupilRow) -> list[Flowable]:
     intro = (
         f"This plan sets out what we are aiming for with {markup(pupil.forename)}, the extra "
@@ -208,6 +214,9 @@ def _provisions(provisions: Sequence[ProvisionRecord]) -> Flowable:
         what: list[Flowable] = [Paragraph(f"<b>{markup(p.intervention)}</b>", s.cell)]
         if p.description.strip():
             what.append(Paragraph(markup(p.description), small))
+        if p.sessions_delivered is not None:
+            what.append(Paragraph(f"{p.sessions_delivered} of {p.sessions_planned} sessions "
+                                  "delivered", small))
         rows.append([
             what,  # a cell may hold a list of flowables
             Paragraph(markup(p.delivered_by) or "Not set", s.cell),

@@ -4,12 +4,15 @@ and each pupil's planned cost against the £6,000 a school meets before top-up f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from sencodesk.domain import funding
-from sencodesk.domain.assessment import MIN_PUPILS, RATIO_GAIN_RULE, figure_text
+from sencodesk.domain.assessment import MIN_PUPILS, RATIO_GAIN_RULE, MeasuredImpact, figure_text
 from sencodesk.domain.documents import ProvisionMapSheet
+from sencodesk.domain.inclusion_figures import count_text
 from sencodesk.domain.provision_map import ProvisionMap
 from sencodesk.reports import charts, pages, theme
 from sencodesk.reports.theme import Rendered, markup, money, uk_date
@@ -31,10 +34,8 @@ def render_provision_map(sheet: ProvisionMapSheet) -> Rendered:
               Paragraph(_THRESHOLD_NOTE, s.muted), Spacer(1, 2 * mm), _pupil_table(found)]
     if sheet.measured:
         story += [CondPageBreak(40 * mm), Paragraph("Measured impact", s.h2),
-                  Paragraph(markup(f"From the entry and exit measures of plans running in the "
-                                   f"period. {RATIO_GAIN_RULE}; 1.0 is the progress of time "
-                                   f"alone. An average needs {MIN_PUPILS} pupils measured."),
-                            s.muted), Spacer(1, 2 * mm), _measured_table(sheet)]
+                  measured_note("plans running in the period"), Spacer(1, 2 * mm),
+                  measured_table(sheet.measured)]
     return Rendered(pages.build_pdf(sheet.meta, story, subject="Costed provision map"))
 
 
@@ -73,22 +74,35 @@ def budget_caveat() -> Flowable:
     return Paragraph(markup(funding.BUDGET_CAVEAT), theme.styles(BODY_SIZE).muted)
 
 
-def _measured_table(sheet: ProvisionMapSheet) -> Flowable:
+def measured_note(plans: str) -> Flowable:
+    """What the measured-impact figures are worked from, and what a ratio gain means."""
+    return Paragraph(markup(f"From the entry and exit measures of {plans}. {RATIO_GAIN_RULE}; "
+                            f"1.0 is the progress of time alone. An average needs "
+                            f"{MIN_PUPILS} pupils measured."), theme.styles(BODY_SIZE).muted)
+
+
+def measured_table(measured: Sequence[tuple[str, MeasuredImpact]], *,
+                   anonymised: bool = False) -> Flowable:
+    """Per intervention: pupils with both measures, the average change in standardised score
+    and the ratio gains; ``anonymised`` writes a count from 1 to 4 as "fewer than 5"."""
     s = theme.styles(BODY_SIZE)
     right = s.cell_head_right
     rows: list[list[Flowable | str]] = [[
         Paragraph("Intervention", s.cell_head), Paragraph("Pupils measured", right),
         Paragraph("Standardised score change", right), Paragraph("Reading ratio gain", right),
         Paragraph("Spelling ratio gain", right)]]
-    for name, impact in sheet.measured:
-        waiting = f" ({impact.awaiting} awaiting exit)" if impact.awaiting else ""
+    for name, impact in measured:
+        waiting = (f" ({count_text(impact.awaiting, anonymised=anonymised)} awaiting exit)"
+                   if impact.awaiting else "")
+        figures = [figure_text(value, count, places=places, anonymised=anonymised)
+                   for value, count, places in (
+                       (impact.score_change, impact.counts[0], 1),
+                       (impact.reading_ratio_gain, impact.counts[1], 2),
+                       (impact.spelling_ratio_gain, impact.counts[2], 2))]
         rows.append([Paragraph(markup(name), s.cell),
-                     Paragraph(f"{impact.pupils:,}{waiting}", s.cell_right),
-                     Paragraph(figure_text(impact.score_change, impact.counts[0]), s.cell_right),
-                     Paragraph(figure_text(impact.reading_ratio_gain, impact.counts[1],
-                                           places=2), s.cell_right),
-                     Paragraph(figure_text(impact.spelling_ratio_gain, impact.counts[2],
-                                           places=2), s.cell_right)])
+                     Paragraph(f"{count_text(impact.pupils, anonymised=anonymised)}{waiting}",
+                               s.cell_right),
+                     *(Paragraph(text, s.cell_right) for text in figures)])
     return theme.grid(rows, [None, 30 * mm, 30 * mm, 28 * mm, 28 * mm])
 
 
@@ -100,6 +114,7 @@ def intervention_table(found: ProvisionMap) -> Flowable:
     rows: list[list[Flowable | str]] = [[
         Paragraph("Intervention", s.cell_head), Paragraph("Support", s.cell_head),
         Paragraph("Pupils", right), Paragraph("Hours", right), Paragraph("Cost", right),
+        Paragraph("A pupil", right), Paragraph("Sessions delivered", right),
         Paragraph("Share", right)]]
     total = found.total_pence or 1
     for line in found.by_intervention:
@@ -108,13 +123,16 @@ def intervention_table(found: ProvisionMap) -> Flowable:
                      Paragraph(f"{line.pupils:,}", s.cell_right),
                      Paragraph(f"{line.hours:,.0f}", s.cell_right),
                      Paragraph(money(line.cost_pence), s.cell_right),
+                     Paragraph(money(line.cost_per_pupil_pence), s.cell_right),
+                     Paragraph(line.delivery_share_text, s.cell_right),
                      Paragraph(f"{line.cost_pence / total:.0%}", s.cell_right)])
     bold = s.cell_right.clone("total", fontName=theme.FONT_BOLD)
     rows.append([Paragraph("<b>Total</b>", s.cell), "",
                  Paragraph(f"{len(found.by_pupil):,}", bold),
                  Paragraph(f"{found.total_hours:,.0f}", bold),
-                 Paragraph(money(found.total_pence), bold), ""])
-    return theme.grid(rows, [None, 22 * mm, 16 * mm, 16 * mm, 24 * mm, 14 * mm], total=True)
+                 Paragraph(money(found.total_pence), bold), "", "", ""])
+    return theme.grid(rows, [None, 19 * mm, 14 * mm, 14 * mm, 22 * mm, 18 * mm, 26 * mm,
+                             12 * mm], total=True)
 
 
 def _pupil_table(found: ProvisionMap) -> Flowable:

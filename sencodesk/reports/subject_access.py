@@ -66,6 +66,13 @@ def render_subject_access(sheet: SubjectAccessSheet) -> Rendered:
                         ", ".join(f"{uk(r.meeting_on)}" for r in p.reviews),
                         uk_date(p.ceased_on) if p.ceased_on else "")
                        for p in sheet.plans])
+    story += _section("Reports of annual review meetings",
+                      ("Meeting", "Outcomes and progress", "Recommended amendments", "Views"),
+                      [(uk(meeting), "; ".join(f"{o.outcome}: {o.progress}"
+                                               for o in report.outcomes),
+                        report.recommendations,
+                        " ".join(v for v in (report.pupil_views, report.parent_views) if v))
+                       for meeting, report in sheet.review_reports])
     story += _section("Contact log", ("Date", "Kind", "With", "Summary", "By"),
                       [(uk_date(c.occurred_on), c.kind, c.with_whom, c.summary, c.author)
                        for c in sheet.contacts])

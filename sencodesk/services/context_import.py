@@ -9,7 +9,7 @@ importing the same file again finds everything unchanged.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from sqlmodel import Session, select
@@ -38,6 +38,10 @@ from sencodesk.store.tables import (
     Pupil,
     PupilContext,
 )
+
+Progress = Callable[[int, int, str], None]
+#: rows written between progress reports
+PROGRESS_EVERY = 200
 
 
 @dataclass(frozen=True)
@@ -150,12 +154,16 @@ def _write(session: Session, desk: Desk, pupil_id: int, row: ContextRow) -> None
         inclusion.write_context(session, desk, pupil_id, dict(entry.values), summary=summary)
 
 
-def apply(desk: Desk, plan: ContextPreview) -> int:
-    """Write the previewed records in one transaction: all of them, or none. Returns how many
-    were written."""
+def apply(desk: Desk, plan: ContextPreview, *, progress: Progress | None = None) -> int:
+    """Write the previewed records in one transaction: all of them, or none (``progress``
+    raising, as a cancel does, leaves nothing written). Returns how many were written."""
+    rows = (*plan.new, *plan.updated)
     with desk.unit(Permission.IMPORT) as session:
-        for row in (*plan.new, *plan.updated):
+        for done, row in enumerate(rows, start=1):
             _write(session, desk, plan.pupil_ids[row.upn], row)
+            if progress and (done % PROGRESS_EVERY == 0 or done == len(rows)):
+                progress(done, len(rows), f"Importing {plan.kind.label}: {done:,} of "
+                         f"{len(rows):,}")
         audit.record(session, desk.actor, "import", plan.kind.label,
                      summary=f"{len(plan.new)} new, {len(plan.updated)} updated, "
                      f"{len(plan.rejected)} rejected")

@@ -149,7 +149,8 @@ def write_plan(session: Session, cycle: ApdrCycle, plan: CyclePlan) -> None:
 
 
 def snapshot(session: Session, cycle: ApdrCycle) -> dict[str, object]:
-    data: dict[str, object] = cycle.model_dump(exclude={"id", "pupil_id", "previous_id"})
+    data: dict[str, object] = cycle.model_dump(exclude={"id", "pupil_id", "previous_id",
+                                                             "version"})
     for o in session.exec(select(CycleOutcome).where(CycleOutcome.cycle_id == cycle.id)):
         data[f"outcome {o.position}"] = o.description
         data[f"outcome {o.position} criteria"] = o.success_criteria

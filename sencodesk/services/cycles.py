@@ -16,7 +16,7 @@ from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import CycleRecord, OutcomeRecord, ProvisionRecord, ReviewDue
-from sencodesk.services import audit, pupils, register_rows
+from sencodesk.services import audit, pupils, register_rows, versions
 from sencodesk.services.context import Desk
 from sencodesk.services.cycle_plans import MAX_OUTCOMES as MAX_OUTCOMES
 from sencodesk.services.cycle_plans import CyclePlan as CyclePlan
@@ -93,15 +93,23 @@ def _create(session: Session, desk: Desk, pupil_id: int, plan: CyclePlan, *,
     return cycle.id
 
 
-def update_plan(desk: Desk, cycle_id: int, plan: CyclePlan) -> None:
+def _claim(session: Session, cycle: ApdrCycle, opened_version: int | None) -> None:
+    versions.claim(session, cycle, opened_version, what="support plan", entities=("cycle",),
+                   entity_id=cycle.id)
+
+
+def update_plan(desk: Desk, cycle_id: int, plan: CyclePlan, *,
+                opened_version: int | None = None) -> None:
     """Change a draft or running plan to ``plan``: pass each outcome and provision that stays
     with its id (from ``cycles_for``); anything left out is removed, and the audit entry
-    lists what changed."""
+    lists what changed. From a form, ``opened_version`` is the version it showed: a save
+    over a newer change is refused (services.versions)."""
     check_plan(plan)
     with desk.unit(Permission.EDIT_SUPPORT) as session:
         cycle = _editable(session, cycle_id)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has been reviewed; start the next one")
+        _claim(session, cycle, opened_version)
         before = snapshot(session, cycle)
         write_plan(session, cycle, plan)
         session.flush()
@@ -119,16 +127,20 @@ def activate(desk: Desk, cycle_id: int) -> None:
         if not session.exec(select(CycleOutcome.id).where(CycleOutcome.cycle_id == cycle_id)
                             ).first():
             raise ValidationError("outcomes", "agree at least one outcome before starting")
+        _claim(session, cycle, None)
         cycle.status = CycleStatus.ACTIVE.value
         session.add(cycle)
         audit.record(session, desk.actor, "update", "cycle", entity_id=cycle_id,
                      pupil_id=cycle.pupil_id, changed={"status": ["draft", "active"]})
 
 
-def record_review(desk: Desk, cycle_id: int, review: ReviewInput) -> None:
-    """Record the review: progress on every outcome, next steps and both voices."""
+def record_review(desk: Desk, cycle_id: int, review: ReviewInput, *,
+                  opened_version: int | None = None) -> None:
+    """Record the review: progress on every outcome, next steps and both voices. From a
+    form, ``opened_version`` is the version of the cycle it showed (services.versions)."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
         cycle = _editable(session, cycle_id)
+        _claim(session, cycle, opened_version)
         if cycle.status == CycleStatus.REVIEWED.value:
             raise ValidationError("cycle", "this cycle has already been reviewed")
         if cycle.status != CycleStatus.ACTIVE.value:
@@ -306,7 +318,7 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
             provisions.setdefault(p.cycle_id, []).append(ProvisionRecord(
                 p.id or 0, p.intervention_id, name or "", p.description, p.delivered_by,
                 p.group_size, p.minutes_per_session, p.sessions_per_week, p.weeks, p.cost_pence,
-                tuple(sorted(linked.get(p.id or 0, ())))))
+                tuple(sorted(linked.get(p.id or 0, ()))), p.sessions_delivered))
         result: dict[int, list[CycleRecord]] = {}
         for c in cycles:
             assert c.id is not None
@@ -317,6 +329,6 @@ def cycles_for_pupils(desk: Desk, pupil_ids: Sequence[int] | None, *,
                 reviewed_on=c.reviewed_on, next_steps=c.next_steps, pupil_voice=c.pupil_voice,
                 parent_voice=c.parent_voice, attendees=c.attendees,
                 outcomes=tuple(outcomes.get(c.id, ())),
-                provisions=tuple(provisions.get(c.id, ())),
+                provisions=tuple(provisions.get(c.id, ())), version=c.version,
             ))
         return result

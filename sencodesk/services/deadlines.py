@@ -121,7 +121,8 @@ def school_deadlines(
 ) -> list[DueItem]:
     """Every deadline across the register (or for ``pupil_ids``), soonest first.
 
-    EHCP deadlines are left out for roles that may not read EHCP records.
+    EHCP deadlines are left out for roles that may not read EHCP records, support-plan reviews
+    for those that may not read whole plans.
     """
     today = desk.today()
     info = school.get(desk)
@@ -134,7 +135,9 @@ def school_deadlines(
     # for as such (a Teacher is told which are not theirs rather than shown nothing)
     ids = None if wanted is None else sorted(wanted)
     items: list[DueItem] = []
-    for due in cycles.reviews_due(desk, ids, include_reviewed=include_done):
+    reviews = (cycles.reviews_due(desk, ids, include_reviewed=include_done)
+               if desk.actor.may(Permission.READ_SUPPORT) else [])
+    for due in reviews:
         if due.pupil_id in rows:
             items += _items(rows[due.pupil_id], [clock.apdr_review(
                 due.review_on, reviewed_on=due.reviewed_on, today=today)], "support")

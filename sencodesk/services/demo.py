@@ -44,8 +44,11 @@ from sencodesk.store.tables import (
 )
 
 SCHOOL_NAME = "Riverside Community Academy (demo)"
+PRIMARY_NAME = "Riverside Primary School (demo)"
 YEARS = range(7, 12)
 FORMS = "ABCDE"
+PRIMARY_YEARS = range(0, 7)  # Reception to Year 6
+PRIMARY_FORMS = "ST"  # two classes a year: "3S" and "3T"
 K_NEEDS = ((NeedType.SEMH, 25), (NeedType.SLCN, 20), (NeedType.SPLD, 20), (NeedType.MLD, 15),
            (NeedType.ASD, 10), (NeedType.HI, 2), (NeedType.VI, 2), (NeedType.PD, 2),
            (NeedType.NSA, 4))
@@ -62,6 +65,7 @@ class _Builder:
         self.s, self.rng, self.today, self.author = session, rng, today, author
         self.counts: dict[str, int] = {}
         self.history_years = 3
+        self.primary = False
         self.half_terms: list[tuple[date, date]] = []
         #: each pupil's last literacy results, so the next plan's entry measure follows on
         self.literacy: dict[int, tuple[date, float, float]] = {}
@@ -88,13 +92,17 @@ class _Builder:
 
 
 def build(
-    desk: Desk, *, pupils: int = 1200, seed: int = 2026, history_years: int = 3
+    desk: Desk, *, pupils: int = 1200, seed: int = 2026, history_years: int = 3,
+    phase: str = "secondary",
 ) -> dict[str, int]:
     """Fill an empty case file with a synthetic school; return how many of each were made.
 
     ``history_years`` of term dates are written; pupils' cycles run from when each joined, and
     with more than the five secondary years of history some pupils joined earlier (in a lower
-    school), so benchmarks get long case histories."""
+    school), so benchmarks get long case histories. A ``phase="primary"`` school has
+    Reception to Year 6 in two classes a year, each class a teaching group with its
+    teacher."""
+    primary = phase == "primary"
     rng = random.Random(seed)
     today = desk.today()
     start_year = _academic_start(today)
@@ -102,13 +110,16 @@ def build(
         if session.exec(select(Pupil.id)).first() is not None:
             raise Conflict("The demo school can only be built in an empty case file.")
         school = session.exec(select(School)).one()
-        school.name, school.urn, school.local_authority = SCHOOL_NAME, "149999", "Riverside"
-        school.phase, school.notional_sen_budget_pence = "secondary", 18_500_000
+        school.name = PRIMARY_NAME if primary else SCHOOL_NAME
+        school.urn, school.local_authority = "149999", "Riverside"
+        school.phase = "primary" if primary else "secondary"
+        school.notional_sen_budget_pence = 6_200_000 if primary else 18_500_000
         school.lead_times_json = '{"request_reports": 56}'
         school.senco_contact = "Demo SENCO, ext. 214 or the learning support base (room S12)"
         b = _Builder(session, rng, today, desk.actor.staff_id)
         spans = b.terms(start_year, history_years)
         b.history_years = history_years
+        b.primary = primary
         b.add("staff", *(StaffMember(name=n, job_title=t) for n, t in STAFF))
         interventions = [Intervention(name=n, description=d, wave=w, staff_grade=g,
                                       hourly_cost_pence=c) for n, d, w, g, c in INTERVENTIONS]
@@ -117,8 +128,8 @@ def build(
         for index in range(pupils):
             _pupil(b, index, start_year, spans, interventions)
         session.flush()
-        b.counts["teaching groups"] = demo_groups.add(session, seed=seed,
-                                                     starts_on=date(start_year, 9, 1))
+        b.counts["teaching groups"] = (demo_groups.add_classes if primary else demo_groups.add)(
+            session, seed=seed, starts_on=date(start_year, 9, 1))
         audit.record(session, desk.actor, "create", "demo school",
                      summary=f"synthetic school of {pupils} pupils, seed {seed}")
     return b.counts
@@ -127,11 +138,12 @@ def build(
 def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, date]],
            interventions: list[Intervention]) -> None:
     rng = b.rng
-    year = YEARS[index % len(YEARS)]
+    years, forms = (PRIMARY_YEARS, PRIMARY_FORMS) if b.primary else (YEARS, FORMS)
+    year = years[index % len(years)]
     born_from = date(start_year - year - 5, 9, 1)
     dob = born_from + timedelta(days=rng.randrange(365))
-    joined = date(start_year - (year - 7), 9, 3)
-    if b.history_years > 5 and rng.random() < 0.5:  # joined the lower school years earlier
+    joined = date(start_year - (year - years[0]), 9, 3)  # when the school's first year began
+    if not b.primary and b.history_years > 5 and rng.random() < 0.5:  # from a lower school
         joined = date(start_year - min(b.history_years, year - 1), 9, 3)
     issue_year = (dob.year + 5) % 100
     upn = with_check_letter(f"{873 + index // 1000:03d}4021{issue_year:02d}{index % 1000:03d}")
@@ -139,7 +151,7 @@ def _pupil(b: _Builder, index: int, start_year: int, spans: list[tuple[date, dat
     fields = pupils_service.clean(pupils_service.PupilFields(
         upn=upn, legal_surname=rng.choice(SURNAMES), legal_forename=rng.choice(FORENAMES),
         dob=dob, year_group=YearGroup(year),
-        form=f"{year}{FORMS[index // len(YEARS) % len(FORMS)]}",
+        form=f"{year or 'R'}{forms[index // len(years) % len(forms)]}",
         gender=rng.choice(("F", "M")), joined_on=joined), today=b.today)
     pupil = Pupil(**pupils_service.columns_of(fields))  # type: ignore[arg-type]
     b.add("pupils", pupil)
@@ -253,7 +265,9 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
                 group_size=group, minutes_per_session=minutes, sessions_per_week=per_week,
                 weeks=weeks, cost_pence=provision.cost_pence(
                     hourly_cost_pence=item.hourly_cost_pence, minutes_per_session=minutes,
-                    sessions_per_week=per_week, weeks=weeks, group_size=group))
+                    sessions_per_week=per_week, weeks=weeks, group_size=group),
+                sessions_delivered=_delivered(per_week * weeks, cycle.id, item.id)
+                if reviewed else None)
             b.add("provisions", planned)
             b.s.flush()
             b.counts["measures and scores"] = b.counts.get("measures and scores", 0) \
@@ -268,6 +282,12 @@ def _cycles(b: _Builder, pid: int, need: NeedType, joined: date,
                 with_whom="Parent and form tutor", summary="Support plan review meeting.",
                 is_parent_meeting=True, author_id=b.author))
         previous = cycle
+
+
+def _delivered(planned: int, cycle_id: int, intervention_id: int) -> int:
+    """Sessions delivered of those planned: from three quarters to all of them, varying from
+    plan to plan (worked from the ids, so the demo's random choices stay as they were)."""
+    return planned - (cycle_id * 7 + intervention_id * 3) % (planned // 4 + 1)
 
 
 def _ehcp(b: _Builder, pid: int, issued: date) -> None:

@@ -1,6 +1,7 @@
 """The demo school's teaching groups, as a secondary timetable has them: maths, English and
 science taught in sets within half-year bands (``8X/Ma1`` is year 8, band X, top maths set),
-history, geography and PE in form groups, each with its teacher and MIS staff code. Sets hold
+history, geography, PE, French and computing in form groups (a form bigger than a class in
+two or three classes), each with its teacher and MIS staff code. Sets hold
 about a class's worth of pupils and each teacher about eight groups, so a bigger demo school
 has more sets and more teachers, as a real one would."""
 
@@ -28,11 +29,13 @@ TEACHERS = (
     ("Mr Ben Carter", "BCA", "Hi"), ("Ms Rosa Alvarez", "RAL", "Hi"),
     ("Mrs Joanne Pike", "JPI", "Gg"), ("Mr Kwame Asante", "KAS", "Gg"),
     ("Ms Ellie Norris", "ENO", "PE"), ("Mr Chris Doyle", "CDO", "PE"),
+    ("Mme Sophie Laurent", "SLA", "Fr"), ("Mr Iwan Roberts", "IRO", "Fr"),
+    ("Ms Aisha Begum", "ABE", "Co"), ("Mr Luke Barnes", "LBA", "Co"),
 )
 SUBJECTS = {"Ma": "Mathematics", "En": "English", "Sc": "Science", "Hi": "History",
-            "Gg": "Geography", "PE": "Physical education"}
+            "Gg": "Geography", "PE": "Physical education", "Fr": "French", "Co": "Computing"}
 SETS = ("Ma", "En", "Sc")  # set by attainment within a band
-FORM_GROUPS = ("Hi", "Gg", "PE")  # taught in form groups
+FORM_GROUPS = ("Hi", "Gg", "PE", "Fr", "Co")  # taught in form groups
 BANDS = {"X": "ABC", "Y": "DE"}  # the forms in each half-year band
 CLASS_SIZE = 28
 MIN_SETS = 3
@@ -58,16 +61,21 @@ def add(session: Session, *, seed: int, starts_on: date) -> int:
                             for n in range(sets)]
         for form in sorted({form for _, form in cohort}):
             in_form = [pid for pid, f in cohort if f == form]
-            planned += [(f"{form}/{dept}", dept, in_form) for dept in FORM_GROUPS]
+            classes = math.ceil(len(in_form) / CLASS_SIZE)  # a big form is taught in halves
+            for dept in FORM_GROUPS:
+                planned += [(f"{form}/{dept}", dept, in_form)] if classes == 1 else [
+                    (f"{form}/{dept}{n + 1}", dept, in_form[n::classes]) for n in range(classes)]
     planned = [plan for plan in planned if plan[2]]
     staff = _teachers(session, rng, planned)
-    for number, (code, dept, members) in enumerate(planned):
+    dealt = {dept: count() for dept in staff}  # each department's groups dealt round its staff
+    for code, dept, members in planned:
         group = TeachingGroup(code=code, subject=SUBJECTS[dept])
         session.add(group)
         session.flush()
         assert group.id is not None
         teachers = staff[dept]
-        session.add(GroupTeacher(group_id=group.id, staff_id=teachers[number % len(teachers)]))
+        session.add(GroupTeacher(group_id=group.id,
+                                 staff_id=teachers[next(dealt[dept]) % len(teachers)]))
         session.add_all(GroupMember(group_id=group.id, pupil_id=pid, starts_on=starts_on)
                         for pid in members)
     return len(planned)
@@ -94,3 +102,38 @@ def _teachers(session: Session, rng: random.Random,
     session.flush()
     return {dept: [s.id for s in members if s.id is not None]
             for dept, members in staff.items()}
+
+
+#: Primary class teachers (name, MIS staff code); more are made up for a bigger school
+CLASS_TEACHERS = (
+    ("Mrs Amy Holt", "AHO"), ("Mr Jamal Reid", "JRE"), ("Miss Zara Ahmed", "ZAH"),
+    ("Mrs Kate Lowe", "KLO"), ("Mr Sean Byrne", "SBY"), ("Ms Mei Chen", "MCH"),
+    ("Mrs Ruth Evans", "REV"), ("Mr Tariq Aziz", "TAZ"), ("Miss Holly Grant", "HGR"),
+    ("Mrs Sunita Patel", "SPA"), ("Mr Owen Price", "OPR"), ("Ms Lily Ward", "LWA"),
+    ("Mrs Jo Turner", "JTU"), ("Mr Dan Foster", "DFO"),
+)
+
+
+def add_classes(session: Session, *, seed: int, starts_on: date) -> int:
+    """A primary school's classes as teaching groups: each class (the pupils' form, "3S") is
+    one group for the whole curriculum, with its class teacher. Returns how many."""
+    rng = random.Random(seed)
+    pupils = [(pid, form) for pid, form in session.exec(select(Pupil.id, Pupil.form))
+              if pid is not None]
+    classes = sorted({form for _, form in pupils}, key=lambda f: (f[:1] != "R", f))
+    serial = count(1)
+    made = 0
+    for number, form in enumerate(classes):
+        name, code = CLASS_TEACHERS[number] if number < len(CLASS_TEACHERS) else (
+            f"{rng.choice(('Mr', 'Ms', 'Mrs', 'Miss'))} {rng.choice(FORENAMES)} "
+            f"{rng.choice(SURNAMES)}", f"C{next(serial):03d}")
+        teacher = StaffMember(name=name, mis_code=code, job_title=f"Class teacher, {form}")
+        group = TeachingGroup(code=form, subject="Class")
+        session.add_all((teacher, group))
+        session.flush()
+        assert group.id is not None and teacher.id is not None
+        session.add(GroupTeacher(group_id=group.id, staff_id=teacher.id))
+        session.add_all(GroupMember(group_id=group.id, pupil_id=pid, starts_on=starts_on)
+                        for pid, f in pupils if f == form)
+        made += 1
+    return made

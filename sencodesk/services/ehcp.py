@@ -26,7 +26,7 @@ from sencodesk.domain.ehcp_records import (
 )
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit, pupils
+from sencodesk.services import audit, pupils, versions
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     AnnualReview,
@@ -108,12 +108,19 @@ def open_request(desk: Desk, pupil_id: int, *, received_on: date, requested_by: 
         return row.id
 
 
+def _claim_request(session: Session, request: EhcpRequest, opened_version: int | None) -> None:
+    versions.claim(session, request, opened_version, what="EHC needs assessment request",
+                   entities=("ehcp request", "ehcp milestone"), entity_id=request.id)
+
+
 def mark_done(desk: Desk, request_id: int, milestone_id: str, done_on: date,
-              note: str = "") -> None:
-    """Record the actual date a milestone happened (replacing an earlier entry)."""
+              note: str = "", *, opened_version: int | None = None) -> None:
+    """Record the actual date a milestone happened (replacing an earlier entry). From a
+    form, ``opened_version`` is the request's version it showed (services.versions)."""
     _not_future(desk, "date done", done_on)
     with desk.unit(Permission.EDIT_EHCP) as session:
         request = _request(session, request_id)
+        _claim_request(session, request, opened_version)
         if done_on < request.received_on:
             raise ValidationError("date done", "is before the request was received")
         existing = session.exec(select(EhcpMilestoneDone).where(
@@ -133,11 +140,13 @@ def mark_done(desk: Desk, request_id: int, milestone_id: str, done_on: date,
                      changed={milestone_id: [old, done_on.isoformat()]})
 
 
-def set_outcome(desk: Desk, request_id: int, outcome: RequestOutcome) -> None:
+def set_outcome(desk: Desk, request_id: int, outcome: RequestOutcome, *,
+                opened_version: int | None = None) -> None:
     """Where the request stands now (e.g. the LA refused to assess)."""
     chosen = _choice(RequestOutcome, outcome, "outcome")
     with desk.unit(Permission.EDIT_EHCP) as session:
         request = _request(session, request_id)
+        _claim_request(session, request, opened_version)
         old, request.outcome = request.outcome, chosen.value
         session.add(request)
         audit.record(session, desk.actor, "update", "ehcp request", entity_id=request_id,
@@ -214,7 +223,7 @@ def requests_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[
                 requested_by=r.requested_by, local_authority=r.local_authority,
                 draft_served_on=r.draft_served_on, outcome=RequestOutcome(r.outcome), notes=r.notes,
                 done=done.get(r.id, {}), advice=tuple(advice.get(r.id, ())),
-                exceptions=tuple(exceptions.get(r.id, ()))))
+                exceptions=tuple(exceptions.get(r.id, ())), version=r.version))
         return result
 
 
@@ -239,7 +248,8 @@ def add_plan(desk: Desk, pupil_id: int, *, issued_on: date, local_authority: str
         return row.id
 
 
-def set_destination(desk: Desk, plan_id: int, destination: str | None) -> None:
+def set_destination(desk: Desk, plan_id: int, destination: str | None, *,
+                    opened_version: int | None = None) -> None:
     """Record where the pupil goes at the next move; it decides the Reg 18 date."""
     if destination is not None and destination not in {d.value for d in Destination}:
         raise ValidationError("destination", "choose own sixth form, another school or "
@@ -248,6 +258,8 @@ def set_destination(desk: Desk, plan_id: int, destination: str | None) -> None:
         plan = session.get(EhcPlan, plan_id)
         if plan is None:
             raise NotFound(f"There is no EHC plan with id {plan_id}.")
+        versions.claim(session, plan, opened_version, what="EHC plan", entities=("ehc plan",),
+                       entity_id=plan_id)
         before = plan.transfer_destination
         plan.transfer_destination = destination
         session.add(plan)
@@ -270,8 +282,9 @@ def _check_review(fields: ReviewFields) -> None:
 
 
 def record_review(desk: Desk, plan_id: int, fields: ReviewFields,
-                  review_id: int | None = None) -> int:
-    """Add an annual review of a plan, or update one as its dates become known."""
+                  review_id: int | None = None, *, opened_version: int | None = None) -> int:
+    """Add an annual review of a plan, or update one as its dates become known. Updating
+    from a form, ``opened_version`` is the review's version it showed (services.versions)."""
     _check_review(fields)
     with desk.unit(Permission.EDIT_EHCP) as session:
         plan = session.get(EhcPlan, plan_id)
@@ -283,7 +296,10 @@ def record_review(desk: Desk, plan_id: int, fields: ReviewFields,
         row = session.get(AnnualReview, review_id) if review_id else None
         if review_id and (row is None or row.plan_id != plan_id):
             raise NotFound(f"There is no annual review with id {review_id} on this plan.")
-        before = row.model_dump() if row else {}
+        before = row.model_dump(exclude={"version"}) if row else {}
+        if row is not None:
+            versions.claim(session, row, opened_version, what="annual review",
+                           entities=("annual review",), entity_id=review_id)
         row = row or AnnualReview(plan_id=plan_id, meeting_on=fields.meeting_on)
         for name, value in fields.__dict__.items():
             setattr(row, name, value.value if isinstance(value, LaDecision) else value)
@@ -292,7 +308,7 @@ def record_review(desk: Desk, plan_id: int, fields: ReviewFields,
         session.flush()
         audit.record(session, desk.actor, "update" if before else "create", "annual review",
                      entity_id=row.id, pupil_id=plan.pupil_id,
-                     changed=audit.changes(before, row.model_dump()))
+                     changed=audit.changes(before, row.model_dump(exclude={"version"})))
         assert row.id is not None
         return row.id
 
@@ -312,12 +328,12 @@ def plans_for(desk: Desk, pupil_ids: Sequence[int] | None) -> dict[int, list[Pla
                 r.id or 0, r.plan_id, r.meeting_on, r.invitations_sent_on,
                 r.advice_circulated_on, r.report_sent_on,
                 LaDecision(r.la_decision) if r.la_decision else None, r.la_decision_on,
-                r.amendments_proposed_on, r.amended_plan_issued_on, r.notes))
+                r.amendments_proposed_on, r.amended_plan_issued_on, r.notes, r.version))
         result: dict[int, list[PlanRecord]] = {}
         for p in plans:
             assert p.id is not None
             result.setdefault(p.pupil_id, []).append(PlanRecord(
                 p.id, p.pupil_id, p.request_id, p.issued_on, p.local_authority,
                 p.sections_summary, p.document_sha256, p.ceased_on,
-                tuple(reviews.get(p.id, ())), p.transfer_destination))
+                tuple(reviews.get(p.id, ())), p.transfer_destination, p.version))
         return result

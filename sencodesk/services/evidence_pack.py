@@ -16,6 +16,7 @@ from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import CycleRecord, PupilRow
 from sencodesk.services import (
+    assessments,
     cycles,
     deadlines,
     ehcp,
@@ -86,6 +87,8 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
         provision=provision_map.provision_map(desk, starts_on=year_starts, ends_on=year_ends),
         cases=tuple(_case(desk, rows[pid], anonymise, today) for pid in chosen),
         inclusion=inclusion_figures.figures(desk, anonymise=anonymise),
+        measured=tuple(assessments.measured_impact(desk, starts_on=months_after(today, -12),
+                                                   ends_on=today)),
     )
     report_data.record_export(
         desk, "evidence pack",

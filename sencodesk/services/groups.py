@@ -7,6 +7,7 @@ them is for the SENCO alone, each change one audited unit of work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,7 +18,7 @@ from sencodesk.domain import validation
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission, current, whole_school
 from sencodesk.domain.records import PupilRow
-from sencodesk.services import audit, register_rows
+from sencodesk.services import audit, register_rows, versions
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     GroupMember,
@@ -48,6 +49,7 @@ class GroupRecord:
     starts_on: date | None
     ends_on: date | None
     pupils: int  # in the group on the day asked about
+    version: int = 0  # as read (services.versions)
 
     @property
     def label(self) -> str:
@@ -81,14 +83,18 @@ def _clean(session: Session, fields: GroupFields, group_id: int | None) -> Group
 
 
 def write_group(session: Session, desk: Desk, fields: GroupFields,
-                group_id: int | None = None) -> int:
-    """Create (``group_id`` None) or change a group inside the caller's unit of work."""
+                group_id: int | None = None, *, opened_version: int | None = None) -> int:
+    """Create (``group_id`` None) or change a group inside the caller's unit of work; a
+    change from a form that showed ``opened_version`` (services.versions)."""
     fields = _clean(session, fields, group_id)
     group = (TeachingGroup(code=fields.code) if group_id is None
              else session.get(TeachingGroup, group_id))
     if group is None:
         raise NotFound(f"There is no teaching group with id {group_id}.")
-    before = group.model_dump()
+    if group_id is not None:
+        versions.claim(session, group, opened_version, what="teaching group",
+                       entities=("teaching group",), entity_id=group_id)
+    before = group.model_dump(exclude={"version"})
     before["teachers"] = sorted(teacher_ids(session, group_id)) if group_id else []
     group.code, group.subject = fields.code, fields.subject
     group.starts_on, group.ends_on = fields.starts_on, fields.ends_on
@@ -100,7 +106,7 @@ def write_group(session: Session, desk: Desk, fields: GroupFields,
             session.delete(link)
     for staff_id in set(fields.teacher_ids) - set(before["teachers"]):
         session.add(GroupTeacher(group_id=group.id, staff_id=staff_id))
-    after = {**group.model_dump(), "teachers": sorted(fields.teacher_ids)}
+    after = {**group.model_dump(exclude={"version"}), "teachers": sorted(fields.teacher_ids)}
     audit.record(session, desk.actor, "create" if group_id is None else "update",
                  "teaching group", entity_id=group.id, summary=group.code,
                  changed=audit.changes(before, after))
@@ -113,10 +119,11 @@ def create_group(desk: Desk, fields: GroupFields) -> int:
         return write_group(session, desk, fields)
 
 
-def update_group(desk: Desk, group_id: int, fields: GroupFields) -> None:
+def update_group(desk: Desk, group_id: int, fields: GroupFields, *,
+                 opened_version: int | None = None) -> None:
     """Change a group's code, subject, teachers or dates."""
     with desk.unit(Permission.MANAGE_GROUPS) as session:
-        write_group(session, desk, fields, group_id)
+        write_group(session, desk, fields, group_id, opened_version=opened_version)
 
 
 def teacher_ids(session: Session, group_id: int) -> list[int]:
@@ -202,6 +209,16 @@ def list_groups(desk: Desk, *, day: date | None = None,
         return groups_of(session, day, teacher_id)
 
 
+def find_group(desk: Desk, group_id: int) -> GroupRecord:
+    """One group as it is now, whatever days it runs (a form reloading someone else's change)."""
+    with desk.unit(Permission.MANAGE_GROUPS) as session:
+        group = session.get(TeachingGroup, group_id)
+        if group is None:
+            raise NotFound("That teaching group is no longer in the case file.")
+        day = group.starts_on or group.ends_on or desk.today()  # a day the group runs
+        return next(g for g in groups_of(session, day, None) if g.id == group_id)
+
+
 def groups_of(session: Session, day: date, teacher_id: int | None) -> list[GroupRecord]:
     """:func:`list_groups` inside the caller's unit of work."""
     names = dict(session.exec(select(StaffMember.id, StaffMember.name)).all())
@@ -227,15 +244,21 @@ def groups_of(session: Session, day: date, teacher_id: int | None) -> list[Group
             continue
         found.append(GroupRecord(group.id, group.code, group.subject,
                                  tuple(names.get(s) or "" for s in staff), tuple(staff),
-                                 group.starts_on, group.ends_on, counts.get(group.id, 0)))
+                                 group.starts_on, group.ends_on, counts.get(group.id, 0),
+                                 group.version))
     return found
 
 
 def code_order(code: str) -> tuple[int, str]:
-    """Groups in year order: "7X/Ma1" before "10Y/En1" (a code not starting with a year
-    after them all, by name)."""
+    """Groups in year order: Reception's classes ("RS", "R/Ph") first, then "7X/Ma1" before
+    "10Y/En1" (a code not starting with a year after them all, by name)."""
+    if _RECEPTION.match(code):
+        return (0, code[1:].casefold())
     digits = len(code) - len(code.lstrip("0123456789"))
     return (int(code[:digits]) if digits else 99, code[digits:].casefold())
+
+
+_RECEPTION = re.compile(r"R(?:[A-Z]?$|/)")  # "R", "RS" or "R/..."; not "Rowan" or "RE1"
 
 
 def pupils_in(desk: Desk, group_id: int, *, day: date | None = None) -> list[PupilRow]:
@@ -321,3 +344,13 @@ def shares_of(desk: Desk, pupil_id: int) -> list[ShareRecord]:
             .order_by(col(PupilShare.ends_on).desc())).all()
         return [ShareRecord(s.id or 0, s.pupil_id, s.staff_id, names.get(s.staff_id, ""),
                             s.starts_on, s.ends_on) for s in rows]
+
+
+def staff(desk: Desk) -> list[tuple[int, str]]:
+    """(id, name) of the staff still at the school, by name: who may teach a group or be
+    shared a pupil with."""
+    with desk.unit(Permission.MANAGE_GROUPS) as session:
+        found = session.exec(select(StaffMember.id, StaffMember.name)
+                             .where(col(StaffMember.active).is_(True))
+                             .order_by(col(StaffMember.name))).all()
+        return [(staff_id, name) for staff_id, name in found if staff_id is not None]

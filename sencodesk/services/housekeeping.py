@@ -23,11 +23,14 @@ def _referenced(session: Session) -> set[str]:
 
 def remove_orphans(desk: Desk) -> int:
     """Delete every encrypted file in the documents folder that no record names. Returns how
-    many. Runs in the process holding the case file (store.writer), so nothing is mid-attach
-    elsewhere."""
-    with desk.db.transaction(snapshot="read") as session:
-        wanted = _referenced(session)
-    return desk.blobs.keep_only(wanted)
+    many. Only while no other process has the case file open (it could be mid-attach, its
+    file written and its record not yet): otherwise they wait for a later sign-in."""
+    with desk.db.alone() as alone:
+        if not alone:
+            return 0
+        with desk.db.transaction(snapshot="read") as session:
+            wanted = _referenced(session)
+        return desk.blobs.keep_only(wanted)
 
 
 def at_sign_in(desk: Desk) -> None:

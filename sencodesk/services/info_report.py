@@ -19,7 +19,7 @@ from sencodesk.domain.info_report import (
     InfoReportSheet,
 )
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import audit, cycles, provision_map, pupils, school
+from sencodesk.services import audit, cycles, provision_map, pupils, school, versions
 from sencodesk.services.context import Desk, composite
 from sencodesk.services.report_data import record_export
 from sencodesk.store.tables import InfoReportSection
@@ -33,18 +33,33 @@ def texts(desk: Desk) -> dict[str, str]:
         return {row.key: row.text for row in session.exec(select(InfoReportSection))}
 
 
-def set_text(desk: Desk, key: str, text: str) -> None:
-    """Save the school's words for one section; audited."""
+def set_text(desk: Desk, key: str, text: str, *, opened_version: int | None = None) -> None:
+    """Save the school's words for one section; audited. From the editor,
+    ``opened_version`` is the section's version it showed (``versions_of``; 0 for a section
+    never written), see services.versions."""
     if key not in KEYS:
         raise ValidationError("section", f"{key!r} is not a section of the report "
                               f"({', '.join(sorted(KEYS))})")
     cleaned = validation.text(key, text, max_length=MAX_SECTION)
     with desk.unit(Permission.EDIT_SCHOOL) as session:
-        row = session.get(InfoReportSection, key) or InfoReportSection(key=key)
+        row = session.get(InfoReportSection, key) or InfoReportSection(key=key, version=0)
+        versions.claim(session, row, opened_version, what="section of the information report",
+                       entities=("information report",), entity_id=None,
+                       summary=_summary(key))
         row.text, row.updated_on = cleaned, desk.today()
         session.add(row)
         audit.record(session, desk.actor, "update", "information report",
-                     summary=f"SEN information report section {key} edited")
+                     summary=_summary(key))
+
+
+def _summary(key: str) -> str:
+    return f"SEN information report section {key} edited"
+
+
+def versions_of(desk: Desk) -> dict[str, int]:
+    """Each written section's version (one never written is 0)."""
+    with desk.unit(Permission.READ_SCHOOL) as session:
+        return {row.key: row.version for row in session.exec(select(InfoReportSection))}
 
 
 def _figures(desk: Desk) -> InfoReportFigures:

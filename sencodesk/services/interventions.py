@@ -10,7 +10,7 @@ from sencodesk.domain import validation
 from sencodesk.domain.errors import Conflict, NotFound
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import InterventionRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, versions
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import Intervention
 
@@ -26,7 +26,8 @@ class InterventionFields:
 
 def _record(row: Intervention) -> InterventionRecord:
     return InterventionRecord(row.id or 0, row.name, row.description, row.wave,
-                              row.staff_grade, row.hourly_cost_pence, row.active)
+                              row.staff_grade, row.hourly_cost_pence, row.active,
+                              row.version)
 
 
 def _apply(row: Intervention, fields: InterventionFields) -> None:
@@ -54,17 +55,21 @@ def add(desk: Desk, fields: InterventionFields) -> int:
 
 
 def update(desk: Desk, intervention_id: int, fields: InterventionFields, *,
-           active: bool = True) -> None:
+           active: bool = True, opened_version: int | None = None) -> None:
+    """Change a catalogue entry; from a form, ``opened_version`` is the version it showed
+    (services.versions)."""
     with desk.unit(Permission.EDIT_SUPPORT) as session:
         row = session.get(Intervention, intervention_id)
         if row is None:
             raise NotFound(f"There is no intervention with id {intervention_id}.")
-        before = row.model_dump()
+        before = row.model_dump(exclude={"version"})
+        versions.claim(session, row, opened_version, what="intervention",
+                       entities=("intervention",), entity_id=intervention_id)
         _apply(row, fields)
         row.active = active
         session.add(row)
         audit.record(session, desk.actor, "update", "intervention", entity_id=row.id,
-                     changed=audit.changes(before, row.model_dump()))
+                     changed=audit.changes(before, row.model_dump(exclude={"version"})))
 
 
 def catalogue(desk: Desk, *, include_retired: bool = False) -> list[InterventionRecord]:

@@ -10,8 +10,8 @@ from sqlmodel import col
 
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.permissions import Permission, whole_school
-from sencodesk.domain.records import PupilRow
-from sencodesk.services import groups, passports, register_rows, scope
+from sencodesk.domain.records import PupilRow, SincePrinted
+from sencodesk.services import groups, passport_prints, passports, register_rows, scope
 from sencodesk.services.context import Desk, composite
 from sencodesk.store.tables import Pupil
 
@@ -25,6 +25,8 @@ class PupilLine:
     need: str  # the primary need's name, "" for a pupil not on the SEN register
     strategies: tuple[str, ...]  # the passport's first few, () without a passport
     has_passport: bool
+    #: what changed in the passport since the reader last printed it (None: nothing, or never)
+    since: SincePrinted | None = None
 
     @property
     def on_register(self) -> bool:
@@ -66,12 +68,13 @@ def my_groups(desk: Desk, *, day: date | None = None) -> list[GroupPupils]:
         rows = {r.id: r for r in register_rows.read(
             session, [col(Pupil.id).in_(sorted(everyone))])} if everyone else {}
     latest = passports.latest_for(desk, sorted(rows)) if rows else {}
+    since = passport_prints.since_printed(desk, latest)
 
     def line(row: PupilRow) -> PupilLine:
         passport = latest.get(row.id)
         strategies = tuple(passport.content.strategies[:KEY_STRATEGIES]) if passport else ()
         return PupilLine(row, row.primary_need.label if row.primary_need else "", strategies,
-                         passport is not None)
+                         passport is not None, since.get(row.id))
 
     def lines(ids: set[int]) -> tuple[PupilLine, ...]:
         # register order: the order ``register_rows.read`` gives (surname, then forename)

@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, col, func, select
 
 from sencodesk.domain import validation
-from sencodesk.domain.errors import Conflict, ValidationError
+from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent, PassportRecord
 from sencodesk.services import audit, pupils
+from sencodesk.services import versions as edits
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import PassportVersion, StaffMember
 
@@ -52,7 +53,7 @@ def save(
 ) -> PassportRecord:
     """Save a new version of a pupil's passport; the audit entry lists what changed. With
     ``opened_version`` (the version the editor showed, 0 for none), a save over a newer
-    version is refused (Conflict) rather than silently replacing it."""
+    version is refused (StaleEdit) rather than silently replacing it."""
     content = _clean(content)
     written_on = written_on or desk.today()
     review_on = review_on or default_review(written_on)
@@ -64,10 +65,8 @@ def save(
         pupils.editable(session, pupil_id)
         previous = _latest_row(session, pupil_id)
         latest = previous.version if previous else 0
-        if opened_version is not None and latest != opened_version:
-            raise Conflict(f"Someone saved version {latest} of this passport after you opened "
-                           "it, so yours was not saved (it would replace theirs). Copy what you "
-                           "wrote, reopen the passport and add it to their version.")
+        edits.check(session, latest, opened_version, what="passport",
+                    entities=("passport",), entity_id=previous.id if previous else None)
         row = PassportVersion(
             pupil_id=pupil_id, version=(previous.version + 1) if previous else 1,
             written_on=written_on, review_on=review_on, author_id=desk.actor.staff_id,

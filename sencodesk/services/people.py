@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+
+from sqlmodel import col, select
 
 from sencodesk.domain import validation
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import ParentRecord
 from sencodesk.services import audit
 from sencodesk.services.context import Desk
 from sencodesk.services.pupils import editable
@@ -51,3 +55,17 @@ def add_agency(
                      pupil_id=pupil_id, summary=f"involved {agency.name}")
         assert agency.id is not None
         return agency.id
+
+
+def parents_for(desk: Desk, pupil_ids: Sequence[int]) -> dict[int, tuple[ParentRecord, ...]]:
+    """The parents and carers of each of these pupils, in one query (a class set of
+    passports names them on every page)."""
+    found: dict[int, list[ParentRecord]] = {pid: [] for pid in pupil_ids}
+    if not found:
+        return {}
+    with desk.unit(Permission.READ_PUPILS) as session:
+        for p in session.exec(select(ParentCarer).where(
+                col(ParentCarer.pupil_id).in_(sorted(found))).order_by(col(ParentCarer.id))):
+            found[p.pupil_id].append(ParentRecord(p.id or 0, p.name, p.relationship, p.phone,
+                                                  p.email, p.parental_responsibility))
+    return {pid: tuple(parents) for pid, parents in found.items()}

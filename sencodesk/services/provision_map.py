@@ -20,6 +20,7 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
     rows = {r.id: r for r in pupils.list_pupils(desk, pupils.RegisterFilter(include_left=True))}
     waves = {i.name: i.wave for i in interventions.catalogue(desk, include_retired=True)}
     per_intervention: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    sessions: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # planned, delivered
     receiving: dict[str, set[int]] = defaultdict(set)
     per_pupil: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     names: dict[int, list[str]] = defaultdict(list)
@@ -32,6 +33,9 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
                 name = p.name or "Other"
                 per_intervention[name][0] += p.hours
                 per_intervention[name][1] += p.cost_pence
+                if p.sessions_delivered is not None:
+                    sessions[name][0] += p.sessions_planned
+                    sessions[name][1] += p.sessions_delivered
                 receiving[name].add(pid)
                 per_pupil[pid][0] += p.hours
                 per_pupil[pid][1] += p.cost_pence
@@ -39,7 +43,7 @@ def provision_map(desk: Desk, *, starts_on: date, ends_on: date) -> ProvisionMap
                     names[pid].append(name)
     by_intervention = tuple(sorted(
         (InterventionLine(name, waves.get(name, 0), len(receiving[name]), round(h, 1),
-                          round(c)) for name, (h, c) in per_intervention.items()),
+                          round(c), *sessions[name]) for name, (h, c) in per_intervention.items()),
         key=lambda line: -line.cost_pence))
     by_pupil = tuple(sorted(
         (PupilLine(pid, rows[pid].sort_name, rows[pid].upn, rows[pid].year_group.short,

@@ -24,7 +24,7 @@ from sencodesk.domain.records import (
 )
 from sencodesk.domain.register_filter import RegisterFilter as RegisterFilter
 from sencodesk.domain.register_filter import matches
-from sencodesk.services import audit, register_rows
+from sencodesk.services import audit, register_rows, versions
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import (
     Agency,
@@ -134,15 +134,13 @@ def update(desk: Desk, pupil_id: int, fields: PupilFields, *,
            opened_version: int | None = None) -> None:
     """Change a pupil's details; the audit entry lists each field old → new. With
     ``opened_version`` (of the details the form showed), a save over a newer change is
-    refused (Conflict) rather than silently undoing it."""
+    refused (StaleEdit) rather than silently undoing it."""
     fields = clean(fields, today=desk.today())
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupil = _get(session, pupil_id)
         _editable(pupil)
-        if opened_version is not None and pupil.version != opened_version:
-            raise Conflict("Someone changed this pupil's details after you opened them, so "
-                           "yours were not saved (that would undo their change). Note what "
-                           "you typed, reopen the pupil and make your change again.")
+        versions.check(session, pupil.version, opened_version, what="pupil's details",
+                       entities=("pupil",), entity_id=pupil_id)
         if fields.upn != pupil.upn and session.exec(
             select(Pupil.id).where(Pupil.upn == fields.upn)
         ).first():

@@ -27,13 +27,16 @@ from sencodesk.domain.documents import (
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.passport_contacts import ParentContact, passport_contacts
 from sencodesk.domain.permissions import Permission
+from sencodesk.domain.records import ParentRecord
 from sencodesk.services import (
     assessments,
     audit,
     cycles,
     deadlines,
     ehcp,
+    passport_prints,
     passports,
+    people,
     pupils,
     records_log,
     school,
@@ -63,11 +66,11 @@ def _contact_rules(desk: Desk) -> tuple[ParentContact, str, str]:
             school.senco_name(desk))
 
 
-def _contacts(desk: Desk, pupil_id: int,
+def _contacts(parents: Sequence[ParentRecord],
               rules: tuple[ParentContact, str, str]) -> tuple[str, ...]:
     policy, senco_contact, senco_name = rules
-    return passport_contacts(policy, pupils.get(desk, pupil_id).parents,
-                             senco_contact=senco_contact, senco_name=senco_name)
+    return passport_contacts(policy, parents, senco_contact=senco_contact,
+                             senco_name=senco_name)
 
 
 @composite(Permission.PRINT_PASSPORTS)
@@ -78,8 +81,10 @@ def passport(desk: Desk, pupil_id: int) -> PassportSet:
     record = passports.latest(desk, pupil_id)
     if record is None:
         raise NotFound(f"{detail.row.display_name} has no passport yet: write one first.")
+    since = passport_prints.since_printed(desk, {pupil_id: record}).get(pupil_id)
     sheet = PassportSheet(detail.row, record, records_log.photo(desk, pupil_id),
-                          _contacts(desk, pupil_id, _contact_rules(desk)))
+                          _contacts(detail.parents, _contact_rules(desk)), since)
+    passport_prints.record(desk, [record])
     record_export(desk, "passport", pupil_id=pupil_id, summary="passport printed",
                   permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, f"Pupil passport: {detail.row.display_name}"), (sheet,))
@@ -87,19 +92,24 @@ def passport(desk: Desk, pupil_id: int) -> PassportSet:
 
 @composite(Permission.PRINT_PASSPORTS)
 def passports_for(desk: Desk, pupil_ids: Sequence[int], *, title: str = "Pupil passports",
-                  ) -> PassportSet:
-    """The passports of these pupils, one per page; pupils with none are skipped and named."""
+                  for_staff: int | None = None) -> PassportSet:
+    """The passports of these pupils, one per page; pupils with none are skipped and named.
+    Each is marked with what changed since the copy last printed for ``for_staff`` (the
+    signed-in person unless given: a teacher's pack is their copy), and noted as their copy."""
     desk.require(Permission.PRINT_PASSPORTS)
     wanted = set(pupil_ids)
     # asked for by id first, so a Teacher is told which pupils are not theirs
     latest = passports.latest_for(desk, sorted(wanted))
     rows = [r for r in pupils.list_pupils(desk) if r.id in wanted]
     rules = _contact_rules(desk)
+    since = passport_prints.since_printed(desk, latest, staff_id=for_staff)
+    parents = people.parents_for(desk, sorted(latest))
     sheets = tuple(PassportSheet(r, latest[r.id], records_log.photo(desk, r.id),
-                                 _contacts(desk, r.id, rules))
+                                 _contacts(parents[r.id], rules), since.get(r.id))
                    for r in rows if r.id in latest)
     if not sheets:
         raise ValidationError("pupils", "none of the chosen pupils has a passport yet")
+    passport_prints.record(desk, [sheet.passport for sheet in sheets], staff_id=for_staff)
     record_export(desk, "passports", summary=f"{len(sheets)} passports printed",
                   permission=Permission.PRINT_PASSPORTS)
     return PassportSet(meta(desk, title), sheets,

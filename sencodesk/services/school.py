@@ -15,7 +15,7 @@ from sencodesk.domain.errors import StoreError, ValidationError
 from sencodesk.domain.passport_contacts import ParentContact
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, StaffRecord, TermRecord
-from sencodesk.services import audit
+from sencodesk.services import audit, versions
 from sencodesk.services.context import Desk
 from sencodesk.store.tables import School, StaffMember, TermDate
 
@@ -39,6 +39,7 @@ def _info(school: School) -> SchoolInfo:
         senco_contact=school.senco_contact,
         passport_parent_contact=school.passport_parent_contact,
         address=school.address,
+        version=school.version,
     )
 
 
@@ -47,8 +48,9 @@ def get(desk: Desk) -> SchoolInfo:
         return _info(_row(session))
 
 
-def update(desk: Desk, info: SchoolInfo) -> None:
-    """Save the school's settings; each changed field is audited."""
+def update(desk: Desk, info: SchoolInfo, *, opened_version: int | None = None) -> None:
+    """Save the school's settings; each changed field is audited. From a form,
+    ``opened_version`` is the version it showed (services.versions)."""
     name = validation.text("school name", info.name, max_length=200, required=True)
     urn = validation.text("URN", info.urn, max_length=10)
     if urn and not (urn.isdigit() and len(urn) == 6):
@@ -76,6 +78,8 @@ def update(desk: Desk, info: SchoolInfo) -> None:
     )
     with desk.unit(Permission.EDIT_SCHOOL) as session:
         school = _row(session)
+        versions.claim(session, school, opened_version, what="school's settings",
+                       entities=("school",), entity_id=school.id)
         before = asdict(_info(school))
         school.name, school.urn, school.phase = cleaned.name, cleaned.urn, cleaned.phase
         school.local_authority = cleaned.local_authority
@@ -87,7 +91,8 @@ def update(desk: Desk, info: SchoolInfo) -> None:
         school.address = cleaned.address
         session.add(school)
         audit.record(session, desk.actor, "update", "school", entity_id=school.id,
-                     changed=audit.changes(before, asdict(cleaned)))
+                     changed=audit.changes(before, asdict(replace(cleaned,
+                                                                  version=school.version))))
 
 
 def add_term(desk: Desk, *, academic_year: int, name: str, starts_on: date,

@@ -25,6 +25,7 @@ from sencodesk.services import (
     pupils,
     records_log,
     report_data,
+    review_paperwork,
 )
 from sencodesk.services.context import Desk, composite
 
@@ -65,6 +66,7 @@ def whole_record(desk: Desk, pupil_id: int, *, title: str, with_audit: bool,
         audit=tuple(audit.list_events(desk, pupil_id=pupil_id, limit=None)) if with_audit
         else (),
         sent_to=sent_to,
+        review_reports=review_paperwork.reports_for(desk, pupil_id),
     )
 
 

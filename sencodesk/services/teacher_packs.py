@@ -13,9 +13,17 @@ from sqlmodel import col, select
 from sencodesk.domain.documents import TeacherPack
 from sencodesk.domain.errors import NotFound
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import groups, passports, report_data, saving
+from sencodesk.services import (
+    cover_sheets,
+    groups,
+    passports,
+    register_rows,
+    report_data,
+    saving,
+    school,
+)
 from sencodesk.services.context import Desk, composite
-from sencodesk.store.tables import GroupTeacher, StaffMember
+from sencodesk.store.tables import GroupTeacher, Pupil, StaffMember
 
 Progress = Callable[[int, int, str], None]
 Render = Callable[[TeacherPack], bytes]
@@ -44,17 +52,22 @@ def pack_for(desk: Desk, staff_id: int, name: str) -> TeacherPack | None:
     with desk.unit(Permission.READ_PUPILS) as session:
         taught = groups.groups_of(session, day, staff_id)
         placed = {g.id: groups.members(session, g.id, day) for g in taught}
-    everyone = sorted(set().union(*placed.values()))
-    written = set(passports.latest_for(desk, everyone)) if everyone else set()
-    if not written:
+        everyone = sorted(set().union(*placed.values()))
+        rows = register_rows.read(session, [col(Pupil.id).in_(everyone)]) if everyone else []
+    latest = passports.latest_for(desk, everyone) if everyone else {}
+    if not latest:
         return None
-    chosen = report_data.passports_for(desk, sorted(written), title=f"Passports for {name}")
+    chosen = report_data.passports_for(desk, sorted(latest), title=f"Passports for {name}",
+                                       for_staff=staff_id)
     names = {s.pupil.id: s.pupil.display_name for s in chosen.sheets}
     order = [s.pupil.id for s in chosen.sheets]
+    contact = school.get(desk).senco_contact
+    covers = tuple(cover_sheets.sheet(desk, g, [r for r in rows if r.id in placed[g.id]],
+                                      latest, contact) for g in taught)
     return TeacherPack(name, tuple(
         (g.code, g.subject, tuple(names[p] for p in order if p in placed[g.id]))
         for g in taught),
-        chosen)
+        chosen, covers)
 
 
 def write_all(desk: Desk, folder: Path, *, render: Render, teacher: str | None = None,

@@ -19,6 +19,7 @@ from sencodesk.store import (
     errors,
     keyslots,
     layout,
+    network_drive,
     restoring,
     server,
     writer,
@@ -32,32 +33,37 @@ def open_database(path: Path, key: bytes, *, create: bool = False,
     ``confidential_key`` (if the person's slot held it) opens confidential documents.
 
     Raises StoreError with a plain message if the file is missing, not ours, damaged, from a
-    newer version of sencodesk, or open in another process (CaseFileInUse, naming who).
+    newer version of sencodesk, on a network drive (OnNetworkDrive, naming server mode), or
+    being replaced by another process (CaseFileInUse, naming who).
     """
     from sencodesk.store import migrations  # Alembic loads slowly: only once unlocked
 
+    network_drive.refuse(path.parent)
     if create and path.exists():
         raise StoreError(f"{path} already exists: this folder already holds a case file.")
     if not create and not path.exists():
         raise StoreError(f"There is no case file at {path}.")
-    writer.acquire(path)  # one writer process per case file (store.writer)
+    writer.acquire(path, shared=True)  # open beside others; alone to migrate (store.writer)
     try:
         raw_connect(path, key).close()
     except BaseException:
-        writer.release(path)
+        writer.release(path, shared=True)
         raise
     database = Database(path, key, engine_for(path, key), holds_writer_lock=True,
                         confidential_key=confidential_key)
     if create:
         anchors.start_afresh(path.parent)
     with errors.in_plain_words(database.close):
-        migrations.upgrade(database, fresh=create)
+        if migrations.needed(database):
+            with writer.holding(path):  # no other process may use it half-migrated
+                migrations.upgrade(database, fresh=create)
     return database
 
 
 def create(folder: Path, username: str, password: str) -> Database:
     """A new, empty case file in ``folder`` (made owner-only), unlocked by its first account,
     whose slot also holds the new confidential-documents key (the first account is a SENCO)."""
+    network_drive.refuse(folder)  # before anything is written there
     paths.ensure_private_dir(folder)
     db_path, slot_path = layout.database_path(folder), layout.slots_path(folder)
     if db_path.exists() or slot_path.exists():
@@ -86,6 +92,7 @@ def unlock(folder: Path, username: str, password: str, *,
     url = server.address(folder)
     if url is not None:
         return server.unlock(url, folder, username, password)
+    network_drive.refuse(folder)  # before a restore is rolled back or a key unwrapped there
     db_path = layout.database_path(folder)
     restoring.recover_if_free(folder)  # a restore that was interrupted is rolled back
     if not db_path.exists():

@@ -32,6 +32,7 @@ from sencodesk.store.backends.sqlite import (  # the file's own: opened here, re
     raw_connect,
 )
 from sencodesk.store.blobs import SealedFiles
+from sencodesk.store.changes import ChangeWatch, Token
 
 __all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "Database", "Snapshot", "engine_for", "raw_connect"]
 
@@ -59,6 +60,23 @@ class Database:
     def _home(self) -> Home:
         """Where the key slots and attached files live: the school's folder, or the server."""
         return backends.of(self.engine).home(self.engine, self.path)
+
+    @functools.cached_property
+    def _watch(self) -> ChangeWatch:
+        return backends.of(self.engine).watch(self.engine, self.path, self.key)
+
+    def changes_since(self, token: Token | None) -> tuple[bool, Token]:
+        """Whether anything was committed to the case file, by any process or colleague, since
+        ``token`` (None: the first look, which says no), and the token for next time
+        (store.changes). Cheap enough to ask every second."""
+        with errors.in_plain_words(self._watch.close):  # a fresh connection next time
+            return self._watch.changes_since(token)
+
+    def alone(self) -> contextlib.AbstractContextManager[bool]:
+        """Whether no other process has the case file open, holding it so for the block (no
+        waiting): for tidying that must not catch another process mid-write. (A server's
+        database always answers yes: its files are not orphans until they have settled.)"""
+        return backends.of(self.engine).alone(self.path)
 
     @functools.cached_property
     def blobs(self) -> SealedFiles:
@@ -161,8 +179,10 @@ class Database:
         return url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        if "_watch" in self.__dict__:
+            self._watch.close()
         self.engine.dispose()
         if self.holds_writer_lock:
             self.holds_writer_lock = False
-            writer.release(self.path)
+            writer.release(self.path, shared=True)
 

@@ -1,5 +1,7 @@
-"""An exclusive lock on a file, held by one process at a time (``fcntl`` on POSIX, ``msvcrt``
-on Windows). The operating system drops the lock when its holder exits, even if killed."""
+"""A lock on a file (``fcntl`` on POSIX, ``msvcrt`` on Windows): exclusive, held by one process
+at a time, or shared, held by many while no one holds it exclusively. The operating system
+drops the lock when its holder exits, even if killed. Windows' byte-range locks have no shared
+kind here, so a shared lock is an exclusive one there."""
 
 from __future__ import annotations
 
@@ -15,11 +17,14 @@ from sencodesk.domain.errors import StoreError
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    SHARED_LOCKS = False
+
     # Windows locks a byte range and stops others reading it: lock a byte far past the text
     # a lock file may hold (who holds it), so that text stays readable.
     _AT = 1 << 20
 
-    def try_lock(fd: int) -> bool:
+    def try_lock(fd: int, *, shared: bool = False) -> bool:
+        del shared  # one holder at a time on Windows
         try:
             os.lseek(fd, _AT, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -30,18 +35,30 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     def unlock(fd: int) -> None:
         os.lseek(fd, _AT, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+    def keep_shared(fd: int) -> None:
+        del fd  # never changed from shared on Windows: nothing was let go
 else:
     import fcntl
 
-    def try_lock(fd: int) -> bool:
+    SHARED_LOCKS = True
+
+    def try_lock(fd: int, *, shared: bool = False) -> bool:
+        """Take the lock without waiting (or change a held one to the kind asked for)."""
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
     def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def keep_shared(fd: int) -> None:
+        """After a refused change from shared to exclusive: Linux drops the shared lock
+        before trying, and a refusal does not give it back, so take it again (waiting out
+        anyone who slipped in exclusively)."""
+        fcntl.flock(fd, fcntl.LOCK_SH)
 
 
 def open_lock_file(path: Path) -> int:

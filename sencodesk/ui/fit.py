@@ -6,7 +6,7 @@ part; a window is never sized, restored or grown past the screen's available are
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -44,13 +44,18 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
 
 class FittingScroll(QScrollArea):
     """A scroll area that asks for all of its content's room (Qt's asks for a fixed small box)
-    but can shrink to a few lines, so the window holding it fits any screen."""
+    but can shrink to a few lines, so the window holding it fits any screen.
+
+    It takes no keyboard focus itself: a form opened in it has its first field ready for
+    typing (Qt gives a new window's focus to the scroll area otherwise, and what is typed is
+    lost), and Tab still scrolls each field into view."""
 
     def __init__(self, content: QWidget) -> None:
         super().__init__()
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         content = self.widget()

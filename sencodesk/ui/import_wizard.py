@@ -1,6 +1,9 @@
 """Importing pupils in the app: choose an MIS CSV export or a Common Transfer File, check how
 its columns are read, see exactly what would change, then import it whole or not at all.
-Nothing is written before the last page's Import button."""
+Nothing is written before the last page's Import button.
+
+The pages ask the wizard what it imports (its fields, how to preview and how to apply), so
+another import (ui/context_import_wizard.py) is this wizard with those few answers changed."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.mis_csv import (
     ALIASES,
     IGNORE,
+    REQUIRED,
     MisRow,
     RowError,
     detect_preset,
@@ -37,7 +41,7 @@ from sencodesk.domain.mis_csv import (
 )
 from sencodesk.services import ctf, mis_import
 from sencodesk.services.context import Desk
-from sencodesk.services.mis_import import ImportPreview, Update
+from sencodesk.services.mis_import import ImportPreview
 from sencodesk.ui import worker
 from sencodesk.ui.common import error_text, explain, table_view
 from sencodesk.ui.table_model import Column, RecordTableModel
@@ -50,13 +54,15 @@ def _is_ctf(path: Path) -> bool:
 
 
 class ImportWizard(QWizard):
+    """Pupils from an MIS CSV export or a Common Transfer File."""
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.data = b""
-        self.plan: ImportPreview | None = None
-        self.imported: mis_import.ImportResult | None = None
-        self.setWindowTitle(self.tr("Import pupils"))
+        self.plan: Any = None  # the preview shown, the one Import writes
+        self.imported: Any = None  # what apply returned, once written
+        self.setWindowTitle(self.title())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.file_page = FilePage(self)
         self.columns_page = ColumnsPage(self)
@@ -66,9 +72,60 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Import"))
         self.resize(900, 620)
 
+    # what this wizard imports: a subclass for another kind of file answers these ----------
+    def title(self) -> str:
+        return self.tr("Import pupils")
+
+    def file_subtitle(self) -> str:
+        return self.tr("A CSV exported from SIMS, Arbor, Bromcom or ScholarPack, or a Common "
+                       "Transfer File (.xml) from another school.")
+
+    def file_filter(self) -> str:
+        return self.tr("Pupil lists (*.csv *.xml *.ctf);;All files (*)")
+
+    def add_file_choices(self, layout: QVBoxLayout) -> None:
+        """Anything else the first page asks (nothing, for pupils)."""
+
+    def fields(self) -> dict[str, str]:
+        """Every field read from a CSV, with its everyday name, in the order shown."""
+        return {name: field_label(name) for name in ALIASES}
+
+    def required_fields(self) -> tuple[str, ...]:
+        return REQUIRED
+
+    def detected(self, header: list[str]) -> tuple[dict[str, str], str]:
+        """Which header each field would be read from, and a word on how it was matched."""
+        return match_columns(header, detect_preset(header)), ""
+
     @property
     def is_ctf(self) -> bool:
         return _is_ctf(Path(self.file_page.path.text()))
+
+    @property
+    def unit(self) -> str:
+        """How a place in the file is named: a CSV row or an XML line."""
+        return self.tr("line") if self.is_ctf else self.tr("row")
+
+    def preview_columns(self) -> tuple[list[Column[Any]], list[Column[Any]]]:
+        """The columns of the New and Unchanged tables, and of the Updated table."""
+        return _row_columns(), [
+            Column("Where", lambda u: u.row.row), Column("UPN", lambda u: u.row.upn),
+            Column("Name", lambda u: f"{u.row.forename} {u.row.surname}"),
+            Column("What changes", lambda u: "; ".join(
+                f"{k}: {mis_import.as_text(a)} → {mis_import.as_text(b)}"
+                for k, (a, b) in u.changes.items()))]
+
+    def plan_notes(self, plan: Any) -> list[str]:
+        """What the preview noticed, each line naming its place in the file."""
+        return [f"{self.unit.capitalize()} {where}: {note}" for where, note in plan.notes]
+
+    def things(self) -> str:
+        """What each row of the file is, in the plural."""
+        return self.tr("pupils")
+
+    def apply_work(self, plan: Any) -> Callable[[worker.Progress], Any]:
+        desk = self.desk
+        return lambda progress: mis_import.apply(desk, plan, progress=progress)
 
     def preview_work(self) -> Callable[[], ImportPreview]:
         """The preview to run in the background, with the choices read from the pages now
@@ -95,10 +152,15 @@ class ImportWizard(QWizard):
             self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
             explain(self, error)
 
+        def stopped() -> None:  # the transaction was rolled back: Import can be pressed again
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            self.preview_page.summary.setText(self.tr(
+                "The import was stopped and nothing was written. Press Import to import the "
+                "whole file, or Cancel."))
+
         self._task = worker.run_with_progress(
-            self, self.tr("Importing pupils…"),
-            lambda progress: mis_import.apply(self.desk, plan, progress=progress),
-            on_done=done, on_error=failed)
+            self, self.tr("Importing {things}…").format(things=self.things()),
+            self.apply_work(plan), on_done=done, on_error=failed, on_cancel=stopped)
 
 
 class FilePage(QWizardPage):
@@ -106,28 +168,30 @@ class FilePage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("A CSV exported from SIMS, Arbor, Bromcom or ScholarPack, or a "
-                                 "Common Transfer File (.xml) from another school."))
+        self.setSubTitle(wizard.file_subtitle())
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File to import"))
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
+        label = QLabel(self.tr("&File"))
+        label.setBuddy(self.path)
+        row.addWidget(label)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("error")
         layout = QVBoxLayout(self)
+        wizard.add_file_choices(layout)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import pupils"), str(Path.home()),
-            self.tr("Pupil lists (*.csv *.xml *.ctf);;All files (*)"))
+            self, self.owner.title(), str(Path.home()), self.owner.file_filter())
         if name:
             self.path.setText(name)
 
@@ -142,7 +206,7 @@ class FilePage(QWizardPage):
             self.message.setText(self.tr("Cannot read {path}: {why}").format(
                 path=path, why=error.strerror))
             return False
-        if not _is_ctf(path):
+        if not self.owner.is_ctf:
             try:  # an empty file, a workbook or a picture is explained here, not as columns
                 read_header(self.owner.data)
             except ValidationError as error:
@@ -154,7 +218,7 @@ class FilePage(QWizardPage):
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         # a CTF's elements are fixed: there are no columns to map
-        return 2 if _is_ctf(Path(self.path.text())) else 1
+        return 2 if self.owner.is_ctf else 1
 
 
 class ColumnsPage(QWizardPage):
@@ -169,10 +233,13 @@ class ColumnsPage(QWizardPage):
         self.form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         self.headers: list[str] = []
+        self.recognised = QLabel()
+        self.recognised.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.recognised)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
 
@@ -185,15 +252,17 @@ class ColumnsPage(QWizardPage):
         except (ValidationError, StopIteration):
             header = []
         self.headers = header
-        found = match_columns(header, detect_preset(header))
-        for name in ALIASES:
+        found, how = self.owner.detected(header)
+        self.recognised.setText(how)
+        self.recognised.setVisible(bool(how))
+        for name, label in self.owner.fields().items():
             combo = QComboBox()
             combo.addItems([NOT_IN_FILE, *header])
             combo.setCurrentText(found.get(name, NOT_IN_FILE))
-            combo.setAccessibleName(field_label(name))
+            combo.setAccessibleName(label)
             combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
             self.combos[name] = combo
-            self.form.addRow(field_label(name), combo)
+            self.form.addRow(label, combo)
 
     def mapping(self) -> dict[str, str]:
         """header -> field for every column of the file, exactly as chosen here: a column no
@@ -203,12 +272,13 @@ class ColumnsPage(QWizardPage):
         return {header: chosen.get(header, IGNORE) for header in self.headers}
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        missing = [field_label(n) for n in ("upn", "surname", "forename", "dob", "year")
+        labels = self.owner.fields()
+        missing = [labels[n] for n in self.owner.required_fields()
                    if n in self.combos and self.combos[n].currentText() == NOT_IN_FILE]
         readers: dict[str, list[str]] = {}
         for name, combo in self.combos.items():
             if combo.currentText() != NOT_IN_FILE:
-                readers.setdefault(combo.currentText(), []).append(field_label(name))
+                readers.setdefault(combo.currentText(), []).append(labels[name])
         shared = [(column, fields) for column, fields in readers.items() if len(fields) > 1]
         if missing:
             self.message.setText(self.tr("Still needed: {fields}").format(
@@ -233,14 +303,10 @@ class PreviewPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.new = RecordTableModel[MisRow](_row_columns(), self)
-        self.updated = RecordTableModel[Update]([
-            Column("Where", lambda u: u.row.row), Column("UPN", lambda u: u.row.upn),
-            Column("Name", lambda u: f"{u.row.forename} {u.row.surname}"),
-            Column("What changes", lambda u: "; ".join(
-                f"{k}: {mis_import.as_text(a)} → {mis_import.as_text(b)}"
-                for k, (a, b) in u.changes.items()))], self)
-        self.unchanged = RecordTableModel[MisRow](_row_columns(), self)
+        rows, changes = wizard.preview_columns()
+        self.new = RecordTableModel[Any](rows, self)
+        self.updated = RecordTableModel[Any](changes, self)
+        self.unchanged = RecordTableModel[Any](rows, self)
         self.rejected = RecordTableModel[RowError]([
             Column("Where", lambda e: e.row), Column("Why it was rejected", lambda e: e.message)],
             self)
@@ -269,7 +335,7 @@ class PreviewPage(QWizardPage):
         self.busy = True
         self.completeChanged.emit()
 
-        def done(plan: ImportPreview) -> None:
+        def done(plan: Any) -> None:
             if asked == self._asked:  # not a preview the user has since gone back from
                 self.busy = False
                 self.show_plan(plan)
@@ -291,7 +357,7 @@ class PreviewPage(QWizardPage):
 
         work = self.owner.preview_work()
 
-        def check(progress: worker.Progress) -> ImportPreview:
+        def check(progress: worker.Progress) -> Any:
             plan = work()
             progress(1, 1, "")  # stops here if Cancel was pressed meanwhile
             return plan
@@ -300,27 +366,30 @@ class PreviewPage(QWizardPage):
             self, self.tr("Checking the file…"), check, on_done=done, on_error=failed,
             on_cancel=stopped)
 
-    def show_plan(self, plan: ImportPreview) -> None:
+    def show_plan(self, plan: Any) -> None:
         self.owner.plan = plan
         self.new.set_records(plan.new)
         self.updated.set_records(plan.updated)
         self.unchanged.set_records(plan.unchanged)
         self.rejected.set_records(plan.rejected)
-        unit = self.tr("line") if self.owner.is_ctf else self.tr("row")
+        unit, things = self.owner.unit, self.owner.things()
         counts = (len(plan.new), len(plan.updated), len(plan.unchanged), len(plan.rejected))
         for index, count in enumerate(counts):
             self.tabs.setTabText(index, f"{self.tabs.tabText(index).split(' (')[0]} ({count})")
-        lines = [self.tr("{0} new, {1} updated, {2} unchanged, {3} rejected. Each pupil is "
+        lines = [self.tr("{0} new, {1} updated, {2} unchanged, {3} rejected. Each one is "
                          "shown with its {unit} in the file.").format(*counts, unit=unit)]
-        lines += [f"{unit.capitalize()} {where}: {note}" for where, note in plan.notes]
+        lines += self.owner.plan_notes(plan)
         if plan.rejected:
-            lines.append(self.tr("Rejected pupils are left out; fix them in the file and import "
-                                 "it again (the others will then be unchanged)."))
+            lines.append(self.tr("Rejected {things} are left out; fix them in the file and "
+                                 "import it again (the others will then be unchanged).").format(
+                things=things))
         lines.append(self.tr("Nothing has been written yet.") if plan.writes else
                      self.tr("There is nothing to import."))
         self.summary.setText("\n".join(lines))
         if plan.rejected and not plan.writes:
             self.tabs.setCurrentIndex(3)
+        else:  # the first tab with something in it, not an empty New tab
+            self.tabs.setCurrentIndex(next((i for i, n in enumerate(counts) if n), 0))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name

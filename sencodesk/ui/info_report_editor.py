@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.errors import SencodeskError
+from sencodesk.domain.errors import SencodeskError, StaleEdit
 from sencodesk.domain.info_report import SECTIONS
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import info_report, saving
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import error_label, explain, show_error, show_failure
+from sencodesk.ui.stale_panel import StalePanel, typed_text
 
 
 class InfoReportEditor(QDialog):
@@ -32,6 +33,9 @@ class InfoReportEditor(QDialog):
         self.desk = desk
         self.setWindowTitle(self.tr("SEN information report: the school's words"))
         self.texts = info_report.texts(desk)
+        self.versions = info_report.versions_of(desk)
+        self.stale = StalePanel()
+        self.stale.reload_requested.connect(self.reload)
         self.sections = QListWidget()
         self.sections.setAccessibleName(self.tr("Sections"))
         self.sections.setWordWrap(True)
@@ -55,6 +59,7 @@ class InfoReportEditor(QDialog):
         self.web_button.clicked.connect(self.save_web_page)
         right = QVBoxLayout()
         right.addWidget(self.source)
+        right.addWidget(self.stale)
         right.addWidget(self.words, 1)
         right.addWidget(self.message)
         right.addWidget(self.status)
@@ -79,6 +84,7 @@ class InfoReportEditor(QDialog):
         if self._current >= 0 and self._unsaved() and not self.save():
             return
         self._current = row
+        self.stale.hide()
         section = SECTIONS[row]
         self.source.setText(self.tr("{source}. A blank line starts a new paragraph.{more}")
                             .format(source=section.source, more=self.tr(
@@ -93,14 +99,30 @@ class InfoReportEditor(QDialog):
     def save(self) -> bool:
         key = SECTIONS[self._current].key
         try:
-            info_report.set_text(self.desk, key, self.words.toPlainText())
+            info_report.set_text(self.desk, key, self.words.toPlainText(),
+                                 opened_version=self.versions.get(key, 0))
+        except StaleEdit as error:
+            self.stale.refused(error, typed_text([(SECTIONS[self._current].heading,
+                                                   self.words)]), can_reload=True)
+            return False
         except SencodeskError as error:
             show_failure(error, self.message)
             return False
-        self.texts = info_report.texts(self.desk)
+        self._read()
+        self.stale.hide()
         show_error(self.message, "")
         self.status.setText(self.tr("Saved."))
         return True
+
+    def _read(self) -> None:
+        self.texts = info_report.texts(self.desk)
+        self.versions = info_report.versions_of(self.desk)
+
+    def reload(self) -> None:
+        """Someone else's words for this section in place of these (kept in the panel)."""
+        self._read()
+        self.words.setPlainText(self.texts.get(SECTIONS[self._current].key, ""))
+        self.stale.reloaded(self.stale.changed_by)
 
     @classmethod
     def choose_path(cls, parent: QWidget) -> str:

@@ -24,6 +24,7 @@ from sencodesk.domain.records import SchoolInfo
 from sencodesk.services import accounts, school
 from sencodesk.services.context import Desk
 from sencodesk.ui import help_pages, viewing, worker
+from sencodesk.ui.change_watch import ChangeWatcher
 from sencodesk.ui.common import confirm, explain
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.fit import fit_to_screen
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.guard.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(idle_ms or info.autolock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        self.watch = ChangeWatcher(desk, self)  # others' saves show within two seconds
+        self.watch.changed.connect(self._saved_elsewhere)
+        self._behind: set[str] = set()  # lists to read again when next shown
         fit_to_screen(self, QSize(1366, 768))
         geometry = QSettings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) \
@@ -95,6 +99,10 @@ class MainWindow(QMainWindow):
             from sencodesk.ui.provision.view import ProvisionView
 
             found.append((self.tr("Provision"), lambda: ProvisionView(self.desk)))
+        if may(Permission.MANAGE_GROUPS):
+            from sencodesk.ui.groups.view import GroupsView
+
+            found.append((self.tr("Teaching groups"), lambda: GroupsView(self.desk)))
         if may(Permission.READ_CONTEXT) and may(Permission.EXPORT):
             found.append((self.tr("Inclusion"), self._inclusion))
         if may(Permission.EXPORT) or may(Permission.PRINT_PASSPORTS):
@@ -158,6 +166,7 @@ class MainWindow(QMainWindow):
         from sencodesk.ui.inclusion.view import InclusionView
 
         view = InclusionView(self.desk)
+        view.import_requested.connect(self.import_context)
         view.pupil_activated.connect(lambda pid: self.open_pupil(pid, "inclusion"))
         return view
 
@@ -187,6 +196,9 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             return
         self.stack.setCurrentWidget(self.page(self.titles[row]))
+        if self.titles[row] in self._behind:
+            self._behind.discard(self.titles[row])
+            getattr(self.page(self.titles[row]), "refresh", lambda: None)()
 
     def show_page(self, title: str) -> None:
         if title in self.titles:
@@ -246,6 +258,18 @@ class MainWindow(QMainWindow):
             if isinstance(page, RegisterView | DueView):
                 page.refresh()
 
+    def _saved_elsewhere(self) -> None:
+        """The case file changed (another window, a command, or a save here): the list on
+        screen is read again now, the others when next shown."""
+        for title in (self.tr("Register"), self.tr("Due")):
+            page = self.pages.get(title)
+            if not isinstance(page, RegisterView | DueView):
+                continue
+            if page is self.stack.currentWidget():
+                page.refresh()
+            else:
+                self._behind.add(title)
+
     def import_pupils(self) -> None:
         """The import wizard; the register shows the new pupils once it has imported."""
         if not self.desk.actor.may(Permission.IMPORT):
@@ -258,6 +282,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Imported {new} new and {updated} updated "
                                                  "pupils.").format(
                 new=wizard.imported.created, updated=wizard.imported.updated), 8000)
+
+    def import_context(self) -> None:
+        """The context import wizard; the Inclusion page shows the figures once written."""
+        if not self.desk.actor.may(Permission.IMPORT):
+            return
+        from sencodesk.ui.context_import_wizard import ContextImportWizard
+
+        wizard = ContextImportWizard(self.desk, self)
+        if wizard.exec() and wizard.imported is not None:
+            page = self.pages.get(self.tr("Inclusion"))
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+            self.statusBar().showMessage(self.tr("Imported {count} records.").format(
+                count=wizard.imported), 8000)
 
     def print_passports(self, pupil_ids: list[int]) -> None:
         from sencodesk.ui.documents import print_passports
@@ -302,6 +341,10 @@ class MainWindow(QMainWindow):
         importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
         importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
         file_menu.addAction(importing)
+        context = self._action(self.tr("Import &context (attendance, suspensions)…"), None,
+                               self.import_context)
+        context.setEnabled(self.desk.actor.may(Permission.IMPORT))
+        file_menu.addAction(context)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))
@@ -394,6 +437,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.guard.release()
         self.idle.stop()
+        self.watch.stop()
         viewing.remove_all()
         self._backup_on_close()
         event.accept()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from factories import PASSWORD
+from inclusion_samples import sims_file
 
 from sencodesk.cli import main
 
@@ -82,12 +83,17 @@ def test_ctf_import_then_export(school: None, tmp_path: Path,
     assert "refused unread" in capsys.readouterr().err
 
 
-def test_context_import_with_a_mapped_column(school: None, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def _one_pupil(tmp_path: Path) -> None:
+    """B801200005001 on the register, imported as a school would."""
     pupils = tmp_path / "pupils.csv"
     pupils.write_text("UPN,Surname,Forename,DOB,Year\nB801200005001,Adeyemi,Tunde,01/03/2014,7\n",
                       encoding="utf-8")
     assert main(["import", "pupils", str(pupils), "--yes"]) == 0
+
+
+def test_context_import_with_a_mapped_column(school: None, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    _one_pupil(tmp_path)
     file = tmp_path / "exclusions.csv"
     file.write_text("Pupil,Type,Start,Days,Reason\nB801200005001,Suspension,06/10/2026,2,VA\n"
                     "B801200005001,Suspension,07/10/2026,1,XY\n", encoding="utf-8")
@@ -101,3 +107,18 @@ def test_context_import_with_a_mapped_column(school: None, tmp_path: Path,
     assert main(["import", "context", "exclusions", str(file), "--column", "Pupil=upn",
                  "--dry-run"]) == 0
     assert "0 new, 0 updated, 1 unchanged, 1 rejected." in capsys.readouterr().out
+
+
+def test_context_import_of_a_sims_export_by_its_preset(school: None, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    _one_pupil(tmp_path)
+    file = tmp_path / "attendance.csv"
+    file.write_bytes(sims_file("attendance", ["B801200005001"]))
+    capsys.readouterr()
+    assert main(["import", "context", "attendance", str(file), "--mapping", "sims",
+                 "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new, 0 updated, 0 unchanged, 0 rejected." in out
+    assert "Columns not used: Surname, Forename, Year, Reg." in out
+    with pytest.raises(SystemExit):
+        main(["import", "context", "attendance", str(file), "--mapping", "bromcom"])

@@ -21,3 +21,20 @@ def test_the_demo_school_has_three_years_of_context(demo_desk: Desk) -> None:
     flags = inclusion.contexts(demo_desk)
     assert len(flags) == len(on_roll) and any(f.fsm for f in flags.values())
     assert {r.group for y in figures.years for r in y.groups} == set(SenStatus)
+
+
+def test_reviewed_demo_plans_record_from_three_quarters_to_all_sessions_delivered(
+    demo_desk: Desk,
+) -> None:
+    from sencodesk.domain.codes import CycleStatus
+    from sencodesk.services import cycles
+
+    lines = [(c.status, p) for found in cycles.cycles_for_pupils(demo_desk, None).values()
+             for c in found for p in c.provisions]
+    reviewed = [p for status, p in lines if status is CycleStatus.REVIEWED]
+    assert reviewed and all(p.sessions_delivered is not None
+                            and 0.75 * p.sessions_planned <= p.sessions_delivered
+                            <= p.sessions_planned for p in reviewed)
+    assert len({p.sessions_planned - (p.sessions_delivered or 0) for p in reviewed}) > 3
+    assert all(p.sessions_delivered is None for status, p in lines
+               if status is not CycleStatus.REVIEWED)

@@ -14,7 +14,7 @@ from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import PermissionDenied
 from sencodesk.domain.records import PassportContent
 from sencodesk.reports import pdf_bytes
-from sencodesk.services import accounts, groups, passports, teacher_packs
+from sencodesk.services import accounts, groups, passports, pupils, teacher_packs
 from sencodesk.services.context import Desk
 
 
@@ -47,11 +47,17 @@ def test_a_pack_per_teacher_with_contents_and_each_passport_once(desk: Desk,
     pack = by_teacher["Pat Example"]
     assert pack.path is not None and pack.passports == 3
     pages = [" ".join(p.split()) for p in page_text(pack.path.read_bytes())]
-    assert len(pages) == 4  # the cover with its contents, then three passports
+    # the cover with its contents, a supply cover sheet per group, then three passports
+    assert len(pages) == 6
     assert "Passports for Pat Example" in pages[0]
     assert "8X/Ma1 Maths Kit Adams, Kit Young" in pages[0]
     assert "Adams, Kit · 8X/Ma1, 8X/Sc1" in pages[0]
-    assert ["Adams" in pages[1], "Moss" in pages[2], "Young" in pages[3]] == [True] * 3
+    # numbered as laid out: the front page, the cover sheets on 2 and 3, then passports
+    assert "Supply cover sheet · 8X/Ma1 2" in pages[0]
+    assert "Adams, Kit · 8X/Ma1, 8X/Sc1 4" in pages[0] and "Young, Kit · 8X/Ma1 6" in pages[0]
+    assert "SUPPLY COVER SHEET 8X/Ma1 · Maths" in pages[1]
+    assert "SUPPLY COVER SHEET 8X/Sc1 · Science" in pages[2]
+    assert ["Adams" in pages[3], "Moss" in pages[4], "Young" in pages[5]] == [True] * 3
 
 
 def test_one_teachers_pack_from_the_command_line(desk: Desk, tmp_path: Path,
@@ -77,3 +83,18 @@ def test_a_teacher_cannot_make_packs(desk: Desk, tmp_path: Path) -> None:
             teacher_packs.write_all(teacher, tmp_path, render=pdf_bytes)
     finally:
         teacher.close()
+
+
+def test_a_pupil_in_two_teachers_packs_prints_the_same_page_in_each(desk: Desk) -> None:
+    first_id, senco_id = _school(desk)
+    nurture = next(g for g in groups.list_groups(desk) if g.code == "8N")
+    taught = [p.id for p in pupils.list_pupils(desk) if p.surname != "Bare"]
+    groups.add_pupils(desk, nurture.id, taught, starts_on=date(2026, 9, 1))
+    one = teacher_packs.pack_for(desk, first_id, "Pat Example")
+    two = teacher_packs.pack_for(desk, senco_id, "Sam Patel")
+    assert one is not None and two is not None
+    # the second pack's passport pages are drawn again from the first's laid-out pages
+    body_one = [p.split("Produced by")[0] for p in page_text(pdf_bytes(one))[-3:]]
+    body_two = [p.split("Produced by")[0] for p in page_text(pdf_bytes(two))[-3:]]
+    assert body_one == body_two
+    assert ["Adams" in body_one[0], "Moss" in body_one[1], "Young" in body_one[2]] == [True] * 3

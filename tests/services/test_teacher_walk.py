@@ -25,6 +25,7 @@ from sencodesk.services import (
     assessments,
     audit,
     ctf,
+    cycle_scores,
     cycles,
     deadlines,
     ehcp,
@@ -33,11 +34,14 @@ from sencodesk.services import (
     letters,
     passports,
     people,
+    plan_strategies,
     pupils,
     record_views,
     records_log,
     report_data,
+    request_pack,
     retention,
+    review_paperwork,
     subject_access,
     transfer,
 )
@@ -53,6 +57,7 @@ CALLS: dict[tuple[str, str], Call] = {
     ("assessments", "scores_of"): lambda d, p, u, f: assessments.scores_of(d, p),
     ("audit", "list_events"): lambda d, p, u, f: audit.list_events(d, pupil_id=p),
     ("ctf", "export"): lambda d, p, u, f: ctf.export(d, [p]),
+    ("cycle_scores", "create"): lambda d, p, u, f: cycle_scores.create(d, p, _PLAN, None),
     ("cycles", "create"): lambda d, p, u, f: cycles.create(d, p, _PLAN),
     ("cycles", "cycles_for"): lambda d, p, u, f: cycles.cycles_for(d, p),
     ("cycles", "cycles_for_pupils"): lambda d, p, u, f: cycles.cycles_for_pupils(d, [p]),
@@ -88,7 +93,10 @@ CALLS: dict[tuple[str, str], Call] = {
     ("passports", "save"): lambda d, p, u, f: passports.save(d, p, PassportContent(about_me="x")),
     ("passports", "versions"): lambda d, p, u, f: passports.versions(d, p),
     ("people", "add_agency"): lambda d, p, u, f: people.add_agency(d, p, name="CAMHS"),
+    ("people", "parents_for"): lambda d, p, u, f: people.parents_for(d, [p]),
     ("people", "add_parent"): lambda d, p, u, f: people.add_parent(d, p, name="Ann Able"),
+    ("plan_strategies", "current_plan"):
+        lambda d, p, u, f: plan_strategies.current_plan(d, p),
     ("pupils", "change_sen"):
         lambda d, p, u, f: pupils.change_sen(d, p, pupils.SenChange(SenStatus.NONE)),
     ("pupils", "get"): lambda d, p, u, f: pupils.get(d, p),
@@ -111,6 +119,11 @@ CALLS: dict[tuple[str, str], Call] = {
     ("report_data", "plan"): lambda d, p, u, f: report_data.plan(d, p),
     ("report_data", "record_export"): lambda d, p, u, f: report_data.record_export(
         d, "passport", pupil_id=p, permission=Permission.PRINT_PASSPORTS),
+    ("request_pack", "gather"): lambda d, p, u, f: request_pack.gather(d, p),
+    ("review_paperwork", "reports_for"):
+        lambda d, p, u, f: review_paperwork.reports_for(d, p),
+    ("review_paperwork", "review_for"):
+        lambda d, p, u, f: review_paperwork.review_for(d, p),
     ("retention", "delete_pupil"):
         lambda d, p, u, f: retention.delete_pupil(d, p, confirm_upn=u),
     ("subject_access", "gather"): lambda d, p, u, f: subject_access.gather(d, p),

@@ -1,5 +1,6 @@
-"""One writer process per case file, naming who holds it; a dead holder's lock is taken over
-(issue 16.7)."""
+"""The app and a command can have one case file open together; what needs it alone (a restore,
+a migration) is refused naming who has it open; a dead holder's lock is taken over (issues
+16.7, 19.4)."""
 
 from __future__ import annotations
 
@@ -42,13 +43,13 @@ def _hold(folder: Path) -> subprocess.Popen[str]:
     return run
 
 
-def test_a_second_process_is_told_who_has_the_case_file_open(
+def test_a_second_process_may_open_it_but_not_replace_it(
         school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(writer, "WAIT_SECONDS", 0.2)
     run = _hold(school)
     try:
         with pytest.raises(writer.CaseFileInUse) as refused:
-            writer.acquire(school / "sencodesk.db", wait=0.2)
+            writer.acquire(school / "sencodesk.db", wait=0.2)  # alone, as a restore asks
         message = str(refused.value)
         assert f"{getpass.getuser()} on {socket.gethostname()} (process {run.pid}" in message
         assert "close it there" in message
@@ -61,14 +62,29 @@ def test_a_second_process_is_told_who_has_the_case_file_open(
                                       "SENCODESK_USER": "senco",
                                       "SENCODESK_PASSWORD": PASSWORD},
                                  capture_output=True, text=True, timeout=60)
-        assert command.returncode == 1
-        assert "The case file is open in sencodesk by" in command.stderr
-        assert "Traceback" not in command.stderr
+        assert command.returncode == 0, command.stderr  # a command works beside the app
+        desk = accounts.sign_in(school, "senco", PASSWORD)  # and so does a second window
+        desk.close()
     finally:
         assert run.stdin is not None
         run.stdin.write("\n")
         run.communicate(timeout=30)
-    accounts.sign_in(school, "senco", PASSWORD).close()  # free again once it closed
+    with writer.holding(school / "sencodesk.db", wait=0):  # alone again once it closed
+        pass
+
+
+def test_while_a_restore_holds_it_an_opener_waits_then_is_told(
+        school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(writer.WAIT_ENV, "0.2")
+    with writer.holding(school / "sencodesk.db"):
+        command = subprocess.run([sys.executable, "-m", "sencodesk", "pupils", "list"],
+                                 env={**os.environ, "SENCODESK_DATA_DIR": str(school),
+                                      "SENCODESK_USER": "senco",
+                                      "SENCODESK_PASSWORD": PASSWORD},
+                                 capture_output=True, text=True, timeout=60)
+    assert command.returncode == 1
+    assert "being replaced or brought up to date by" in command.stderr
+    assert "Traceback" not in command.stderr
 
 
 def test_a_lock_left_by_a_killed_process_is_taken_over(school: Path) -> None:
@@ -81,3 +97,33 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(school: Path) -> None:
         assert f"process {os.getpid()}" in writer.holder(school / "sencodesk.db")
     finally:
         desk.close()
+
+
+EXCLUSIVE = """
+import sys
+from pathlib import Path
+from sencodesk.store import writer
+writer.acquire(Path(sys.argv[1]), wait=0.2)
+"""
+
+
+def test_asking_to_be_alone_and_being_refused_keeps_the_file_open(school: Path) -> None:
+    """Linux lets go of a shared lock before trying to make it exclusive; a refusal must not
+    leave this process holding nothing, or a restore elsewhere could replace the open file."""
+    desk = accounts.sign_in(school, "senco", PASSWORD)
+    run = _hold(school)
+    try:
+        with writer.alone(school / "sencodesk.db") as alone:
+            assert not alone  # the other process has it open
+    finally:
+        assert run.stdin is not None
+        run.stdin.write("\n")
+        run.communicate(timeout=30)
+    try:
+        other = subprocess.run([sys.executable, "-c", EXCLUSIVE, str(school / "sencodesk.db")],
+                               capture_output=True, text=True, timeout=60)
+        assert other.returncode == 1 and "CaseFileInUse" in other.stderr  # still ours
+    finally:
+        desk.close()
+    with writer.alone(school / "sencodesk.db") as alone:
+        assert alone

@@ -39,7 +39,8 @@ def test_every_table_about_a_pupil_is_narrowed_to_the_pupils_in_view() -> None:
     about_pupils = {name for name, table in SQLModel.metadata.tables.items()
                     if pupil_of(table, name) is not None}
     assert {"pupil", "passportversion", "cycleoutcome", "outcomeprovisionlink",
-            "annualreview", "ehcpadvice", "document"} <= about_pupils
+            "annualreview", "annualreviewreport", "ehcpadvice", "document",
+            "passportprint"} <= about_pupils
     for name in about_pupils - set(NOT_PUPIL_DATA):
         policies = " ".join(postgres_policies.table_policies(SQLModel.metadata.tables[name],
                                                              RULES[name]))

@@ -43,7 +43,7 @@ def test_a_form_places_the_error_by_the_fields_id_whatever_its_label(qtbot: QtBo
 def test_settings_show_a_refusal_instead_of_crashing(
     qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refused(*_args: object) -> None:
+    def refused(*_args: object, **_kwargs: object) -> None:
         raise PermissionDenied("Your role does not allow changing the school's settings.")
 
     monkeypatch.setattr(school, "update", refused)

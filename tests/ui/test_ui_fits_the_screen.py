@@ -15,7 +15,7 @@ from sencodesk.domain.codes import SenStatus
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk
 from sencodesk.ui.application import make_application
-from sencodesk.ui.form_dialog import FormDialog
+from sencodesk.ui.form_dialog import FormDialog, Reload
 from sencodesk.ui.main_window import MainWindow
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 
@@ -56,8 +56,10 @@ def _dialogs(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[tuple[
     caught: list[tuple[str, QWidget]] = []
 
     def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
-            parent: QWidget | None = None, *, intro: str = "") -> bool:
-        caught.append((title, cls(title, fields, save, parent, intro=intro)))
+            parent: QWidget | None = None, *, intro: str = "", version: int | None = None,
+            reload: Reload | None = None) -> bool:
+        caught.append((title, cls(title, fields, save, parent, intro=intro, version=version,
+                                  reload=reload)))
         return False
 
     monkeypatch.setattr(FormDialog, "ask", classmethod(ask))

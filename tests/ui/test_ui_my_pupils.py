@@ -3,6 +3,7 @@ the group's passports print one page each in register order."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -71,4 +72,57 @@ def test_a_teacher_opens_a_passport_and_prints_the_group(
     pages = page_text(shown[0][0])
     assert len(pages) == 3
     assert ["Adams" in pages[0], "Moss" in pages[1], "Young" in pages[2]] == [True] * 3
+    teacher.close()
+
+
+def test_a_passport_changed_since_the_teachers_copy_is_marked(
+        qtbot: QtBot, desk: Desk, shown: list[tuple[bytes, str]]) -> None:
+    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Kit")
+    passports.save(desk, pid, PassportContent(support_me="Sit me near the front"))
+    teacher = signed_in_as(desk, Role.TEACHER)
+    group = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
+                                                         (teacher.actor.staff_id,)))
+    groups.add_pupils(desk, group, [pid], starts_on=date(2026, 9, 1))
+    main = MainWindow(teacher)
+    qtbot.addWidget(main)
+    main.show()
+    view = main.stack.currentWidget()
+    assert isinstance(view, MyPupilsView)
+    title = view.model.item(0, 0)
+    assert title.child(0, 3).text() == ""
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    passports.save(desk, pid, PassportContent(support_me="Sit me near the front\nGive me time"))
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    marker = view.model.item(0, 0).child(0, 3).text()
+    assert re.fullmatch(r"Printed \d\d/\d\d/\d{4} · changed: How best to support me", marker)
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
+    assert "CHANGED" in page_text(shown[1][0])[0]
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    assert view.model.item(0, 0).child(0, 3).text() == ""  # the new print is their copy
+    teacher.close()
+
+
+def test_a_teacher_prints_the_groups_cover_sheet_for_supply_staff(
+        qtbot: QtBot, desk: Desk, shown: list[tuple[bytes, str]]) -> None:
+    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Kit")
+    passports.save(desk, pid, PassportContent(support_me="Sit me near the front\nGive me time"))
+    teacher = signed_in_as(desk, Role.TEACHER)
+    group = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
+                                                         (teacher.actor.staff_id,)))
+    groups.add_pupils(desk, group, [pid], starts_on=date(2026, 9, 1))
+    main = MainWindow(teacher)
+    qtbot.addWidget(main)
+    main.show()
+    view = main.stack.currentWidget()
+    assert isinstance(view, MyPupilsView)
+    assert view.cover_button.isEnabled()
+    qtbot.mouseClick(view.cover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    pdf, title = shown[0]
+    (page,) = page_text(pdf)
+    assert title == "Supply cover sheet"
+    assert "8X/Ma1 · Maths" in page and "Sit me near the front" in page
+    assert "Give me time" not in page
     teacher.close()

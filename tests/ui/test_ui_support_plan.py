@@ -3,16 +3,16 @@ rather than assume. Driven with keys and clicks on the real dialogs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
 import pytest
 from factories import add_pupil
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from ui_helpers import driving
+from ui_helpers import form_field as _field
+from ui_helpers import save_form as _save
 
 from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.services import cycles, interventions
@@ -20,35 +20,6 @@ from sencodesk.services.context import Desk
 from sencodesk.ui.form_dialog import FormDialog
 from sencodesk.ui.pupil.plan_form import OutcomeRow, ProvisionRow
 from sencodesk.ui.pupil.support_tab import SupportTab
-
-
-@contextmanager
-def driving(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
-            drive: Callable[[FormDialog], None]) -> Iterator[list[FormDialog]]:
-    """FormDialog.ask shows the real dialog and lets ``drive`` type and click in it."""
-    shown: list[FormDialog] = []
-
-    def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
-            parent: QWidget | None = None, *, intro: str = "") -> bool:
-        dialog = cls(title, fields, save, parent, intro=intro)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        shown.append(dialog)
-        drive(dialog)
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(FormDialog, "ask", classmethod(ask))
-    yield shown
-
-
-def _field(dialog: FormDialog, key: str) -> Any:
-    return next(widget for k, _label, widget in dialog.fields if k == key)
-
-
-def _save(qtbot: QtBot, dialog: FormDialog) -> None:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
 def _full_plan(desk: Desk, pid: int) -> int:

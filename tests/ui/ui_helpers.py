@@ -14,16 +14,18 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from sencodesk.domain.dates import uk
 from sencodesk.ui.common import ValueCombo
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog
+from sencodesk.ui.form_dialog import FormDialog, Reload
 
 
 def set_value(widget: QWidget, value: Any) -> None:
@@ -68,8 +70,9 @@ def answering_forms(monkeypatch: pytest.MonkeyPatch,
     shown: list[FormDialog] = []
 
     def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
-            parent: QWidget | None = None, *, intro: str = "") -> bool:
-        dialog = cls(title, fields, save, parent, intro=intro)
+            parent: QWidget | None = None, *, intro: str = "", version: int | None = None,
+            reload: Reload | None = None) -> bool:
+        dialog = cls(title, fields, save, parent, intro=intro, version=version, reload=reload)
         for key, value in queue.pop(0).items():
             widget = next(w for k, _label, w in dialog.fields if k == key)
             set_value(widget, value)
@@ -81,4 +84,35 @@ def answering_forms(monkeypatch: pytest.MonkeyPatch,
     yield shown
 
 
-__all__ = ["answering_forms", "date", "set_value", "type_date"]
+@contextmanager
+def driving(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+            drive: Callable[[FormDialog], None]) -> Iterator[list[FormDialog]]:
+    """FormDialog.ask shows the real dialog and lets ``drive`` type and click in it."""
+    shown: list[FormDialog] = []
+
+    def ask(cls: type[FormDialog], title: str, fields: Any, save: Callable[..., Any],
+            parent: QWidget | None = None, *, intro: str = "", version: int | None = None,
+            reload: Reload | None = None) -> bool:
+        dialog = cls(title, fields, save, parent, intro=intro, version=version, reload=reload)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown.append(dialog)
+        drive(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDialog, "ask", classmethod(ask))
+    yield shown
+
+
+def form_field(dialog: FormDialog, key: str) -> Any:
+    return next(widget for k, _label, widget in dialog.fields if k == key)
+
+
+def save_form(qtbot: QtBot, dialog: FormDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+__all__ = ["answering_forms", "date", "driving", "form_field", "save_form", "set_value",
+           "type_date"]

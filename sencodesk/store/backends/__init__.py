@@ -9,6 +9,7 @@ engine, connection or session is bound to, and that backend alone holds the dial
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 from sencodesk.store.backends.homes import Home
+from sencodesk.store.changes import ChangeWatch
 
 
 class Backend(Protocol):
@@ -58,6 +60,16 @@ class Backend(Protocol):
 
     def home(self, engine: Engine, path: Path) -> Home:
         """Where the key slots and attached files of the case file at ``path`` live."""
+        ...
+
+    def watch(self, engine: Engine, path: Path, key: bytes) -> ChangeWatch:
+        """What tells an open window that something was committed since it last looked
+        (``store.changes``), on a connection of its own."""
+        ...
+
+    def alone(self, path: Path) -> contextlib.AbstractContextManager[bool]:
+        """Whether no other process has the case file at ``path`` open, holding it so for
+        the block without waiting (``store.writer``; a server is never held alone)."""
         ...
 
 

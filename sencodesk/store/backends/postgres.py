@@ -12,6 +12,7 @@ the grants belong to whoever ran the migrations (the server's owner role), never
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
 from sencodesk.store.backends import postgres_policies
+from sencodesk.store.backends.postgres_changes import NotifyWatch, announce_changes
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 from sencodesk.store.tables.audit import REDACTED
 
@@ -97,6 +99,7 @@ class PostgresBackend:
     def after_upgrade(self, connection: Connection) -> None:
         grant_staff(connection)
         allow_resealing(connection)
+        announce_changes(connection)
         if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
             secure_slots(connection, STAFF_ROLE)
             postgres_policies.install(connection, STAFF_ROLE)
@@ -107,6 +110,14 @@ class PostgresBackend:
 
     def home(self, engine: Engine, path: Path) -> TableHome:
         return TableHome(engine)
+
+    def watch(self, engine: Engine, path: Path, key: bytes) -> NotifyWatch:
+        return NotifyWatch(engine)
+
+    def alone(self, path: Path) -> contextlib.AbstractContextManager[bool]:
+        """Always: no computer holds the server's database to itself, and an attached file
+        is taken for an orphan only once it has settled (``postgres_files.SETTLED``)."""
+        return contextlib.nullcontext(True)
 
 
 def grant_staff(connection: Connection) -> None:

@@ -56,10 +56,13 @@ RULES: dict[str, Rule] = {
     "statusperiod": _PUPIL, "needperiod": _PUPIL,
     "contactlogentry": Rule(_P.READ_CONTACTS, (_P.ADD_CONTACT,), (_P.EDIT_PUPILS,), notes=True),
     "passportversion": Rule(_P.READ_PASSPORTS, (_P.EDIT_SUPPORT,)),
+    # who printed which version: kept by whoever prints (a Head too), like the audit trail
+    "passportprint": Rule(_P.READ_PASSPORTS, (_P.PRINT_PASSPORTS,), (_P.EDIT_SUPPORT,)),
     "apdrcycle": _SUPPORT, "cycleoutcome": _SUPPORT, "cycleprovision": _SUPPORT,
     "outcomeprovisionlink": _SUPPORT, "provisionmeasure": _SUPPORT,
     "ehcprequest": _EHCP, "ehcpmilestonedone": _EHCP, "ehcpadvice": _EHCP,
     "ehcpexception": _EHCP, "ehcplan": _EHCP, "annualreview": _EHCP,
+    "annualreviewreport": _EHCP,
     "document": Rule(_P.READ_DOCUMENTS, (_P.EDIT_DOCUMENTS,), confidential="confidential"),
     "attendanceterm": _CONTEXT, "exclusion": _CONTEXT, "parttimetimetable": _CONTEXT,
     "pupilcontext": _CONTEXT, "assessmentscore": _CONTEXT,

@@ -8,6 +8,7 @@ write lock before anything is read.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.store import errors
+from sencodesk.store import errors, writer
 from sencodesk.store.backends.homes import FolderHome
+from sencodesk.store.changes import DataVersionWatch
 from sencodesk.store.tables.audit import AuditEvent
 
 BUSY_TIMEOUT_MS = 5000
@@ -115,6 +117,12 @@ class SqliteBackend:
 
     def home(self, engine: Engine, path: Path) -> FolderHome:
         return FolderHome(path.parent)
+
+    def watch(self, engine: Engine, path: Path, key: bytes) -> DataVersionWatch:
+        return DataVersionWatch(lambda: raw_connect(path, key))
+
+    def alone(self, path: Path) -> contextlib.AbstractContextManager[bool]:
+        return writer.alone(path)
 
 
 BACKEND = SqliteBackend()

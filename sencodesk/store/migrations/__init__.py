@@ -45,6 +45,11 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
+def needed(database: Database) -> bool:
+    """Whether the schema is behind this sencodesk's (a new file's is: it has none)."""
+    return current_revision(database) != head_revision()
+
+
 def upgrade(database: Database, *, fresh: bool = False, target: str = "head") -> None:
     """Bring the schema to ``target``; refuse a database from a newer sencodesk."""
     current = current_revision(database)

@@ -8,6 +8,7 @@ from sencodesk.store.tables.audit import AuditEvent
 from sencodesk.store.tables.documents import Document
 from sencodesk.store.tables.ehcp import (
     AnnualReview,
+    AnnualReviewReport,
     EhcpAdvice,
     EhcpException,
     EhcPlan,
@@ -33,12 +34,14 @@ from sencodesk.store.tables.support import (
     CycleProvision,
     Intervention,
     OutcomeProvisionLink,
+    PassportPrint,
     PassportVersion,
 )
 
 __all__ = [
     "Agency",
     "AnnualReview",
+    "AnnualReviewReport",
     "ApdrCycle",
     "AssessmentScore",
     "AttendanceTerm",
@@ -62,6 +65,7 @@ __all__ = [
     "OutcomeProvisionLink",
     "ParentCarer",
     "PartTimeTimetable",
+    "PassportPrint",
     "PassportVersion",
     "ProvisionMeasure",
     "Pupil",

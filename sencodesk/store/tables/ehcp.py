@@ -16,6 +16,8 @@ class EhcpRequest(SQLModel, table=True):
     draft_served_on: date | None = None
     outcome: str = Field(default="open", max_length=30)
     notes: str = ""
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class EhcpMilestoneDone(SQLModel, table=True):
@@ -64,6 +66,8 @@ class EhcPlan(SQLModel, table=True):
     #: Where the pupil goes at the next move (own-sixth-form, school, post-16): decides the
     #: phase transfer date (Reg 18(1)). None until the SENCO records it.
     transfer_destination: str | None = Field(default=None, max_length=20)
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class AnnualReview(SQLModel, table=True):
@@ -78,3 +82,17 @@ class AnnualReview(SQLModel, table=True):
     amendments_proposed_on: date | None = None
     amended_plan_issued_on: date | None = None
     notes: str = ""
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class AnnualReviewReport(SQLModel, table=True):
+    """The school's report of an annual review meeting, as the SENCO last saved it: JSON of
+    domain.review_paperwork.ReviewReport (outcomes, provision, views, recommendations)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="annualreview.id", unique=True, ondelete="CASCADE")
+    content: str = ""
+    updated_on: date | None = None
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

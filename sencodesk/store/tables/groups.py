@@ -15,6 +15,8 @@ class TeachingGroup(SQLModel, table=True):
     subject: str = Field(default="", max_length=80)
     starts_on: date | None = None
     ends_on: date | None = None
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class GroupTeacher(SQLModel, table=True):

@@ -26,6 +26,8 @@ class School(SQLModel, table=True):
     address: str = Field(default="", max_length=400)
     #: The school's logo (PNG or JPEG) for the letterhead.
     logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class InfoReportSection(SQLModel, table=True):
@@ -35,6 +37,8 @@ class InfoReportSection(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=40)
     text: str = Field(default="", max_length=8000)
     updated_on: date | None = None
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class TermDate(SQLModel, table=True):

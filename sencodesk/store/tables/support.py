@@ -36,6 +36,8 @@ class Intervention(SQLModel, table=True):
     staff_grade: str = Field(default="", max_length=60)
     hourly_cost_pence: int = 0
     active: bool = True
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class ApdrCycle(SQLModel, table=True):
@@ -56,6 +58,8 @@ class ApdrCycle(SQLModel, table=True):
     pupil_voice: str = ""
     parent_voice: str = ""
     attendees: str = ""
+    #: One more at every change (services.versions): a form saved from an older one is refused.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class CycleOutcome(SQLModel, table=True):
@@ -78,6 +82,8 @@ class CycleProvision(SQLModel, table=True):
     sessions_per_week: int = 1
     weeks: int = 12
     cost_pence: int = 0
+    #: recorded at the review; None until then (or for plans reviewed before it was asked)
+    sessions_delivered: int | None = None
 
 
 class OutcomeProvisionLink(SQLModel, table=True):
@@ -87,3 +93,15 @@ class OutcomeProvisionLink(SQLModel, table=True):
     outcome_id: int = Field(foreign_key="cycleoutcome.id", primary_key=True, ondelete="CASCADE")
     provision_id: int = Field(foreign_key="cycleprovision.id", primary_key=True,
                               ondelete="CASCADE", index=True)
+
+
+class PassportPrint(SQLModel, table=True):
+    """A member of staff printed (or was sent in their pack) a version of a pupil's passport:
+    what changed since is marked for them the next time."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True, ondelete="CASCADE")
+    staff_id: int = Field(foreign_key="staffmember.id", index=True, ondelete="CASCADE")
+    version: int  # PassportVersion.version of the pupil's passport printed
+    content_sha256: str = Field(max_length=64)
+    printed_at: datetime

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.inclusion import academic_year_label
@@ -21,6 +21,7 @@ from sencodesk.domain.inclusion_rates import (
     PERSISTENT_ABSENCE_RULE,
     GroupRates,
 )
+from sencodesk.domain.permissions import Permission
 from sencodesk.services import inclusion_figures
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import fit_columns, heading, table_view
@@ -68,6 +69,7 @@ def _value(record: Measure, index: int) -> str:
 
 class InclusionView(QWidget):
     pupil_activated = Signal(int)
+    import_requested = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +81,6 @@ class InclusionView(QWidget):
                     for n, year in enumerate(self.figures.years)
                     for g, group in enumerate(GROUPS)]
         self.rates = RecordTableModel[Measure](columns, self)
-        self.rates.set_records(measures(self.figures))
         today = self.figures.today
         self.part_time = RecordTableModel[PartTimeInForce]([
             # who, and when the review is (and whether it has passed), before the rest
@@ -89,7 +90,6 @@ class InclusionView(QWidget):
             Column("Status", lambda p: p.status.value), Column("From", lambda p: p.starts_on),
             Column("Planned end", lambda p: p.planned_end),
             Column("Reason", lambda p: p.reason)], self)
-        self.part_time.set_records(self.figures.part_time)
         self.disadvantage = RecordTableModel[Disadvantage]([
             Column("Group", lambda d: _GROUP_NAMES[d.group]),
             Column("Pupils", lambda d: d.pupils),
@@ -97,7 +97,6 @@ class InclusionView(QWidget):
             Column("FSM", lambda d: d.fsm),
             Column("Looked after or previously", lambda d: d.looked_after),
             Column("EAL", lambda d: d.eal)], self)
-        self.disadvantage.set_records(self.figures.disadvantage)
         self.rates_view = table_view(self.rates, self.tr("Rates by group and year"))
         self.part_time_view = table_view(self.part_time, self.tr("Part-time timetables in force"))
         self.part_time_view.activated.connect(self._open)
@@ -105,11 +104,7 @@ class InclusionView(QWidget):
                                   EXCLUSION_RATE_RULE)))
         rules.setWordWrap(True)
         rules.setObjectName("muted")
-        count = len(self.figures.part_time)
-        overdue = self.figures.overdue_reviews
-        timetables = QGroupBox(self.tr("Part-time timetables in force: {count}, {overdue} "
-                                       "with the review overdue").format(count=count,
-                                                                          overdue=overdue))
+        self.timetables = timetables = QGroupBox()
         inner = QVBoxLayout(timetables)
         inner.addWidget(self.part_time_view)
         groups = QGroupBox(self.tr("Disadvantaged pupils, on roll today"))
@@ -120,14 +115,36 @@ class InclusionView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(timetables, 1)
         bottom.addWidget(groups, 1)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Inclusion")), 1)
+        self.import_button = QPushButton(self.tr("&Import from the MIS…"))
+        self.import_button.setToolTip(self.tr("Attendance, suspensions, part-time timetables, "
+                                              "flags or scores from a CSV export"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.setVisible(desk.actor.may(Permission.IMPORT))
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Inclusion")))
+        layout.addLayout(top)
         layout.addWidget(QLabel(self.tr(
             "K: SEN support · E: EHC plan · N: not on the SEND register. Pupils are grouped by "
             "their status at each year's spring census; this year counts to today.")))
         layout.addWidget(self.rates_view, 3)
         layout.addWidget(rules)
         layout.addLayout(bottom, 2)
+        self._show()
+
+    def refresh(self) -> None:
+        """Read the figures again (after an import)."""
+        self.figures = inclusion_figures.figures(self.desk)
+        self._show()
+
+    def _show(self) -> None:
+        self.rates.set_records(measures(self.figures))
+        self.part_time.set_records(self.figures.part_time)
+        self.disadvantage.set_records(self.figures.disadvantage)
+        self.timetables.setTitle(self.tr("Part-time timetables in force: {count}, {overdue} "
+                                         "with the review overdue").format(
+            count=len(self.figures.part_time), overdue=self.figures.overdue_reviews))
 
     def _open(self, index: QModelIndex) -> None:
         record = self.part_time.data(index, RECORD_ROLE)

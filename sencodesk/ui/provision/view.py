@@ -28,7 +28,7 @@ from sencodesk.services.context import Desk
 from sencodesk.services.provision_map import provision_map
 from sencodesk.ui.common import heading, table_view
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.form_dialog import VERSION, FormDialog, combo, text_area
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -78,7 +78,12 @@ class ProvisionView(QWidget):
             Column("Intervention", lambda x: x.name),
             Column("Support", lambda x: funding.support_level(x.wave)),
             Column("Pupils", lambda x: x.pupils), Column("Hours", lambda x: x.hours),
-            Column("Cost", lambda x: x.cost_pence, pounds)], self)
+            Column("Cost", lambda x: x.cost_pence, pounds),
+            Column("A pupil", lambda x: x.cost_per_pupil_pence, pounds,
+                   tooltip=lambda x: self.tr("The cost shared over the pupils receiving it")),
+            Column("Delivered", lambda x: x.delivery_text,
+                   tooltip=lambda x: self.tr("Sessions delivered of those planned, where "
+                                             "the review recorded them"))], self)
         self.by_pupil = RecordTableModel[PupilLine]([
             Column("Pupil", lambda x: x.name), Column("Year", lambda x: x.year_group),
             Column("Status", lambda x: x.status), Column("Hours", lambda x: x.hours),
@@ -187,7 +192,14 @@ class ProvisionView(QWidget):
         if not index.isValid():
             return
         item: InterventionRecord = index.data(RECORD_ROLE)
-        if FormDialog.ask(self.tr("Edit intervention"), self._fields(item),
-                          lambda v: interventions.update(self.desk, item.id, self._values(v)),
-                          self):
-            self.refresh()
+
+        def reload() -> tuple[list[tuple[str, str, QWidget]], int]:
+            fresh = next(i for i in interventions.catalogue(self.desk, include_retired=True)
+                         if i.id == item.id)
+            return self._fields(fresh), fresh.version
+
+        FormDialog.ask(self.tr("Edit intervention"), self._fields(item),
+                       lambda v: interventions.update(self.desk, item.id, self._values(v),
+                                                      opened_version=v[VERSION]),
+                       self, version=item.version, reload=reload)
+        self.refresh()  # saved, or someone else's version reloaded

@@ -23,12 +23,13 @@ from sencodesk.domain.clock.phase_transfer import Destination
 from sencodesk.domain.codes import LaDecision
 from sencodesk.domain.dates import uk
 from sencodesk.domain.ehcp_records import AnnualReviewRecord, PlanRecord, RequestRecord
+from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import deadlines, ehcp, pupils
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import configure_table
+from sencodesk.ui.common import configure_table, explain
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.form_dialog import VERSION, Field, FormDialog, Reload, combo, text_area
 from sencodesk.ui.pupil.timeline_widget import TimelineWidget
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -81,8 +82,18 @@ class EhcpTab(QWidget):
             if slot != self.new_request:
                 self.request_actions.append(button)
         top.addStretch(1)
+        pack = QPushButton(self.tr("Evidence for a request pac&k (PDF)…"))
+        pack.setToolTip(self.tr(
+            "The chronology, each support plan with its provision and review, the year's cost "
+            "against the £6,000, reports held and views: to attach to the LA's request form"))
+        pack.clicked.connect(self.print_request_pack)
+        pack.setVisible(desk.actor.may(Permission.EXPORT))
+        pack_row = QHBoxLayout()
+        pack_row.addWidget(pack)
+        pack_row.addStretch(1)
         request_layout.addWidget(self.request_choice)
         request_layout.addLayout(top)
+        request_layout.addLayout(pack_row)
         request_layout.addWidget(self.timeline)
         request_layout.addWidget(self.milestone_view, 1)
         self.plan_milestones = _milestone_model(self)
@@ -128,6 +139,12 @@ class EhcpTab(QWidget):
             button.setVisible(self.editable)
             plan_buttons.addWidget(button)
         self.review_button = button  # needs a plan to review
+        self.papers_button = QPushButton(self.tr("Review paper&work…"))
+        self.papers_button.setToolTip(self.tr(
+            "Invitations, advice requests, views forms and the report of the meeting for the "
+            "review chosen above (else the latest), each with the date it is due"))
+        self.papers_button.clicked.connect(self.review_papers)
+        self.papers_button.setVisible(desk.actor.may(Permission.READ_EHCP))
         plan_buttons.addStretch(1)
         chronology = QPushButton(self.tr("&Chronology (PDF)…"))
         chronology.setToolTip(self.tr("Every dated event on the EHC file with its rule, for a "
@@ -142,6 +159,12 @@ class EhcpTab(QWidget):
             view.setModel(model)
             configure_table(view, name=name)
             plan_layout.addWidget(view)
+            if model is self.reviews:  # the papers are of the review chosen in it
+                self.review_view = view
+                papers_row = QHBoxLayout()
+                papers_row.addWidget(self.papers_button)
+                papers_row.addStretch(1)
+                plan_layout.addLayout(papers_row)
         layout = QHBoxLayout(self)
         layout.addWidget(request_box, 1)
         layout.addWidget(plan_box, 1)
@@ -154,6 +177,14 @@ class EhcpTab(QWidget):
         preview_document(self, self.tr("EHCP chronology"),
                          lambda: report_data.ehcp_chronology(self.desk, self.pupil_id),
                          filename=pdf_name("EHCP chronology", self.desk, self.pupil_id))
+
+    def print_request_pack(self) -> None:
+        from sencodesk.services import request_pack
+        from sencodesk.ui.documents import pdf_name, preview_document
+
+        preview_document(self, self.tr("EHC needs assessment request pack"),
+                         lambda: request_pack.gather(self.desk, self.pupil_id),
+                         filename=pdf_name("EHC request pack", self.desk, self.pupil_id))
 
     def load(self) -> None:
         self.requests = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
@@ -182,13 +213,33 @@ class EhcpTab(QWidget):
             self.reviews.set_records([])
             self.plan_milestones.set_records([])
         self.review_button.setEnabled(self.plan is not None)
+        has_review = bool(self.plan and self.plan.reviews)
+        self.papers_button.setEnabled(has_review)
+        self.papers_button.setToolTip("" if has_review else self.tr(
+            "Record the review meeting first (Record annual review…): the papers are dated "
+            "from it."))
         self.review_button.setToolTip("" if self.plan else self.tr(
             "Record the issued plan first (Add plan…): a review is of a plan."))
+
+    def review_papers(self) -> None:
+        from sencodesk.ui.pupil.review_papers import ReviewPapersDialog
+
+        if self.plan is None or not self.plan.reviews:
+            return
+        selected = self.review_view.currentIndex()
+        chosen = selected.data(RECORD_ROLE) if selected.isValid() else None
+        review = chosen or max(self.plan.reviews, key=lambda r: r.meeting_on)
+        ReviewPapersDialog(self.desk, review.id, self).exec()
+        self.load()
 
     def _set_destination(self) -> None:
         if self.plan is None:
             return
-        ehcp.set_destination(self.desk, self.plan.id, self.destination.currentData())
+        try:
+            ehcp.set_destination(self.desk, self.plan.id, self.destination.currentData(),
+                                 opened_version=self.plan.version)
+        except SencodeskError as error:  # someone else changed the plan meanwhile
+            explain(self, error)
         self.load()
 
     def request(self) -> RequestRecord | None:
@@ -205,8 +256,10 @@ class EhcpTab(QWidget):
             button.setToolTip("" if request else self.tr(
                 "Record the request first (New request…): this is a step of a request."))
 
-    def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any) -> None:
-        if FormDialog.ask(title, fields, save, self):
+    def _ask(self, title: str, fields: list[tuple[str, str, QWidget]], save: Any, *,
+             version: int | None = None, reload: Reload | None = None) -> None:
+        if FormDialog.ask(title, fields, save, self, version=version, reload=reload) \
+                or reload is not None:  # saved, or someone else's version reloaded
             self.load()
 
     def new_request(self) -> None:
@@ -224,11 +277,21 @@ class EhcpTab(QWidget):
         selected = self.milestone_view.currentIndex()
         current = selected.data(RECORD_ROLE) if selected.isValid() else None
         choices = [(m.label, m.id) for m in self.milestones.records]
-        self._ask(self.tr("Record the date a milestone happened"), [
-            ("milestone", self.tr("Milestone"), combo(choices, current.id if current else None)),
-            ("on", self.tr("Date done"), DateField(self.desk.today())),
-            ("note", self.tr("Note"), QLineEdit())],
-            lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"], v["note"]))
+
+        def fields() -> list[Field]:
+            return [("milestone", self.tr("Milestone"),
+                     combo(choices, current.id if current else None)),
+                    ("on", self.tr("Date done"), DateField(self.desk.today())),
+                    ("note", self.tr("Note"), QLineEdit())]
+
+        def reload() -> tuple[list[Field], int]:
+            fresh = ehcp.requests_for(self.desk, [self.pupil_id]).get(self.pupil_id, [])
+            return fields(), next(r.version for r in fresh if r.id == request.id)
+
+        self._ask(self.tr("Record the date a milestone happened"), fields(),
+                  lambda v: ehcp.mark_done(self.desk, request.id, v["milestone"], v["on"],
+                                           v["note"], opened_version=v[VERSION]),
+                  version=request.version, reload=reload)
 
     def add_exception(self) -> None:
         request = self.request()

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sencodesk.domain.errors import SencodeskError
+from sencodesk.domain.errors import SencodeskError, StaleEdit
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import PASSPORT_HEADINGS, PassportContent, PassportRecord
 from sencodesk.services import passports
 from sencodesk.services.context import Desk
 from sencodesk.ui.common import error_label, heading, say_saved, show_error, show_failure, uk
 from sencodesk.ui.form_dialog import text_area
+from sencodesk.ui.stale_panel import StalePanel, typed_text
 
 PREVIEW_DELAY_MS = 150
 
@@ -92,6 +93,8 @@ class PassportTab(QWidget):
             form.addRow(QLabel(title), editor)
         self.editors["support_me"].setPlaceholderText(self.tr("One strategy per line"))
         self.message = error_label()
+        self.stale = StalePanel()
+        self.stale.reload_requested.connect(self.reload)
         self.save_button = QPushButton(self.tr("&Save new version"))
         self.save_button.setObjectName("primary")
         self.save_button.setVisible(self.editable)
@@ -105,6 +108,7 @@ class PassportTab(QWidget):
         buttons.addStretch(1)
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
+        editor_layout.addWidget(self.stale)
         editor_layout.addLayout(form)
         editor_layout.addWidget(self.message)
         editor_layout.addLayout(buttons)
@@ -172,12 +176,24 @@ class PassportTab(QWidget):
         try:
             passports.save(self.desk, self.pupil_id, self.content(),
                            opened_version=self.records[0].version if self.records else 0)
+        except StaleEdit as error:
+            self.stale.refused(error, typed_text([(title, self.editors[key])
+                                                  for key, title in PASSPORT_HEADINGS]),
+                               can_reload=True)
+            return
         except SencodeskError as error:
             show_failure(error, self.message)
             return
         show_error(self.message, "")
+        self.stale.hide()
         self.load()
         say_saved(self, self.tr("Passport saved as a new version."))
+
+    def reload(self) -> None:
+        """The newest version, someone else's, in the editors; what was typed stays in the
+        stale panel to copy."""
+        self.load()
+        self.stale.reloaded(self.stale.changed_by)
 
     def compare(self) -> None:
         chosen = sorted((item.data(256) for item in self.versions.selectedItems()),

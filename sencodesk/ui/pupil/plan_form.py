@@ -15,12 +15,14 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from sencodesk.domain import provision
+from sencodesk.domain.context_csv import ScoreEntry
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.records import CycleRecord, InterventionRecord, ProvisionRecord
 from sencodesk.services import cycles
 from sencodesk.ui.common import ValueCombo
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import Field, text_area
+from sencodesk.ui.pupil.measures_form import AssessScore
 from sencodesk.ui.pupil.outcome_links import OutcomeLinks
 
 #: empty rows offered beyond those the plan holds (more can be added by saving and editing
@@ -150,16 +152,18 @@ def _hand_set_cost(line: ProvisionRecord | None, catalogue: list[InterventionRec
 
 
 def plan_fields(cycle: CycleRecord | None, catalogue: list[InterventionRecord], *,
-                today: date) -> list[Field]:
+                today: date, score: ScoreEntry | None = None) -> list[Field]:
     """The form's fields for a new plan (``cycle`` None) or for editing ``cycle``.
-    ``catalogue`` holds every intervention the plan names, retired ones too."""
+    ``catalogue`` holds every intervention the plan names, retired ones too; ``score`` is the
+    test result the Assess step recorded (the entry measure of the plan's interventions)."""
     starts = cycle.starts_on if cycle else today
     fields: list[Field] = [
         ("starts", "Start date", DateField(starts)),
         ("review", "Review date",
          DateField(cycle.review_on if cycle else cycles.default_review_on(starts))),
         ("areas", "Areas of need", text_area(cycle.areas_of_need if cycle else "", lines=2)),
-        ("assess", "Assess notes", text_area(cycle.assess_notes if cycle else "", lines=2))]
+        ("assess", "Assess notes", text_area(cycle.assess_notes if cycle else "", lines=2)),
+        ("assess_score", "Assessment score", AssessScore(score, starts))]
     outcomes = list(cycle.outcomes) if cycle else []
     rows = min(cycles.MAX_OUTCOMES, max(FIRST_OUTCOMES, len(outcomes) + SPARE_OUTCOMES))
     for n in range(1, rows + 1):

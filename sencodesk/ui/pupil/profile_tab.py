@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sencodesk.domain.codes import NeedType, SenStatus, YearGroup
-from sencodesk.domain.errors import SencodeskError
+from sencodesk.domain.errors import SencodeskError, StaleEdit
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import AgencyRecord, NeedRecord, ParentRecord, StatusRecord
 from sencodesk.services import people, pupils, records_log, saving, subject_access, transfer
@@ -40,6 +40,7 @@ from sencodesk.ui.common import (
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.form_dialog import FormDialog, combo
 from sencodesk.ui.pupil import leaving
+from sencodesk.ui.stale_panel import StalePanel, typed_text
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 PHOTO_SIZE = 132
@@ -58,13 +59,14 @@ class ProfileTab(QWidget):
         self.year = combo([(y.label, y) for y in YearGroup])
         self.errors: dict[str, QLabel] = {}
         details = QFormLayout()
-        for key, label, widget in (
-                ("upn", "UPN", self.upn), ("surname", "Legal surname", self.surname),
-                ("forename", "Legal forename", self.forename),
-                ("preferred surname", "Preferred surname", self.preferred_surname),
-                ("preferred forename", "Preferred forename", self.preferred_forename),
-                ("date of birth", "Date of birth", self.dob), ("year", "Year group", self.year),
-                ("class", "Class", self.form), ("gender", "Gender", self.gender)):
+        self.detail_fields: list[tuple[str, str, QWidget]] = [
+            ("upn", "UPN", self.upn), ("surname", "Legal surname", self.surname),
+            ("forename", "Legal forename", self.forename),
+            ("preferred surname", "Preferred surname", self.preferred_surname),
+            ("preferred forename", "Preferred forename", self.preferred_forename),
+            ("date of birth", "Date of birth", self.dob), ("year", "Year group", self.year),
+            ("class", "Class", self.form), ("gender", "Gender", self.gender)]
+        for key, label, widget in self.detail_fields:
             widget.setAccessibleName(label)
             widget.setEnabled(self.editable)
             self.errors[key] = error_label()
@@ -74,6 +76,8 @@ class ProfileTab(QWidget):
             holder.addWidget(self.errors[key])
             details.addRow(self.tr(label), holder)
         self.message = error_label()
+        self.stale = StalePanel()
+        self.stale.reload_requested.connect(self.reload)
         self.save_button = QPushButton(self.tr("&Save details"))
         self.save_button.setObjectName("primary")
         self.save_button.setVisible(self.editable)
@@ -109,6 +113,7 @@ class ProfileTab(QWidget):
         photo_row.addStretch(1)
         left_layout.addLayout(photo_row)
         left_layout.addLayout(details)
+        left_layout.addWidget(self.stale)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.save_button)
         exports = QHBoxLayout()
@@ -264,12 +269,23 @@ class ProfileTab(QWidget):
         try:
             pupils.update(self.desk, self.pupil_id, self._fields(),
                           opened_version=self.detail.version)
+        except StaleEdit as error:
+            self.stale.refused(error, typed_text([(label, widget)
+                                                  for _key, label, widget in self.detail_fields]),
+                               can_reload=True)
+            return
         except SencodeskError as error:
             show_failure(error, self.message, self.errors)
             return
+        self.stale.hide()
         self.load()
         self.on_change()
         say_saved(self, self.tr("Profile saved."))
+
+    def reload(self) -> None:
+        """Their details in the form; what was typed stays in the stale panel to copy."""
+        self.load()
+        self.stale.reloaded(self.stale.changed_by)
 
     def change_sen(self) -> None:
         row = self.detail.row

@@ -20,17 +20,18 @@ from sencodesk.domain.codes import CycleStatus, Progress
 from sencodesk.domain.errors import SencodeskError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.provision import pounds
-from sencodesk.domain.records import CycleRecord, InterventionRecord
-from sencodesk.services import cycles, interventions
+from sencodesk.domain.records import CycleRecord, InterventionRecord, ProvisionRecord
+from sencodesk.services import cycle_scores, cycles, interventions
 from sencodesk.services.context import Desk
+from sencodesk.services.cycle_scores import MeasureRecord
 from sencodesk.ui.common import configure_table, confirm, explain, uk
 from sencodesk.ui.date_field import DateField
-from sencodesk.ui.form_dialog import FormDialog, combo, text_area
+from sencodesk.ui.form_dialog import VERSION, Field, FormDialog, combo, text_area
 from sencodesk.ui.pupil import measures_form, plan_form
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
-def cycle_html(cycle: CycleRecord) -> str:
+def cycle_html(cycle: CycleRecord, measures: list[MeasureRecord] | None = None) -> str:
     e = html.escape
     parts = [f"<h3>Cycle from {uk(cycle.starts_on)} · review {uk(cycle.review_on)} "
              f"({cycle.status.value})</h3>"]
@@ -52,14 +53,24 @@ def cycle_html(cycle: CycleRecord) -> str:
         parts.append(f"<li>{e(p.name)}: {p.sessions_per_week} × "
                      f"{p.minutes_per_session} min for {p.weeks} weeks, group of "
                      f"{p.group_size}, {e(p.delivered_by)} — {pounds(p.cost_pence)}"
-                     f"{aims}</li>")
+                     f"{aims}{_delivered(p)}</li>")
     parts.append(f"</ul><p><b>Cost:</b> {pounds(cycle.cost_pence)}</p>")
+    if measures:
+        parts.append("<p><b>Measures</b></p><ul>")
+        parts += [f"<li>{e(line)}</li>" for line in measures_form.measure_lines(measures)]
+        parts.append("</ul>")
     if cycle.reviewed_on:
         parts.append(f"<p><b>Reviewed {uk(cycle.reviewed_on)}</b> with {e(cycle.attendees)}</p>"
                      f"<p><b>Pupil:</b> {e(cycle.pupil_voice)}</p>"
                      f"<p><b>Parents:</b> {e(cycle.parent_voice)}</p>"
                      f"<p><b>Next steps:</b> {e(cycle.next_steps)}</p>")
     return "".join(parts)
+
+
+def _delivered(line: ProvisionRecord) -> str:
+    if line.sessions_delivered is None:
+        return ""
+    return f" · {line.sessions_delivered} of {line.sessions_planned} sessions delivered"
 
 
 class SupportTab(QWidget):
@@ -115,7 +126,8 @@ class SupportTab(QWidget):
 
     def _show(self) -> None:
         cycle = self.current()
-        self.detail.setHtml(cycle_html(cycle) if cycle else
+        measures = cycle_scores.measures_of(self.desk, cycle.id) if cycle else []
+        self.detail.setHtml(cycle_html(cycle, measures) if cycle else
                             self.tr("<p>No support cycles yet.</p>"))
         status = cycle.status if cycle else None
         self.buttons["edit"].setEnabled(status in (CycleStatus.DRAFT, CycleStatus.ACTIVE))
@@ -140,20 +152,35 @@ class SupportTab(QWidget):
             return
         fields = plan_form.plan_fields(None, self.catalogue_for(None), today=self.desk.today())
         if FormDialog.ask(self.tr("New support cycle"), fields,
-                          lambda v: cycles.create(self.desk, self.pupil_id,
-                                                  plan_form.plan_of(v), beside_active=beside),
-                          self):
+                          lambda v: cycle_scores.create(
+                              self.desk, self.pupil_id, plan_form.plan_of(v), v["assess_score"],
+                              beside_active=beside), self):
             self.load()
+
+    def _afresh(self, cycle_id: int) -> CycleRecord:
+        """The cycle as stored now (another desk may have changed it)."""
+        return next(c for c in cycles.cycles_for_cycle(self.desk, cycle_id) if c.id == cycle_id)
+
+    def _plan_fields(self, cycle: CycleRecord) -> list[Field]:
+        score = cycle_scores.assess_score(cycle_scores.measures_of(self.desk, cycle.id))
+        return plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today(),
+                                     score=score)
 
     def edit_plan(self) -> None:
         cycle = self.current()
         if cycle is None:
             return
-        fields = plan_form.plan_fields(cycle, self.catalogue_for(cycle), today=self.desk.today())
-        if FormDialog.ask(self.tr("Edit plan"), fields,
-                          lambda v: cycles.update_plan(self.desk, cycle.id,
-                                                       plan_form.plan_of(v)), self):
-            self.load()
+
+        def reload() -> tuple[list[Field], int]:
+            fresh = self._afresh(cycle.id)
+            return self._plan_fields(fresh), fresh.version
+
+        FormDialog.ask(self.tr("Edit plan"), self._plan_fields(cycle),
+                       lambda v: cycle_scores.update_plan(
+                           self.desk, cycle.id, plan_form.plan_of(v), v["assess_score"],
+                           opened_version=v[VERSION]),
+                       self, version=cycle.version, reload=reload)
+        self.load()  # saved, or someone else's version reloaded
 
     def activate(self) -> None:
         cycle = self.current()
@@ -161,10 +188,34 @@ class SupportTab(QWidget):
             self._run(lambda: cycles.activate(self.desk, cycle.id))
 
     def record_review(self) -> None:
-        cycle = self.current()
-        if cycle is None:
+        chosen = self.current()
+        if chosen is None:
             return
-        fields: list[tuple[str, str, QWidget]] = [
+        cycle: CycleRecord = chosen  # the version the form shows (a reload moves it on)
+        measures = cycle_scores.measures_of(self.desk, cycle.id)
+
+        def save(v: dict[str, Any]) -> None:
+            exits, delivered = measures_form.review_values(v, measures)
+            cycle_scores.review(self.desk, cycle.id, cycles.ReviewInput(
+                reviewed_on=v["on"], progress={o.position: v[f"o{o.position}"]
+                                               for o in cycle.outcomes},
+                next_steps=v["next"], pupil_voice=v["pupil"], parent_voice=v["parent"],
+                attendees=v["who"]), exits=exits, delivered=delivered,
+                opened_version=v[VERSION])
+
+        def reload() -> tuple[list[Field], int]:
+            nonlocal cycle, measures
+            cycle = self._afresh(cycle.id)
+            measures = cycle_scores.measures_of(self.desk, cycle.id)
+            return self._review_fields(cycle, measures), cycle.version
+
+        FormDialog.ask(self.tr("Record review"), self._review_fields(cycle, measures), save,
+                       self, version=cycle.version, reload=reload)
+        self.load()  # saved, or someone else's version reloaded
+
+    def _review_fields(self, cycle: CycleRecord,
+                       measures: list[MeasureRecord]) -> list[Field]:
+        fields: list[Field] = [
             ("on", self.tr("Review date"), DateField(self.desk.today()))]
         # no default: progress on each outcome is a judgement made at the review
         levels: list[tuple[str, Progress | None]] = [(self.tr("(choose)"), None)]
@@ -172,20 +223,12 @@ class SupportTab(QWidget):
         for o in cycle.outcomes:
             box = combo(levels)
             fields.append((f"o{o.position}", f"{o.position}. {o.description[:60]}", box))
+        fields += measures_form.review_fields(measures, cycle.provisions)
         fields += [("pupil", self.tr("Pupil voice"), text_area(lines=2)),
                    ("parent", self.tr("Parent voice"), text_area(lines=2)),
                    ("next", self.tr("Next steps"), text_area(lines=2)),
                    ("who", self.tr("Attendees"), QLineEdit())]
-
-        def save(v: dict[str, Any]) -> None:
-            cycles.record_review(self.desk, cycle.id, cycles.ReviewInput(
-                reviewed_on=v["on"], progress={o.position: v[f"o{o.position}"]
-                                               for o in cycle.outcomes},
-                next_steps=v["next"], pupil_voice=v["pupil"], parent_voice=v["parent"],
-                attendees=v["who"]))
-
-        if FormDialog.ask(self.tr("Record review"), fields, save, self):
-            self.load()
+        return fields
 
     def record_measures(self) -> None:
         cycle = self.current()

@@ -70,6 +70,7 @@ class PupilWorkspace(QWidget):
         from sencodesk.ui.pupil.inclusion_tab import InclusionTab
         from sencodesk.ui.pupil.passport_tab import PassportTab
         from sencodesk.ui.pupil.profile_tab import ProfileTab
+        from sencodesk.ui.pupil.strategies_tab import StrategiesTab
         from sencodesk.ui.pupil.support_tab import SupportTab
 
         may = self.desk.actor.may
@@ -82,6 +83,8 @@ class PupilWorkspace(QWidget):
         tabs.append(("passport", self.tr("Passport"), lambda: PassportTab(desk, pid)))
         if may(Permission.READ_SUPPORT):
             tabs.append(("support", self.tr("Support (APDR)"), lambda: SupportTab(desk, pid)))
+        elif may(Permission.READ_STRATEGIES):
+            tabs.append(("support", self.tr("Support plan"), lambda: StrategiesTab(desk, pid)))
         if may(Permission.READ_EHCP):
             tabs.append(("ehcp", self.tr("EHCP"), lambda: EhcpTab(desk, pid)))
         if may(Permission.READ_CONTACTS):

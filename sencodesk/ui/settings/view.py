@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.clock import academic_year_of
 from sencodesk.domain.codes import SchoolPhase
-from sencodesk.domain.errors import SencodeskError
+from sencodesk.domain.errors import SencodeskError, StaleEdit
 from sencodesk.domain.passport_contacts import ParentContact
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.records import SchoolInfo, TermRecord
@@ -41,6 +41,7 @@ from sencodesk.ui.settings.accounts import AccountsBox
 from sencodesk.ui.settings.backups import BackupsBox
 from sencodesk.ui.settings.letterhead import LogoPicker
 from sencodesk.ui.settings.retention import RetentionBox
+from sencodesk.ui.stale_panel import StalePanel, typed_text
 from sencodesk.ui.table_model import Column, RecordTableModel
 
 
@@ -84,7 +85,7 @@ class SettingsView(QWidget):
                                                 "letters"))
         self.address.setMaximumHeight(self.address.fontMetrics().lineSpacing() * 5)
         form = QFormLayout()
-        for label, widget in (
+        self.school_fields: list[tuple[str, QWidget]] = [
             (self.tr("School &name"), self.name),
             (self.tr("&URN"), self.urn),
             (self.tr("&Local authority"), self.la),
@@ -95,13 +96,16 @@ class SettingsView(QWidget):
             (self.tr("How staff reach the SEN&CO"), self.senco_contact),
             (self.tr("Parent c&ontact on passports"), self.parent_contact),
             (self.tr("A&ddress on letters"), self.address),
-        ):
+        ]
+        for label, widget in self.school_fields:
             widget.setAccessibleName(label.replace("&", ""))
             widget.setEnabled(editable)
             form.addRow(label, widget)
         self.logo = LogoPicker(desk)
         form.addRow(self.tr("Logo on letters"), self.logo)
         self.message = error_label()
+        self.stale = StalePanel()
+        self.stale.reload_requested.connect(self.reload)
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("primary")
         self.save_button.setVisible(editable)
@@ -109,6 +113,7 @@ class SettingsView(QWidget):
         details = QGroupBox(self.tr("School"))
         box = QVBoxLayout(details)
         box.addLayout(form)
+        box.addWidget(self.stale)
         box.addWidget(self.message)
         box.addWidget(self.save_button)
         self.terms = RecordTableModel[TermRecord](
@@ -189,6 +194,7 @@ class SettingsView(QWidget):
             senco_contact=self.senco_contact.text(),
             passport_parent_contact=self.parent_contact.value() or ParentContact.NONE.value,
             address=self.address.toPlainText().strip(),
+            version=self._loaded.version,
         )
 
     def has_unsaved_changes(self) -> bool:
@@ -196,13 +202,22 @@ class SettingsView(QWidget):
 
     def save(self) -> None:
         try:
-            school.update(self.desk, self._edited())
+            school.update(self.desk, self._edited(), opened_version=self._loaded.version)
+        except StaleEdit as error:
+            self.stale.refused(error, typed_text(self.school_fields), can_reload=True)
+            return
         except SencodeskError as error:  # a rule broken, or a role that may not change it
             show_failure(error, self.message)
             return
         show_error(self.message, "")
+        self.stale.hide()
         self.load()
         self.saved.emit(self._loaded)
+
+    def reload(self) -> None:
+        """Their settings in the form; what was typed stays in the stale panel to copy."""
+        self.load()
+        self.stale.reloaded(self.stale.changed_by)
 
     def add_term(self) -> None:
         year = QSpinBox()

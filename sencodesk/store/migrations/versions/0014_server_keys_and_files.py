@@ -5,7 +5,7 @@ slot, and each attached file (sealed with the school's key as in the folder), is
 file on one computer keeps using its key file and documents folder; these tables stay empty.
 
 Revision ID: 0014
-Revises: 0008
+Revises: 0012
 Create Date: 2026-12-02 05:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0008"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
