@@ -138,9 +138,10 @@ def test_a_teacher_reads_only_their_pupils_and_writes_nothing_of_others(
         assert _count(teacher, "SELECT count(*) FROM passportversion") > 0  # their pupil's
         assert _count(teacher, "SELECT sencodesk_may_read_pupil(%s)::int", school.mine) == 1
         assert _count(teacher, "SELECT sencodesk_may_read_pupil(%s)::int", school.other) == 0
-        # documents, EHCP and the pupil's context: not even their own pupil's
+        # documents, EHCP, the pupil's context and plan outcomes: not even their own pupil's
         for table in ("document", "ehcprequest", "ehcplan", "annualreview", "pupilcontext",
-                      "attendanceterm", "exclusion", "parttimetimetable", "assessmentscore"):
+                      "attendanceterm", "exclusion", "parttimetimetable", "assessmentscore",
+                      "cycleoutcome", "outcomeprovisionlink", "provisionmeasure"):
             assert _count(teacher, f"SELECT count(*) FROM {table}") == 0, table
         assert _refused(teacher, "INSERT INTO pupil (upn, legal_surname, legal_forename, "
                         "dob, year_group) VALUES ('A801200000001', 'New', 'Pupil', "

@@ -36,34 +36,38 @@ class Rule:
     which will do; ``confidential`` names a column whose rows need READ_CONFIDENTIAL too;
     ``notes`` narrows a contact log as :func:`~sencodesk.domain.permissions.reads_note`."""
 
-    read: Permission | None
+    read: tuple[Permission, ...] | None
     insert: tuple[Permission, ...]
     change: tuple[Permission, ...] | None = None
     confidential: str | None = None
     notes: bool = False
 
 
-_PUPIL = Rule(_P.READ_PUPILS, (_P.EDIT_PUPILS,))
-_SUPPORT = Rule(_P.READ_SUPPORT, (_P.EDIT_SUPPORT,))
-_EHCP = Rule(_P.READ_EHCP, (_P.EDIT_EHCP,))
-_CONTEXT = Rule(_P.READ_CONTEXT, (_P.EDIT_PUPILS,))
-_GROUPS = Rule(_P.READ_PUPILS, (_P.MANAGE_GROUPS,))
-_SCHOOL = Rule(_P.READ_SCHOOL, (_P.EDIT_SCHOOL,))
+_PUPIL = Rule((_P.READ_PUPILS,), (_P.EDIT_PUPILS,))
+_SUPPORT = Rule((_P.READ_SUPPORT,), (_P.EDIT_SUPPORT,))
+#: a plan's dates, areas of need and provision lines, which a Teacher reads for the provision
+#: they deliver (services.plan_strategies picks those lines out; here they read every line)
+_STRATEGIES = Rule((_P.READ_SUPPORT, _P.READ_STRATEGIES), (_P.EDIT_SUPPORT,))
+_EHCP = Rule((_P.READ_EHCP,), (_P.EDIT_EHCP,))
+_CONTEXT = Rule((_P.READ_CONTEXT,), (_P.EDIT_PUPILS,))
+_GROUPS = Rule((_P.READ_PUPILS,), (_P.MANAGE_GROUPS,))
+_SCHOOL = Rule((_P.READ_SCHOOL,), (_P.EDIT_SCHOOL,))
 
 RULES: dict[str, Rule] = {
     # what is known about a pupil
     "pupil": _PUPIL, "parentcarer": _PUPIL, "agency": _PUPIL,
     "statusperiod": _PUPIL, "needperiod": _PUPIL,
-    "contactlogentry": Rule(_P.READ_CONTACTS, (_P.ADD_CONTACT,), (_P.EDIT_PUPILS,), notes=True),
-    "passportversion": Rule(_P.READ_PASSPORTS, (_P.EDIT_SUPPORT,)),
+    "contactlogentry": Rule((_P.READ_CONTACTS,), (_P.ADD_CONTACT,), (_P.EDIT_PUPILS,),
+                            notes=True),
+    "passportversion": Rule((_P.READ_PASSPORTS,), (_P.EDIT_SUPPORT,)),
     # who printed which version: kept by whoever prints (a Head too), like the audit trail
-    "passportprint": Rule(_P.READ_PASSPORTS, (_P.PRINT_PASSPORTS,), (_P.EDIT_SUPPORT,)),
-    "apdrcycle": _SUPPORT, "cycleoutcome": _SUPPORT, "cycleprovision": _SUPPORT,
+    "passportprint": Rule((_P.READ_PASSPORTS,), (_P.PRINT_PASSPORTS,), (_P.EDIT_SUPPORT,)),
+    "apdrcycle": _STRATEGIES, "cycleprovision": _STRATEGIES, "cycleoutcome": _SUPPORT,
     "outcomeprovisionlink": _SUPPORT, "provisionmeasure": _SUPPORT,
     "ehcprequest": _EHCP, "ehcpmilestonedone": _EHCP, "ehcpadvice": _EHCP,
     "ehcpexception": _EHCP, "ehcplan": _EHCP, "annualreview": _EHCP,
     "annualreviewreport": _EHCP,
-    "document": Rule(_P.READ_DOCUMENTS, (_P.EDIT_DOCUMENTS,), confidential="confidential"),
+    "document": Rule((_P.READ_DOCUMENTS,), (_P.EDIT_DOCUMENTS,), confidential="confidential"),
     "attendanceterm": _CONTEXT, "exclusion": _CONTEXT, "parttimetimetable": _CONTEXT,
     "pupilcontext": _CONTEXT, "assessmentscore": _CONTEXT,
     "groupmember": _GROUPS, "pupilshare": _GROUPS,
@@ -71,7 +75,7 @@ RULES: dict[str, Rule] = {
     "school": _SCHOOL, "inforeportsection": _SCHOOL, "termdate": _SCHOOL,
     "staffmember": Rule(None, (_P.MANAGE_ACCOUNTS, _P.MANAGE_GROUPS, _P.IMPORT)),
     "teachinggroup": _GROUPS, "groupteacher": _GROUPS,
-    "intervention": _SUPPORT,
+    "intervention": _STRATEGIES,
     # attached files, sealed with the school's key; their records (document, pupil) say whose
     "storedfile": Rule(None, (_P.EDIT_DOCUMENTS, _P.EDIT_PUPILS)),
 }  # fmt: skip
@@ -120,7 +124,7 @@ def table_policies(table: Table, rule: Rule | None) -> list[str]:
     if rule is None:
         return statements
     pupil = pupil_of(table, name)
-    read = _and(_may((rule.read,) if rule.read else None), _seen(pupil),
+    read = _and(_may(rule.read), _seen(pupil),
                 _note(table, rule), _confidential(table, rule))
     insert = _and(_may(rule.insert), _seen(pupil))
     change = _and(_may(rule.change or rule.insert), _seen(pupil))
