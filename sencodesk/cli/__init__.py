@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "sencodesk.cli.exports",
     "sencodesk.cli.imports",
     "sencodesk.cli.groups",
+    "sencodesk.cli.trust",
     "sencodesk.cli.backups",
     "sencodesk.cli.retention",
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from sencodesk.cli import common
+from sencodesk.domain.dates import uk
 
 
 def register(sub: common.Subparsers) -> None:
@@ -46,5 +47,5 @@ def run_share(args: argparse.Namespace) -> int:
     with common.signed_in(args) as desk:
         groups.share(desk, pupils.id_for_upn(desk, args.upn),
                      groups.staff_id_for(desk, args.username), ends_on=args.until)
-    print(f"Shared {args.upn} with {args.username} until {args.until:%d/%m/%Y}.")
+    print(f"Shared {args.upn} with {args.username} until {uk(args.until)}.")
     return 0

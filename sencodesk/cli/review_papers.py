@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from sencodesk.cli import common
+from sencodesk.domain.dates import uk
 from sencodesk.domain.letters import ReviewPaper
 from sencodesk.services import saving
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             review_paperwork.record_report_sent(desk, review, args.on or desk.today())
             sheet = review_paperwork.sheet(desk, review)
             print("Report of the meeting on "
-                  f"{sheet.dates.meeting_on:%d/%m/%Y}: "
+                  f"{uk(sheet.dates.meeting_on)}: "
                   f"{report_status(sheet.dates.meeting_on, sheet.report_sent_on, sheet.today)}.")
             return 0
         if args.kind == "report":
@@ -70,15 +71,15 @@ def run(args: argparse.Namespace) -> int:
     dates = sheet.dates
     print(f"Wrote {count} {'document' if count == 1 else 'documents'} to {args.output}.")
     if args.kind == "invitations":
-        print(f"Send them by {dates.invite_by:%d/%m/%Y} for two weeks' notice of the meeting "
-              f"on {dates.meeting_on:%d/%m/%Y} (SEND Regulations 2014, regulation 20(3)); "
+        print(f"Send them by {uk(dates.invite_by)} for two weeks' notice of the meeting "
+              f"on {uk(dates.meeting_on)} (SEND Regulations 2014, regulation 20(3)); "
               "recorded in the contact log.")
         problem = notice_problem(dates.meeting_on, sheet.today)
         if problem:
             print(problem, file=sys.stderr)
     elif args.kind == "advice-requests":
-        print(f"Advice is asked for by {dates.advice_needed_by:%d/%m/%Y}, to circulate it by "
-              f"{dates.circulate_by:%d/%m/%Y} (regulation 20(4)).")
+        print(f"Advice is asked for by {uk(dates.advice_needed_by)}, to circulate it by "
+              f"{uk(dates.circulate_by)} (regulation 20(4)).")
     elif args.kind == "report":
         status = report_status(dates.meeting_on, sheet.report_sent_on, sheet.today)
         print(f"The report of the meeting: {status}.")

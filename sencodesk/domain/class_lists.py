@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sencodesk.domain import mis_csv
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.mis_csv import RowError
 from sencodesk.domain.upn import normalise
@@ -109,8 +110,8 @@ def _row(number: int, cells: list[str], read: mis_csv.Table) -> ClassRow:
     teachers = tuple(t for t in _TEACHER_SPLIT.split(read.cell(cells, "teacher")) if t)
     starts_on, ends_on = dated("starts_on"), dated("ends_on")
     if starts_on and ends_on and ends_on < starts_on:
-        raise ValidationError(read.names["ends_on"], f"{ends_on:%d/%m/%Y} is before the start "
-                              f"date {starts_on:%d/%m/%Y}", row=number)
+        raise ValidationError(read.names["ends_on"], f"{uk(ends_on)} is before the start "
+                              f"date {uk(starts_on)}", row=number)
     return ClassRow(number, group, read.cell(cells, "subject"), teachers, upn, starts_on,
                     ends_on)
 

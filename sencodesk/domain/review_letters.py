@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.letters import ANSWER_BOX, Letter, ReviewPaper
 from sencodesk.domain.review_paperwork import (
     ADVISERS,
@@ -58,10 +59,10 @@ def invitation(sheet: ReviewSheet, who: Invitee, *, today: date) -> Letter:
     return Letter(
         ReviewPaper.INVITATION, sheet.pupil_id, name, today, f"To {_addressee(sheet, who)}",
         "Dear colleague,",
-        f"Annual review of the EHC plan of {name} (born {sheet.dob:%d/%m/%Y})",
+        f"Annual review of the EHC plan of {name} (born {uk(sheet.dob)})",
         (("", (f"You are invited to the annual review meeting of the education, health and "
                f"care plan of {name}, {sheet.year_group}, at {sheet.school}, on {meeting}.",
-               f"The plan was issued on {sheet.plan_issued_on:%d/%m/%Y} by "
+               f"The plan was issued on {uk(sheet.plan_issued_on)} by "
                f"{sheet.local_authority or 'the local authority'}.",
                f"You are invited as {who.words} ({who.paragraph}). This letter gives at least "
                f"two weeks' notice of the meeting ({RULE_NOTICE}).")),
@@ -90,7 +91,7 @@ def advice_request(sheet: ReviewSheet, to: str, *, today: date, words: str = "")
     role = f" as {words}" if words else ""
     return Letter(
         ReviewPaper.ADVICE_REQUEST, sheet.pupil_id, name, today, f"To {to}", "Dear colleague,",
-        f"Advice for the annual review of {name} (born {sheet.dob:%d/%m/%Y})",
+        f"Advice for the annual review of {name} (born {uk(sheet.dob)})",
         (("", (f"The annual review meeting of {name}'s EHC plan is on "
                f"{_day(dates.meeting_on)}. We would be grateful for your advice and "
                f"information{role}.",)),

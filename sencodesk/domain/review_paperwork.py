@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.records import CycleRecord
 
 #: At least two weeks' notice of the meeting (Reg 20(3)), advice circulated at least two weeks
@@ -35,8 +36,10 @@ RULE_REPORT = "SEND Regulations 2014, regulation 20"
 #: "The child or young person's progress towards achieving the outcomes specified in the EHC
 #: plan must be considered" at the meeting.
 RULE_PROGRESS = "SEND Regulations 2014, regulation 20(5)"
-#: In or beyond Year 9 the meeting considers preparation for adulthood and independent living.
-RULE_ADULTHOOD = "SEND Regulations 2014, regulation 20"
+#: From Year 9 the meeting considers "what provision is required to assist the child or young
+#: person in preparation for adulthood and independent living" (Reg 20(6), as quoted by Oldham's
+#: and Surrey's SEND guidance; the paragraph's own text was not reached on legislation.gov.uk).
+RULE_ADULTHOOD = "SEND Regulations 2014, regulation 20(6)"
 
 
 class Invitee(Enum):
@@ -109,8 +112,8 @@ def notice_problem(meeting_on: date, sent_on: date) -> str:
         return ""
     days = (meeting_on - sent_on).days
     earliest = sent_on + TWO_WEEKS
-    return (f"Invitations sent on {sent_on:%d/%m/%Y} give {days} days' notice; at least two "
-            f"weeks are needed ({RULE_NOTICE}). Move the meeting to {earliest:%d/%m/%Y} or "
+    return (f"Invitations sent on {uk(sent_on)} give {days} days' notice; at least two "
+            f"weeks are needed ({RULE_NOTICE}). Move the meeting to {uk(earliest)} or "
             "later.")
 
 
@@ -119,11 +122,11 @@ def report_status(meeting_on: date, sent_on: date | None, today: date) -> str:
     due = review_dates(meeting_on).report_due
     if sent_on is not None:
         late = (sent_on - due).days
-        return (f"sent {sent_on:%d/%m/%Y}, on time" if late <= 0 else
-                f"sent {sent_on:%d/%m/%Y}, {late} days late (due {due:%d/%m/%Y})")
+        return (f"sent {uk(sent_on)}, on time" if late <= 0 else
+                f"sent {uk(sent_on)}, {late} days late (due {uk(due)})")
     if today > due:
-        return f"not sent: overdue since {due:%d/%m/%Y}"
-    return f"due by {due:%d/%m/%Y}"
+        return f"not sent: overdue since {uk(due)}"
+    return f"due by {uk(due)}"
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,7 @@ def draft_report(cycles: Sequence[CycleRecord], *, since: date, until: date,
             weekly = _weekly(p.minutes_per_session, p.sessions_per_week)
             specified = p.name + (f" ({weekly})" if weekly else "")
             provision[specified] = (f"planned for {p.weeks} weeks from "
-                                    f"{cycle.starts_on:%d/%m/%Y}" if p.weeks else "")
+                                    f"{uk(cycle.starts_on)}" if p.weeks else "")
     voiced = [c for c in ran if c.reviewed_on is not None]
     last = max(voiced, key=lambda c: c.reviewed_on or c.review_on) if voiced else None
     return ReviewReport(

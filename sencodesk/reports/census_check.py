@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sencodesk.domain.census_check import CensusCheckSheet
 from sencodesk.domain.census_days import RULE
+from sencodesk.domain.dates import uk
 from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered, markup
 
@@ -24,7 +25,7 @@ def render_census_check(sheet: CensusCheckSheet) -> Rendered:
         ("MIS export", markup(sheet.mis_file)),
         ("SEN here / in MIS", f"{sheet.pupils_here:,} / {sheet.pupils_there:,} pupils"),
         ("Differences", f"{len(sheet.differences):,}"),
-        ("Checked", sheet.meta.produced_at.strftime("%d/%m/%Y")),
+        ("Checked", uk(sheet.meta.produced_at)),
     ]
     story: list[Flowable] = theme.title_block(
         "Census check", markup(sheet.meta.school), facts, size=BODY_SIZE,

@@ -14,6 +14,7 @@ from sencodesk.domain.census_check import (
 )
 from sencodesk.domain.census_days import CensusDay, next_census_day
 from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.dates import uk
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import pupils
 from sencodesk.services.context import Desk, composite
@@ -58,5 +59,5 @@ def check_sheet(desk: Desk, data: bytes, *, mis_file: str) -> CensusCheckSheet:
                   f"{len(differences)} differences")
     on_register = sum(1 for r in register.values() if r.status is not SenStatus.NONE)
     on_mis = sum(1 for m in export.pupils.values() if m.status is not SenStatus.NONE)
-    return CensusCheckSheet(meta(desk, f"Census check for {day.on:%d/%m/%Y}"), day, mis_file,
+    return CensusCheckSheet(meta(desk, f"Census check for {uk(day.on)}"), day, mis_file,
                             on_register, on_mis, differences)

@@ -3,7 +3,7 @@ timeliness, intervention impact, cost against budget and a case sample, optional
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -61,17 +61,7 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
     # supported in that time, including pupils who have since come off the register or left
     by_pupil = cycles.cycles_for_pupils(desk, None,
                                         overlapping=(months_after(today, -12), today))
-    requests = ehcp.requests_for(desk, None)
-    plans = ehcp.plans_for(desk, None)
-    live_review_milestones = [
-        m for pid, found in plans.items() if pid in rows
-        for plan in found[:1] if plan.ceased_on is None
-        for m in deadlines.plan_milestones(plan, rows[pid], today=today,
-                                           lead_times=info.lead_times)]
-    timeliness = evidence.ehcp_timeliness(
-        [deadlines.request_milestones(r, today=today) for found in requests.values()
-         for r in found],
-        [p for found in plans.values() for p in found], live_review_milestones, today)
+    timeliness = ehcp_timeliness(desk, rows, info.lead_times)
     year_starts, year_ends = academic_year_bounds(today)
     pack = OfstedPack(
         meta=report_data.meta(desk, "SEND evidence pack" + (" (anonymised)" if anonymise
@@ -99,6 +89,24 @@ def evidence_pack(desk: Desk, *, anonymise: bool = False,
                                   summary="case sample in the SEND evidence pack"
                                   + (" (anonymised)" if anonymise else ""))
     return pack
+
+
+def ehcp_timeliness(desk: Desk, on_roll: Mapping[int, PupilRow],
+                   lead_times: dict[str, int]) -> evidence.EhcpTimeliness:
+    """How timely the school's EHC needs assessments and annual reviews were (pupils on roll,
+    by id, for the reviews due now)."""
+    today = desk.today()
+    requests = ehcp.requests_for(desk, None)
+    plans = ehcp.plans_for(desk, None)
+    live_review_milestones = [
+        m for pid, found in plans.items() if pid in on_roll
+        for plan in found[:1] if plan.ceased_on is None
+        for m in deadlines.plan_milestones(plan, on_roll[pid], today=today,
+                                           lead_times=lead_times)]
+    return evidence.ehcp_timeliness(
+        [deadlines.request_milestones(r, today=today) for found in requests.values()
+         for r in found],
+        [p for found in plans.values() for p in found], live_review_milestones, today)
 
 
 def _case(desk: Desk, row: PupilRow, anonymise: bool, today: date) -> CaseStudy:

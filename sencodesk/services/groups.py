@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from sencodesk.domain import validation
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import Conflict, NotFound, ValidationError
 from sencodesk.domain.permissions import Permission, current, whole_school
 from sencodesk.domain.records import PupilRow
@@ -158,7 +159,7 @@ def join(session: Session, desk: Desk, group_id: int, pupil_ids: Iterable[int], 
         where = f" (row {row})" if row else ""
         audit.record(session, desk.actor, "create", "group place", entity_id=member.id,
                      pupil_id=pupil_id, summary=f"into {group.code} from "
-                     f"{starts_on:%d/%m/%Y}{where}")
+                     f"{uk(starts_on)}{where}")
         added += 1
     return added
 
@@ -181,11 +182,11 @@ def leave(session: Session, desk: Desk, group_id: int, pupil_id: int, *,
     for place in places:
         if place.starts_on > last_day:
             session.delete(place)
-            summary = f"place in group {group_id} from {place.starts_on:%d/%m/%Y} withdrawn"
+            summary = f"place in group {group_id} from {uk(place.starts_on)} withdrawn"
         else:
             place.ends_on = last_day
             session.add(place)
-            summary = f"left group {group_id} after {last_day:%d/%m/%Y}"
+            summary = f"left group {group_id} after {uk(last_day)}"
         audit.record(session, desk.actor, "update", "group place", entity_id=place.id,
                      pupil_id=pupil_id, summary=summary)
 
@@ -317,7 +318,7 @@ def share(desk: Desk, pupil_id: int, staff_id: int, *, ends_on: date) -> int:
         session.flush()
         audit.record(session, desk.actor, "create", "share", entity_id=shared.id,
                      pupil_id=pupil_id, summary=f"shared with {staff.name} until "
-                     f"{ends_on:%d/%m/%Y}")
+                     f"{uk(ends_on)}")
         assert shared.id is not None
         return shared.id
 

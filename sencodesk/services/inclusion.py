@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import NotFound
 from sencodesk.domain.inclusion import (
     SAFEGUARDING_FLAGS,
@@ -190,7 +191,7 @@ def add_exclusion(desk: Desk, pupil_id: int, kind: ExclusionKind, starts_on: dat
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupils.editable(session, pupil_id)
         write_exclusion(session, desk, pupil_id, kind, starts_on, days, reason,
-                        summary=f"{kind.label} from {starts_on:%d/%m/%Y}")
+                        summary=f"{kind.label} from {uk(starts_on)}")
 
 
 def remove_exclusion(desk: Desk, exclusion_id: int) -> None:
@@ -202,7 +203,7 @@ def remove_exclusion(desk: Desk, exclusion_id: int) -> None:
         session.delete(row)
         audit.record(session, desk.actor, "delete", "exclusion", entity_id=exclusion_id,
                      pupil_id=row.pupil_id,
-                     summary=f"{ExclusionKind(row.kind).label} from {row.starts_on:%d/%m/%Y}")
+                     summary=f"{ExclusionKind(row.kind).label} from {uk(row.starts_on)}")
 
 
 def _part_time(row: PartTimeTimetable) -> PartTimeRecord:
@@ -246,7 +247,7 @@ def add_part_time(desk: Desk, pupil_id: int, starts_on: date, planned_end: date,
     with desk.unit(Permission.EDIT_PUPILS) as session:
         pupils.editable(session, pupil_id)
         write_part_time(session, desk, pupil_id, starts_on, planned_end, review_on, reason,
-                        summary=f"part-time timetable from {starts_on:%d/%m/%Y}")
+                        summary=f"part-time timetable from {uk(starts_on)}")
 
 
 def review_part_time(desk: Desk, timetable_id: int, *, next_review_on: date | None = None,

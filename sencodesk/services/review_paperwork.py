@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from sencodesk.domain import review_letters
 from sencodesk.domain.clock.annual_review import PREPARING_FOR_ADULTHOOD_FROM
+from sencodesk.domain.dates import uk
 from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.letters import Letter, LetterSet, ReviewPaper, greeting
 from sencodesk.domain.permissions import Permission
@@ -54,7 +55,7 @@ def review_for(desk: Desk, pupil_id: int, meeting_on: date | None = None) -> int
             query = query.where(AnnualReview.meeting_on == meeting_on)
         review = session.exec(query.order_by(col(AnnualReview.meeting_on).desc())).first()
         if review is None or review.id is None:
-            when = f" on {meeting_on:%d/%m/%Y}" if meeting_on else ""
+            when = f" on {uk(meeting_on)}" if meeting_on else ""
             raise NotFound(f"No annual review{when} is recorded for this pupil's EHC plan: "
                            "record the meeting first.")
         return review.id
@@ -121,7 +122,7 @@ def papers(desk: Desk, review_id: int, kind: ReviewPaper) -> LetterSet:
         records_log.add_contact(
             desk, drawn.pupil_id, occurred_on=today, kind=_CONTACT_KIND,
             with_whom=drawn.parents_greeting.removeprefix("Dear ").rstrip(","),
-            summary=f"Letter sent: {kind.value} on {drawn.dates.meeting_on:%d/%m/%Y}")
+            summary=f"Letter sent: {kind.value} on {uk(drawn.dates.meeting_on)}")
         with desk.unit(Permission.EDIT_EHCP) as session:
             review, _plan = _review(session, review_id)
             if review.invitations_sent_on is None:
@@ -155,7 +156,7 @@ def save_report(desk: Desk, review_id: int, report: ReviewReport, *,
         session.add(row)
         audit.record(session, desk.actor, "update", "annual review report",
                      entity_id=review_id, pupil_id=plan.pupil_id,
-                     summary=f"report of the meeting on {review.meeting_on:%d/%m/%Y} saved")
+                     summary=f"report of the meeting on {uk(review.meeting_on)} saved")
 
 
 @composite(Permission.EXPORT, writes=True)
@@ -163,7 +164,7 @@ def report_sheet(desk: Desk, review_id: int) -> ReviewSheet:
     """The review's report to print (the export audited)."""
     drawn = sheet(desk, review_id)
     record_export(desk, "annual review report", pupil_id=drawn.pupil_id,
-                  summary=f"meeting {drawn.dates.meeting_on:%d/%m/%Y}")
+                  summary=f"meeting {uk(drawn.dates.meeting_on)}")
     return drawn
 
 
@@ -171,7 +172,7 @@ def record_report_sent(desk: Desk, review_id: int, sent_on: date) -> None:
     """The day the report went to the LA and everyone invited (due within two weeks of the
     meeting, Reg 20): the Due page then shows the duty done, on time or late."""
     if sent_on > desk.today():
-        raise ValidationError("date sent", f"{sent_on:%d/%m/%Y} is in the future")
+        raise ValidationError("date sent", f"{uk(sent_on)} is in the future")
     with desk.unit(Permission.EDIT_EHCP) as session:
         review, plan = _review(session, review_id)
         pupils.editable(session, plan.pupil_id)

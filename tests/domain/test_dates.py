@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -59,3 +60,15 @@ def test_written_forms() -> None:
     assert dates.uk(date(2026, 3, 4)) == "04/03/2026"
     assert dates.uk(None) == "" and dates.uk(None, "not set") == "not set"
     assert dates.uk_time(datetime(2026, 3, 4, 9, 5)) == "04/03/2026 09:05"
+
+
+def test_dates_are_written_dd_mm_yyyy_in_one_place() -> None:
+    """Every date shown or printed goes through dates.uk (or uk_time), so a change of format,
+    or a bug in it, is made once; only the MIS reader names the format to recognise it."""
+    package = Path(dates.__file__).parents[1]
+    allowed = {package / "domain" / "dates.py", package / "domain" / "mis_csv.py"}
+    spelled = [f"{path.relative_to(package)}:{number}"
+               for path in sorted(package.rglob("*.py")) if path not in allowed
+               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if "%d/%m/%Y" in line or "%d/%m/%y" in line]
+    assert spelled == []

@@ -30,6 +30,24 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bytes, str]]:
     return found
 
 
+def _teacher_of_kit_adams(qtbot: QtBot, desk: Desk,
+                          support_me: str) -> tuple[int, Desk, MyPupilsView]:
+    """Kit Adams (with a passport) in 8X/Ma1, taught by a Teacher whose window is open on My
+    pupils: the pupil, the Teacher's desk (close it) and the page."""
+    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Kit")
+    passports.save(desk, pid, PassportContent(support_me=support_me))
+    teacher = signed_in_as(desk, Role.TEACHER)
+    group = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
+                                                         (teacher.actor.staff_id,)))
+    groups.add_pupils(desk, group, [pid], starts_on=date(2026, 9, 1))
+    main = MainWindow(teacher)
+    qtbot.addWidget(main)
+    main.show()
+    view = main.stack.currentWidget()
+    assert isinstance(view, MyPupilsView)
+    return pid, teacher, view
+
+
 def test_a_teacher_opens_a_passport_and_prints_the_group(
         qtbot: QtBot, desk: Desk, shown: list[tuple[bytes, str]]) -> None:
     ids = {}
@@ -77,17 +95,7 @@ def test_a_teacher_opens_a_passport_and_prints_the_group(
 
 def test_a_passport_changed_since_the_teachers_copy_is_marked(
         qtbot: QtBot, desk: Desk, shown: list[tuple[bytes, str]]) -> None:
-    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Kit")
-    passports.save(desk, pid, PassportContent(support_me="Sit me near the front"))
-    teacher = signed_in_as(desk, Role.TEACHER)
-    group = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
-                                                         (teacher.actor.staff_id,)))
-    groups.add_pupils(desk, group, [pid], starts_on=date(2026, 9, 1))
-    main = MainWindow(teacher)
-    qtbot.addWidget(main)
-    main.show()
-    view = main.stack.currentWidget()
-    assert isinstance(view, MyPupilsView)
+    pid, teacher, view = _teacher_of_kit_adams(qtbot, desk, "Sit me near the front")
     title = view.model.item(0, 0)
     assert title.child(0, 3).text() == ""
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
@@ -106,17 +114,8 @@ def test_a_passport_changed_since_the_teachers_copy_is_marked(
 
 def test_a_teacher_prints_the_groups_cover_sheet_for_supply_staff(
         qtbot: QtBot, desk: Desk, shown: list[tuple[bytes, str]]) -> None:
-    pid = add_pupil(desk, legal_surname="Adams", legal_forename="Kit")
-    passports.save(desk, pid, PassportContent(support_me="Sit me near the front\nGive me time"))
-    teacher = signed_in_as(desk, Role.TEACHER)
-    group = groups.create_group(desk, groups.GroupFields("8X/Ma1", "Maths",
-                                                         (teacher.actor.staff_id,)))
-    groups.add_pupils(desk, group, [pid], starts_on=date(2026, 9, 1))
-    main = MainWindow(teacher)
-    qtbot.addWidget(main)
-    main.show()
-    view = main.stack.currentWidget()
-    assert isinstance(view, MyPupilsView)
+    _pid, teacher, view = _teacher_of_kit_adams(qtbot, desk,
+                                                "Sit me near the front\nGive me time")
     assert view.cover_button.isEnabled()
     qtbot.mouseClick(view.cover_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.dates import uk
 from sencodesk.domain.letters import ReviewPaper
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.review_paperwork import (
@@ -142,15 +143,15 @@ class ReviewPapersDialog(QDialog):
         self.sheet = sheet
         d = sheet.dates
         self.heading.setText(self.tr("{name}: annual review meeting on {day}").format(
-            name=sheet.pupil_name, day=f"{d.meeting_on:%d/%m/%Y}"))
+            name=sheet.pupil_name, day=f"{uk(d.meeting_on)}"))
         status = report_status(d.meeting_on, sheet.report_sent_on, sheet.today)
         while self.dates.rowCount():
             self.dates.removeRow(0)
         for label, value in (
-            (self.tr("Invitations sent by"), f"{d.invite_by:%d/%m/%Y} ({RULE_NOTICE})"),
+            (self.tr("Invitations sent by"), f"{uk(d.invite_by)} ({RULE_NOTICE})"),
             (self.tr("Advice asked for by"), self.tr("{d} (a week to copy it)").format(
-                d=f"{d.advice_needed_by:%d/%m/%Y}")),
-            (self.tr("Advice circulated by"), f"{d.circulate_by:%d/%m/%Y} ({RULE_ADVICE})"),
+                d=f"{uk(d.advice_needed_by)}")),
+            (self.tr("Advice circulated by"), f"{uk(d.circulate_by)} ({RULE_ADVICE})"),
             (self.tr("Report of the meeting"), f"{status} ({RULE_REPORT})"),
         ):
             shown = QLabel(value)

@@ -1,0 +1,88 @@
+"""``sencodesk trust``: a school's summary for its trust (counts only), and the trust's
+dashboard across its schools drawn from those summaries, with no pupil named."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+from datetime import datetime
+from pathlib import Path
+
+from sencodesk.cli import common
+from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.trust_dashboard import SchoolSummary, combine
+
+
+def register(sub: common.Subparsers) -> None:
+    parser = sub.add_parser(
+        "trust", help="a school's summary for its trust, and the trust's dashboard",
+        description="For a multi-academy trust: each school exports a summary of counts (no "
+        "names, UPNs or notes), and the trust's central team draws one dashboard from them.")
+    kinds = parser.add_subparsers(dest="trust_kind", metavar="WHAT", required=True)
+    summary = kinds.add_parser(
+        "summary", parents=[common.signed_in_options()],
+        help="this school's counts for the trust (JSON)",
+        description="The register by SEN status, primary need and year group, and how timely "
+        "EHC needs assessments and annual reviews were, as counts with no pupil named. The "
+        "export is recorded in the audit trail.")
+    summary.set_defaults(func=run_summary)
+    dashboard = kinds.add_parser(
+        "dashboard", parents=[common.common_options()],
+        help="the trust's dashboard from its schools' summaries (PDF)",
+        description="One PDF across the trust's schools from their summary files. Counts "
+        "from 1 to 4 are shown as \"fewer than 5\". Needs no case file.")
+    dashboard.add_argument("summaries", nargs="+", type=Path, metavar="SUMMARY",
+                           help="a school's summary file (from `sencodesk trust summary`)")
+    dashboard.add_argument("--trust", default="The trust", metavar="NAME",
+                           help="the trust's name, for the page header")
+    dashboard.set_defaults(func=run_dashboard)
+    for command in (summary, dashboard):
+        command.add_argument("-o", "--output", type=common.output_arg, required=True,
+                             metavar="FILE",
+                             help="the file to write (never in sencodesk's data folder)")
+        command.add_argument("--replace", action="store_true",
+                             help="write over a file of that name that is already there")
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from sencodesk.services import saving, trust_summary
+
+    saving.check_target(args.output, replace=args.replace)
+    with common.signed_in(args) as desk:
+        found = trust_summary.school_summary(desk)
+    text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
+    saving.save_export(args.output, text.encode(), replace=args.replace)
+    print(f"Wrote {args.output}: {found.on_roll:,} pupils on roll, "
+          f"{found.on_register:,} on the SEND register.")
+    return 0
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    from sencodesk.domain.documents import DocumentMeta
+    from sencodesk.reports.trust_dashboard import render_trust_dashboard
+    from sencodesk.services import saving
+
+    saving.check_target(args.output, replace=args.replace)
+    summaries = [_summary(path) for path in args.summaries]
+    meta = DocumentMeta(school=args.trust, produced_by=getpass.getuser(),
+                        produced_at=datetime.now(), title="Trust dashboard")
+    pdf = render_trust_dashboard(combine(summaries), meta).pdf
+    saving.save_export(args.output, pdf, replace=args.replace)
+    print(f"Wrote {args.output}: {len(summaries)} schools.")
+    return 0
+
+
+def _summary(path: Path) -> SchoolSummary:
+    """One school's summary file, or a plain message naming the file and what is wrong."""
+    try:
+        data = json.loads(path.expanduser().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValidationError("summary", f"there is no file {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise ValidationError("summary", f"{path} is not a school summary exported by "
+                              "sencodesk") from None
+    try:
+        return SchoolSummary.from_json(data)
+    except ValidationError as error:
+        raise ValidationError("summary", f"{path}: {error.label} {error.message}") from None
