@@ -113,6 +113,18 @@ def _refused(connection: psycopg.Connection[tuple[object, ...]], sql: str,
         return True
 
 
+def _changes_nothing(connection: psycopg.Connection[tuple[object, ...]],
+                     tables: list[str]) -> list[str]:
+    """The ``tables`` where an update or delete of every row changed something."""
+    changed = []
+    for table in tables:
+        column = next(iter(SQLModel.metadata.tables[table].c)).name
+        if not (_refused(connection, f"UPDATE {table} SET {column} = {column}")
+                and _refused(connection, f"DELETE FROM {table}")):
+            changed.append(table)
+    return changed
+
+
 def _about_pupils() -> list[str]:
     return sorted(name for name, table in SQLModel.metadata.tables.items()
                   if pupil_of(table, name) is not None and name not in NOT_PUPIL_DATA)
@@ -159,6 +171,7 @@ def test_a_teacher_reads_only_their_pupils_and_writes_nothing_of_others(
         assert _refused(teacher, note, school.other)
         teacher.execute(note.encode(), (school.mine,))  # what the services let them do
         assert _refused(teacher, "UPDATE contactlogentry SET summary = 'X'")
+        assert _changes_nothing(teacher, sorted(RULES)) == []  # nor any other table
         assert _refused(teacher, "INSERT INTO pupilshare (pupil_id, staff_id, ends_on) "
                         "VALUES (%s, sencodesk_staff_id(), '2027-01-01')", school.other)
     with school.owner() as owner:
@@ -183,8 +196,8 @@ def test_an_administrator_reads_no_pupil_records(school: School) -> None:
         assert _count(admin, "SELECT sencodesk_may_read_pupil(%s)::int", school.mine) == 0
         assert _count(admin, "SELECT count(*) FROM school") == 1  # what they may read
         assert _count(admin, "SELECT count(*) FROM staffmember") > 0
-        assert _refused(admin, "UPDATE pupil SET legal_surname = 'X'")
-        assert _refused(admin, "UPDATE school SET name = 'X'")
+        # they run accounts: every other table is beyond them
+        assert _changes_nothing(admin, sorted(set(RULES) - {"staffmember"})) == []
 
 
 def test_a_head_reads_every_pupil_and_changes_nothing(school: School) -> None:
@@ -193,10 +206,7 @@ def test_a_head_reads_every_pupil_and_changes_nothing(school: School) -> None:
     with school.login(Role.HEAD) as head:
         assert _count(head, "SELECT count(*) FROM pupil") == on_roll
         assert _count(head, "SELECT count(*) FROM ehcplan") > 0
-        for table in sorted(RULES):
-            column = next(iter(SQLModel.metadata.tables[table].c)).name
-            assert _refused(head, f"UPDATE {table} SET {column} = {column}"), table
-            assert _refused(head, f"DELETE FROM {table}"), table
+        assert _changes_nothing(head, sorted(RULES)) == []
         assert _refused(head, "INSERT INTO passportversion (pupil_id, version, written_on, "
                         "review_on, about_me, important_to_me, find_difficult, support_me, "
                         "help_myself, current_provision, key_information, saved_at) "
