@@ -25,12 +25,21 @@ def make_template(cluster: Cluster, name: str, folder: Path, *,
     school = "Oak Hill Academy" if demo_pupils is None else "Demo"  # as the file's templates
     desk = server_mode.init_server(cluster.url(name), folder, school_name=school,
                                    username="senco", full_name="Sam Patel", password=PASSWORD)
+    pin_today(cluster, name)
     try:
         if demo_pupils is not None:
             desk.today = lambda: TODAY
             demo.build(desk, pupils=demo_pupils, seed=7)
     finally:
         desk.close()
+
+
+def pin_today(cluster: Cluster, database: str) -> None:
+    """The school's day on the server is the tests' fixed day (22/11/2026), as the desks'
+    (row-level security narrows a Teacher to their pupils on that day)."""
+    with cluster.connect(database) as owner:
+        owner.execute(("CREATE OR REPLACE FUNCTION sencodesk_today() RETURNS date LANGUAGE sql "
+                       f"STABLE AS $$ SELECT DATE '{TODAY.isoformat()}' $$").encode())
 
 
 def copy_of(cluster: Cluster, template: str, template_folder: Path, data_dir: Path) -> str:

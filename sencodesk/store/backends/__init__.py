@@ -44,6 +44,11 @@ class Backend(Protocol):
         commit (the chain would fork)."""
         ...
 
+    def before_migrations(self, connection: Connection) -> None:
+        """Before the schema changes: what the backend takes away so that it may (a server's
+        row policies name columns a migration may drop); ``after_upgrade`` makes it again."""
+        ...
+
     def after_upgrade(self, connection: Connection) -> None:
         """Once the schema is up to date: what the backend adds beside it (grants)."""
         ...

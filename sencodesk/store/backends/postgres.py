@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
+from sencodesk.store.backends import postgres_policies
 from sencodesk.store.backends.postgres_changes import NotifyWatch, announce_changes
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 from sencodesk.store.tables.audit import REDACTED
@@ -92,12 +93,16 @@ class PostgresBackend:
     def hold_audit_chain(self, session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
 
+    def before_migrations(self, connection: Connection) -> None:
+        postgres_policies.drop(connection)
+
     def after_upgrade(self, connection: Connection) -> None:
         grant_staff(connection)
         allow_resealing(connection)
         announce_changes(connection)
         if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
             secure_slots(connection, STAFF_ROLE)
+            postgres_policies.install(connection, STAFF_ROLE)
 
     def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
         session.execute(text("SELECT sencodesk_reseal(:id, :summary, :changes_json, "

@@ -106,6 +106,9 @@ class SqliteBackend:
     def hold_audit_chain(self, session: Session) -> None:
         """Nothing more to do: the unit began with BEGIN IMMEDIATE, the whole file's lock."""
 
+    def before_migrations(self, connection: Connection) -> None:
+        """A file has no row policies."""
+
     def after_upgrade(self, connection: Connection) -> None:
         """A file has no roles to grant to: whoever holds the key holds it all."""
 

@@ -65,6 +65,9 @@ def upgrade(database: Database, *, fresh: bool = False, target: str = "head") ->
         )
     backend = backends.of(database.engine)
     if current == head_revision() and target == "head":
+        if not backend.copies_as_file:  # a server's grants and policies are made again
+            with database.engine.begin() as connection:
+                backend.after_upgrade(connection)
         return
     if current is not None and backend.copies_as_file:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")

@@ -17,4 +17,6 @@ context.configure(
     transaction_per_migration=True,
 )
 with context.begin_transaction():
+    # in the same transaction as the migrations and the policies made again after them
+    backends.of(connection).before_migrations(connection)
     context.run_migrations()
