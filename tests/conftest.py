@@ -149,6 +149,13 @@ def _server_desk(request: pytest.FixtureRequest, template: str, data_dir: Path,
 
 
 @pytest.fixture
+def server_demo_desk(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[Desk]:
+    """The SENCO's desk on a copy of the 80-pupil demo school on the test server, whatever
+    --backend says (for tests of server mode itself)."""
+    yield from _server_desk(request, "_pg_demo_school", data_dir)
+
+
+@pytest.fixture
 def pg_url(pg_cluster: Cluster) -> Iterator[str]:
     """The address of a new, empty database on the test server, dropped afterwards."""
     name = f"empty_{next(_numbers)}"

@@ -3,13 +3,10 @@ restore into an empty database on the real test server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pg_school
 import pytest
 from factories import PASSWORD
-from pg_cluster import Cluster
 from test_moving import FIRST_PUPIL, TEACHER, _rows, _same_apart_from_newer_audit
 
 from sencodesk.domain.codes import Role
@@ -19,22 +16,11 @@ from sencodesk.services.context import Desk
 
 
 @pytest.fixture
-def server_demo(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[Desk]:
-    """The SENCO's desk on a copy of the 80-pupil demo school on the test server."""
-    cluster: Cluster = request.getfixturevalue("pg_cluster")
-    name, folder = request.getfixturevalue("_pg_demo_school")
-    copy = pg_school.copy_of(cluster, name, folder, data_dir)
-    desk = pg_school.sign_in(data_dir)
-    yield desk
-    desk.close()
-    cluster.drop_database(copy)
-
-
-@pytest.fixture
-def taken(server_demo: Desk, tmp_path: Path) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+def taken(server_demo_desk: Desk,
+          tmp_path: Path) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
     """A backup of the demo school on the server, with a teacher's account and an attached
     file, and the rows it was taken of."""
-    demo_desk = server_demo
+    demo_desk = server_demo_desk
     accounts.add_account(demo_desk, full_name="Pat Example", username=TEACHER,
                          role=Role.TEACHER, password="chalk and talk")
     source = tmp_path / "report.pdf"
