@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEventLoop, QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from sencodesk.ui.common import confirm, explain
 from sencodesk.ui.due.view import DueView
 from sencodesk.ui.fit import fit_to_screen
 from sencodesk.ui.lock import IdleWatcher, LockGuard, LockOverlay
+from sencodesk.ui.menus import build_menus
 from sencodesk.ui.navigation import NavigationList
 from sencodesk.ui.register.new_pupil import NewPupilDialog
 from sencodesk.ui.register.view import RegisterView
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._build_pages()
         self.nav.currentRowChanged.connect(self._show_row)
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
         self.guard = LockGuard(desk.actor.name, self._check_password, self)
         self.guard.unlocked.connect(self._unlocked)
@@ -319,54 +320,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("There is nothing to print on this screen."),
                                          4000)
 
-    # menus and status bar -----------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-                slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self._action(self.tr("Change my &password…"), None,
-                                         self.change_password))
-        file_menu.addAction(self._action(self.tr("Sign &out / switch user"), "Ctrl+Shift+Q",
-                                         self.sign_out))
-        importing = self._action(self.tr("&Import pupils…"), "Ctrl+I", self.import_pupils)
-        importing.setEnabled(self.desk.actor.may(Permission.IMPORT))
-        file_menu.addAction(importing)
-        context = self._action(self.tr("Import &context (attendance, suspensions)…"), None,
-                               self.import_context)
-        context.setEnabled(self.desk.actor.may(Permission.IMPORT))
-        file_menu.addAction(context)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                                         self.close))
-        pupil_menu = bar.addMenu(self.tr("&Pupil"))
-        pupil_menu.addAction(self._action(self.tr("&Find a pupil"), "Ctrl+F", self.find_pupil))
-        new = self._action(self.tr("&New pupil…"), "Ctrl+N", self.new_pupil)
-        new.setEnabled(self.desk.actor.may(Permission.EDIT_PUPILS))
-        pupil_menu.addAction(new)
-        pupil_menu.addAction(self._action(self.tr("&Print…"), "Ctrl+P", self.print_current))
-        view_menu = bar.addMenu(self.tr("&View"))
-        for number, title in enumerate(self.titles, start=1):
-            view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(title)))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1",
-                                         self.show_shortcuts))
-        help_menu.addAction(self._action(self.tr("&Where my data is"), None, self.show_where))
-        help_menu.addSeparator()
-        help_menu.addAction(self._action(self.tr("&About sencodesk"), None, self.about))
-
-    def _shower(self, title: str) -> Callable[[], None]:
-        return lambda: self.show_page(title)
-
+    # status bar -----------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         actor = self.desk.actor
         who = QLabel(self.tr("Signed in as {name} ({role})").format(name=actor.name,
