@@ -4,14 +4,9 @@ dashboard across its schools drawn from those summaries, with no pupil named."""
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
-from datetime import datetime
 from pathlib import Path
 
 from sencodesk.cli import common
-from sencodesk.domain.errors import ValidationError
-from sencodesk.domain.trust_dashboard import SchoolSummary, combine
 
 
 def register(sub: common.Subparsers) -> None:
@@ -51,38 +46,18 @@ def run_summary(args: argparse.Namespace) -> int:
     saving.check_target(args.output, replace=args.replace)
     with common.signed_in(args) as desk:
         found = trust_summary.school_summary(desk)
-    text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
-    saving.save_export(args.output, text.encode(), replace=args.replace)
+    saving.save_export(args.output, trust_summary.summary_json(found), replace=args.replace)
     print(f"Wrote {args.output}: {found.on_roll:,} pupils on roll, "
           f"{found.on_register:,} on the SEND register.")
     return 0
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
-    from sencodesk.domain.documents import DocumentMeta
-    from sencodesk.reports.trust_dashboard import render_trust_dashboard
-    from sencodesk.services import saving
+    from sencodesk.reports import render
+    from sencodesk.services import saving, trust_summary
 
     saving.check_target(args.output, replace=args.replace)
-    summaries = [_summary(path) for path in args.summaries]
-    meta = DocumentMeta(school=args.trust, produced_by=getpass.getuser(),
-                        produced_at=datetime.now(), title="Trust dashboard")
-    pdf = render_trust_dashboard(combine(summaries), meta).pdf
-    saving.save_export(args.output, pdf, replace=args.replace)
-    print(f"Wrote {args.output}: {len(summaries)} schools.")
+    sheet = trust_summary.dashboard(args.summaries, args.trust)
+    saving.save_export(args.output, render(sheet).pdf, replace=args.replace)
+    print(f"Wrote {args.output}: {len(sheet.dashboard.schools)} schools.")
     return 0
-
-
-def _summary(path: Path) -> SchoolSummary:
-    """One school's summary file, or a plain message naming the file and what is wrong."""
-    try:
-        data = json.loads(path.expanduser().read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValidationError("summary", f"there is no file {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise ValidationError("summary", f"{path} is not a school summary exported by "
-                              "sencodesk") from None
-    try:
-        return SchoolSummary.from_json(data)
-    except ValidationError as error:
-        raise ValidationError("summary", f"{path}: {error.label} {error.message}") from None

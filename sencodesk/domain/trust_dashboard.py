@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sencodesk.domain.codes import NeedType, YearGroup
+from sencodesk.domain.documents import DocumentMeta
 from sencodesk.domain.errors import ValidationError
 from sencodesk.domain.evidence import EhcpTimeliness, RegisterSummary
 from sencodesk.domain.info_report import SUPPRESS_BELOW, SUPPRESSED, suppressed
@@ -134,11 +135,19 @@ class TrustDashboard:
         return tuple(need for need, _count in self.total.by_need)
 
 
+@dataclass(frozen=True)
+class TrustDashboardSheet:
+    """The dashboard as a document: who drew it, when, for which trust."""
+
+    meta: DocumentMeta
+    dashboard: TrustDashboard
+
+
 def combine(summaries: Sequence[SchoolSummary]) -> TrustDashboard:
     """The trust's dashboard; ValidationError if there are none or a school comes twice (the
     same summary given twice would count its pupils twice)."""
     if not summaries:
-        raise ValidationError("summaries", "give at least one school's summary")
+        raise ValidationError("summaries", "choose at least one school's summary file")
     seen = Counter(s.school.casefold() for s in summaries)
     first: dict[str, str] = {}
     for summary in summaries:

@@ -33,6 +33,7 @@ def _register() -> None:
     from sencodesk.domain.letters import LetterSet
     from sencodesk.domain.request_pack import RequestPackSheet
     from sencodesk.domain.review_paperwork import ReviewSheet
+    from sencodesk.domain.trust_dashboard import TrustDashboardSheet
     from sencodesk.reports.census_check import render_census_check
     from sencodesk.reports.chronology import render_chronology
     from sencodesk.reports.cover_sheet import render_cover_sheet
@@ -47,6 +48,7 @@ def _register() -> None:
     from sencodesk.reports.review_report import review_report_pdf
     from sencodesk.reports.subject_access import render_subject_access
     from sencodesk.reports.teacher_pack import render_teacher_pack
+    from sencodesk.reports.trust_dashboard import render_trust_dashboard
 
     render.register(documents.PassportSet, render_passports)
     render.register(documents.TeacherPack, render_teacher_pack)
@@ -62,6 +64,7 @@ def _register() -> None:
     render.register(LetterSet, lambda sheet: Rendered(letters_pdf(sheet)))
     render.register(RequestPackSheet, render_request_pack)
     render.register(ReviewSheet, lambda sheet: Rendered(review_report_pdf(sheet)))
+    render.register(TrustDashboardSheet, render_trust_dashboard)
 
 
 _register()

@@ -7,10 +7,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sencodesk.domain.documents import DocumentMeta
 from sencodesk.domain.trust_dashboard import (
     Row,
-    TrustDashboard,
+    TrustDashboardSheet,
     count_cell,
     need_count,
     register_rows,
@@ -32,8 +31,9 @@ INTRO = ("Counts only, from each school's own case file: no pupil is named. A co
          "column is withheld, as the total less the other schools' figures would give it away.")
 
 
-def render_trust_dashboard(dashboard: TrustDashboard, meta: DocumentMeta) -> Rendered:
+def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
     s = theme.styles(BODY_SIZE)
+    dashboard, meta = sheet.dashboard, sheet.meta
     total = dashboard.total
     facts = [("Schools", f"{len(dashboard.schools):,}"),
              ("Figures as of", theme.uk_date(total.as_of)),

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +29,18 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.codes import SenStatus
 from sencodesk.domain.documents import MAX_CASES
-from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.permissions import Permission
-from sencodesk.services import evidence_pack, info_report, pupils, report_data
+from sencodesk.services import (
+    evidence_pack,
+    info_report,
+    pupils,
+    report_data,
+    saving,
+    trust_summary,
+)
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import heading
+from sencodesk.ui.common import explain, heading, say_saved
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.documents import pdf_name, preview_document
 
@@ -44,6 +54,8 @@ class Choices:
     ends_on: date
     anonymise: bool
     case_ids: tuple[int, ...]
+    trust: str = ""
+    summaries: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,8 +63,8 @@ class Document:
     title: str
     description: str
     permission: Permission
-    #: Which option rows it uses: "class", "period", "pack"; "folder": it writes a folder of
-    #: files rather than one document to preview.
+    #: Which option rows it uses: "class", "period", "pack", "trust"; "folder": it writes a
+    #: folder of files, and "summary" a file of counts, rather than one document to preview.
     options: frozenset[str]
     gather: Callable[[Desk, Choices], object]
 
@@ -84,6 +96,15 @@ DOCUMENTS = [
              "the passport of each pupil with SEND they teach (once, even when a pupil is in "
              "two of their groups).", Permission.EXPORT, frozenset({"folder"}),
              lambda _desk, _c: None),
+    Document("School summary for the trust", "For a multi-academy trust's dashboard: this "
+             "school's counts (the register by status, need and year group; how timely EHC "
+             "needs assessments and annual reviews were) in a file to send the trust. No pupil "
+             "is named.", Permission.EXPORT, frozenset({"summary"}), lambda _desk, _c: None),
+    Document("Trust dashboard", "The trust's schools side by side, drawn from the summary "
+             "files they sent: counts from 1 to 4 suppressed, and a total withheld where it "
+             "would give a school's small count away. No case file is read.",
+             Permission.EXPORT, frozenset({"trust"}),
+             lambda _desk, c: trust_summary.dashboard(c.summaries, c.trust)),
 ]
 
 
@@ -133,19 +154,31 @@ class ReportsView(QWidget):
         self.case_note.setObjectName("hint")
         self.edit_info_report = QPushButton(self.tr("&Write the report's words…"))
         self.edit_info_report.clicked.connect(self._edit_info_report)
+        self.trust = QLineEdit()
+        self.trust.setAccessibleName(self.tr("The trust's name"))
+        self.choose_summaries = QPushButton(self.tr("&Choose the schools' summaries…"))
+        self.choose_summaries.clicked.connect(self._choose_summaries)
+        self.choose_summaries.setSizePolicy(QSizePolicy.Policy.Maximum,
+                                            QSizePolicy.Policy.Fixed)
+        self.summaries: tuple[Path, ...] = ()
+        self.summaries_note = QLabel(self.tr("None chosen yet."))
+        self.summaries_note.setWordWrap(True)
         options = QFormLayout()
         self.rows: dict[str, list[QWidget]] = {}
         for key, label, field in (("class", self.tr("&Class"), self.form),
-                                  ("period", self.tr("&Period"), _wrap(period)),
+                                  ("period", self.tr("Peri&od"), _wrap(period)),
                                   ("pack", "", self.anonymise),
                                   ("pack", self.tr("Case &sample"), self.case_search),
                                   ("pack", "", self.cases), ("pack", "", self.case_note),
-                                  ("info", "", self.edit_info_report)):
+                                  ("info", "", self.edit_info_report),
+                                  ("trust", self.tr("&Trust"), self.trust),
+                                  ("trust", "", self.choose_summaries),
+                                  ("trust", "", self.summaries_note)):
             caption = QLabel(label)
             caption.setBuddy(field)
             options.addRow(caption, field)
             self.rows.setdefault(key, []).extend([caption, field])
-        self.preview = QPushButton(self.tr("&Preview…"))
+        self.preview = QPushButton(self.tr("P&review…"))
         self.preview.setObjectName("primary")
         self.preview.clicked.connect(self.make_document)
         box = QGroupBox(self.tr("Document"))
@@ -171,8 +204,10 @@ class ReportsView(QWidget):
     def _chosen(self) -> None:
         document = self.current()
         self.description.setText(document.description if document else "")
-        self.preview.setText(self.tr("&Write the packs…") if document and "folder" in
-                             document.options else self.tr("&Preview…"))
+        self.preview.setText(
+            self.tr("&Write the packs…") if document and "folder" in document.options
+            else self.tr("&Save the summary…") if document and "summary" in document.options
+            else self.tr("P&review…"))
         for key, widgets in self.rows.items():
             for widget in widgets:
                 widget.setVisible(bool(document and key in document.options))
@@ -208,17 +243,46 @@ class ReportsView(QWidget):
 
             write_teacher_packs(self.desk, self)
             return
+        if "summary" in document.options:
+            self._save_summary()
+            return
         try:
             starts, ends = self.starts.day(), self.ends.day()
         except ValidationError:
             return  # the date box says beside itself what it cannot read
         choices = Choices(self.form.currentText(), starts, ends,
-                          self.anonymise.isChecked(), self.chosen_cases())
+                          self.anonymise.isChecked(), self.chosen_cases(),
+                          self.trust.text(), self.summaries)
         self.preview.setEnabled(False)
         preview_document(self, document.title, lambda: document.gather(self.desk, choices),
                          filename=pdf_name(document.title, self.desk),
                          on_finished=lambda: self.preview.setEnabled(True))
 
+
+    def _choose_summaries(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("The schools' summaries"), str(Path.home()),
+            self.tr("School summaries (*.json)"))
+        if names:
+            self.summaries = tuple(Path(name) for name in names)
+            self.summaries_note.setText(self.tr("{n} chosen: {files}").format(
+                n=len(names), files=", ".join(path.name for path in self.summaries)))
+
+    def _save_summary(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the school's summary"),
+            str(Path.home() / "school summary for the trust.json"),
+            self.tr("School summary (*.json)"))
+        if not name:
+            return
+        try:
+            found = trust_summary.school_summary(self.desk)
+            saving.save_export(Path(name), trust_summary.summary_json(found),
+                               replace=True)  # the dialog asked
+        except SencodeskError as error:
+            explain(self, error)
+            return
+        say_saved(self)
 
     def _edit_info_report(self) -> None:
         from sencodesk.ui.info_report_editor import InfoReportEditor

@@ -61,7 +61,7 @@ class ProvisionView(QWidget):
         self.ends = DateField(year_ends, name=self.tr("To"))
         show = QPushButton(self.tr("&Show"))
         show.clicked.connect(self.refresh_map)
-        print_map = QPushButton(self.tr("&Print…"))
+        print_map = QPushButton(self.tr("P&rint…"))
         print_map.setToolTip(self.tr("Preview the costed provision map for this period as PDF"))
         print_map.clicked.connect(self.print_map)
         print_map.setVisible(desk.actor.may(Permission.EXPORT))

@@ -89,7 +89,7 @@ class SettingsView(QWidget):
             (self.tr("School &name"), self.name),
             (self.tr("&URN"), self.urn),
             (self.tr("&Local authority"), self.la),
-            (self.tr("&Phase"), self.phase),
+            (self.tr("Phas&e"), self.phase),
             (self.tr("Notional SEN &budget"), self.budget),
             (self.tr("Request annual-review &reports"), self.reports_lead),
             (self.tr("&Auto-lock after"), self.autolock),
