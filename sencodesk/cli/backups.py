@@ -15,12 +15,9 @@ def register(sub: common.Subparsers) -> None:
         "backup", parents=[common.signed_in_options()], help="make an encrypted backup",
         description="Write one encrypted backup file of the whole case file and its key slots. "
         "It can be restored on another computer by anyone with a staff password.")
-    backup.add_argument("-o", "--output", type=common.output_arg, required=True, metavar="FILE",
-                        help="where to write the backup (e.g. E:\\sencodesk-2026-11-22.backup);"
-                        " the folder must exist, so a backup drive that is not plugged in is "
-                        "noticed")
-    backup.add_argument("--replace", action="store_true",
-                        help="write over a file of that name that is already there")
+    common.output_options(
+        backup, help="where to write the backup (e.g. E:\\sencodesk-2026-11-22.backup); the "
+        "folder must exist, so a backup drive that is not plugged in is noticed")
     backup.set_defaults(func=run_backup)
     restore = sub.add_parser(
         "restore", parents=[common.signed_in_options()], help="restore from a backup",

@@ -24,10 +24,8 @@ def register(sub: common.Subparsers) -> None:
         "with the fix to make in the MIS. Exits 1 when there are differences.")
     check.add_argument("--mis", type=Path, required=True, metavar="FILE",
                        help="the MIS's SEN export (CSV)")
-    check.add_argument("-o", "--output", type=common.output_arg, metavar="FILE.pdf",
-                       help="also write the check as a PDF for the office manager")
-    check.add_argument("--replace", action="store_true",
-                       help="write over a PDF of that name that is already there")
+    common.output_options(check, required=False, metavar="FILE.pdf",
+                          help="also write the check as a PDF for the office manager")
     check.set_defaults(func=run_check)
 
 

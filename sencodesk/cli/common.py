@@ -117,6 +117,17 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
+def output_options(parser: argparse.ArgumentParser, *, required: bool = True,
+                   metavar: str = "FILE",
+                   help: str = "the file to write (never in sencodesk's data folder)") -> None:
+    """``-o FILE`` (checked as :func:`output_arg` checks it) and ``--replace``, the same for
+    every command that writes a file."""
+    parser.add_argument("-o", "--output", type=output_arg, required=required, metavar=metavar,
+                        help=help)
+    parser.add_argument("--replace", action="store_true",
+                        help="write over a file of that name that is already there")
+
+
 def output_arg(text: str) -> Path:
     """argparse ``type=`` for a file to write: its folder must exist, checked before any
     work is done or audited."""

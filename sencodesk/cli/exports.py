@@ -144,11 +144,7 @@ def register(sub: common.Subparsers) -> None:
     for command in (passport, class_set, cover, plan, ehcp, request, register_csv, provision,
                     ofsted, ctf,
                     sar, pack, calendar):
-        command.add_argument("-o", "--output", type=common.output_arg, required=True,
-                             metavar="FILE",
-                             help="the file to write (never in sencodesk's data folder)")
-        command.add_argument("--replace", action="store_true",
-                             help="write over a file of that name that is already there")
+        common.output_options(command)
 
 
 def _check(args: argparse.Namespace) -> None:

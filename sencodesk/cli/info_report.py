@@ -30,10 +30,7 @@ def register(sub: common.Subparsers) -> None:
     edit.set_defaults(func=run_set)
     export = actions.add_parser("export", parents=[common.signed_in_options()],
                                 help="write the report as PDF or as a web page (.html)")
-    export.add_argument("-o", "--output", type=common.output_arg, required=True,
-                        metavar="FILE", help="FILE.pdf, or FILE.html for the website")
-    export.add_argument("--replace", action="store_true",
-                        help="write over a file of that name that is already there")
+    common.output_options(export, help="FILE.pdf, or FILE.html for the website")
     export.set_defaults(func=run_export)
 
 

@@ -30,12 +30,10 @@ def register(sub: common.Subparsers) -> None:
     parser.add_argument("upn", metavar="UPN")
     parser.add_argument("--meeting", type=common.date_arg, metavar="DATE",
                         help="the review whose meeting is on this day (default: the latest)")
-    parser.add_argument("-o", "--output", type=common.output_arg, metavar="FILE.pdf",
-                        help="the PDF to write (not for report-sent)")
+    common.output_options(parser, required=False, metavar="FILE.pdf",
+                          help="the PDF to write (not for report-sent)")
     parser.add_argument("--on", type=common.date_arg, metavar="DATE",
                         help="report-sent: the day the report was sent (default: today)")
-    parser.add_argument("--replace", action="store_true",
-                        help="write over a file of that name that is already there")
     parser.set_defaults(func=run)
 
 

@@ -33,11 +33,7 @@ def register(sub: common.Subparsers) -> None:
                            help="the trust's name, for the page header")
     dashboard.set_defaults(func=run_dashboard)
     for command in (summary, dashboard):
-        command.add_argument("-o", "--output", type=common.output_arg, required=True,
-                             metavar="FILE",
-                             help="the file to write (never in sencodesk's data folder)")
-        command.add_argument("--replace", action="store_true",
-                             help="write over a file of that name that is already there")
+        common.output_options(command)
 
 
 def run_summary(args: argparse.Namespace) -> int:
