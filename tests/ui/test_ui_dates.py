@@ -81,13 +81,18 @@ def _field(dialog: FormDialog, key: str) -> DateField:
     return widget
 
 
-def test_a_contact_log_date_typed_over_the_default_is_stored_as_typed(
-        qtbot: QtBot, desk: Desk) -> None:
+
+def _contacts_add_button(qtbot: QtBot, desk: Desk) -> tuple[int, QPushButton]:
+    """A new pupil's Contact log tab on screen, and its Add button."""
     pid = add_pupil(desk)
     tab = ContactsTab(desk, pid)
     qtbot.addWidget(tab)
     tab.show()
-    add = next(b for b in tab.findChildren(QPushButton) if "Add" in b.text())
+    return pid, next(b for b in tab.findChildren(QPushButton) if "Add" in b.text())
+
+def test_a_contact_log_date_typed_over_the_default_is_stored_as_typed(
+        qtbot: QtBot, desk: Desk) -> None:
+    pid, add = _contacts_add_button(qtbot, desk)
 
     def person(dialog: FormDialog) -> None:
         date_box = _field(dialog, "on")
@@ -152,11 +157,7 @@ def test_a_review_date_typed_is_the_review_date_stored(qtbot: QtBot, desk: Desk)
 
 def test_a_date_it_cannot_read_is_refused_beside_it_and_not_saved(qtbot: QtBot,
                                                                   desk: Desk) -> None:
-    pid = add_pupil(desk)
-    tab = ContactsTab(desk, pid)
-    qtbot.addWidget(tab)
-    tab.show()
-    add = next(b for b in tab.findChildren(QPushButton) if "Add" in b.text())
+    pid, add = _contacts_add_button(qtbot, desk)
 
     def person(dialog: FormDialog) -> None:
         date_box = _field(dialog, "on")
