@@ -172,11 +172,6 @@ def combine(summaries: Sequence[SchoolSummary]) -> TrustDashboard:
     return TrustDashboard(tuple(sorted(summaries, key=lambda s: s.school.casefold())), total)
 
 
-def count_cell(count: int) -> str:
-    """A count as the dashboard prints it (1 to 4 suppressed)."""
-    return suppressed(count)
-
-
 def share_cell(part: int, whole: int, *, too_few: str = TOO_FEW) -> str:
     """``part`` of ``whole`` as a whole percentage; none of a group under 5 (``too_few``), and
     none of fewer than 5 pupils (the percentage and the group would give the count away)."""
@@ -196,7 +191,7 @@ def register_rows(dashboard: TrustDashboard) -> list[Row]:
     trust. The share is withheld beside a suppressed or withheld count (the share of the roll
     less the other count would give it away)."""
     def cells(s: SchoolSummary) -> Row:
-        return (s.school, f"{s.on_roll:,}", count_cell(s.support), count_cell(s.ehcp),
+        return (s.school, f"{s.on_roll:,}", suppressed(s.support), suppressed(s.ehcp),
                 share_cell(s.on_register, s.on_roll))
     return [(*row[:4], WITHHELD) if any(_hidden(cell) for cell in row[2:4]) else row
             for row in _with_total(dashboard, cells)]
@@ -210,11 +205,11 @@ def timeliness_rows(dashboard: TrustDashboard) -> list[Row]:
     """School, EHC needs assessment steps due, share done in time, annual reviews on time,
     late, overdue now: each school, then the trust."""
     def cells(s: SchoolSummary) -> Row:
-        return (s.school, count_cell(s.steps_judged),
+        return (s.school, suppressed(s.steps_judged),
                 share_cell(s.steps_met, s.steps_judged, too_few=f"{SUPPRESSED} due")
                 if s.steps_judged else NONE_DUE,
-                count_cell(s.reviews_on_time), count_cell(s.reviews_late),
-                count_cell(s.reviews_overdue))
+                suppressed(s.reviews_on_time), suppressed(s.reviews_late),
+                suppressed(s.reviews_overdue))
     return _with_total(dashboard, cells)
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from sencodesk.domain.info_report import suppressed
 from sencodesk.domain.trust_dashboard import (
     Row,
     TrustDashboardSheet,
-    count_cell,
     need_count,
     register_rows,
     share_cell,
@@ -53,11 +53,11 @@ def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
                        "Annual reviews on time", "Late", "Overdue now"),
                   *body(timeliness_rows(dashboard))]
     needs: list[list[Flowable | str]] = [head("Primary need", "Pupils", "Share of the register")]
-    needs += [[Paragraph(markup(need.label), s.cell), count_cell(need_count(total, need)),
+    needs += [[Paragraph(markup(need.label), s.cell), suppressed(need_count(total, need)),
                share_cell(need_count(total, need), total.on_register)]
               for need in dashboard.needs]
     years: list[list[Flowable | str]] = [head("Year group", "SEN support (K)", "EHC plan (E)")]
-    years += [[year.label, count_cell(k), count_cell(e)]
+    years += [[year.label, suppressed(k), suppressed(e)]
               for year, (k, e) in year_counts(total).items()]
     size = s.cell.fontSize
     for title, table in (

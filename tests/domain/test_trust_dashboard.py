@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 from sencodesk.domain.codes import NeedType, YearGroup
 from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.info_report import suppressed
 from sencodesk.domain.trust_dashboard import (
     ALL_SCHOOLS,
     WITHHELD,
     SchoolSummary,
     combine,
-    count_cell,
     need_count,
     register_rows,
     share_cell,
@@ -59,7 +59,7 @@ def test_the_trust_adds_its_schools_up() -> None:
 
 
 def test_small_counts_and_shares_of_small_groups_are_never_shown() -> None:
-    assert [count_cell(n) for n in (0, 1, 4, 5, 1234)] == [
+    assert [suppressed(n) for n in (0, 1, 4, 5, 1234)] == [
         "0", "fewer than 5", "fewer than 5", "5", "1,234"]
     assert share_cell(3, 4) == "fewer than 5 pupils"  # a group of 4: no share at all
     assert share_cell(0, 4) == "fewer than 5 pupils"
