@@ -47,9 +47,29 @@ def copy_of(cluster: Cluster, template: str, template_folder: Path, data_dir: Pa
     folder) connected to it: the copy's name."""
     name = f"{template}_copy_{next(_copies)}"
     cluster.create_database(name, template=template)
+    own_logins(cluster, name)
     shutil.copytree(template_folder, data_dir)
     server_mode.connect(data_dir, cluster.url(name))
     return name
+
+
+def own_logins(cluster: Cluster, database: str) -> None:
+    """A copied school's staff get login roles of its own (logins are named for their
+    school's database), with the template's passwords: a SCRAM verifier does not depend on
+    the role's name, so the superuser copies it. The copy is closed to other logins, as the
+    template is (a database's own privileges are not copied with it)."""
+    with cluster.connect(database) as owner:
+        owner.execute(b"""
+            DO $$ DECLARE k record; v text; BEGIN
+              EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+              FOR k IN SELECT username, role_name FROM keyslot LOOP
+                v := sencodesk_role_name(k.username);
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE sencodesk_staff', v,
+                               (SELECT rolpassword FROM pg_authid WHERE rolname = k.role_name));
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), v);
+                UPDATE keyslot SET role_name = v WHERE username = k.username;
+              END LOOP;
+            END $$""")
 
 
 def sign_in(data_dir: Path, username: str = "senco") -> Desk:

@@ -10,16 +10,18 @@ signs in as their own login role on the server and opens their own key slot ther
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from sencodesk import paths
 from sencodesk.domain.errors import AuthenticationFailed, StoreError
 from sencodesk.store import anchors, errors, keyslots, layout, server_address, server_dump
-from sencodesk.store.backends import postgres, postgres_keys
+from sencodesk.store.backends import postgres, postgres_keys, postgres_trust
 from sencodesk.store.database import Database
 
 NOT_SECURE = ("The school's server could not be reached securely: it does not offer TLS, or "
@@ -68,9 +70,10 @@ def _reach(engine: Engine) -> list[str]:
     except DBAPIError as error:
         engine.dispose()
         message = str(error.orig).lower() if error.orig is not None else ""
-        # a wrong password, no such login, or a withdrawn one: the same words for each
+        # a wrong password, no such login, a withdrawn one or another school's: the same words
         if "authentication failed" in message or "not permitted to log in" in message or \
-                ("role" in message and "does not exist" in message):
+                ("role" in message and "does not exist" in message) or \
+                "permission denied for database" in message:
             raise AuthenticationFailed(postgres_keys.NO_MATCH) from None
         if "ssl" in message or "certificate" in message:
             raise StoreError(NOT_SECURE) from None
@@ -94,8 +97,9 @@ def unlock(url: str, folder: Path, username: str, password: str) -> Database:
     the keys of their slot; AuthenticationFailed if the name or password is wrong."""
     from sencodesk.store import migrations
 
-    as_them = make_url(postgres.normalised_url(url)).set(
-        username=postgres_keys.role_name(username), password=password)
+    address = make_url(postgres.normalised_url(url))
+    as_them = address.set(username=postgres_keys.role_name(address.database or "", username),
+                          password=password)
     engine = postgres.engine_for_url(as_them.render_as_string(hide_password=False))
     _reach(engine)
     try:
@@ -169,3 +173,57 @@ def restore_backup(source: Path, url: str, folder: Path, username: str,
     with errors.in_plain_words(database.close), database.engine.begin() as connection:
         postgres.BACKEND.after_upgrade(connection)  # pg_restore leaves out the grants
     return database
+
+
+def set_trust_login(url: str, name: str, password: str) -> str:
+    """Make the trust's login ``name`` on the server at ``url`` (as its owner role), or set
+    its password. Returns the login role's name."""
+    engine = postgres.engine_for_url(url)
+    try:
+        _reach(engine)
+        return postgres_trust.set_trust_login(engine, name, password)
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True)
+class Shared:
+    """The newest summary one school on the trust's server has shared with the trust."""
+
+    database: str
+    shared_at: datetime
+    summary_json: str
+
+
+def trust_summaries(url: str, name: str, password: str) -> list[Shared]:
+    """Signed in as the trust's login ``name``: the newest summary each school on the server
+    at ``url`` has shared, in the order of their databases' names. AuthenticationFailed if
+    the name or password is wrong."""
+    address = make_url(postgres.normalised_url(url)).set(
+        username=postgres_trust.trust_login(name), password=password)
+
+    def engine_for(database: str) -> Engine:
+        return postgres.engine_for_url(
+            address.set(database=database).render_as_string(hide_password=False))
+
+    first = engine_for(address.database or "postgres")
+    try:
+        _reach(first)
+        with first.connect() as connection:
+            databases = list(connection.execute(text(postgres_trust.SCHOOLS_SQL)).scalars())
+    finally:
+        first.dispose()
+    found = []
+    for database in databases:
+        engine = engine_for(database)
+        try:
+            _reach(engine)
+            with engine.connect() as connection:
+                if not connection.execute(text(postgres_trust.READABLE_SQL)).scalar():
+                    continue
+                newest = connection.execute(text(postgres_trust.NEWEST_SQL)).first()
+        finally:
+            engine.dispose()
+        if newest is not None:
+            found.append(Shared(database, newest[0], newest[1]))
+    return found

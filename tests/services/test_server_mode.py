@@ -88,7 +88,7 @@ def test_each_account_is_a_login_role_reading_only_its_own_slot(
         teacher.close()
     database = school.rpartition("/")[2]
     with psycopg.connect(host="127.0.0.1", port=pg_cluster.port, dbname=database,
-                         user=role_name("pat"), password=TEACHER_PASSWORD,
+                         user=role_name(database, "pat"), password=TEACHER_PASSWORD,
                          autocommit=True) as raw:
         slots = raw.execute("SELECT username FROM keyslot").fetchall()
         assert slots == [("pat",)]  # the SENCO's slot is not even visible
@@ -101,7 +101,7 @@ def test_each_account_is_a_login_role_reading_only_its_own_slot(
                 raw.execute(statement.encode())
     with pytest.raises(psycopg.OperationalError, match="authentication failed"):
         psycopg.connect(host="127.0.0.1", port=pg_cluster.port, dbname=database,
-                        user=role_name("pat"), password="a guess").close()
+                        user=role_name(database, "pat"), password="a guess").close()
 
 
 def test_a_withdrawn_account_can_no_longer_sign_in(school: str, data_dir: Path) -> None:

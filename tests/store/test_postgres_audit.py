@@ -74,15 +74,18 @@ def test_fifty_concurrent_audited_writes_leave_one_unbroken_chain(
 
 
 @pytest.fixture
-def staff_login(pg_cluster: Cluster) -> Iterator[tuple[str, str]]:
-    """A login role that is a member of the staff role, with a SCRAM password."""
+def staff_login(pg_cluster: Cluster, school: str) -> Iterator[tuple[str, str]]:
+    """A login role of the school's that is a member of the staff role, with a SCRAM
+    password."""
     name, password = "pat_example", "long enough pass"
     with pg_cluster.connect() as admin:
         admin.execute(f"DROP ROLE IF EXISTS {name}".encode())
         admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {STAFF_ROLE}"
                       .encode())
+        admin.execute(f'GRANT CONNECT ON DATABASE "{school}" TO {name}'.encode())
     yield name, password
     with pg_cluster.connect() as admin:
+        admin.execute(f'REVOKE CONNECT ON DATABASE "{school}" FROM {name}'.encode())
         admin.execute(f"DROP ROLE IF EXISTS {name}".encode())
 
 

@@ -74,7 +74,7 @@ class School:
     def login(self, role: Role) -> psycopg.Connection[tuple[object, ...]]:
         user = "senco" if role is Role.SENCO else f"{role.value}user"
         return psycopg.connect(host="127.0.0.1", port=self.cluster.port, dbname=self.database,
-                               user=role_name(user), autocommit=True,
+                               user=role_name(self.database, user), autocommit=True,
                                password=SENCO_PASSWORD if role is Role.SENCO else PASSWORD)
 
     def owner(self) -> psycopg.Connection[tuple[object, ...]]:

@@ -7,10 +7,16 @@ making a login role is the owner's right: a member of staff may set their own sl
 manager of accounts (SENCO, Administrator) anyone's. The password never reaches the server:
 the role gets its SCRAM verifier, worked out here by libpq, and the slot holds the key wrapped
 under scrypt. Attached files are rows too (``postgres_files``).
+
+One server may hold many schools, each in a database of its own (a trust's). Login roles
+belong to the whole server, so each names its school's database as well as the account
+(:func:`role_name`), and may connect to that database only: two schools may each have a
+"senco", and neither's login opens the other's case file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -29,15 +35,44 @@ MANAGERS = ("senco", "admin")
 NO_MATCH = "That name and password do not match an account."
 
 
-def role_name(username: str) -> str:
-    """The server login role of ``username`` (kept apart from the server's other roles)."""
-    return ROLE_PREFIX + username.casefold()
+#: The longest name PostgreSQL keeps (NAMEDATALEN - 1 bytes); a longer one is cut short.
+LONGEST_ROLE = 63
+
+
+def role_name(database: str, username: str) -> str:
+    """The server login role of ``username`` at the school whose database is ``database``:
+    ``sd:database:username`` where that fits, else ``sd:`` and a digest of the two (the same
+    rule as ``sencodesk_role_name`` on the server, which makes the roles)."""
+    readable = f"{ROLE_PREFIX}{database}:{username.casefold()}"
+    if len(readable.encode()) <= LONGEST_ROLE:
+        return readable
+    digest = hashlib.sha256(f"{database}:{username.casefold()}".encode()).hexdigest()
+    return ROLE_PREFIX + digest[:20]
+
+
+#: :func:`role_name` in SQL, for this database: the one place the server names a login.
+_ROLE_NAME_SQL = f"""
+    CREATE OR REPLACE FUNCTION sencodesk_role_name(p_username text) RETURNS text
+    LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+      SELECT CASE WHEN octet_length(r) <= {LONGEST_ROLE} THEN r
+             ELSE '{ROLE_PREFIX}' || left(encode(sha256(convert_to(
+                  current_database() || ':' || lower(p_username), 'UTF8')), 'hex'), 20) END
+        FROM (SELECT '{ROLE_PREFIX}' || current_database() || ':' || lower(p_username) AS r) n
+    $$"""
 
 
 def secure_slots(connection: Connection, staff_role: str) -> None:
     """Row-level security on the slots and the two functions that write them."""
     may_manage = ", ".join(f"'{role}'" for role in MANAGERS)
     for statement in (
+        _ROLE_NAME_SQL,
+        # only this school's logins (and the owner) may connect to its database
+        "DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', "
+        "current_database()); END $$",
+        "DO $$ DECLARE r text; BEGIN FOR r IN SELECT k.role_name FROM keyslot k "
+        "JOIN pg_roles g ON g.rolname = k.role_name LOOP "
+        "EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), r); "
+        "END LOOP; END $$",
         f"REVOKE ALL ON keyslot FROM {staff_role}",
         f"GRANT SELECT ON keyslot TO {staff_role}",
         "ALTER TABLE keyslot ENABLE ROW LEVEL SECURITY",
@@ -60,7 +95,7 @@ def secure_slots(connection: Connection, staff_role: str) -> None:
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = public, pg_temp AS $$
             DECLARE
-              v_role text := '{ROLE_PREFIX}' || lower(p_username);
+              v_role text := sencodesk_role_name(p_username);
             BEGIN
               IF NOT sencodesk_may_set_slot(p_username) THEN
                 RAISE EXCEPTION 'may not set this key slot' USING ERRCODE = '42501';
@@ -70,17 +105,20 @@ def secure_slots(connection: Connection, staff_role: str) -> None:
               ELSE
                 EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE {staff_role}',
                                v_role, p_verifier);
+                EXECUTE format('COMMENT ON ROLE %I IS %L', v_role,
+                               'sencodesk: ' || p_username || ' at ' || current_database());
               END IF;
+              EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), v_role);
               INSERT INTO keyslot (username, role_name, slot)
                 VALUES (p_username, v_role, p_slot)
                 ON CONFLICT (username) DO UPDATE SET slot = EXCLUDED.slot,
                                                      role_name = EXCLUDED.role_name;
             END $$""",
-        f"""CREATE OR REPLACE FUNCTION sencodesk_drop_slot(p_username text)
+        """CREATE OR REPLACE FUNCTION sencodesk_drop_slot(p_username text)
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = public, pg_temp AS $$
             DECLARE
-              v_role text := '{ROLE_PREFIX}' || lower(p_username);
+              v_role text := sencodesk_role_name(p_username);
             BEGIN
               IF NOT sencodesk_may_set_slot(p_username) THEN
                 RAISE EXCEPTION 'may not withdraw this key slot' USING ERRCODE = '42501';
@@ -91,6 +129,7 @@ def secure_slots(connection: Connection, staff_role: str) -> None:
               END IF;
             END $$""",
         "REVOKE ALL ON FUNCTION sencodesk_may_set_slot(text) FROM PUBLIC",
+        "REVOKE ALL ON FUNCTION sencodesk_role_name(text) FROM PUBLIC",
         "REVOKE ALL ON FUNCTION sencodesk_set_slot(text, text, text) FROM PUBLIC",
         "REVOKE ALL ON FUNCTION sencodesk_drop_slot(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sencodesk_set_slot(text, text, text) TO {staff_role}",
@@ -129,7 +168,8 @@ class TableHome:
         return TableFiles(self._engine, key)
 
     def add_slot(self, slot: keyslots.Slot, password: str) -> None:
-        verifier = scram_verifier(self._engine, role_name(slot.username), password)
+        database = self._engine.url.database or ""
+        verifier = scram_verifier(self._engine, role_name(database, slot.username), password)
         with self._engine.begin() as connection:
             connection.execute(text("SELECT sencodesk_set_slot(:username, :verifier, :slot)"),
                                {"username": slot.username.casefold(), "verifier": verifier,
