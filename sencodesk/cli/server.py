@@ -68,6 +68,16 @@ def register(sub: common.Subparsers) -> None:
     restore.add_argument("backup", type=Path, metavar="FILE")
     restore.add_argument("url", help=URL_HELP)
     restore.set_defaults(func=run_restore)
+    trust = actions.add_parser(
+        "trust-login", parents=[common.common_options()],
+        help="make the trust's login, or set its password",
+        description="On a trust's server (a database for each school): a login for the "
+        "trust's central team, which reads the summaries each school shares (counts only) and "
+        "nothing else, for `sencodesk trust dashboard --server`. Its password is asked for "
+        f"twice, or read from {common.PASSWORD_ENV}.")
+    trust.add_argument("name", help="the trust login's name")
+    trust.add_argument("url", help=URL_HELP)
+    trust.set_defaults(func=run_trust_login)
 
     connect = sub.add_parser(
         "connect", parents=[common.common_options()],
@@ -153,6 +163,18 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"Restored {args.backup.name} into the server: {moved.total} rows; the audit trail "
           "verifies.")
     _temporary(moved)
+    return 0
+
+
+def run_trust_login(args: argparse.Namespace) -> int:
+    from sencodesk.services import server_mode
+
+    password = common.ask_new_password(f"Choose {args.name}'s password (8 characters or "
+                                       "more): ", common.PASSWORD_ENV)
+    server_mode.set_trust_login(args.url, args.name, password)
+    print(f"The trust's login {args.name} reads every school's shared summary on this server: "
+          f"`sencodesk trust dashboard --server {server_mode.staff_address(args.url)} "
+          f"--login {args.name} -o dashboard.pdf`.")
     return 0
 
 

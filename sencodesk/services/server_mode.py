@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sencodesk.domain import validation
+from sencodesk.domain.errors import ValidationError
 from sencodesk.services import accounts
 from sencodesk.services.context import Desk
 from sencodesk.store import server
@@ -31,6 +32,16 @@ def upgrade_server(url: str, data_dir: Path) -> None:
 
     # Upgrading needs no school key: nothing sealed is read or written.
     server.open_database(url, keyslots.new_database_key(), data_dir).close()
+
+
+def set_trust_login(url: str, name: str, password: str) -> None:
+    """Make the trust's login ``name`` on the server at ``url`` (as its owner role), or set
+    its password: it reads the summaries the schools share there, and nothing else."""
+    name = validation.text("trust login", name, max_length=40, required=True)
+    if any(ch.isspace() for ch in name):
+        raise ValidationError("trust login", "a login's name has no spaces")
+    accounts.check_password(password)
+    server.set_trust_login(url, name, password)
 
 
 def staff_address(url: str) -> str:

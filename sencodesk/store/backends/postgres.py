@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.store.backends import postgres_policies
+from sencodesk.store.backends import postgres_policies, postgres_trust
 from sencodesk.store.backends.postgres_changes import NotifyWatch, announce_changes
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 from sencodesk.store.tables.audit import REDACTED
@@ -100,9 +100,12 @@ class PostgresBackend:
         grant_staff(connection)
         allow_resealing(connection)
         announce_changes(connection)
-        if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
+        tables = inspect(connection).get_table_names()
+        if "keyslot" in tables:  # not when the migrations stopped before it
             secure_slots(connection, STAFF_ROLE)
             postgres_policies.install(connection, STAFF_ROLE)
+        if postgres_trust.SHARED_TABLE in tables:
+            postgres_trust.open_to_trust(connection)
 
     def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
         session.execute(text("SELECT sencodesk_reseal(:id, :summary, :changes_json, "

@@ -78,6 +78,8 @@ RULES: dict[str, Rule] = {
     "intervention": _STRATEGIES,
     # attached files, sealed with the school's key; their records (document, pupil) say whose
     "storedfile": Rule(None, (_P.EDIT_DOCUMENTS, _P.EDIT_PUPILS)),
+    # the summaries (counts only) the school has shared with its trust (postgres_trust)
+    "trustsummary": Rule((_P.EXPORT,), (_P.EDIT_SCHOOL,)),
 }  # fmt: skip
 
 #: Tables with no row policy here, and why.

@@ -27,7 +27,7 @@ from sencodesk.store.tables.inclusion import (
 from sencodesk.store.tables.pupil import Agency, ContactLogEntry, ParentCarer, Pupil
 from sencodesk.store.tables.school import InfoReportSection, School, StaffMember, TermDate
 from sencodesk.store.tables.sen import NeedPeriod, StatusPeriod
-from sencodesk.store.tables.server import KeySlot, StoredFile
+from sencodesk.store.tables.server import KeySlot, StoredFile, TrustSummary
 from sencodesk.store.tables.support import (
     ApdrCycle,
     CycleOutcome,
@@ -77,4 +77,5 @@ __all__ = [
     "StoredFile",
     "TeachingGroup",
     "TermDate",
+    "TrustSummary",
 ]

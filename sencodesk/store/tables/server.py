@@ -1,6 +1,7 @@
 """What a school's server keeps that a case file on one computer keeps in files beside it:
-the staff's key slots and the attached files (sealed as in the folder). On a file the tables
-stay empty."""
+the staff's key slots and the attached files (sealed as in the folder), and the summaries the
+school shares with its trust (sent as files from a case file on one computer). On a file the
+tables stay empty."""
 
 from __future__ import annotations
 
@@ -27,3 +28,14 @@ class StoredFile(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=64)
     sealed: bytes
     stored_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class TrustSummary(SQLModel, table=True):
+    """The school's summary for its trust (``domain.trust_dashboard.SchoolSummary`` as JSON:
+    counts only, no pupil named), each time the school shares it. The trust's login reads
+    these rows on the server, and nothing else of the school's."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    shared_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    shared_by: str = Field(max_length=60)
+    summary_json: str
