@@ -38,6 +38,10 @@ def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
     facts = [("Schools", f"{len(dashboard.schools):,}"),
              ("Figures as of", theme.uk_date(total.as_of)),
              ("Pupils on roll", f"{total.on_roll:,}")]
+    oldest = min(dashboard.schools, key=lambda school: school.as_of)
+    if oldest.as_of != total.as_of:  # a school's summary is older than the others'
+        facts.insert(2, ("Oldest figures", f"{markup(oldest.school)}, as of "
+                                           f"{theme.uk_date(oldest.as_of)}"))
     story: list[Flowable] = theme.title_block(
         "Trust dashboard", markup(meta.school), facts, size=BODY_SIZE, intro=INTRO)
 

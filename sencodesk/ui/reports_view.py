@@ -32,6 +32,7 @@ from sencodesk.domain.documents import MAX_CASES
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.services import (
+    backups,
     evidence_pack,
     info_report,
     pupils,
@@ -64,7 +65,8 @@ class Document:
     description: str
     permission: Permission
     #: Which option rows it uses: "class", "period", "pack", "trust"; "folder": it writes a
-    #: folder of files, and "summary" a file of counts, rather than one document to preview.
+    #: folder of files, "summary" a file of counts, and "share" shares the counts on the
+    #: trust's server (listed only there), rather than one document to preview.
     options: frozenset[str]
     gather: Callable[[Desk, Choices], object]
 
@@ -100,6 +102,11 @@ DOCUMENTS = [
              "school's counts (the register by status, need and year group; how timely EHC "
              "needs assessments and annual reviews were) in a file to send the trust. No pupil "
              "is named.", Permission.EXPORT, frozenset({"summary"}), lambda _desk, _c: None),
+    Document("Share the summary with the trust", "For a school on its trust's server: the "
+             "same counts as the summary file, kept on the server. The trust's own login reads "
+             "the newest summary each school has shared, and nothing else of the school's. No "
+             "pupil is named.", Permission.EDIT_SCHOOL, frozenset({"share"}),
+             lambda _desk, _c: None),
     Document("Trust dashboard", "The trust's schools side by side, drawn from the summary "
              "files they sent: counts from 1 to 4 suppressed, and a total withheld where it "
              "would give a school's small count away. No case file is read.",
@@ -112,7 +119,9 @@ class ReportsView(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.documents = [d for d in DOCUMENTS if desk.actor.may(d.permission)]
+        on_server = backups.on_server(desk)
+        self.documents = [d for d in DOCUMENTS if desk.actor.may(d.permission)
+                          and ("share" not in d.options or on_server)]
         self.choice = QListWidget()
         self.choice.setAccessibleName(self.tr("Documents"))
         for document in self.documents:
@@ -207,6 +216,7 @@ class ReportsView(QWidget):
         self.preview.setText(
             self.tr("&Write the packs…") if document and "folder" in document.options
             else self.tr("&Save the summary…") if document and "summary" in document.options
+            else self.tr("&Share with the trust") if document and "share" in document.options
             else self.tr("P&review…"))
         for key, widgets in self.rows.items():
             for widget in widgets:
@@ -246,6 +256,9 @@ class ReportsView(QWidget):
         if "summary" in document.options:
             self._save_summary()
             return
+        if "share" in document.options:
+            self._share_summary()
+            return
         try:
             starts, ends = self.starts.day(), self.ends.day()
         except ValidationError:
@@ -283,6 +296,16 @@ class ReportsView(QWidget):
             explain(self, error)
             return
         say_saved(self)
+
+    def _share_summary(self) -> None:
+        try:
+            found = trust_summary.share_with_trust(self.desk)
+        except SencodeskError as error:
+            explain(self, error)
+            return
+        say_saved(self, self.tr("Shared with the trust: {roll:,} pupils on roll, {register:,} "
+                                "on the SEND register (counts only).").format(
+            roll=found.on_roll, register=found.on_register))
 
     def _edit_info_report(self) -> None:
         from sencodesk.ui.info_report_editor import InfoReportEditor

@@ -13,9 +13,11 @@ from pdf_checks import page_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
 
 from sencodesk.services import audit, pupils
 from sencodesk.services.context import Desk
+from sencodesk.store.tables import TrustSummary
 from sencodesk.ui.pdf_preview import PdfPreviewDialog
 from sencodesk.ui.reports_view import ReportsView
 
@@ -60,3 +62,30 @@ def test_the_school_summary_and_the_trust_dashboard_from_the_reports_screen(
     assert title == "Trust dashboard"
     assert "Oakwood Learning Trust" in text and "The register, school by school" in text
     assert re.search(rf"{re.escape(summary['school'])} {summary['on_roll']:,} ", text)
+
+
+def test_a_school_on_its_own_computer_sends_a_file_rather_than_sharing(
+        qtbot: QtBot, demo_desk: Desk) -> None:
+    view = ReportsView(demo_desk)
+    qtbot.addWidget(view)
+    titles = [d.title for d in view.documents]
+    assert "School summary for the trust" in titles
+    assert "Share the summary with the trust" not in titles
+
+
+def test_a_school_on_the_trusts_server_shares_its_summary_from_the_reports_screen(
+        qtbot: QtBot, server_demo_desk: Desk) -> None:
+    desk = server_demo_desk
+    view = ReportsView(desk)
+    qtbot.addWidget(view)
+    view.show()
+    _click_document(qtbot, view, "Share the summary with the trust")
+    assert view.preview.text() == "&Share with the trust" and not view.trust.isVisible()
+    qtbot.mouseClick(view.preview, Qt.MouseButton.LeftButton)
+    (event,) = [e for e in audit.list_events(desk, limit=5)
+                if e.entity == "school summary for the trust"]
+    assert "shared on the trust's server" in event.summary
+    with desk.db.transaction(snapshot="read") as session:
+        (shared,) = session.exec(select(TrustSummary)).all()
+    assert json.loads(shared.summary_json)["on_roll"] == len(pupils.list_pupils(desk))
+    assert shared.shared_by == desk.actor.username
