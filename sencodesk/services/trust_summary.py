@@ -9,8 +9,11 @@ from __future__ import annotations
 import getpass
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlmodel import col, select
 
 from sencodesk.domain import evidence
 from sencodesk.domain.documents import DocumentMeta
@@ -67,6 +70,25 @@ def share_with_trust(desk: Desk) -> SchoolSummary:
         session.add(TrustSummary(shared_at=datetime.now(UTC), shared_by=desk.actor.username,
                                  summary_json=summary_json(summary).decode()))
     return summary
+
+
+@dataclass(frozen=True)
+class LastShared:
+    """When the school last shared its summary with the trust, and who shared it."""
+
+    at: datetime
+    by: str
+
+
+def last_shared(desk: Desk) -> LastShared | None:
+    """The school's newest summary shared with the trust, or None if it never has been."""
+    with desk.unit(Permission.EXPORT) as session:
+        newest = session.exec(select(TrustSummary).order_by(
+            col(TrustSummary.shared_at).desc(), col(TrustSummary.id).desc())).first()
+    if newest is None:
+        return None
+    at = newest.shared_at if newest.shared_at.tzinfo else newest.shared_at.replace(tzinfo=UTC)
+    return LastShared(at.astimezone(), newest.shared_by)
 
 
 def summary_json(summary: SchoolSummary) -> bytes:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.clock import academic_year_bounds
 from sencodesk.domain.codes import SenStatus
+from sencodesk.domain.dates import uk_at
 from sencodesk.domain.documents import MAX_CASES
 from sencodesk.domain.errors import SencodeskError, ValidationError
 from sencodesk.domain.permissions import Permission
@@ -41,7 +42,7 @@ from sencodesk.services import (
     trust_summary,
 )
 from sencodesk.services.context import Desk
-from sencodesk.ui.common import explain, heading, say_saved
+from sencodesk.ui.common import error_text, explain, heading, say_saved
 from sencodesk.ui.date_field import DateField
 from sencodesk.ui.documents import pdf_name, preview_document
 
@@ -172,6 +173,8 @@ class ReportsView(QWidget):
         self.summaries: tuple[Path, ...] = ()
         self.summaries_note = QLabel(self.tr("None chosen yet."))
         self.summaries_note.setWordWrap(True)
+        self.share_note = QLabel()
+        self.share_note.setObjectName("hint")
         options = QFormLayout()
         self.rows: dict[str, list[QWidget]] = {}
         for key, label, field in (("class", self.tr("&Class"), self.form),
@@ -182,7 +185,8 @@ class ReportsView(QWidget):
                                   ("info", "", self.edit_info_report),
                                   ("trust", self.tr("&Trust"), self.trust),
                                   ("trust", "", self.choose_summaries),
-                                  ("trust", "", self.summaries_note)):
+                                  ("trust", "", self.summaries_note),
+                                  ("share", "", self.share_note)):
             caption = QLabel(label)
             caption.setBuddy(field)
             options.addRow(caption, field)
@@ -221,6 +225,8 @@ class ReportsView(QWidget):
         for key, widgets in self.rows.items():
             for widget in widgets:
                 widget.setVisible(bool(document and key in document.options))
+        if document and "share" in document.options:
+            self._say_last_shared()
 
     def chosen_cases(self) -> tuple[int, ...]:
         return tuple(
@@ -306,6 +312,17 @@ class ReportsView(QWidget):
         say_saved(self, self.tr("Shared with the trust: {roll:,} pupils on roll, {register:,} "
                                 "on the SEND register (counts only).").format(
             roll=found.on_roll, register=found.on_register))
+        self._say_last_shared()
+
+    def _say_last_shared(self) -> None:
+        try:
+            last = trust_summary.last_shared(self.desk)
+        except SencodeskError as error:
+            self.share_note.setText(error_text(error))
+            return
+        self.share_note.setText(
+            self.tr("Not shared with the trust yet.") if last is None else
+            self.tr("Last shared at {when} by {who}.").format(when=uk_at(last.at), who=last.by))
 
     def _edit_info_report(self) -> None:
         from sencodesk.ui.info_report_editor import InfoReportEditor

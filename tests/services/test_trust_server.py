@@ -110,7 +110,10 @@ def test_the_trust_reads_the_summaries_the_schools_share(trust: dict[str, Path],
     for database in SCHOOLS:
         desk = _sign_in(trust[database])
         try:
+            assert trust_summary.last_shared(desk) is None
             shared[database] = trust_summary.share_with_trust(desk)
+            last = trust_summary.last_shared(desk)
+            assert last is not None and last.by == "senco" and last.at.tzinfo is not None
             (event,) = [e for e in audit.list_events(desk, limit=3)
                         if e.entity == trust_summary.EXPORTED]
             assert "shared on the trust's server" in event.summary

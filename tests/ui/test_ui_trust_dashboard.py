@@ -81,7 +81,11 @@ def test_a_school_on_the_trusts_server_shares_its_summary_from_the_reports_scree
     view.show()
     _click_document(qtbot, view, "Share the summary with the trust")
     assert view.preview.text() == "&Share with the trust" and not view.trust.isVisible()
+    assert view.share_note.isVisible()
+    assert view.share_note.text() == "Not shared with the trust yet."
     qtbot.mouseClick(view.preview, Qt.MouseButton.LeftButton)
+    assert re.fullmatch(r"Last shared at \d\d:\d\d on \d\d/\d\d/\d{4} by senco\.",
+                        view.share_note.text())
     (event,) = [e for e in audit.list_events(desk, limit=5)
                 if e.entity == "school summary for the trust"]
     assert "shared on the trust's server" in event.summary
