@@ -37,6 +37,9 @@ def register(sub: common.Subparsers) -> None:
         description="Upgrade the case file's schema to this version of sencodesk (staff "
         "computers refuse a server whose schema is older than they are).")
     upgrade.add_argument("url", help=URL_HELP)
+    upgrade.add_argument("--every-school", action="store_true",
+                         help="on a trust's server: every school's database the owner role "
+                         "owns (URL's database is only where it signs in)")
     upgrade.set_defaults(func=run_upgrade)
     into = actions.add_parser(
         "import-file", parents=[common.signed_in_options()],
@@ -111,6 +114,10 @@ def run_init(args: argparse.Namespace) -> int:
 def run_upgrade(args: argparse.Namespace) -> int:
     from sencodesk.services import server_mode
 
+    if args.every_school:
+        schools = server_mode.upgrade_every_school(args.url, common.data_dir(args))
+        print(f"Up to date: {', '.join(schools) or 'no school databases found'}.")
+        return 0
     server_mode.upgrade_server(args.url, common.data_dir(args))
     print("The server's case file is up to date.")
     return 0

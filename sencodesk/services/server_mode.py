@@ -34,6 +34,15 @@ def upgrade_server(url: str, data_dir: Path) -> None:
     server.open_database(url, keyslots.new_database_key(), data_dir).close()
 
 
+def upgrade_every_school(url: str, data_dir: Path) -> list[str]:
+    """Bring every school's database that ``url``'s owner role owns on the server up to this
+    version (a trust's server holds one per school). Returns the databases, by name."""
+    schools = server.school_databases(url)
+    for address in schools.values():
+        upgrade_server(address, data_dir)
+    return list(schools)
+
+
 def set_trust_login(url: str, name: str, password: str) -> None:
     """Make the trust's login ``name`` on the server at ``url`` (as its owner role), or set
     its password: it reads the summaries the schools share there, and nothing else."""

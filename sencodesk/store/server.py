@@ -137,6 +137,31 @@ def open_database(url: str, key: bytes, folder: Path, *, create: bool = False,
     return database
 
 
+def school_databases(url: str) -> dict[str, str]:
+    """The schools' databases on the server at ``url`` whose owner is ``url``'s role (each
+    holding a case file: its schema's revision table): each one's address, by name."""
+    engine = postgres.engine_for_url(url)
+    try:
+        _reach(engine)
+        with engine.connect() as connection:
+            owned = list(connection.execute(text(
+                "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate "
+                "AND pg_get_userbyid(datdba) = current_user ORDER BY datname")).scalars())
+    finally:
+        engine.dispose()
+    schools = {}
+    address = make_url(postgres.normalised_url(url))
+    for name in owned:
+        at = address.set(database=name).render_as_string(hide_password=False)
+        school = postgres.engine_for_url(at)
+        try:
+            if "alembic_version" in _reach(school):
+                schools[name] = at
+        finally:
+            school.dispose()
+    return schools
+
+
 def back_up(database: Database, username: str, destination: Path,
             header: dict[str, object]) -> Path:
     """An encrypted pg_dump of the server's case file, taken as ``username``'s login (a

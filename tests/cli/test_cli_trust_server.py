@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from factories import PASSWORD
 from pdf_checks import page_text
-from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster
+from pg_cluster import Cluster
 
 from sencodesk.cli import main
 
 SCHOOLS = {"cli_ash": "Ash Primary", "cli_birch": "Birch Academy"}
 TRUST_PASSWORD = "the trust's own passphrase"
+OWNER, OWNER_PASSWORD = "trust_it", "the owner role passphrase"
 
 
 def test_two_schools_share_with_their_trust_which_draws_its_dashboard(
@@ -22,17 +23,24 @@ def test_two_schools_share_with_their_trust_which_draws_its_dashboard(
         capsys: pytest.CaptureFixture[str]) -> None:
     server = f"127.0.0.1:{pg_cluster.port}"
     monkeypatch.setenv("SENCODESK_USER", "senco")
+    with pg_cluster.connect() as admin:  # as the README has IT do, with createuser/createdb
+        admin.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE PASSWORD '{OWNER_PASSWORD}'"
+                      .encode())
+        for database in SCHOOLS:
+            admin.execute(f"CREATE DATABASE {database} OWNER {OWNER}".encode())
+    it = ["--data-dir", str(tmp_path / "it")]
     try:
-        monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)  # IT, as the server's owner
+        monkeypatch.setenv("PGPASSWORD", OWNER_PASSWORD)  # IT, as the server's owner role
         for database, name in SCHOOLS.items():
-            pg_cluster.create_database(database)
             monkeypatch.setenv("SENCODESK_PASSWORD", PASSWORD)
-            assert main(["--data-dir", str(tmp_path / "it"), "server", "init",
-                         f"postgresql://{SUPERUSER}@{server}/{database}",
+            assert main([*it, "server", "init", f"postgresql://{OWNER}@{server}/{database}",
                          "--school", name]) == 0
+        assert main([*it, "server", "upgrade", "--every-school",
+                     f"postgresql://{OWNER}@{server}/postgres"]) == 0
+        assert "Up to date: cli_ash, cli_birch." in capsys.readouterr().out
         monkeypatch.setenv("SENCODESK_PASSWORD", TRUST_PASSWORD)
-        assert main(["--data-dir", str(tmp_path / "it"), "server", "trust-login", "central",
-                     f"postgresql://{SUPERUSER}@{server}/postgres"]) == 0
+        assert main([*it, "server", "trust-login", "central",
+                     f"postgresql://{OWNER}@{server}/postgres"]) == 0
         assert f"--server postgresql://{server}/postgres --login central" in \
             capsys.readouterr().out
         monkeypatch.delenv("PGPASSWORD")
@@ -61,3 +69,5 @@ def test_two_schools_share_with_their_trust_which_draws_its_dashboard(
     finally:
         for database in SCHOOLS:
             pg_cluster.drop_database(database)
+        with pg_cluster.connect() as admin:
+            admin.execute(f"DROP OWNED BY {OWNER}; DROP ROLE {OWNER}".encode())
