@@ -27,6 +27,8 @@ READABLE_SQL = (f"SELECT coalesce(has_table_privilege(to_regclass('{SHARED_TABLE
                 "'SELECT'), false)")
 NEWEST_SQL = (f"SELECT shared_at, summary_json FROM {SHARED_TABLE} "
               "ORDER BY shared_at DESC, id DESC LIMIT 1")
+_MAKE_GROUP = (f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{TRUST_ROLE}') "
+               f"THEN CREATE ROLE {TRUST_ROLE} NOLOGIN; END IF; END $$")
 
 
 def trust_login(name: str) -> str:
@@ -42,8 +44,7 @@ def open_to_trust(connection: Connection) -> None:
     """The trust's logins may connect to this school's database and read the summaries it
     has shared, and nothing else (run after every upgrade, with the school's other grants)."""
     for statement in (
-        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{TRUST_ROLE}') "
-        f"THEN CREATE ROLE {TRUST_ROLE} NOLOGIN; END IF; END $$",
+        _MAKE_GROUP,
         f"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO {TRUST_ROLE}', "
         "current_database()); END $$",
         f"GRANT USAGE ON SCHEMA public TO {TRUST_ROLE}",
@@ -63,9 +64,7 @@ def set_trust_login(engine: Engine, name: str, password: str) -> str:
     role = trust_login(name)
     verifier = scram_verifier(engine, role, password)
     with engine.begin() as connection:
-        connection.execute(text(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{TRUST_ROLE}') "
-            f"THEN CREATE ROLE {TRUST_ROLE} NOLOGIN; END IF; END $$"))
+        connection.execute(text(_MAKE_GROUP))
         exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
                                     {"r": role}).first()
         verb = "ALTER ROLE {} LOGIN PASSWORD {}" if exists else \
