@@ -73,7 +73,6 @@ def test_over_the_network_staff_sign_in_over_tls_with_the_schools_ca(
         monkeypatch: pytest.MonkeyPatch, trust: str) -> None:
     """The CA where libpq finds it: the computer's ~/.postgresql/root.crt (as the README
     says), the PGSSLROOTCERT variable, or sslrootcert= in the address."""
-    monkeypatch.delenv("PGSSLROOTCERT", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     address = tls_school
     if trust == "root.crt":
@@ -154,6 +153,26 @@ def test_a_weaker_sslmode_for_a_network_address_is_refused(
     assert str(refused.value) == TLS_REQUIRED
 
 
+@pytest.mark.parametrize("named_by", ["hostaddr", "PGHOST", "PGHOSTADDR"])
+def test_a_server_named_other_than_by_the_addresss_host_is_over_the_network_too(
+        tls_school: str, pg_tls_cluster: Cluster, data_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, named_by: str) -> None:
+    """libpq reaches the server at ``hostaddr=``, or where PGHOST or PGHOSTADDR say when the
+    address names no host: another computer all the same. With no CA on this computer the
+    certificate cannot be checked, so nobody signs in (not over TLS left unchecked)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    address = f"postgresql:///{SCHOOL}?port={pg_tls_cluster.port}"
+    if named_by == "hostaddr":
+        address += f"&hostaddr={NETWORK_ADDRESS}"
+    else:
+        monkeypatch.setenv(named_by, NETWORK_ADDRESS)
+    server_mode.connect(data_dir, address)
+    assert "sslmode=verify-full" in (server.address(data_dir) or "")
+    with pytest.raises(StoreError) as refused:
+        accounts.sign_in(data_dir, "senco", PASSWORD).close()
+    assert str(refused.value) == server.NOT_SECURE
+
+
 def test_the_tls_server_lets_no_one_in_over_tcp_without_tls(
         tls_school: str, pg_tls_cluster: Cluster) -> None:
     """What pg_hba.conf's ``hostnossl ... reject`` does, whatever a client asks for."""
@@ -167,7 +186,6 @@ def test_the_servers_own_loopback_and_socket_go_without_tls(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """On a server offering no TLS at all (the ordinary test server), with no CA anywhere:
     127.0.0.1, localhost and the unix socket are this computer, and need none."""
-    monkeypatch.delenv("PGSSLROOTCERT", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     server_mode.init_server(pg_url, tmp_path / "it", school_name="Oak Hill Academy",
                             username="senco", full_name="Sam Patel", password=PASSWORD).close()
