@@ -72,10 +72,15 @@ def _reach(engine: Engine) -> list[str]:
         if "authentication failed" in message or "not permitted to log in" in message or \
                 ("role" in message and "does not exist" in message):
             raise AuthenticationFailed(postgres_keys.NO_MATCH) from None
-        if "ssl" in message or "certificate" in message:
+        if _not_secure(message):
             raise StoreError(NOT_SECURE) from None
         kind = type(error.orig).__name__ if error.orig is not None else type(error).__name__
         raise StoreError(UNREACHABLE.format(kind=kind)) from None
+
+
+def _not_secure(message: str) -> bool:
+    """Whether libpq's ``message`` says TLS could not be set up or the certificate checked."""
+    return "ssl" in message.lower() or "certificate" in message.lower()
 
 
 def create(url: str, folder: Path, username: str, password: str) -> Database:
@@ -142,8 +147,14 @@ def back_up(database: Database, username: str, destination: Path,
     if slot is None:
         raise StoreError("Your account has no key slot on the server, so a backup could not be "
                          "unlocked: ask a SENCO to set your password again.")
-    return server_dump.dump(database.engine.url, database.key, destination,
-                            header | {"slot": keyslots.slot_text(slot)})
+    try:
+        return server_dump.dump(database.engine.url, database.key, destination,
+                                header | {"slot": keyslots.slot_text(slot)})
+    except StoreError as error:
+        # libpq's own advice there is to turn certificate checks off
+        if _not_secure(str(error)):
+            raise StoreError(NOT_SECURE) from None
+        raise
 
 
 def restore_backup(source: Path, url: str, folder: Path, username: str,

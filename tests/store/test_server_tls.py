@@ -28,7 +28,7 @@ from sqlalchemy import text
 
 from sencodesk.cli import main
 from sencodesk.domain.errors import StoreError
-from sencodesk.services import accounts, server_mode
+from sencodesk.services import accounts, backups, server_mode
 from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, server, server_address
 from sencodesk.store.backends.postgres import TLS_REQUIRED
@@ -92,6 +92,27 @@ def test_over_the_network_staff_sign_in_over_tls_with_the_schools_ca(
         assert _encrypted(desk)
     finally:
         desk.close()
+
+
+def test_a_backup_over_the_network_checks_the_certificate_too(
+        tls_school: str, school_ca: Authority, data_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pg_dump is given the signed-in address, verify-full and all: with the school's CA it
+    dumps over TLS; with no CA where libpq looks it refuses, where a weaker sslmode would
+    have dumped without checking."""
+    monkeypatch.setenv("PGSSLROOTCERT", str(school_ca.certificate))
+    server_mode.connect(data_dir, tls_school)
+    desk = accounts.sign_in(data_dir, "senco", PASSWORD)
+    try:
+        taken = backups.backup(desk, tmp_path / "school.sencodesk-backup")
+        assert taken.read_bytes().startswith(b"SENCODESK-SERVER-BACKUP\n")
+        monkeypatch.setenv("PGSSLROOTCERT", str(tmp_path / "no-such-ca.crt"))
+        with pytest.raises(StoreError) as refused:
+            backups.backup(desk, tmp_path / "unchecked.sencodesk-backup")
+        assert str(refused.value) == server.NOT_SECURE  # not libpq's "change sslmode to disable"
+    finally:
+        desk.close()
+    assert not (tmp_path / "unchecked.sencodesk-backup").exists()
 
 
 def test_a_certificate_from_another_ca_is_refused_in_plain_words(
