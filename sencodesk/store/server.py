@@ -24,7 +24,8 @@ from sencodesk.store.database import Database
 
 NOT_SECURE = ("The school's server could not be reached securely: it does not offer TLS, or "
               "its certificate could not be checked against the school's CA (kept in "
-              "~/.postgresql/root.crt on this computer). Ask IT.")
+              "~/.postgresql/root.crt on this computer, %APPDATA%\\postgresql\\root.crt on "
+              "Windows). Ask IT.")
 UNREACHABLE = ("The school's server could not be reached ({kind}). Check this computer is on "
                "the school's network and the server's address is right, or ask IT.")
 

@@ -9,6 +9,7 @@ computer, and on 127.0.0.3 (OTHER_ADDRESS), an address its certificate does not 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -23,7 +24,7 @@ from pg_cluster import (
     SUPERUSER_PASSWORD,
     Cluster,
 )
-from pg_tls import Authority
+from pg_tls import Authority, ServerFiles
 from sqlalchemy import text
 
 from sencodesk.cli import main
@@ -33,6 +34,7 @@ from sencodesk.services.context import Desk
 from sencodesk.store import keyslots, server, server_address
 from sencodesk.store.backends.postgres import TLS_REQUIRED
 
+README = Path(__file__).parents[2] / "README.md"
 SCHOOL = "tls_school"
 ENCRYPTED = "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
 
@@ -221,3 +223,33 @@ def test_the_servers_own_loopback_and_socket_go_without_tls(
             assert not _encrypted(desk)
         finally:
             desk.close()
+
+
+def test_the_readmes_commands_make_a_certificate_staff_sign_in_with(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """IT's openssl commands, as the README gives them (naming this server's address rather
+    than 10.0.0.5), make a CA and a server certificate that sencodesk signs in with."""
+    commands = README.read_text(encoding="utf-8").partition(
+        "```sh\n# the school's CA")[2].partition("```")[0]
+    assert "IP:10.0.0.5" in commands
+    commands = "# the school's CA" + commands.replace("IP:10.0.0.5", f"IP:{NETWORK_ADDRESS}")
+    subprocess.run(["sh", "-e", "-c", commands], cwd=tmp_path, check=True, capture_output=True)
+    cluster = Cluster.start(tls=ServerFiles(tmp_path / "server.crt", tmp_path / "server.key"))
+    try:
+        cluster.create_database("readme_school")
+        server_mode.init_server(cluster.url("readme_school"), tmp_path / "it",
+                                school_name="Oak Hill Academy", username="senco",
+                                full_name="Sam Patel", password=PASSWORD).close()
+        monkeypatch.setenv("HOME", str(tmp_path / "home"))
+        (tmp_path / "home" / ".postgresql").mkdir(parents=True)
+        shutil.copyfile(tmp_path / "school-ca.crt",
+                        tmp_path / "home" / ".postgresql" / "root.crt")
+        server_mode.connect(data_dir, f"postgresql://{NETWORK_ADDRESS}:{cluster.port}/"
+                                      "readme_school")
+        desk = accounts.sign_in(data_dir, "senco", PASSWORD)
+        try:
+            assert _encrypted(desk)
+        finally:
+            desk.close()
+    finally:
+        cluster.stop()
