@@ -14,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pg_school
 from factories import PASSWORD, TODAY
-from pg_cluster import Cluster
+from pg_cluster import NETWORK_ADDRESS, Cluster
+from pg_tls import Authority
 
 from sencodesk.services import accounts, demo
 from sencodesk.services.context import Desk
@@ -33,6 +34,8 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SENCODESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    for libpq_default in ("PGHOST", "PGHOSTADDR", "PGSSLMODE", "PGSSLROOTCERT"):
+        monkeypatch.delenv(libpq_default, raising=False)  # this machine's, not the tests'
     monkeypatch.setattr(keyslots, "DEFAULT_KDF", keyslots.KdfParams(n=2**10, r=8, p=1))
 
 
@@ -108,6 +111,23 @@ def demo_desk(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> I
 def pg_cluster() -> Iterator[Cluster]:
     """One throwaway PostgreSQL server for the whole test session (started on first use)."""
     cluster = Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def school_ca(tmp_path_factory: pytest.TempPathFactory) -> Authority:
+    """The school's own certificate authority (its certificate is each computer's root.crt)."""
+    return Authority.make(tmp_path_factory.mktemp("school-ca"), "Oak Hill Academy CA")
+
+
+@pytest.fixture(scope="session")
+def pg_tls_cluster(school_ca: Authority, tmp_path_factory: pytest.TempPathFactory,
+                   ) -> Iterator[Cluster]:
+    """A second throwaway server, set up as a school's IT sets theirs up: TCP only over TLS,
+    with a certificate from ``school_ca`` naming NETWORK_ADDRESS (started on first use)."""
+    server = school_ca.issue(tmp_path_factory.mktemp("tls-server"), [NETWORK_ADDRESS])
+    cluster = Cluster.start(tls=server)
     yield cluster
     cluster.stop()
 

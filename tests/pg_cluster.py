@@ -8,6 +8,12 @@ system account made for it (``sencodesk-pg``) through ``runuser``.
 
 Local (socket) connections are trusted, so a test may connect as any role; loopback TCP asks
 for a SCRAM password, as a real school's server does.
+
+Started with a server certificate (``Cluster.start(tls=...)``, see ``pg_tls``) the cluster is
+set up as the README tells a school's IT: ``ssl = on``, and TCP connections let in only over
+TLS (``hostssl ... scram-sha-256``, ``hostnossl ... reject``). It then also listens on
+:data:`NETWORK_ADDRESS` and :data:`OTHER_ADDRESS`, loopback to Linux but, to sencodesk, another
+computer (only localhost, 127.0.0.1 and ::1 count as this one).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import psycopg
+from pg_tls import ServerFiles
 
 OS_USER = "sencodesk-pg"
 SUPERUSER = "postgres"
@@ -32,6 +39,15 @@ SUPERUSER_PASSWORD = "throwaway superuser"
 PACKAGE = "postgresql"
 PREFIX = "sencodesk-pg-"
 OWNER_FILE = "test-session.pid"  # the test process a cluster belongs to
+NETWORK_ADDRESS = "127.0.0.2"  # a TLS cluster's address "over the network", on its certificate
+OTHER_ADDRESS = "127.0.0.3"  # the same server, at an address its certificate does not name
+# Whichever loopback address a client dials, the server sees it come from 127.0.0.1, so a TLS
+# cluster refuses every TCP connection without TLS (a school's server: from its network).
+TLS_HBA = """\
+local      all  all       trust
+hostnossl  all  all  all  reject
+hostssl    all  all  all  scram-sha-256
+"""
 
 
 class NoPostgres(RuntimeError):
@@ -98,6 +114,7 @@ class Cluster:
     root: Path
     port: int
     os_user: str | None
+    tls: ServerFiles | None = None
 
     @property
     def data(self) -> Path:
@@ -115,13 +132,15 @@ class Cluster:
                        stderr=subprocess.STDOUT)
 
     @classmethod
-    def start(cls) -> Cluster:
+    def start(cls, *, tls: ServerFiles | None = None) -> Cluster:
+        """A new cluster; with ``tls`` (a server certificate and its key) one that is reached
+        over TCP only with TLS, also at NETWORK_ADDRESS and OTHER_ADDRESS."""
         bin_dir = find_bin_dir()
         os_user = _unprivileged_user()
         _stop_orphans(bin_dir, os_user)
         root = Path(tempfile.mkdtemp(prefix=PREFIX))
         (root / OWNER_FILE).write_text(str(os.getpid()))
-        cluster = cls(bin_dir, root, free_port(), os_user)
+        cluster = cls(bin_dir, root, free_port(), os_user, tls)
         try:
             cluster._init()
         except BaseException:
@@ -133,18 +152,16 @@ class Cluster:
         self.socket_dir.mkdir()
         password_file = self.root / "superuser-password"
         password_file.write_text(SUPERUSER_PASSWORD + "\n")
-        if self.os_user is not None:
-            entry = pwd.getpwnam(self.os_user)
-            for path in (self.root, self.socket_dir, password_file):
-                os.chown(path, entry.pw_uid, entry.pw_gid)
+        self._give_to_server(self.root, self.socket_dir, password_file)
         self.root.chmod(0o700)
         self._run("initdb", "--pgdata", str(self.data), "--username", SUPERUSER,
                   "--pwfile", str(password_file), "--auth-local", "trust",
                   "--auth-host", "scram-sha-256", "--encoding", "UTF8", "--locale", "C.UTF-8",
                   "--no-sync")
         password_file.unlink()
-        settings = {
-            "listen_addresses": "'127.0.0.1'",
+        settings = self._tls_settings() | {
+            "listen_addresses": "'127.0.0.1'" if self.tls is None else
+                                f"'127.0.0.1,{NETWORK_ADDRESS},{OTHER_ADDRESS}'",
             "port": str(self.port),
             "unix_socket_directories": f"'{self.socket_dir}'",
             "max_connections": "300",
@@ -157,6 +174,26 @@ class Cluster:
             conf.writelines(f"{name} = {value}\n" for name, value in settings.items())
         self._run("pg_ctl", "--pgdata", str(self.data), "--log", str(self.root / "server.log"),
                   "--wait", "start")
+
+    def _give_to_server(self, *paths: Path) -> None:
+        """Make ``paths`` the server account's (when it is not ours)."""
+        if self.os_user is not None:
+            entry = pwd.getpwnam(self.os_user)
+            for path in paths:
+                os.chown(path, entry.pw_uid, entry.pw_gid)
+
+    def _tls_settings(self) -> dict[str, str]:
+        """ssl on with the server's certificate and key (copied into the cluster's folder,
+        the key readable only by the server's account), and TLS-only TCP in pg_hba.conf."""
+        if self.tls is None:
+            return {}
+        certificate, key = self.root / "server.crt", self.root / "server.key"
+        shutil.copyfile(self.tls.certificate, certificate)
+        shutil.copyfile(self.tls.key, key)
+        key.chmod(0o600)
+        self._give_to_server(certificate, key)
+        (self.data / "pg_hba.conf").write_text(TLS_HBA)
+        return {"ssl": "on", "ssl_cert_file": f"'{certificate}'", "ssl_key_file": f"'{key}'"}
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():

@@ -26,7 +26,8 @@ from sencodesk.store.database import Database
 
 NOT_SECURE = ("The school's server could not be reached securely: it does not offer TLS, or "
               "its certificate could not be checked against the school's CA (kept in "
-              "~/.postgresql/root.crt on this computer). Ask IT.")
+              "~/.postgresql/root.crt on this computer, %APPDATA%\\postgresql\\root.crt on "
+              "Windows). Ask IT.")
 UNREACHABLE = ("The school's server could not be reached ({kind}). Check this computer is on "
                "the school's network and the server's address is right, or ask IT.")
 
@@ -75,10 +76,15 @@ def _reach(engine: Engine) -> list[str]:
                 ("role" in message and "does not exist" in message) or \
                 "permission denied for database" in message:
             raise AuthenticationFailed(postgres_keys.NO_MATCH) from None
-        if "ssl" in message or "certificate" in message:
+        if _not_secure(message):
             raise StoreError(NOT_SECURE) from None
         kind = type(error.orig).__name__ if error.orig is not None else type(error).__name__
         raise StoreError(UNREACHABLE.format(kind=kind)) from None
+
+
+def _not_secure(message: str) -> bool:
+    """Whether libpq's ``message`` says TLS could not be set up or the certificate checked."""
+    return "ssl" in message.lower() or "certificate" in message.lower()
 
 
 def create(url: str, folder: Path, username: str, password: str) -> Database:
@@ -171,8 +177,14 @@ def back_up(database: Database, username: str, destination: Path,
     if slot is None:
         raise StoreError("Your account has no key slot on the server, so a backup could not be "
                          "unlocked: ask a SENCO to set your password again.")
-    return server_dump.dump(database.engine.url, database.key, destination,
-                            header | {"slot": keyslots.slot_text(slot)})
+    try:
+        return server_dump.dump(database.engine.url, database.key, destination,
+                                header | {"slot": keyslots.slot_text(slot)})
+    except StoreError as error:
+        # libpq's own advice there is to turn certificate checks off
+        if _not_secure(str(error)):
+            raise StoreError(NOT_SECURE) from None
+        raise
 
 
 def restore_backup(source: Path, url: str, folder: Path, username: str,

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pg_cluster import OS_USER, OWNER_FILE, SUPERUSER, SUPERUSER_PASSWORD, Cluster
+from pg_cluster import (
+    NETWORK_ADDRESS,
+    OS_USER,
+    OWNER_FILE,
+    SUPERUSER,
+    SUPERUSER_PASSWORD,
+    Cluster,
+)
+from pg_tls import Authority
 
 
 def test_a_cluster_runs_unprivileged_and_leaves_nothing_behind() -> None:
@@ -33,6 +41,27 @@ def test_a_cluster_runs_unprivileged_and_leaves_nothing_behind() -> None:
     assert not cluster.root.exists()
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(host="127.0.0.1", port=cluster.port, user=SUPERUSER,
+                        password=SUPERUSER_PASSWORD, dbname="postgres", connect_timeout=2)
+
+
+def test_a_tls_cluster_keeps_its_key_private_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    authority = Authority.make(tmp_path, "Test CA")
+    cluster = Cluster.start(tls=authority.issue(tmp_path / "server", [NETWORK_ADDRESS]))
+    try:
+        key = cluster.root / "server.key"
+        assert key.stat().st_mode & 0o777 == 0o600
+        assert key.owner() == (OS_USER if os.geteuid() == 0 else
+                               pwd.getpwuid(os.geteuid()).pw_name)
+        with psycopg.connect(host=NETWORK_ADDRESS, port=cluster.port, user=SUPERUSER,
+                             password=SUPERUSER_PASSWORD, dbname="postgres",
+                             sslmode="verify-full",
+                             sslrootcert=str(authority.certificate)) as over_tls:
+            assert over_tls.execute("SHOW ssl").fetchone() == ("on",)
+    finally:
+        cluster.stop()
+    assert not cluster.root.exists()
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(host=NETWORK_ADDRESS, port=cluster.port, user=SUPERUSER,
                         password=SUPERUSER_PASSWORD, dbname="postgres", connect_timeout=2)
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
@@ -55,13 +56,22 @@ def normalised_url(url: str) -> str:
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
         raise StoreError(f"{parsed.get_backend_name()!r} is not a PostgreSQL address. Write "
                          "it as postgresql://server/database.")
-    if _over_network(parsed.host or parsed.query.get("host")):
+    if _reaches_network(parsed):
         mode = parsed.query.get("sslmode")
         if mode is None:
             parsed = parsed.update_query_dict({"sslmode": "verify-full"})
         elif mode != "verify-full":
             raise StoreError(TLS_REQUIRED)
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _reaches_network(parsed: URL) -> bool:
+    """Whether libpq, given ``parsed``, connects to another computer: at its host or its
+    ``hostaddr=`` (which libpq dials instead), each taken from PGHOST and PGHOSTADDR in the
+    environment where the address leaves it out, as libpq takes them."""
+    host = parsed.host or parsed.query.get("host") or os.environ.get("PGHOST") or None
+    hostaddr = parsed.query.get("hostaddr") or os.environ.get("PGHOSTADDR") or None
+    return _over_network(host) or _over_network(hostaddr)
 
 
 def _over_network(host: object) -> bool:
