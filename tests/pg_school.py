@@ -62,6 +62,8 @@ def own_logins(cluster: Cluster, database: str) -> None:
         owner.execute(b"""
             DO $$ DECLARE k record; v text; BEGIN
               EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+              EXECUTE format('GRANT CONNECT ON DATABASE %I TO sencodesk_trust',
+                             current_database());
               FOR k IN SELECT username, role_name FROM keyslot LOOP
                 v := sencodesk_role_name(k.username);
                 EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE sencodesk_staff', v,

@@ -23,6 +23,11 @@ def server_of(data_dir: Path) -> str | None:
     return server_address.describe(url) if url is not None else None
 
 
+def server_address_of(data_dir: Path) -> str | None:
+    """The address of the server this computer signs in to (no password is kept), or None."""
+    return server_address.read(data_dir)
+
+
 def school_whole(data_dir: Path) -> bool:
     """Whether ``data_dir`` holds a case file and the key slots that unlock it."""
     return layout.school_whole(data_dir)

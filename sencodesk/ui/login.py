@@ -76,6 +76,9 @@ class SignInDialog(QDialog):
         else:
             text = self.tr("Signing in to the school's server: {server}. Sign in with your "
                            "own account.").format(server=server)
+            trust = self.buttons.addButton(self.tr("&Trust dashboard…"),
+                                           QDialogButtonBox.ButtonRole.ActionRole)
+            trust.clicked.connect(lambda: self._trust_dashboard(server))
         self.where = note = QLabel(text)
         note.setWordWrap(True)
         note.setObjectName("muted")
@@ -87,6 +90,13 @@ class SignInDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(400)
         (self.password if self.username.text() else self.username).setFocus()
+
+    def _trust_dashboard(self, server: str) -> None:
+        from sencodesk.ui.trust_sign_in import TrustSignInDialog
+
+        address = location.server_address_of(self.data_dir)
+        if address is not None:
+            TrustSignInDialog(address, server, self).exec()
 
     def sign_in(self) -> None:
         user, password = self.username.text().strip(), self.password.text()
