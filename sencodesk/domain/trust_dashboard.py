@@ -230,3 +230,35 @@ def need_count(summary: SchoolSummary, need: NeedType) -> int:
 
 def year_counts(summary: SchoolSummary) -> Mapping[YearGroup, tuple[int, int]]:
     return {year: (k, e) for year, k, e in summary.by_year}
+
+
+def need_rows(dashboard: TrustDashboard) -> list[Row]:
+    """Primary need, pupils, share of the register: the trust's, most common first, with
+    secondary suppression down the column (:func:`column_cells`); a share beside a hidden
+    count is hidden too."""
+    total = dashboard.total
+    counts = [need_count(total, need) for need in dashboard.needs]
+    return [(need.label, cell, cell if _hidden(cell) else share_cell(count, total.on_register))
+            for need, count, cell in zip(dashboard.needs, counts, column_cells(counts),
+                                         strict=True)]
+
+
+def year_rows(dashboard: TrustDashboard) -> list[Row]:
+    """Year group, SEN support, EHC plan: the trust's, each column suppressed as
+    :func:`column_cells` says."""
+    years = year_counts(dashboard.total)
+    support = column_cells([k for k, _e in years.values()])
+    plans = column_cells([e for _k, e in years.values()])
+    return [(year.label, k, e) for year, k, e in zip(years, support, plans, strict=True)]
+
+
+def column_cells(counts: Sequence[int]) -> list[str]:
+    """A column of counts whose sum can be read elsewhere (the register's totals): 1 to 4 as
+    "fewer than 5", and where only one count is, the smallest count of 5 or more withheld
+    too, since the sum less the counts shown would give the hidden one away."""
+    cells = [suppressed(count) for count in counts]
+    hidden = [count for count in counts if 0 < count < SUPPRESS_BELOW]
+    shown = [i for i, count in enumerate(counts) if count >= SUPPRESS_BELOW]
+    if len(hidden) == 1 and shown:
+        cells[min(shown, key=lambda i: counts[i])] = WITHHELD
+    return cells

@@ -7,15 +7,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sencodesk.domain.info_report import suppressed
 from sencodesk.domain.trust_dashboard import (
     Row,
     TrustDashboardSheet,
-    need_count,
+    need_rows,
     register_rows,
-    share_cell,
     timeliness_rows,
-    year_counts,
+    year_rows,
 )
 from sencodesk.reports import pages, theme
 from sencodesk.reports.theme import Rendered, markup
@@ -28,7 +26,9 @@ INTRO = ("Counts only, from each school's own case file: no pupil is named. A co
          "time, of those due. Annual reviews: meetings of the past twelve months held in time "
          "for the review to finish within twelve months (Children and Families Act 2014, "
          "section 44(1)). Where a school's figure is suppressed, the trust's total in that "
-         "column is withheld, as the total less the other schools' figures would give it away.")
+         "column is withheld, as the total less the other schools' figures would give it away; "
+         "likewise where only one count in a column of the trust's tables by need or year "
+         "group is under 5, the next smallest is withheld too.")
 
 
 def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
@@ -57,12 +57,9 @@ def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
                        "Annual reviews on time", "Late", "Overdue now"),
                   *body(timeliness_rows(dashboard))]
     needs: list[list[Flowable | str]] = [head("Primary need", "Pupils", "Share of the register")]
-    needs += [[Paragraph(markup(need.label), s.cell), suppressed(need_count(total, need)),
-               share_cell(need_count(total, need), total.on_register)]
-              for need in dashboard.needs]
+    needs += [[Paragraph(markup(need), s.cell), *cells] for need, *cells in need_rows(dashboard)]
     years: list[list[Flowable | str]] = [head("Year group", "SEN support (K)", "EHC plan (E)")]
-    years += [[year.label, suppressed(k), suppressed(e)]
-              for year, (k, e) in year_counts(total).items()]
+    years += [list(row) for row in year_rows(dashboard)]
     size = s.cell.fontSize
     for title, table in (
             ("The register, school by school", theme.grid(

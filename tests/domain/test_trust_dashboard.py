@@ -12,17 +12,20 @@ from hypothesis import strategies as st
 
 from sencodesk.domain.codes import NeedType, YearGroup
 from sencodesk.domain.errors import ValidationError
-from sencodesk.domain.info_report import suppressed
+from sencodesk.domain.info_report import SUPPRESSED, suppressed
 from sencodesk.domain.trust_dashboard import (
     ALL_SCHOOLS,
     WITHHELD,
     SchoolSummary,
+    column_cells,
     combine,
     need_count,
+    need_rows,
     register_rows,
     share_cell,
     timeliness_rows,
     year_counts,
+    year_rows,
 )
 
 
@@ -116,3 +119,31 @@ def test_the_trusts_total_is_withheld_where_a_schools_figure_is_suppressed() -> 
     timeliness = timeliness_rows(combine([big, small]))
     assert timeliness[0][1:3] == ("fewer than 5", "fewer than 5 due")
     assert timeliness[-1][1:3] == (WITHHELD, WITHHELD)
+
+
+def test_one_small_count_in_a_column_withholds_the_next_smallest_too() -> None:
+    assert column_cells([20, 7, 3, 12]) == ["20", WITHHELD, SUPPRESSED, "12"]
+    assert column_cells([20, 7, 3, 2]) == ["20", "7", SUPPRESSED, SUPPRESSED]  # two: enough
+    assert column_cells([20, 0, 9]) == ["20", "0", "9"]
+    assert column_cells([3]) == [SUPPRESSED]  # nothing else to withhold
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), max_size=12))
+def test_no_small_count_can_be_worked_out_from_the_columns_sum(counts: list[int]) -> None:
+    cells = column_cells(counts)
+    unknown = [c for c, cell in zip(counts, cells, strict=True) if cell in (SUPPRESSED, WITHHELD)]
+    assert all(cell in (SUPPRESSED, WITHHELD) for c, cell in zip(counts, cells, strict=True)
+               if 0 < c < 5)
+    if any(0 < c < 5 for c in counts) and any(c >= 5 for c in counts):
+        assert len(unknown) >= 2  # the sum less what is shown leaves two or more unknowns
+
+
+def test_the_trusts_need_and_year_tables_hide_a_lone_small_count() -> None:
+    ash = _school("Ash", needs={NeedType.SEMH: 20, NeedType.SPLD: 8, NeedType.HI: 2},
+                  years=((YearGroup.Y7, 30, 2), (YearGroup.Y8, 6, 9)))
+    dashboard = combine([ash])
+    assert need_rows(dashboard) == [
+        (NeedType.SEMH.label, "20", "38%"), (NeedType.SPLD.label, WITHHELD, WITHHELD),
+        (NeedType.HI.label, SUPPRESSED, SUPPRESSED)]
+    assert year_rows(dashboard) == [(YearGroup.Y7.label, "30", SUPPRESSED),
+                                    (YearGroup.Y8.label, "6", WITHHELD)]
