@@ -6,7 +6,8 @@ is read, so two writers never both extend the same head. Units that only read (r
 in one REPEATABLE READ, READ ONLY snapshot and never wait for writers.
 
 Staff reach the tables through the group role :data:`STAFF_ROLE`, which may read and write the
-records but only read and append to the audit trail: grants, not convention. The schema and
+records but only read and append to the audit trail: grants, not convention (and row-level
+security narrows both, ``postgres_policies``). The schema and
 the grants belong to whoever ran the migrations (the server's owner role), never to staff.
 """
 
@@ -22,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.store.backends import postgres_policies
+from sencodesk.store.backends import postgres_audit, postgres_policies
 from sencodesk.store.backends.postgres_changes import NotifyWatch, announce_changes
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 from sencodesk.store.tables.audit import REDACTED
@@ -93,6 +94,9 @@ class PostgresBackend:
     def hold_audit_chain(self, session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
 
+    def audit_head(self, session: Session) -> tuple[int, str] | None:
+        return postgres_audit.head(session)
+
     def before_migrations(self, connection: Connection) -> None:
         postgres_policies.drop(connection)
 
@@ -102,6 +106,7 @@ class PostgresBackend:
         announce_changes(connection)
         if "keyslot" in inspect(connection).get_table_names():  # not when stopped before it
             secure_slots(connection, STAFF_ROLE)
+            postgres_audit.install_head(connection, STAFF_ROLE)
             postgres_policies.install(connection, STAFF_ROLE)
 
     def reseal(self, session: Session, entries: Sequence[Mapping[str, object]]) -> None:
