@@ -56,7 +56,9 @@ class Rule:
 _PUPIL = Rule((_P.READ_PUPILS,), (_P.EDIT_PUPILS,))
 _SUPPORT = Rule((_P.READ_SUPPORT,), (_P.EDIT_SUPPORT,))
 #: a plan's dates, areas of need and provision lines, which a Teacher reads for the provision
-#: they deliver (services.plan_strategies picks those lines out; here they read every line)
+#: they deliver (services.plan_strategies picks those lines out; here they read every line:
+#: which lines are theirs is domain.permissions.delivers matching free text against names,
+#: titles and staff codes, and an SQL copy of it would be a second rule that drifts)
 _STRATEGIES = Rule((_P.READ_SUPPORT, _P.READ_STRATEGIES), (_P.EDIT_SUPPORT,))
 _EHCP = Rule((_P.READ_EHCP,), (_P.EDIT_EHCP,))
 _CONTEXT = Rule((_P.READ_CONTEXT,), (_P.EDIT_PUPILS,))
