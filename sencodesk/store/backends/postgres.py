@@ -6,9 +6,9 @@ is read, so two writers never both extend the same head. Units that only read (r
 in one REPEATABLE READ, READ ONLY snapshot and never wait for writers.
 
 Staff reach the tables through the group role :data:`STAFF_ROLE`, which may read and write the
-records but only read and append to the audit trail: grants, not convention (and row-level
-security narrows both, ``postgres_policies``). The schema and
-the grants belong to whoever ran the migrations (the server's owner role), never to staff.
+records but only read and append to the audit trail: grants, not convention (row-level
+security narrows both, ``postgres_policies``). The schema and the grants belong to whoever
+ran the migrations (the server's owner role), never to staff.
 """
 
 from __future__ import annotations
