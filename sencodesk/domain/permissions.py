@@ -73,6 +73,11 @@ GRANTS: dict[Role, frozenset[Permission]] = {
 }
 
 
+#: Whose permission notes a passport print as another member of staff's copy (the packs of
+#: passports made for each teacher); everyone else's prints are their own.
+PRINTS_FOR_OTHERS = Permission.EXPORT
+
+
 def allows(role: Role, permission: Permission) -> bool:
     return permission in GRANTS[role]
 

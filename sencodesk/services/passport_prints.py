@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, func, select
 
-from sencodesk.domain.permissions import Permission
+from sencodesk.domain.permissions import PRINTS_FOR_OTHERS, Permission
 from sencodesk.domain.records import (
     PassportContent,
     PassportRecord,
@@ -25,8 +25,11 @@ def record(desk: Desk, printed: Iterable[PassportRecord], *, staff_id: int | Non
            at: datetime | None = None) -> None:
     """Note that these passport versions were printed for ``staff_id`` (the signed-in person
     unless given: a pack made for a teacher counts as their print). Joins the printing unit of
-    work, so the note is kept with the export's audit entry or not at all."""
+    work, so the note is kept with the export's audit entry or not at all. Only a role
+    that makes other staff's packs (PRINTS_FOR_OTHERS) notes a print as someone else's."""
     at = at or datetime.now(UTC)
+    if staff_id not in (None, desk.actor.staff_id):
+        desk.require(PRINTS_FOR_OTHERS)
     with desk.unit(Permission.PRINT_PASSPORTS) as session:
         session.add_all(PassportPrint(
             pupil_id=p.pupil_id, staff_id=staff_id or desk.actor.staff_id, version=p.version,

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
 from factories import add_pupil, signed_in_as, teaches
 from pdf_checks import page_text
 
 from sencodesk.domain.codes import Role
+from sencodesk.domain.errors import PermissionDenied
 from sencodesk.domain.records import PassportContent, changed_sections
 from sencodesk.reports import render
 from sencodesk.services import my_pupils, passport_prints, passports, report_data, teacher_packs
@@ -70,6 +72,26 @@ def test_a_pack_made_for_a_teacher_is_their_copy(desk: Desk) -> None:
             page_text(render(pack).pdf)[-1].split())
     finally:
         teacher.close()
+
+
+def test_only_those_who_make_other_staffs_packs_print_in_another_name(desk: Desk) -> None:
+    pid = add_pupil(desk, legal_surname="Able")
+    passports.save(desk, pid, _FIRST)
+    teacher = signed_in_as(desk, Role.TEACHER)
+    head = signed_in_as(desk, Role.HEAD)
+    teaches(desk, teacher, pid, code="8X/Ma1")
+    try:
+        with pytest.raises(PermissionDenied, match="cannot export"):
+            report_data.passports_for(teacher, [pid], for_staff=desk.actor.staff_id)
+        # a Head makes a teacher's pack (on a server too: row-level security lets them)
+        assert teacher_packs.pack_for(head, teacher.actor.staff_id, "Pat Example") is not None
+        passports.save(desk, pid, replace(_FIRST, help_myself="I use my checklist"))
+        assert _line(teacher).since is not None  # the pack was their copy
+        assert passport_prints.since_printed(  # the refused print was nobody's
+            desk, passports.latest_for(desk, [pid])) == {}
+    finally:
+        teacher.close()
+        head.close()
 
 
 def test_a_change_of_spacing_alone_is_no_change() -> None:

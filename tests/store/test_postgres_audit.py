@@ -11,12 +11,14 @@ from pathlib import Path
 import pg_school
 import psycopg
 import pytest
+from factories import PASSWORD
 from pg_cluster import Cluster
 from sqlalchemy import text
 
 from sencodesk.domain.upn import with_check_letter
 from sencodesk.services import audit, pupils, server_mode
 from sencodesk.store.backends.postgres import STAFF_ROLE
+from sencodesk.store.backends.postgres_keys import role_name
 from sencodesk.store.tables.audit import REDACTED
 
 WRITERS, EACH = 5, 10  # fifty audited writes from five processes at once
@@ -73,32 +75,18 @@ def test_fifty_concurrent_audited_writes_leave_one_unbroken_chain(
         desk.close()
 
 
-@pytest.fixture
-def staff_login(pg_cluster: Cluster, school: str) -> Iterator[tuple[str, str]]:
-    """A login role of the school's that is a member of the staff role, with a SCRAM
-    password."""
-    name, password = "pat_example", "long enough pass"
-    with pg_cluster.connect() as admin:
-        admin.execute(f"DROP ROLE IF EXISTS {name}".encode())
-        admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {STAFF_ROLE}"
-                      .encode())
-        admin.execute(f'GRANT CONNECT ON DATABASE "{school}" TO {name}'.encode())
-    yield name, password
-    with pg_cluster.connect() as admin:
-        admin.execute(f'REVOKE CONNECT ON DATABASE "{school}" FROM {name}'.encode())
-        admin.execute(f"DROP ROLE IF EXISTS {name}".encode())
-
-
 def test_staff_may_append_to_the_trail_but_never_change_or_delete_it(
-        pg_cluster: Cluster, school: str, staff_login: tuple[str, str]) -> None:
-    user, password = staff_login
-    with psycopg.connect(host="127.0.0.1", port=pg_cluster.port, dbname=school, user=user,
-                         password=password, autocommit=True) as staff:
+        pg_cluster: Cluster, school: str) -> None:
+    # the SENCO's own login (a member of the staff role, with a SCRAM password)
+    with psycopg.connect(host="127.0.0.1", port=pg_cluster.port, dbname=school,
+                         user=role_name(school, "senco"), password=PASSWORD,
+                         autocommit=True) as staff:
         assert staff.execute("SELECT count(*) FROM auditevent").fetchone() == (1,)
         staff.execute("UPDATE pupil SET form = '7C'")  # records: allowed
         staff.execute(
-            "INSERT INTO auditevent (id, at, actor, action, entity, summary, changes_json, "
-            "prev_hash, hash) VALUES (2, '', 'x', 'create', 'pupil', '', '{}', '', '')")
+            "INSERT INTO auditevent (id, at, actor_id, actor, action, entity, summary, "
+            "changes_json, prev_hash, hash) VALUES (2, '', sencodesk_staff_id(), 'x', "
+            "'create', 'pupil', '', '{}', '', '')")
         refused = ("UPDATE auditevent SET summary = 'nothing happened'",
                    "DELETE FROM auditevent WHERE id = 2",
                    "TRUNCATE auditevent",

@@ -19,14 +19,18 @@ from sqlmodel import SQLModel
 
 import sencodesk.store.tables  # noqa: F401 - registers every table
 from sencodesk.domain.codes import Role
+from sencodesk.domain.errors import PermissionDenied
 from sencodesk.domain.permissions import GRANTS, Permission
-from sencodesk.services import accounts, groups, pupils, server_mode
+from sencodesk.services import accounts, audit, groups, pupils, server_mode
 from sencodesk.services.context import Desk
 from sencodesk.store.backends import postgres_policies
 from sencodesk.store.backends.postgres_keys import role_name
 from sencodesk.store.backends.postgres_policies import NOT_PUPIL_DATA, RULES, pupil_of
 
 PASSWORD = "long enough pass"
+
+#: who did what to whom (the audit trail), not what is known about a pupil
+_NOT_NARROWED = {name for name, rule in RULES.items() if not rule.narrowed}
 
 
 def test_every_table_has_a_policy_or_is_named_as_not_pupil_data() -> None:
@@ -41,7 +45,7 @@ def test_every_table_about_a_pupil_is_narrowed_to_the_pupils_in_view() -> None:
     assert {"pupil", "passportversion", "cycleoutcome", "outcomeprovisionlink",
             "annualreview", "annualreviewreport", "ehcpadvice", "document",
             "passportprint"} <= about_pupils
-    for name in about_pupils - set(NOT_PUPIL_DATA):
+    for name in about_pupils - set(NOT_PUPIL_DATA) - _NOT_NARROWED:
         policies = " ".join(postgres_policies.table_policies(SQLModel.metadata.tables[name],
                                                              RULES[name]))
         # reading, inserting, updating (the rows it reaches and what they become), deleting
@@ -55,6 +59,18 @@ def test_the_policies_name_the_roles_of_the_services_permission_table() -> None:
     assert sorted(readers) == ["head", "senco"]
     assert "ARRAY['head', 'senco']" in read
     assert all("ARRAY['senco']" in w for w in writes)  # EDIT_EHCP: the SENCO's alone
+
+
+def test_rows_saying_who_wrote_them_are_written_in_ones_own_name() -> None:
+    by = {name: rule.by for name, rule in RULES.items() if rule.by}
+    assert by == {"auditevent": "actor_id", "passportprint": "staff_id"}
+    for name, column in by.items():
+        table = SQLModel.metadata.tables[name]
+        assert column in table.c
+        insert, update = postgres_policies.table_policies(table, RULES[name])[-3:-1]
+        mine = f"{name}.{column} = (SELECT sencodesk_staff_id())"
+        assert mine in insert.partition("WITH CHECK")[2], name
+        assert mine in update.partition("WITH CHECK")[2], name
 
 
 # The school on the server, and a raw connection as each role's own login (psql's access)
@@ -127,7 +143,8 @@ def _changes_nothing(connection: psycopg.Connection[tuple[object, ...]],
 
 def _about_pupils() -> list[str]:
     return sorted(name for name, table in SQLModel.metadata.tables.items()
-                  if pupil_of(table, name) is not None and name not in NOT_PUPIL_DATA)
+                  if pupil_of(table, name) is not None
+                  and name not in set(NOT_PUPIL_DATA) | _NOT_NARROWED)
 
 
 def test_the_demo_school_has_rows_in_the_tables_tried(school: School) -> None:
@@ -254,3 +271,103 @@ def test_a_table_with_no_rule_is_closed_to_staff(school: School, tmp_path: Path)
         with school.login(role) as staff:
             assert _count(staff, "SELECT count(*) FROM scratch") == 0, role
             assert _refused(staff, "INSERT INTO scratch VALUES (2)"), role
+
+
+# The audit trail and passport prints: read by those who may, written in one's own name
+
+def _staff_id(school: School, username: str) -> int:
+    with school.owner() as owner:
+        return _count(owner, "SELECT id FROM staffmember WHERE username = %s", username)
+
+
+def _entry(actor: str) -> str:
+    """An audit entry after the chain's head, by ``actor`` (SQL)."""
+    return ("INSERT INTO auditevent (id, at, actor_id, actor, action, entity, summary, "
+            "changes_json, prev_hash, hash) SELECT id + 1, '', " + actor + ", 'Pat', "
+            "'create', 'pupil', '', '{}', hash, '' FROM sencodesk_audit_head()")
+
+
+def _trail_readers() -> set[Role]:
+    return {r for r in Role if GRANTS[r] & {Permission.READ_AUDIT, Permission.VERIFY_AUDIT}}
+
+
+def test_only_those_who_read_or_verify_the_trail_read_it(school: School) -> None:
+    assert _trail_readers() == {Role.SENCO, Role.HEAD, Role.ADMIN}
+    with school.owner() as owner:
+        entries = _count(owner, "SELECT count(*) FROM auditevent")
+        newest = owner.execute("SELECT id, hash FROM auditevent ORDER BY id DESC LIMIT 1")\
+            .fetchone()
+    for role in Role:
+        with school.login(role) as staff:
+            readable = entries if role in _trail_readers() else 0
+            assert _count(staff, "SELECT count(*) FROM auditevent") == readable, role
+            # the chain's head, and nothing else of it, for everyone who appends
+            assert staff.execute("SELECT * FROM sencodesk_audit_head()").fetchall() \
+                == [newest], role
+
+
+def test_the_chain_head_is_for_staff_alone(school: School) -> None:
+    with school.owner() as owner:  # another login on the server, not one of the staff,
+        owner.execute(f"CREATE ROLE stranger LOGIN PASSWORD '{PASSWORD}'".encode())
+        # let in past the first gate (only the school's own logins may connect)
+        owner.execute(f'GRANT CONNECT ON DATABASE "{school.database}" TO stranger'.encode())
+    try:
+        with psycopg.connect(host="127.0.0.1", port=school.cluster.port,
+                             dbname=school.database, user="stranger", password=PASSWORD,
+                             autocommit=True) as stranger, \
+                pytest.raises(psycopg.errors.InsufficientPrivilege):
+            stranger.execute("SELECT * FROM sencodesk_audit_head()")
+    finally:
+        with school.owner() as owner:
+            owner.execute(f'REVOKE CONNECT ON DATABASE "{school.database}" FROM stranger'
+                          .encode())
+            owner.execute("DROP ROLE stranger")
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_no_one_appends_to_the_trail_in_anothers_name(school: School, role: Role) -> None:
+    colleague = _staff_id(school, "teacheruser" if role is Role.SENCO else "senco")
+    with school.login(role) as staff:
+        assert _refused(staff, _entry("%s"), colleague)
+        assert _refused(staff, _entry("NULL"))  # nor in no one's ("sencodesk")
+        assert staff.execute(_entry("sencodesk_staff_id()").encode()).rowcount == 1
+    with school.owner() as owner:
+        assert _count(owner, "SELECT count(*) FROM auditevent WHERE actor = 'Pat'") == 1
+
+
+def test_a_teacher_notes_passport_prints_in_their_own_name_only(school: School) -> None:
+    senco, teacher_id = _staff_id(school, "senco"), _staff_id(school, "teacheruser")
+    printed = ("INSERT INTO passportprint (pupil_id, staff_id, version, content_sha256, "
+               "printed_at) VALUES (%s, {by}, 1, '', now())")
+    with school.login(Role.TEACHER) as teacher:
+        assert _refused(teacher, printed.format(by="%s"), school.mine, senco)
+        assert _refused(teacher, printed.format(by="NULL"), school.mine)
+        teacher.execute(printed.format(by="sencodesk_staff_id()").encode(), (school.mine,))
+    with school.login(Role.HEAD) as head:  # who makes each teacher's pack of passports
+        head.execute(printed.format(by="%s").encode(), (school.mine, teacher_id))
+    with school.owner() as owner:
+        assert _count(owner, "SELECT count(*) FROM passportprint WHERE staff_id = %s",
+                      senco) == 0
+        assert _count(owner, "SELECT count(*) FROM passportprint WHERE staff_id = %s",
+                      teacher_id) == 2
+
+
+def test_audit_verify_works_for_the_roles_that_may_on_the_server(
+        school: School, demo_desk: Desk) -> None:
+    for role in Role:
+        desk = accounts.sign_in(demo_desk.data_dir, "senco" if role is Role.SENCO
+                                else f"{role.value}user",
+                                SENCO_PASSWORD if role is Role.SENCO else PASSWORD)
+        try:
+            if Permission.VERIFY_AUDIT in GRANTS[role]:
+                assert audit.verify(desk) == [], role
+            else:
+                with pytest.raises(PermissionDenied):
+                    audit.verify(desk)
+        finally:
+            desk.close()
+    with school.owner() as owner:  # each sign-in, verification and refusal was appended
+        assert _count(owner, "SELECT count(*) FROM auditevent WHERE action = 'login'") >= 4
+        assert _count(owner, "SELECT count(*) FROM auditevent WHERE action = 'refused' "
+                      "AND actor_id = %s", _staff_id(school, "teacheruser")) == 1
+    assert audit.verify(demo_desk) == []

@@ -44,6 +44,11 @@ class Backend(Protocol):
         commit (the chain would fork)."""
         ...
 
+    def audit_head(self, session: Session) -> tuple[int, str] | None:
+        """The audit chain's newest entry (its number and hash), None when it is empty, for
+        whoever appends to it: on a server, even staff who may not read the trail."""
+        ...
+
     def before_migrations(self, connection: Connection) -> None:
         """Before the schema changes: what the backend takes away so that it may (a server's
         row policies name columns a migration may drop); ``after_upgrade`` makes it again."""
@@ -91,6 +96,11 @@ def hold_audit_chain(session: Session) -> None:
     """Hold the audit chain for the rest of ``session``'s unit of work, before its head is
     read, on whichever backend the session is bound to."""
     of(session).hold_audit_chain(session)
+
+
+def audit_head(session: Session) -> tuple[int, str] | None:
+    """The audit chain's head (see :meth:`Backend.audit_head`) in ``session``."""
+    return of(session).audit_head(session)
 
 
 def reseal_audit(session: Session, entries: Sequence[Mapping[str, object]]) -> None:

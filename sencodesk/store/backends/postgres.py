@@ -6,8 +6,9 @@ is read, so two writers never both extend the same head. Units that only read (r
 in one REPEATABLE READ, READ ONLY snapshot and never wait for writers.
 
 Staff reach the tables through the group role :data:`STAFF_ROLE`, which may read and write the
-records but only read and append to the audit trail: grants, not convention. The schema and
-the grants belong to whoever ran the migrations (the server's owner role), never to staff.
+records but only read and append to the audit trail: grants, not convention (row-level
+security narrows both, ``postgres_policies``). The schema and the grants belong to whoever
+ran the migrations (the server's owner role), never to staff.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session
 
 from sencodesk.domain.errors import StoreError
-from sencodesk.store.backends import postgres_policies, postgres_trust
+from sencodesk.store.backends import postgres_audit, postgres_policies, postgres_trust
 from sencodesk.store.backends.postgres_changes import NotifyWatch, announce_changes
 from sencodesk.store.backends.postgres_keys import TableHome, secure_slots
 from sencodesk.store.tables.audit import REDACTED
@@ -103,6 +104,9 @@ class PostgresBackend:
     def hold_audit_chain(self, session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
 
+    def audit_head(self, session: Session) -> tuple[int, str] | None:
+        return postgres_audit.head(session)
+
     def before_migrations(self, connection: Connection) -> None:
         postgres_policies.drop(connection)
 
@@ -113,6 +117,7 @@ class PostgresBackend:
         tables = inspect(connection).get_table_names()
         if "keyslot" in tables:  # not when the migrations stopped before it
             secure_slots(connection, STAFF_ROLE)
+            postgres_audit.install_head(connection, STAFF_ROLE)
             postgres_policies.install(connection, STAFF_ROLE)
         if postgres_trust.SHARED_TABLE in tables:
             postgres_trust.open_to_trust(connection)

@@ -8,7 +8,9 @@ made from it again after every upgrade. A table that holds something about a pup
 further, for roles that do not read the whole school, to the pupils the login teaches today:
 :func:`sencodesk.services.scope.pupils_taught` in SQL (``sencodesk_pupils_in_view``). A table
 with no rule is closed to staff altogether (row-level security with no policy), so a table
-added without one is refused rather than open.
+added without one is refused rather than open. A row that says which member of staff wrote
+it (the audit trail's actor, a passport print's printer) is written only in the login's own
+name, unless the role may write for others (:attr:`Rule.by`).
 
 The database knows who the login is from its key slot (``keyslot.role_name`` is the login
 role, ``session_user``) and the account it opens (``staffmember``): the functions that say so
@@ -24,29 +26,39 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, MetaData, Table, text
 
 from sencodesk.domain.codes import Role
-from sencodesk.domain.permissions import GRANTS, WHOLE_SCHOOL, Permission
+from sencodesk.domain.permissions import GRANTS, PRINTS_FOR_OTHERS, WHOLE_SCHOOL, Permission
 
 _P = Permission
 
 
 @dataclass(frozen=True)
 class Rule:
-    """Who may reach a table's rows: ``read`` (None: every member of staff), ``insert`` and
-    ``change`` (update and delete; by default whoever may insert) are permissions, any of
-    which will do; ``confidential`` names a column whose rows need READ_CONFIDENTIAL too;
-    ``notes`` narrows a contact log as :func:`~sencodesk.domain.permissions.reads_note`."""
+    """Who may reach a table's rows: ``read`` and ``insert`` (None: every member of staff)
+    and ``change`` (update and delete; None: whoever may insert; empty: no one) are
+    permissions, any of which will do; ``confidential`` names a column whose rows need
+    READ_CONFIDENTIAL too; ``notes`` narrows a contact log as
+    :func:`~sencodesk.domain.permissions.reads_note`; ``by`` names the column saying which
+    member of staff wrote the row, which must be the login's own account unless their role
+    holds one of ``for_others``; ``narrowed`` (rows about a pupil: to the pupils in view)
+    is False for a table that records who did what rather than what is known about a
+    pupil."""
 
     read: tuple[Permission, ...] | None
-    insert: tuple[Permission, ...]
+    insert: tuple[Permission, ...] | None
     change: tuple[Permission, ...] | None = None
     confidential: str | None = None
     notes: bool = False
+    by: str | None = None
+    for_others: tuple[Permission, ...] = ()
+    narrowed: bool = True
 
 
 _PUPIL = Rule((_P.READ_PUPILS,), (_P.EDIT_PUPILS,))
 _SUPPORT = Rule((_P.READ_SUPPORT,), (_P.EDIT_SUPPORT,))
 #: a plan's dates, areas of need and provision lines, which a Teacher reads for the provision
-#: they deliver (services.plan_strategies picks those lines out; here they read every line)
+#: they deliver (services.plan_strategies picks those lines out; here they read every line:
+#: which lines are theirs is domain.permissions.delivers matching free text against names,
+#: titles and staff codes, and an SQL copy of it would be a second rule that drifts)
 _STRATEGIES = Rule((_P.READ_SUPPORT, _P.READ_STRATEGIES), (_P.EDIT_SUPPORT,))
 _EHCP = Rule((_P.READ_EHCP,), (_P.EDIT_EHCP,))
 _CONTEXT = Rule((_P.READ_CONTEXT,), (_P.EDIT_PUPILS,))
@@ -60,8 +72,10 @@ RULES: dict[str, Rule] = {
     "contactlogentry": Rule((_P.READ_CONTACTS,), (_P.ADD_CONTACT,), (_P.EDIT_PUPILS,),
                             notes=True),
     "passportversion": Rule((_P.READ_PASSPORTS,), (_P.EDIT_SUPPORT,)),
-    # who printed which version: kept by whoever prints (a Head too), like the audit trail
-    "passportprint": Rule((_P.READ_PASSPORTS,), (_P.PRINT_PASSPORTS,), (_P.EDIT_SUPPORT,)),
+    # who printed which version: kept by whoever prints (a Head too), in their own name
+    # unless they make other staff's packs (services.passport_prints.record)
+    "passportprint": Rule((_P.READ_PASSPORTS,), (_P.PRINT_PASSPORTS,), (_P.EDIT_SUPPORT,),
+                          by="staff_id", for_others=(PRINTS_FOR_OTHERS,)),
     "apdrcycle": _STRATEGIES, "cycleprovision": _STRATEGIES, "cycleoutcome": _SUPPORT,
     "outcomeprovisionlink": _SUPPORT, "provisionmeasure": _SUPPORT,
     "ehcprequest": _EHCP, "ehcpmilestonedone": _EHCP, "ehcpadvice": _EHCP,
@@ -80,11 +94,17 @@ RULES: dict[str, Rule] = {
     "storedfile": Rule(None, (_P.EDIT_DOCUMENTS, _P.EDIT_PUPILS)),
     # the summaries (counts only) the school has shared with its trust (postgres_trust)
     "trustsummary": Rule((_P.EXPORT,), (_P.EDIT_SCHOOL,)),
+    # the audit trail: read by those who read or verify it (its summaries name pupils), and
+    # appended to by everyone, in their own name; never changed (grants too). Not narrowed:
+    # a Teacher's refused look at another pupil is recorded against that pupil, and the
+    # chain is verified whole. The append reads only the chain's head, through an owner-run
+    # function (postgres_audit).
+    "auditevent": Rule((_P.READ_AUDIT, _P.VERIFY_AUDIT), None, (), by="actor_id",
+                       narrowed=False),
 }  # fmt: skip
 
 #: Tables with no row policy here, and why.
 NOT_PUPIL_DATA: dict[str, str] = {
-    "auditevent": "staff may only read and append to it (grants); an Administrator verifies it",
     "keyslot": "each login reads its own slot only (postgres_keys.secure_slots)",
     "alembic_version": "the schema's revision, read-only to staff",
 }
@@ -125,16 +145,16 @@ def table_policies(table: Table, rule: Rule | None) -> list[str]:
                   *(f"DROP POLICY IF EXISTS {policy} ON {name}" for policy in existing)]
     if rule is None:
         return statements
-    pupil = pupil_of(table, name)
+    pupil = pupil_of(table, name) if rule.narrowed else None
     read = _and(_may(rule.read), _seen(pupil),
                 _note(table, rule), _confidential(table, rule))
-    insert = _and(_may(rule.insert), _seen(pupil))
-    change = _and(_may(rule.change or rule.insert), _seen(pupil))
+    insert = _and(_may(rule.insert), _seen(pupil), _own(table, rule))
+    change = _and(_may(rule.insert if rule.change is None else rule.change), _seen(pupil))
     return [*statements,
             f"CREATE POLICY sencodesk_read ON {name} FOR SELECT USING ({read})",
             f"CREATE POLICY sencodesk_insert ON {name} FOR INSERT WITH CHECK ({insert})",
             f"CREATE POLICY sencodesk_update ON {name} FOR UPDATE USING ({change}) "
-            f"WITH CHECK ({change})",
+            f"WITH CHECK ({_and(change, _own(table, rule))})",
             f"CREATE POLICY sencodesk_delete ON {name} FOR DELETE USING ({change})"]
 
 
@@ -185,6 +205,15 @@ def _note(table: Table, rule: Rule) -> str | None:
         return None
     return (f"({_ROLE} = ANY({_sql_roles(WHOLE_SCHOOL)}) OR {table.name}.for_teachers "
             f"OR {table.name}.author_id = (SELECT sencodesk_staff_id()))")
+
+
+def _own(table: Table, rule: Rule) -> str | None:
+    """A row written in the login's own name (NULL, no one's, is refused too), unless their
+    role may write it for others."""
+    if rule.by is None or rule.by not in table.c:
+        return None
+    mine = f"{table.name}.{rule.by} = (SELECT sencodesk_staff_id())"
+    return f"({mine} OR {_may(rule.for_others)})" if rule.for_others else mine
 
 
 def _confidential(table: Table, rule: Rule) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.pool import QueuePool
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from sencodesk.domain.errors import StoreError
 from sencodesk.store import errors, writer
@@ -105,6 +105,11 @@ class SqliteBackend:
 
     def hold_audit_chain(self, session: Session) -> None:
         """Nothing more to do: the unit began with BEGIN IMMEDIATE, the whole file's lock."""
+
+    def audit_head(self, session: Session) -> tuple[int, str] | None:
+        newest = session.exec(select(AuditEvent.id, AuditEvent.hash)
+                              .order_by(col(AuditEvent.id).desc()).limit(1)).first()
+        return (newest[0] or 0, newest[1]) if newest else None
 
     def before_migrations(self, connection: Connection) -> None:
         """A file has no row policies."""
