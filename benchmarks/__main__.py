@@ -176,7 +176,7 @@ def main() -> int:
 
 def _server_section(out: Path) -> list[str]:
     """The server load benchmark's section of ``out``, kept (it is measured on its own)."""
-    from benchmarks.server_load import HEADING
+    from benchmarks.server_results import HEADING
 
     old = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
     return ["", *old[old.index(HEADING):]] if HEADING in old else []

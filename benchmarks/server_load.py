@@ -2,28 +2,30 @@
 staff at once.
 
     python -m benchmarks.server_load [--schools 30] [--pupils 1500] [--staff 50]
-                                     [--seconds 60] [--think 1.0] [--out benchmarks/RESULTS.md]
+                                     [--teachers 20] [--seconds 60] [--think 1.0]
+                                     [--out benchmarks/RESULTS.md]
 
 It starts a throwaway PostgreSQL cluster of its own (as the tests do, from Debian's server
-package), builds one school of ``--pupils`` pupils with ``server init`` and the demo, copies it
-into ``--schools`` databases (``CREATE DATABASE ... TEMPLATE``, so every school is the same
-size), and starts ``--staff`` processes, shared out among the schools, each signed in over
-loopback TCP as a SENCO, doing a mix of opening a pupil, saving a passport (as the editor does,
-over the version it opened) and reading the register, with a random pause averaging
-``--think`` seconds between actions (and before the first: colleagues do not all click at
-once). Each process does each action once, untimed, before the run, as the app has by the
-time someone works in it. After the run: p95 of each action, lost updates (a save
-reported as done that is not in the database as the next version of what it opened, or two
-saves done over the same version), and ``audit verify`` on every school.
+package), builds one school of ``--pupils`` pupils with ``server init`` and the demo, gives it
+``--teachers`` Teacher accounts, each teaching 1 to 3 of the demo's groups, copies it into
+``--schools`` databases (``CREATE DATABASE ... TEMPLATE``, so every school is the same size,
+each then given login roles of its own), and starts ``--staff`` processes, shared out among
+the schools, each signed in over loopback TCP. ``--teachers`` of them are Teachers
+(``benchmarks.server_teachers``: opening one of their pupils, reading My pupils, adding a
+contact-log note), the rest SENCOs (``benchmarks.server_staff``: opening a pupil, saving a
+passport as the editor does, over the version it opened, reading the register), with a
+random pause averaging ``--think`` seconds between actions (and before the first: colleagues
+do not all click at once). Each process does each action once, untimed, before the run, as
+the app has by the time someone works in it. After the run: p95 of each action, lost
+updates (a save reported as done that is not in the database as the next version of what it
+opened, or two saves done over the same version; a note reported as added that is not in the
+database), and ``audit verify`` on every school.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
-import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -32,50 +34,63 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from pg_cluster import Cluster
+from pg_school import own_logins
 
-from benchmarks import server_staff
-from benchmarks.cases import stamp
+from benchmarks import server_results, server_staff, server_teachers
 from benchmarks.school import PASSWORD, USER
 from sencodesk.services import accounts, audit, demo, server_mode
 
-TARGETS = {"save": 100.0, "open": 150.0, "register": 300.0}
-HEADING = "## Server mode: many schools, many staff at once"
 TEMPLATE = "school_template"
 
 
-def _build(cluster: Cluster, folder: Path, pupils: int, schools: int) -> float:
+def _build(cluster: Cluster, folder: Path, args: argparse.Namespace,
+           ) -> tuple[float, server_teachers.Taught]:
     started = time.perf_counter()
     cluster.create_database(TEMPLATE)
     desk = server_mode.init_server(cluster.url(TEMPLATE), folder / "it", school_name="Bench",
                                    username=USER, full_name="Bench Mark", password=PASSWORD)
     try:
-        demo.build(desk, pupils=pupils, seed=1)
+        demo.build(desk, pupils=args.pupils, seed=1)
+        taught = server_teachers.add_teachers(desk, args.teachers)
     finally:
         desk.close()
-    for number in range(1, schools + 1):
+    for number in range(1, args.schools + 1):
         cluster.create_database(f"school_{number}", template=TEMPLATE)
-    return time.perf_counter() - started
+        own_logins(cluster, f"school_{number}")
+    return time.perf_counter() - started, taught
 
 
-def _p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[-1] if len(samples) > 1 else \
-        (samples[0] if samples else 0.0)
+def _staff(number: int, args: argparse.Namespace) -> server_staff.Staff:
+    """Member of staff ``number`` (of school ``number % --schools``): ``--teachers`` of them
+    are Teachers, each with an account of their own, spread evenly through the staff listed
+    school by school (so a school's staff are of both roles where the mix allows)."""
+    listed = sorted(range(args.staff), key=lambda n: (n % args.schools, n // args.schools))
+    place = listed.index(number)
+    teachers_before = place * args.teachers // args.staff
+    if (place + 1) * args.teachers // args.staff > teachers_before:
+        return server_teachers.Teacher(server_teachers.username(teachers_before))
+    return server_staff.Senco(args.pupils)
 
 
-def _lost(cluster: Cluster, reports: list[server_staff.Report]) -> int:
+def _lost(cluster: Cluster, reports: list[server_staff.Report]) -> tuple[int, int]:
     """Saves reported as done that the database does not hold as the next version of the
-    version they were opened on, and saves done twice over one version."""
-    lost = 0
+    version they were opened on, and saves done twice over one version; notes reported as
+    added that the database does not hold."""
+    lost_saves = lost_notes = 0
     for school in sorted({r.school for r in reports}):
         saved = [s for r in reports if r.school == school for s in r.saved]
+        notes = [n for r in reports if r.school == school for n in r.notes]
         with cluster.connect(school) as connection:
             rows = connection.execute("SELECT pupil_id, version, about_me FROM passportversion")
             held = {row[2]: (row[0], row[1]) for row in rows}
+            noted = set(connection.execute(
+                "SELECT pupil_id, id, summary FROM contactlogentry").fetchall())
         opened = [(pupil, version) for pupil, version, _ in saved]
-        lost += len(opened) - len(set(opened))
-        lost += sum(1 for pupil, version, text in saved
-                    if held.get(text) != (pupil, version + 1))
-    return lost
+        lost_saves += len(opened) - len(set(opened))
+        lost_saves += sum(1 for pupil, version, text in saved
+                          if held.get(text) != (pupil, version + 1))
+        lost_notes += sum(1 for note in notes if note not in noted)
+    return lost_saves, lost_notes
 
 
 def _verify(cluster: Cluster, folder: Path, schools: int) -> int:
@@ -101,8 +116,8 @@ def _run(cluster: Cluster, folder: Path, args: argparse.Namespace,
         school = f"school_{number % args.schools + 1}"
         url = f"postgresql://127.0.0.1:{cluster.port}/{school}"
         workers.append(context.Process(target=server_staff.work, args=(
-            number, school, url, folder / f"staff-{number}", args.pupils, args.seconds,
-            args.think, start, results)))
+            number, school, url, folder / f"staff-{number}", _staff(number, args),
+            args.seconds, args.think, start, results)))
     for worker in workers:
         worker.start()
     start.wait(timeout=600)
@@ -113,91 +128,44 @@ def _run(cluster: Cluster, folder: Path, args: argparse.Namespace,
     return reports
 
 
-def _staff_cpu() -> float:
-    """CPU seconds the staff processes used (signing in and warming up included)."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
-def _lines(args: argparse.Namespace, reports: list[server_staff.Report], build: float,
-           lost: int, verified: int) -> list[str]:
-    samples = {"open": [m for r in reports for m in r.open_ms],
-               "save": [m for r in reports for m in r.save_ms],
-               "register": [m for r in reports for m in r.register_ms]}
-    names = {"open": "open a pupil", "save": "save a passport", "register": "a school's register"}
-    errors: dict[str, int] = {}
-    for report in reports:
-        for name, count in report.errors.items():
-            errors[name] = errors.get(name, 0) + count
-    rows = [f"| {names[k]} | {len(v):,} | {statistics.median(v):.1f} ms | {_p95(v):.1f} ms | "
-            f"{max(v):.0f} ms | {TARGETS[k]:.0f} ms | "
-            f"{'yes' if _p95(v) <= TARGETS[k] else '**no**'} |" for k, v in samples.items() if v]
-    total = sum(len(v) for v in samples.values())
-    return [
-        HEADING, "",
-        f"Measured {stamp()} on {os.cpu_count()} cores (the server, and every simulated member "
-        "of staff, on this one machine, over loopback TCP with SCRAM sign-in). Command: "
-        f"`python -m benchmarks.server_load --schools {args.schools} --pupils {args.pupils} "
-        f"--staff {args.staff} --seconds {args.seconds:.0f} --think {args.think}`.", "",
-        f"{args.schools} schools of {args.pupils:,} pupils (one built with the demo, then "
-        f"copied as a database template; built and copied in {build:.0f} s), {args.staff} "
-        f"staff processes shared among them, each a SENCO doing {server_staff.OPEN:.0%} "
-        f"opening a pupil, {server_staff.SAVE:.0%} saving a passport over the version it "
-        f"opened ({server_staff.HOT_SHARE:.0%} of saves on {server_staff.HOT_PUPILS} pupils "
-        f"everyone works on), the rest reading the register, with a random pause averaging "
-        f"{args.think} s (each process did each action once, untimed, first); {total:,} "
-        f"actions in {args.seconds:.0f} s. The copies share the "
-        "template's key and its staff's login roles (roles belong to the whole server).", "",
-        "| action | count | median | p95 | max | target (p95) | met |",
-        "|---|---:|---:|---:|---:|---:|:-:|",
-        *rows, "",
-        f"Saves refused as over a colleague's newer version (StaleEdit, as the editor offers to "
-        f"reload): {sum(r.refused for r in reports):,}. Lost updates: **{lost}**. Other errors: "
-        f"{errors or 'none'}. `audit verify` after the run: {verified} of {args.schools} "
-        f"schools verify. The staff processes used {_staff_cpu():.0f} CPU-seconds, of the "
-        f"{(os.cpu_count() or 1) * args.seconds:.0f} the machine's cores had in the run "
-        "(which the server and the staff processes shared).",
-    ]
-
-
-def _write(out: Path, lines: list[str]) -> None:
-    """Replace this benchmark's section of ``out`` (or add it at the end)."""
-    old = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
-    if HEADING in old:
-        start = old.index(HEADING)
-        after = next((i for i in range(start + 1, len(old)) if old[i].startswith("## ")),
-                     len(old))
-        old = old[:start] + old[after:]
-    while old and not old[-1].strip():
-        old.pop()
-    out.write_text("\n".join([*old, "", *lines]) + "\n", encoding="utf-8")
-
-
-def main() -> int:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.server_load",
                                      description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--schools", type=int, default=30)
     parser.add_argument("--pupils", type=int, default=1500)
     parser.add_argument("--staff", type=int, default=50)
+    parser.add_argument("--teachers", type=int,
+                        help="how many of the staff are Teachers (default: two in five)")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0,
                         help="mean pause between one member of staff's actions, in seconds")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/RESULTS.md"))
     args = parser.parse_args()
+    if args.teachers is None:
+        args.teachers = args.staff * 2 // 5
+    if not 0 <= args.teachers <= args.staff:
+        parser.error(f"--teachers must be from 0 to --staff ({args.staff})")
+    return args
+
+
+def main() -> int:
+    args = _arguments()
     cluster = Cluster.start()
     try:
         with tempfile.TemporaryDirectory(prefix="sencodesk-load-") as scratch:
             folder = Path(scratch)
             print(f"Building {args.schools} schools of {args.pupils:,} pupils...", flush=True)
-            build = _build(cluster, folder, args.pupils, args.schools)
+            build, taught = _build(cluster, folder, args)
             print(f"  built in {build:.0f} s", flush=True)
             reports = _run(cluster, folder, args)
-            lines = _lines(args, reports, build, _lost(cluster, reports),
-                           _verify(cluster, folder, args.schools))
+            lost_saves, lost_notes = _lost(cluster, reports)
+            lines = server_results.lines(args, server_results.Outcome(
+                reports, build, taught, lost_saves, lost_notes,
+                _verify(cluster, folder, args.schools)))
     finally:
         cluster.stop()
-    _write(args.out, lines)
+    server_results.write(args.out, lines)
     print("\n".join(lines))
     return 0
 
