@@ -68,6 +68,7 @@ def own_logins(cluster: Cluster, database: str) -> None:
                 v := sencodesk_role_name(k.username);
                 EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE sencodesk_staff', v,
                                (SELECT rolpassword FROM pg_authid WHERE rolname = k.role_name));
+                EXECUTE format('COMMENT ON ROLE %I IS %L', v, sencodesk_role_mark(k.username));
                 EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), v);
                 UPDATE keyslot SET role_name = v WHERE username = k.username;
               END LOOP;

@@ -41,6 +41,8 @@ def clean_username(value: str) -> str:
     cleaned = validation.text("username", value, max_length=60, required=True)
     if any(ch.isspace() for ch in cleaned):
         raise ValidationError("username", "a username has no spaces")
+    if ":" in cleaned:  # a server's login is named sd:<school's database>:<username>
+        raise ValidationError("username", 'a username has no ":"')
     return cleaned.casefold()
 
 

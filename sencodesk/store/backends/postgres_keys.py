@@ -50,15 +50,57 @@ def role_name(database: str, username: str) -> str:
     return ROLE_PREFIX + digest[:20]
 
 
-#: :func:`role_name` in SQL, for this database: the one place the server names a login.
+#: :func:`role_name` in SQL, for this database (usernames reach it casefolded, and hold no
+#: ":", so no two schools' logins share a name): the one place the server names a login.
 _ROLE_NAME_SQL = f"""
     CREATE OR REPLACE FUNCTION sencodesk_role_name(p_username text) RETURNS text
     LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
       SELECT CASE WHEN octet_length(r) <= {LONGEST_ROLE} THEN r
              ELSE '{ROLE_PREFIX}' || left(encode(sha256(convert_to(
-                  current_database() || ':' || lower(p_username), 'UTF8')), 'hex'), 20) END
-        FROM (SELECT '{ROLE_PREFIX}' || current_database() || ':' || lower(p_username) AS r) n
+                  current_database() || ':' || p_username, 'UTF8')), 'hex'), 20) END
+        FROM (SELECT '{ROLE_PREFIX}' || current_database() || ':' || p_username AS r) n
     $$"""
+#: What a login made for ``p_username`` at this school says of itself (COMMENT ON ROLE): a
+#: role of the right name that does not say so is not this school's, and is never changed.
+_ROLE_MARK_SQL = """
+    CREATE OR REPLACE FUNCTION sencodesk_role_mark(p_username text) RETURNS text
+    LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+      SELECT 'sencodesk: ' || p_username || ' at ' || current_database()
+    $$"""
+#: Logins named before a server held many schools (sd:<username>) take their new names; a
+#: SCRAM password does not depend on the name, so it survives the renaming.
+_RENAME_OLD_LOGINS = f"""
+    DO $$ DECLARE k record; v text; BEGIN
+      FOR k IN SELECT username, role_name FROM keyslot
+               WHERE role_name = '{ROLE_PREFIX}' || username LOOP
+        v := sencodesk_role_name(k.username);
+        IF EXISTS (SELECT FROM pg_roles WHERE rolname = k.role_name)
+           AND NOT EXISTS (SELECT FROM pg_roles WHERE rolname = v) THEN
+          EXECUTE format('ALTER ROLE %I RENAME TO %I', k.role_name, v);
+          EXECUTE format('COMMENT ON ROLE %I IS %L', v, sencodesk_role_mark(k.username));
+          UPDATE keyslot SET role_name = v WHERE username = k.username;
+        END IF;
+      END LOOP;
+    END $$"""
+#: Only this school's own logins (and the owner) may connect to its database: CONNECT is
+#: taken from PUBLIC and from any other sencodesk login (a restored copy's slots still name
+#: the original school's), and given to each account's login of this school.
+_OWN_LOGINS_ONLY = f"""
+    DO $$ DECLARE r text; BEGIN
+      EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+      FOR r IN SELECT a.rolname FROM pg_database d, aclexplode(d.datacl) x
+               JOIN pg_roles a ON a.oid = x.grantee
+               WHERE d.datname = current_database() AND x.privilege_type = 'CONNECT'
+                 AND starts_with(a.rolname, '{ROLE_PREFIX}')
+                 AND a.rolname NOT IN (SELECT k.role_name FROM keyslot k
+                                       WHERE k.role_name = sencodesk_role_name(k.username)) LOOP
+        EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), r);
+      END LOOP;
+      FOR r IN SELECT k.role_name FROM keyslot k JOIN pg_roles g ON g.rolname = k.role_name
+               WHERE k.role_name = sencodesk_role_name(k.username) LOOP
+        EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), r);
+      END LOOP;
+    END $$"""
 
 
 def secure_slots(connection: Connection, staff_role: str) -> None:
@@ -66,13 +108,9 @@ def secure_slots(connection: Connection, staff_role: str) -> None:
     may_manage = ", ".join(f"'{role}'" for role in MANAGERS)
     for statement in (
         _ROLE_NAME_SQL,
-        # only this school's logins (and the owner) may connect to its database
-        "DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', "
-        "current_database()); END $$",
-        "DO $$ DECLARE r text; BEGIN FOR r IN SELECT k.role_name FROM keyslot k "
-        "JOIN pg_roles g ON g.rolname = k.role_name LOOP "
-        "EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), r); "
-        "END LOOP; END $$",
+        _ROLE_MARK_SQL,
+        _RENAME_OLD_LOGINS,
+        _OWN_LOGINS_ONLY,
         f"REVOKE ALL ON keyslot FROM {staff_role}",
         f"GRANT SELECT ON keyslot TO {staff_role}",
         "ALTER TABLE keyslot ENABLE ROW LEVEL SECURITY",
@@ -101,12 +139,18 @@ def secure_slots(connection: Connection, staff_role: str) -> None:
                 RAISE EXCEPTION 'may not set this key slot' USING ERRCODE = '42501';
               END IF;
               IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_role) THEN
+                IF shobj_description((SELECT oid FROM pg_roles WHERE rolname = v_role),
+                                     'pg_authid') IS DISTINCT FROM
+                   sencodesk_role_mark(p_username) THEN
+                  RAISE EXCEPTION 'login % is not this school''s', v_role
+                    USING ERRCODE = '42501';
+                END IF;
                 EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', v_role, p_verifier);
               ELSE
                 EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE {staff_role}',
                                v_role, p_verifier);
                 EXECUTE format('COMMENT ON ROLE %I IS %L', v_role,
-                               'sencodesk: ' || p_username || ' at ' || current_database());
+                               sencodesk_role_mark(p_username));
               END IF;
               EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), v_role);
               INSERT INTO keyslot (username, role_name, slot)
@@ -130,6 +174,7 @@ def secure_slots(connection: Connection, staff_role: str) -> None:
             END $$""",
         "REVOKE ALL ON FUNCTION sencodesk_may_set_slot(text) FROM PUBLIC",
         "REVOKE ALL ON FUNCTION sencodesk_role_name(text) FROM PUBLIC",
+        "REVOKE ALL ON FUNCTION sencodesk_role_mark(text) FROM PUBLIC",
         "REVOKE ALL ON FUNCTION sencodesk_set_slot(text, text, text) FROM PUBLIC",
         "REVOKE ALL ON FUNCTION sencodesk_drop_slot(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sencodesk_set_slot(text, text, text) TO {staff_role}",
