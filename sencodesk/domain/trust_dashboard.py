@@ -254,11 +254,29 @@ def year_rows(dashboard: TrustDashboard) -> list[Row]:
 
 def column_cells(counts: Sequence[int]) -> list[str]:
     """A column of counts whose sum can be read elsewhere (the register's totals): 1 to 4 as
-    "fewer than 5", and where only one count is, the smallest count of 5 or more withheld
-    too, since the sum less the counts shown would give the hidden one away."""
-    cells = [suppressed(count) for count in counts]
-    hidden = [count for count in counts if 0 < count < SUPPRESS_BELOW]
-    shown = [i for i, count in enumerate(counts) if count >= SUPPRESS_BELOW]
-    if len(hidden) == 1 and shown:
-        cells[min(shown, key=lambda i: counts[i])] = WITHHELD
-    return cells
+    "fewer than 5"; then, while the sum less the counts shown would pin a hidden count to one
+    value, the smallest count still shown is withheld too (secondary suppression)."""
+    hidden = {i for i, count in enumerate(counts) if 0 < count < SUPPRESS_BELOW}
+    withheld: set[int] = set()
+    while hidden and _pinned(counts, hidden, withheld):
+        shown = [i for i, count in enumerate(counts)
+                 if count >= SUPPRESS_BELOW and i not in withheld]
+        if not shown:
+            break
+        withheld.add(min(shown, key=lambda i: counts[i]))
+    return [WITHHELD if i in withheld else suppressed(count) for i, count in enumerate(counts)]
+
+
+def _pinned(counts: Sequence[int], hidden: set[int], withheld: set[int]) -> bool:
+    """Whether a reader who knows the column's sum could work out a hidden or withheld count,
+    knowing that a hidden one is 1 to 4 and a withheld one 5 or more, and (the rule being
+    public) no more than the smallest count still shown."""
+    shown = [count for i, count in enumerate(counts)
+             if count >= SUPPRESS_BELOW and i not in withheld]
+    ceiling = min(shown) if shown else sum(counts)
+    ranges = {i: (1, SUPPRESS_BELOW - 1) for i in hidden}
+    ranges |= {i: (SUPPRESS_BELOW, ceiling) for i in withheld}
+    unknown = sum(counts[i] for i in ranges)
+    low, high = sum(r[0] for r in ranges.values()), sum(r[1] for r in ranges.values())
+    return any(max(lo, unknown - (high - hi)) == min(hi, unknown - (low - lo))
+               for lo, hi in ranges.values())

@@ -27,8 +27,8 @@ INTRO = ("Counts only, from each school's own case file: no pupil is named. A co
          "for the review to finish within twelve months (Children and Families Act 2014, "
          "section 44(1)). Where a school's figure is suppressed, the trust's total in that "
          "column is withheld, as the total less the other schools' figures would give it away; "
-         "likewise where only one count in a column of the trust's tables by need or year "
-         "group is under 5, the next smallest is withheld too.")
+         "likewise, in the trust's tables by need and year group, the smallest counts are "
+         "withheld where the total less the counts shown would give a small one away.")
 
 
 def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
