@@ -137,10 +137,12 @@ class TrustDashboard:
 
 @dataclass(frozen=True)
 class TrustDashboardSheet:
-    """The dashboard as a document: who drew it, when, for which trust."""
+    """The dashboard as a document: who drew it, when, for which trust, and the schools on
+    the trust's server that have not shared a summary yet (by database)."""
 
     meta: DocumentMeta
     dashboard: TrustDashboard
+    not_shared: tuple[str, ...] = ()
 
 
 def combine(summaries: Sequence[SchoolSummary]) -> TrustDashboard:

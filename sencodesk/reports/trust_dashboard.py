@@ -38,6 +38,8 @@ def render_trust_dashboard(sheet: TrustDashboardSheet) -> Rendered:
     facts = [("Schools", f"{len(dashboard.schools):,}"),
              ("Figures as of", theme.uk_date(total.as_of)),
              ("Pupils on roll", f"{total.on_roll:,}")]
+    if sheet.not_shared:
+        facts.append(("Not shared yet", markup(", ".join(sheet.not_shared))))
     oldest = min(dashboard.schools, key=lambda school: school.as_of)
     if oldest.as_of != total.as_of:  # a school's summary is older than the others'
         facts.insert(2, ("Oldest figures", f"{markup(oldest.school)}, as of "

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import getpass
 import json
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -133,12 +134,19 @@ def dashboard(paths: Sequence[Path], trust: str) -> TrustDashboardSheet:
 def dashboard_from_server(url: str, login: str, password: str,
                           trust: str) -> TrustDashboardSheet:
     """The trust's dashboard from the newest summary each school on the trust's server at
-    ``url`` has shared, signed in as the trust's ``login`` (which reads nothing else);
-    ValidationError if no school has shared one yet."""
-    shared = server.trust_summaries(url, login, password)
-    if not shared:
+    ``url`` has shared, signed in as the trust's ``login`` (which reads nothing else), naming
+    the schools that have shared none yet; ValidationError if none has. Two schools of one
+    name are told apart by their databases'."""
+    schools = server.trust_summaries(url, login, password)
+    summaries = {s.database: _parsed(s.summary_json, f"the summary shared by {s.database}")
+                 for s in schools if s.summary_json is not None}
+    if not summaries:
         raise ValidationError("summary", "no school on the trust's server has shared its "
                               "summary yet: each school's SENCO shares it from Reports")
-    summaries = [_parsed(s.summary_json, f"the summary shared by {s.database}")
-                 for s in shared]
-    return _sheet(summaries, trust, login)
+    names = Counter(summary.school.casefold() for summary in summaries.values())
+    told_apart = [replace(summary, school=f"{summary.school} ({database})")
+                  if names[summary.school.casefold()] > 1 else summary
+                  for database, summary in summaries.items()]
+    sheet = _sheet(told_apart, trust, login)
+    return replace(sheet, not_shared=tuple(s.database for s in schools
+                                           if s.summary_json is None))

@@ -11,7 +11,6 @@ signs in as their own login role on the server and opens their own key slot ther
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -225,17 +224,17 @@ def set_trust_login(url: str, name: str, password: str) -> str:
 
 @dataclass(frozen=True)
 class Shared:
-    """The newest summary one school on the trust's server has shared with the trust."""
+    """One school's database on the trust's server, and the newest summary it has shared with
+    the trust (None if it has shared none yet)."""
 
     database: str
-    shared_at: datetime
-    summary_json: str
+    summary_json: str | None
 
 
 def trust_summaries(url: str, name: str, password: str) -> list[Shared]:
-    """Signed in as the trust's login ``name``: the newest summary each school on the server
-    at ``url`` has shared, in the order of their databases' names. AuthenticationFailed if
-    the name or password is wrong."""
+    """Signed in as the trust's login ``name``: each school's database on the server at
+    ``url`` that the login may read, and the newest summary it has shared, in the order of
+    the databases' names. AuthenticationFailed if the name or password is wrong."""
     address = make_url(postgres.normalised_url(url)).set(
         username=postgres_trust.trust_login(name), password=password)
 
@@ -244,23 +243,21 @@ def trust_summaries(url: str, name: str, password: str) -> list[Shared]:
             address.set(database=database).render_as_string(hide_password=False))
 
     first = engine_for(address.database or "postgres")
-    try:
+    with errors.in_plain_words(first.dispose):
         _reach(first)
         with first.connect() as connection:
             databases = list(connection.execute(text(postgres_trust.SCHOOLS_SQL)).scalars())
-    finally:
-        first.dispose()
+    first.dispose()
     found = []
     for database in databases:
         engine = engine_for(database)
-        try:
+        with errors.in_plain_words(engine.dispose):
             _reach(engine)
             with engine.connect() as connection:
-                if not connection.execute(text(postgres_trust.READABLE_SQL)).scalar():
-                    continue
-                newest = connection.execute(text(postgres_trust.NEWEST_SQL)).first()
-        finally:
-            engine.dispose()
-        if newest is not None:
-            found.append(Shared(database, newest[0], newest[1]))
+                readable = connection.execute(text(postgres_trust.READABLE_SQL)).scalar()
+                newest = connection.execute(text(postgres_trust.NEWEST_SQL)).scalar() \
+                    if readable else None
+        engine.dispose()
+        if readable:
+            found.append(Shared(database, newest))
     return found

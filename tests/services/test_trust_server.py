@@ -11,10 +11,12 @@ import pg_school
 import psycopg
 import pytest
 from factories import PASSWORD, TODAY, signed_in_as
+from pdf_checks import page_text
 from pg_cluster import Cluster
 
 from sencodesk.domain.codes import Role
 from sencodesk.domain.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from sencodesk.reports import render
 from sencodesk.services import audit, demo, school, server_mode, trust_summary
 from sencodesk.services.context import Desk
 from sencodesk.store.backends.postgres_keys import role_name
@@ -129,6 +131,31 @@ def test_the_trust_reads_the_summaries_the_schools_share(trust: dict[str, Path],
         trust_summary.dashboard_from_server(address, "central", "a guess", "Oak Trust")
 
 
+def test_schools_of_one_name_are_told_apart_and_those_yet_to_share_are_named(
+        trust: dict[str, Path], pg_cluster: Cluster, tmp_path: Path) -> None:
+    address = f"postgresql://127.0.0.1:{pg_cluster.port}/postgres"
+    namesake, quiet = "trust_ash_two", "trust_cedar"
+    pg_cluster.create_database(namesake)
+    try:
+        desk = server_mode.init_server(pg_cluster.url(namesake), tmp_path / "it",
+                                       school_name="Ash Primary", username="senco",
+                                       full_name="Sam Patel", password=PASSWORD)
+        try:
+            trust_summary.share_with_trust(desk)
+        finally:
+            desk.close()
+        pg_school.make_template(pg_cluster, quiet, tmp_path / "cedar")
+        sheet = trust_summary.dashboard_from_server(address, "central", TRUST_PASSWORD, "")
+        names = [school.school for school in sheet.dashboard.schools]
+        assert "Ash Primary (trust_ash)" in names and "Ash Primary (trust_ash_two)" in names
+        assert quiet in sheet.not_shared and "trust_ash" not in sheet.not_shared
+        text = " ".join(" ".join(page_text(render(sheet).pdf)).split())
+        assert "Not shared yet" in text and quiet in text
+    finally:
+        pg_cluster.drop_database(namesake)
+        pg_cluster.drop_database(quiet)
+
+
 def test_the_trust_login_reads_nothing_else_of_a_school(trust: dict[str, Path],
                                                         pg_cluster: Cluster) -> None:
     with pg_cluster.connect("trust_birch") as owner:
@@ -138,7 +165,9 @@ def test_the_trust_login_reads_nothing_else_of_a_school(trust: dict[str, Path],
     with _as_trust(pg_cluster, "trust_birch") as central:
         for table in tables:
             if table == "trustsummary":
-                central.execute("SELECT summary_json FROM trustsummary").fetchall()
+                central.execute("SELECT shared_at, summary_json FROM trustsummary").fetchall()
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):  # a username
+                    central.execute("SELECT shared_by FROM trustsummary")
                 continue
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 central.execute(f"SELECT * FROM {table} LIMIT 1".encode())

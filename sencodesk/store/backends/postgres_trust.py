@@ -23,9 +23,9 @@ SHARED_TABLE = "trustsummary"
 SCHOOLS_SQL = ("SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate "
                "AND has_database_privilege(datname, 'CONNECT') ORDER BY datname")
 #: Whether this database is a school's whose summaries the login may read.
-READABLE_SQL = (f"SELECT coalesce(has_table_privilege(to_regclass('{SHARED_TABLE}'), "
-                "'SELECT'), false)")
-NEWEST_SQL = (f"SELECT shared_at, summary_json FROM {SHARED_TABLE} "
+READABLE_SQL = (f"SELECT coalesce(has_column_privilege(to_regclass('{SHARED_TABLE}'), "
+                "'summary_json', 'SELECT'), false)")
+NEWEST_SQL = (f"SELECT summary_json FROM {SHARED_TABLE} "
               "ORDER BY shared_at DESC, id DESC LIMIT 1")
 _MAKE_GROUP = (f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{TRUST_ROLE}') "
                f"THEN CREATE ROLE {TRUST_ROLE} NOLOGIN; END IF; END $$")
@@ -48,7 +48,9 @@ def open_to_trust(connection: Connection) -> None:
         f"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO {TRUST_ROLE}', "
         "current_database()); END $$",
         f"GRANT USAGE ON SCHEMA public TO {TRUST_ROLE}",
-        f"GRANT SELECT ON {SHARED_TABLE} TO {TRUST_ROLE}",
+        # the counts and when, not who shared them (a member of staff's username)
+        f"REVOKE ALL ON {SHARED_TABLE} FROM {TRUST_ROLE}",
+        f"GRANT SELECT (id, shared_at, summary_json) ON {SHARED_TABLE} TO {TRUST_ROLE}",
         # the staff's policy on the table asks who the login is: for a trust login, nobody
         f"GRANT EXECUTE ON FUNCTION sencodesk_role() TO {TRUST_ROLE}",
         f"DROP POLICY IF EXISTS sencodesk_trust_read ON {SHARED_TABLE}",
