@@ -116,7 +116,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
     if args.every_school:
         schools = server_mode.upgrade_every_school(args.url, common.data_dir(args))
-        print(f"Up to date: {', '.join(schools) or 'no school databases found'}.")
+        print(f"Up to date: {', '.join(schools)}.")
         return 0
     server_mode.upgrade_server(args.url, common.data_dir(args))
     print("The server's case file is up to date.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sencodesk.domain import validation
-from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.errors import SencodeskError, StoreError, ValidationError
 from sencodesk.services import accounts
 from sencodesk.services.context import Desk
 from sencodesk.store import server
@@ -38,9 +38,18 @@ def upgrade_every_school(url: str, data_dir: Path) -> list[str]:
     """Bring every school's database that ``url``'s owner role owns on the server up to this
     version (a trust's server holds one per school). Returns the databases, by name."""
     schools = server.school_databases(url)
-    for address in schools.values():
-        upgrade_server(address, data_dir)
-    return list(schools)
+    if not schools:
+        raise StoreError("The owner role in that address owns no school's database on the "
+                         "server: give the address as the role that ran `server init`.")
+    done: list[str] = []
+    for name, address in schools.items():
+        try:
+            upgrade_server(address, data_dir)
+        except SencodeskError as error:
+            raise StoreError(f"{name} could not be upgraded: {error}"
+                             + (f" Up to date: {', '.join(done)}." if done else "")) from None
+        done.append(name)
+    return done
 
 
 def set_trust_login(url: str, name: str, password: str) -> None:

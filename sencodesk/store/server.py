@@ -160,7 +160,7 @@ def school_databases(url: str) -> dict[str, str]:
         at = address.set(database=name).render_as_string(hide_password=False)
         school = postgres.engine_for_url(at)
         try:
-            if "alembic_version" in _reach(school):
+            if {"alembic_version", "keyslot", "pupil"} <= set(_reach(school)):
                 schools[name] = at
         finally:
             school.dispose()

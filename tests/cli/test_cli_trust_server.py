@@ -38,6 +38,15 @@ def test_two_schools_share_with_their_trust_which_draws_its_dashboard(
         assert main([*it, "server", "upgrade", "--every-school",
                      f"postgresql://{OWNER}@{server}/postgres"]) == 0
         assert "Up to date: cli_ash, cli_birch." in capsys.readouterr().out
+        with pg_cluster.connect() as admin:  # a role that owns no school's database
+            admin.execute(f"CREATE ROLE nobody_it LOGIN PASSWORD '{OWNER_PASSWORD}'".encode())
+        try:
+            assert main([*it, "server", "upgrade", "--every-school",
+                         f"postgresql://nobody_it@{server}/postgres"]) == 1
+            assert "owns no school's database" in capsys.readouterr().err
+        finally:
+            with pg_cluster.connect() as admin:
+                admin.execute(b"DROP ROLE nobody_it")
         monkeypatch.setenv("SENCODESK_PASSWORD", TRUST_PASSWORD)
         assert main([*it, "server", "trust-login", "central",
                      f"postgresql://{OWNER}@{server}/postgres"]) == 0
