@@ -35,6 +35,9 @@ def connect(folder: Path, url: str) -> str:
     """Make this computer's data folder sign in to the school's server at ``url`` (no
     password is kept). Returns the server as the sign-in window shows it."""
     shown = make_url(postgres.normalised_url(url))._replace(password=None)
+    if not shown.database:  # each school is a database of its own: which?
+        raise StoreError("That address names no database. Write it as "
+                         "postgresql://server/database, with the school's database.")
     text = shown.render_as_string(hide_password=False)
     if server_address.read(folder) != text:
         # the audit heads this computer recorded were another case file's

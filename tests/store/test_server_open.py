@@ -25,6 +25,13 @@ def test_a_technicians_address_gets_sencodesks_driver() -> None:
     assert "secret" not in str(raised.value)
 
 
+def test_a_computer_connects_to_a_schools_database_not_just_a_server(tmp_path: Path) -> None:
+    for bare in ("postgresql://127.0.0.1:5432", "postgresql://127.0.0.1:5432/"):
+        with pytest.raises(StoreError, match="names no database"):
+            server.connect(tmp_path, bare)
+    assert server.address(tmp_path) is None  # nothing written
+
+
 def test_a_server_over_the_network_is_reached_over_tls_with_its_certificate_checked() -> None:
     assert postgres.normalised_url("postgresql://db.school.internal/oakhill") == \
         "postgresql+psycopg://db.school.internal/oakhill?sslmode=verify-full"
