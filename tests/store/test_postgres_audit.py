@@ -85,7 +85,8 @@ def test_staff_may_append_to_the_trail_but_never_change_or_delete_it(
         staff.execute("UPDATE pupil SET form = '7C'")  # records: allowed
         staff.execute(
             "INSERT INTO auditevent (id, at, actor_id, actor, action, entity, summary, "
-            "changes_json, prev_hash, hash) VALUES (2, '', sencodesk_staff_id(), 'x', "
+            "changes_json, prev_hash, hash) VALUES (2, '', sencodesk_staff_id(), "
+            "sencodesk_staff_name(), "
             "'create', 'pupil', '', '{}', '', '')")
         refused = ("UPDATE auditevent SET summary = 'nothing happened'",
                    "DELETE FROM auditevent WHERE id = 2",

@@ -280,11 +280,11 @@ def _staff_id(school: School, username: str) -> int:
         return _count(owner, "SELECT id FROM staffmember WHERE username = %s", username)
 
 
-def _entry(actor: str) -> str:
-    """An audit entry after the chain's head, by ``actor`` (SQL)."""
+def _entry(actor: str, name: str = "sencodesk_staff_name()") -> str:
+    """An audit entry after the chain's head, by ``actor`` under ``name`` (SQL)."""
     return ("INSERT INTO auditevent (id, at, actor_id, actor, action, entity, summary, "
-            "changes_json, prev_hash, hash) SELECT id + 1, '', " + actor + ", 'Pat', "
-            "'create', 'pupil', '', '{}', hash, '' FROM sencodesk_audit_head()")
+            f"changes_json, prev_hash, hash) SELECT id + 1, '', {actor}, {name}, "
+            "'create', 'pupil', 'Pat', '{}', hash, '' FROM sencodesk_audit_head()")
 
 
 def _trail_readers() -> set[Role]:
@@ -330,9 +330,11 @@ def test_no_one_appends_to_the_trail_in_anothers_name(school: School, role: Role
     with school.login(role) as staff:
         assert _refused(staff, _entry("%s"), colleague)
         assert _refused(staff, _entry("NULL"))  # nor in no one's ("sencodesk")
+        # nor under one's own id with a colleague's name beside it
+        assert _refused(staff, _entry("sencodesk_staff_id()", "'Someone Else'"))
         assert staff.execute(_entry("sencodesk_staff_id()").encode()).rowcount == 1
     with school.owner() as owner:
-        assert _count(owner, "SELECT count(*) FROM auditevent WHERE actor = 'Pat'") == 1
+        assert _count(owner, "SELECT count(*) FROM auditevent WHERE summary = 'Pat'") == 1
 
 
 def test_a_teacher_notes_passport_prints_in_their_own_name_only(school: School) -> None:

@@ -39,7 +39,8 @@ class Rule:
     READ_CONFIDENTIAL too; ``notes`` narrows a contact log as
     :func:`~sencodesk.domain.permissions.reads_note`; ``by`` names the column saying which
     member of staff wrote the row, which must be the login's own account unless their role
-    holds one of ``for_others``; ``narrowed`` (rows about a pupil: to the pupils in view)
+    holds one of ``for_others``, and ``by_name`` the column giving that account's name, which
+    must be its name; ``narrowed`` (rows about a pupil: to the pupils in view)
     is False for a table that records who did what rather than what is known about a
     pupil."""
 
@@ -49,6 +50,7 @@ class Rule:
     confidential: str | None = None
     notes: bool = False
     by: str | None = None
+    by_name: str | None = None
     for_others: tuple[Permission, ...] = ()
     narrowed: bool = True
 
@@ -100,7 +102,7 @@ RULES: dict[str, Rule] = {
     # chain is verified whole. The append reads only the chain's head, through an owner-run
     # function (postgres_audit).
     "auditevent": Rule((_P.READ_AUDIT, _P.VERIFY_AUDIT), None, (), by="actor_id",
-                       narrowed=False),
+                       by_name="actor", narrowed=False),
 }  # fmt: skip
 
 #: Tables with no row policy here, and why.
@@ -213,6 +215,8 @@ def _own(table: Table, rule: Rule) -> str | None:
     if rule.by is None or rule.by not in table.c:
         return None
     mine = f"{table.name}.{rule.by} = (SELECT sencodesk_staff_id())"
+    if rule.by_name is not None and rule.by_name in table.c:  # the name shown beside it
+        mine = f"({mine} AND {table.name}.{rule.by_name} = (SELECT sencodesk_staff_name()))"
     return f"({mine} OR {_may(rule.for_others)})" if rule.for_others else mine
 
 
@@ -251,7 +255,8 @@ def _functions(staff_role: str) -> list[str]:
     share = current.format(start="s.starts_on", end="s.ends_on")
     functions = {
         "sencodesk_today()": "date", "sencodesk_role()": "text",
-        "sencodesk_staff_id()": "integer", "sencodesk_pupils_in_view()": "SETOF integer",
+        "sencodesk_staff_id()": "integer", "sencodesk_staff_name()": "text",
+        "sencodesk_pupils_in_view()": "SETOF integer",
         "sencodesk_may_read_pupil(integer)": "boolean",
     }
     return [
@@ -261,6 +266,7 @@ def _functions(staff_role: str) -> list[str]:
         "AS 'SELECT current_date'; END IF; END $$",
         definer_function("sencodesk_role()", "text", f"SELECT s.role {me}"),
         definer_function("sencodesk_staff_id()", "integer", f"SELECT s.id {me}"),
+        definer_function("sencodesk_staff_name()", "text", f"SELECT s.name {me}"),
         definer_function("sencodesk_pupils_in_view()", "SETOF integer", f"""
               WITH d AS (SELECT sencodesk_today() AS day), me AS (SELECT sencodesk_staff_id() AS id)
               SELECT m.pupil_id FROM groupmember m
