@@ -18,7 +18,7 @@ from sqlmodel import col, select
 
 from sencodesk.domain import evidence
 from sencodesk.domain.documents import DocumentMeta
-from sencodesk.domain.errors import ValidationError
+from sencodesk.domain.errors import NotFound, ValidationError
 from sencodesk.domain.permissions import Permission
 from sencodesk.domain.trust_dashboard import (
     SchoolSummary,
@@ -135,14 +135,14 @@ def dashboard_from_server(url: str, login: str, password: str,
                           trust: str) -> TrustDashboardSheet:
     """The trust's dashboard from the newest summary each school on the trust's server at
     ``url`` has shared, signed in as the trust's ``login`` (which reads nothing else), naming
-    the schools that have shared none yet; ValidationError if none has. Two schools of one
+    the schools that have shared none yet; NotFound if none has. Two schools of one
     name are told apart by their databases'."""
     schools = server.trust_summaries(url, login, password)
     summaries = {s.database: _parsed(s.summary_json, f"the summary shared by {s.database}")
                  for s in schools if s.summary_json is not None}
     if not summaries:
-        raise ValidationError("summary", "no school on the trust's server has shared its "
-                              "summary yet: each school's SENCO shares it from Reports")
+        raise NotFound("No school on the trust's server has shared its summary yet: each "
+                       "school's SENCO shares it from Reports.")
     names = Counter(summary.school.casefold() for summary in summaries.values())
     told_apart = [replace(summary, school=f"{summary.school} ({database})")
                   if names[summary.school.casefold()] > 1 else summary

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sencodesk.domain.errors import AuthenticationFailed
 from sencodesk.ui import worker
 from sencodesk.ui.common import error_label, heading, show_error, show_failure
 
@@ -102,5 +103,6 @@ class TrustSignInDialog(QDialog):
         self.buttons.setEnabled(True)
         show_failure(error, self.message)
         self.adjustSize()
-        self.password.clear()
-        self.password.setFocus()
+        if isinstance(error, AuthenticationFailed):  # else the password was right: kept
+            self.password.clear()
+            self.password.setFocus()

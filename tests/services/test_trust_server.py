@@ -15,7 +15,12 @@ from pdf_checks import page_text
 from pg_cluster import Cluster
 
 from sencodesk.domain.codes import Role
-from sencodesk.domain.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from sencodesk.domain.errors import (
+    AuthenticationFailed,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from sencodesk.reports import render
 from sencodesk.services import audit, demo, school, server_mode, trust_summary
 from sencodesk.services.context import Desk
@@ -106,7 +111,7 @@ def test_the_server_names_a_login_as_the_app_does(trust: dict[str, Path],
 def test_the_trust_reads_the_summaries_the_schools_share(trust: dict[str, Path],
                                                          pg_cluster: Cluster) -> None:
     address = f"postgresql://127.0.0.1:{pg_cluster.port}/postgres"
-    with pytest.raises(ValidationError, match="no school on the trust's server has shared"):
+    with pytest.raises(NotFound, match="No school on the trust's server has shared"):
         trust_summary.dashboard_from_server(address, "central", TRUST_PASSWORD, "Oak Trust")
     shared = {}
     for database in SCHOOLS:

@@ -91,3 +91,23 @@ def test_a_computer_with_its_own_case_file_offers_no_trust_dashboard(
         ["Sign in", "Cancel"]
     assert sign_in.buttons.standardButtons() == (QDialogButtonBox.StandardButton.Ok
                                                  | QDialogButtonBox.StandardButton.Cancel)
+
+
+def test_before_any_school_shares_the_trust_is_told_so_and_keeps_its_password(
+        qtbot: QtBot, server_demo_desk: Desk, pg_cluster: Cluster,
+        shown: list[tuple[bytes, str]]) -> None:
+    server_mode.set_trust_login(pg_cluster.url("postgres"), "central", TRUST_PASSWORD)
+    database = server_demo_desk.db.engine.url.database
+    dialog = TrustSignInDialog(f"postgresql://127.0.0.1:{pg_cluster.port}/{database}",
+                               "the server")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.login, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.login, "central")  # over whatever was remembered
+    qtbot.keyClick(dialog.login, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, TRUST_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15000)
+    assert dialog.message.text() == ("No school on the trust's server has shared its summary "
+                                      "yet: each school's SENCO shares it from Reports.")
+    assert dialog.password.text() == TRUST_PASSWORD and not shown
