@@ -10,11 +10,13 @@ signs in as their own login role on the server and opens their own key slot ther
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import Engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from sencodesk import paths
@@ -22,6 +24,8 @@ from sencodesk.domain.errors import AuthenticationFailed, StoreError
 from sencodesk.store import anchors, errors, keyslots, layout, server_address, server_dump
 from sencodesk.store.backends import postgres, postgres_keys, postgres_trust
 from sencodesk.store.database import Database
+
+T = TypeVar("T")
 
 NOT_SECURE = ("The school's server could not be reached securely: it does not offer TLS, or "
               "its certificate could not be checked against the school's CA (kept in "
@@ -145,29 +149,48 @@ def open_database(url: str, key: bytes, folder: Path, *, create: bool = False,
     return database
 
 
+#: The databases the role in the address owns (a trust's IT made each school's with it).
+_OWNED_SQL = ("SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate "
+              "AND pg_get_userbyid(datdba) = current_user ORDER BY datname")
+
+
+def _visit_databases(address: URL, listing: str,
+                     visit: Callable[[URL, Connection, list[str]], T | None]) -> dict[str, T]:
+    """Run ``listing`` (SQL naming databases) where ``address`` points, then ``visit`` each
+    database it names, signed in as the same role: with its address, a connection and its
+    tables. What ``visit`` finds, by database, in the listing's order (None: left out)."""
+    def engine_for(database: str) -> Engine:
+        return postgres.engine_for_url(
+            address.set(database=database).render_as_string(hide_password=False))
+
+    first = engine_for(address.database or "postgres")
+    with errors.in_plain_words(first.dispose):
+        _reach(first)
+        with first.connect() as connection:
+            names = list(connection.execute(text(listing)).scalars())
+    first.dispose()
+    found = {}
+    for name in names:
+        engine = engine_for(name)
+        with errors.in_plain_words(engine.dispose):
+            tables = _reach(engine)
+            with engine.connect() as connection:
+                result = visit(address.set(database=name), connection, tables)
+        engine.dispose()
+        if result is not None:
+            found[name] = result
+    return found
+
+
 def school_databases(url: str) -> dict[str, str]:
     """The schools' databases on the server at ``url`` whose owner is ``url``'s role (each
     holding a case file: its schema's revision table): each one's address, by name."""
-    engine = postgres.engine_for_url(url)
-    try:
-        _reach(engine)
-        with engine.connect() as connection:
-            owned = list(connection.execute(text(
-                "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate "
-                "AND pg_get_userbyid(datdba) = current_user ORDER BY datname")).scalars())
-    finally:
-        engine.dispose()
-    schools = {}
-    address = make_url(postgres.normalised_url(url))
-    for name in owned:
-        at = address.set(database=name).render_as_string(hide_password=False)
-        school = postgres.engine_for_url(at)
-        try:
-            if {"alembic_version", "keyslot", "pupil"} <= set(_reach(school)):
-                schools[name] = at
-        finally:
-            school.dispose()
-    return schools
+    def school(at: URL, _connection: Connection, tables: list[str]) -> str | None:
+        if {"alembic_version", "keyslot", "pupil"} <= set(tables):
+            return at.render_as_string(hide_password=False)
+        return None
+
+    return _visit_databases(make_url(postgres.normalised_url(url)), _OWNED_SQL, school)
 
 
 def back_up(database: Database, username: str, destination: Path,
@@ -241,26 +264,10 @@ def trust_summaries(url: str, name: str, password: str) -> list[Shared]:
     address = make_url(postgres.normalised_url(url)).set(
         username=postgres_trust.trust_login(name), password=password)
 
-    def engine_for(database: str) -> Engine:
-        return postgres.engine_for_url(
-            address.set(database=database).render_as_string(hide_password=False))
+    def newest(at: URL, connection: Connection, _tables: list[str]) -> Shared | None:
+        if not connection.execute(text(postgres_trust.READABLE_SQL)).scalar():
+            return None
+        shared = connection.execute(text(postgres_trust.NEWEST_SQL)).scalar()
+        return Shared(at.database or "", shared)
 
-    first = engine_for(address.database or "postgres")
-    with errors.in_plain_words(first.dispose):
-        _reach(first)
-        with first.connect() as connection:
-            databases = list(connection.execute(text(postgres_trust.SCHOOLS_SQL)).scalars())
-    first.dispose()
-    found = []
-    for database in databases:
-        engine = engine_for(database)
-        with errors.in_plain_words(engine.dispose):
-            _reach(engine)
-            with engine.connect() as connection:
-                readable = connection.execute(text(postgres_trust.READABLE_SQL)).scalar()
-                newest = connection.execute(text(postgres_trust.NEWEST_SQL)).scalar() \
-                    if readable else None
-        engine.dispose()
-        if readable:
-            found.append(Shared(database, newest))
-    return found
+    return list(_visit_databases(address, postgres_trust.SCHOOLS_SQL, newest).values())
