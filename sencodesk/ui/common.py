@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -36,6 +37,16 @@ def field_label(text: str, field: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(field)
     return label
+
+
+def password_field(name: str = "") -> QLineEdit:
+    """A line that shows dots for what is typed; ``name`` for screen readers (a form row's
+    label names the field otherwise)."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    if name:
+        field.setAccessibleName(name)
+    return field
 
 
 def error_label() -> QLabel:

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sencodesk.ui.common import error_label, show_error
+from sencodesk.ui.common import error_label, password_field, show_error
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -79,9 +78,7 @@ class LockOverlay(QFrame):
         note = QLabel(self.tr("Locked to protect pupils' records. Your work is kept. "
                               "Enter the password for {who} to carry on.").format(who=who))
         note.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
+        self.password = password_field(self.tr("Password"))
         self.password.setPlaceholderText(self.tr("Password"))
         self.password.returnPressed.connect(self.try_unlock)
         self.message = error_label()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sencodesk.domain.errors import SencodeskError
 from sencodesk.services import location
 from sencodesk.ui import worker
-from sencodesk.ui.common import error_label, heading, show_error, show_failure
+from sencodesk.ui.common import error_label, heading, password_field, show_error, show_failure
 
 if TYPE_CHECKING:  # the database stack loads behind the window, not before it
     from sencodesk.services.context import Desk
@@ -41,13 +41,6 @@ def _init_school(data_dir: Path, **fields: Any) -> Desk:
     return accounts.init_school(data_dir, **fields)
 
 
-def _password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
-
-
 class SignInDialog(QDialog):
     """Who are you, and your password. Signing in runs off the UI thread: the key derivation
     and the growing delay after failures must not freeze the window."""
@@ -59,7 +52,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to sencodesk"))
         self.username = QLineEdit(str(QSettings().value("last_user", "")))
         self.username.setAccessibleName(self.tr("Username"))
-        self.password = _password_field(self.tr("Password"))
+        self.password = password_field(self.tr("Password"))
         self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Username"), self.username)
@@ -143,8 +136,8 @@ class FirstRunDialog(QDialog):
         self.school = QLineEdit()
         self.full_name = QLineEdit()
         self.username = QLineEdit()
-        self.password = _password_field(self.tr("Password"))
-        self.again = _password_field(self.tr("Password again"))
+        self.password = password_field(self.tr("Password"))
+        self.again = password_field(self.tr("Password again"))
         for field, name in ((self.school, "School name"), (self.full_name, "Your name"),
                             (self.username, "Username")):
             field.setAccessibleName(self.tr(name))

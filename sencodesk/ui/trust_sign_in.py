@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from sencodesk.domain.errors import AuthenticationFailed
 from sencodesk.ui import worker
-from sencodesk.ui.common import error_label, heading, show_error, show_failure
+from sencodesk.ui.common import (
+    error_label,
+    heading,
+    password_field,
+    show_error,
+    show_failure,
+)
 
 if TYPE_CHECKING:
     from sencodesk.reports import Rendered
@@ -51,9 +57,7 @@ class TrustSignInDialog(QDialog):
         settings = QSettings()
         self.login = QLineEdit(str(settings.value("trust_login", "")))
         self.login.setAccessibleName(self.tr("Trust login"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
+        self.password = password_field(self.tr("Password"))
         self.trust = QLineEdit(str(settings.value("trust_name", "")))
         self.trust.setAccessibleName(self.tr("The trust's name"))
         self.message = error_label()

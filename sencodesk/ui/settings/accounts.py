@@ -25,9 +25,9 @@ from sencodesk.ui.common import (
     configure_table,
     confirm,
     explain,
+    password_field,
 )
 from sencodesk.ui.form_dialog import FormDialog
-from sencodesk.ui.settings.passwords import password_field as _password_field
 from sencodesk.ui.settings.passwords import reset_for
 from sencodesk.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -80,8 +80,8 @@ class AccountsBox(QGroupBox):
             ("name", self.tr("Name"), QLineEdit()),
             ("username", self.tr("Username"), QLineEdit()),
             ("role", self.tr("Role"), ValueCombo([(r.label, r) for r in roles], default)),
-            ("password", self.tr("Password"), _password_field()),
-            ("again", self.tr("Password again"), _password_field()),
+            ("password", self.tr("Password"), password_field()),
+            ("again", self.tr("Password again"), password_field()),
         ]
 
         def save(v: dict[str, Any]) -> int:

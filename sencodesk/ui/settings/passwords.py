@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sencodesk.domain.errors import ValidationError
 from sencodesk.services import accounts
 from sencodesk.services.context import Desk
+from sencodesk.ui.common import password_field
 from sencodesk.ui.form_dialog import FormDialog
-
-
-def password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 def _same(values: dict[str, Any]) -> None:
