@@ -120,10 +120,11 @@ def _parsed(written: str, where: str) -> SchoolSummary:
         raise ValidationError("summary", f"{where}: {error.label} {error.message}") from None
 
 
-def _sheet(summaries: list[SchoolSummary], trust: str, produced_by: str) -> TrustDashboardSheet:
+def _sheet(summaries: list[SchoolSummary], trust: str, produced_by: str,
+           not_shared: tuple[str, ...] = ()) -> TrustDashboardSheet:
     meta = DocumentMeta(school=trust.strip() or "The trust", produced_by=produced_by,
                         produced_at=datetime.now(), title="Trust dashboard")
-    return TrustDashboardSheet(meta, combine(summaries))
+    return TrustDashboardSheet(meta, combine(summaries), not_shared)
 
 
 def dashboard(paths: Sequence[Path], trust: str) -> TrustDashboardSheet:
@@ -147,6 +148,5 @@ def dashboard_from_server(url: str, login: str, password: str,
     told_apart = [replace(summary, school=f"{summary.school} ({database})")
                   if names[summary.school.casefold()] > 1 else summary
                   for database, summary in summaries.items()]
-    sheet = _sheet(told_apart, trust, login)
-    return replace(sheet, not_shared=tuple(s.database for s in schools
-                                           if s.summary_json is None))
+    return _sheet(told_apart, trust, login,
+                  tuple(s.database for s in schools if s.summary_json is None))
